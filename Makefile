@@ -1,0 +1,62 @@
+# Seen: two commands do everything on a fresh machine.
+#   make run   install, train if the training data changed, start Seen
+#   make test  install, then run every test (what CI runs)
+
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+RASA := cd bot && PYTHONPATH=. ../$(BIN)/rasa
+STAMP := $(VENV)/.installed
+
+# Quiet, private defaults for every command below.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONWARNINGS := ignore
+
+# Rasa 3.6 needs Python 3.10: use python3.10 from PATH, or pyenv's.
+PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
+
+.PHONY: run test install bot-data train unit validate stories integration heldout clean
+
+run: install bot-data train
+	$(BIN)/honcho start -f Procfile
+
+test: install unit validate train stories integration
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed (Rasa 3.6 refuses newer): install it, e.g. pyenv install 3.10"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON310) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet "pip==24.2" "setuptools==70.3.0" "wheel==0.45.1"
+	$(BIN)/python -m pip install --quiet --no-build-isolation -c constraints.txt -e ".[bot,test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Training data that comes from knowledge/ (topics, areas, roles).
+bot-data: install
+	$(BIN)/python -m seen.rasa_export
+
+# Rasa retrains only when data, domain or config changed, and says so.
+train: install
+	$(RASA) train --domain domain --out models
+
+unit: install
+	$(BIN)/python -m pytest tests/unit -q
+
+validate: install
+	$(RASA) data validate --domain domain --fail-on-warnings
+
+stories: install
+	$(RASA) test core --stories tests --model models --out results --fail-on-prediction-errors
+
+integration: install
+	$(BIN)/python -m pytest tests/integration -q
+
+# Held-out figures on their own (the integration tests assert them too).
+heldout: install
+	$(BIN)/python benchmarks/nlu_heldout.py tests/heldout
+
+clean:
+	rm -rf bot/models bot/results

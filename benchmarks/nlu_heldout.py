@@ -1,0 +1,112 @@
+"""Measure how well the trained bot understands practitioners' own words.
+
+Reads a folder of labelled messages written separately from the training data
+(tests/heldout/ to report, tests/dev/ to tune on) and runs each through the
+trained model's full NLU pipeline, emergency override included:
+
+    .venv/bin/python benchmarks/nlu_heldout.py tests/heldout [--model bot/models] [--json out.json]
+
+Reports topic accuracy, emergency recall and false alarms on ordinary worried
+messages. Misses are listed only for the dev set, so the held-out set is never
+tuned on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bot"))  # the emergency override component
+
+TOPIC_PREFIX = "topic_"
+EMERGENCY = "emergency"
+
+
+def _latest_model(models: Path) -> Path:
+    found = sorted(models.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not found:
+        raise SystemExit(f"no trained model in {models}: run `make train` first")
+    return found[-1]
+
+
+def _load(folder: Path, name: str, key: str) -> list:
+    path = folder / name
+    if not path.exists():
+        return []
+    return yaml.safe_load(path.read_text(encoding="utf-8")).get(key) or []
+
+
+async def _intents(model: Path, texts: List[str]) -> List[str]:
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model))
+    return [(await agent.parse_message(t))["intent"]["name"] for t in texts]
+
+
+def measure(folder: Path, model: Path) -> Dict[str, object]:
+    questions = _load(folder, "topic_questions.yml", "questions")
+    emergencies = _load(folder, "emergencies.yml", "emergencies")
+    ordinary = _load(folder, "ordinary_worried.yml", "ordinary")
+    out_of_scope = _load(folder, "out_of_scope.yml", "out_of_scope")
+    texts = [q["text"] for q in questions] + emergencies + ordinary + out_of_scope
+    intents = iter(asyncio.run(_intents(model, texts)))
+
+    topic_misses = []
+    for q in questions:
+        got = next(intents)
+        if got != TOPIC_PREFIX + q["topic"]:
+            topic_misses.append({"text": q["text"], "expected": q["topic"], "got": got})
+    emergency_misses = [{"text": t, "got": got} for t in emergencies if (got := next(intents)) != EMERGENCY]
+    false_alarms = [t for t in ordinary if next(intents) == EMERGENCY]
+    scope_misses = [{"text": t, "got": got} for t in out_of_scope if (got := next(intents)) not in ("out_of_scope", "nlu_fallback")]
+
+    def share(misses: list, total: int) -> Optional[float]:
+        return round(1 - len(misses) / total, 4) if total else None
+
+    return {
+        "set": str(folder),
+        "model": model.name,
+        "topic_questions": len(questions),
+        "topic_accuracy": share(topic_misses, len(questions)),
+        "emergencies": len(emergencies),
+        "emergency_recall": share(emergency_misses, len(emergencies)),
+        "ordinary_messages": len(ordinary),
+        "false_alarms": len(false_alarms),
+        "out_of_scope_questions": len(out_of_scope),
+        "out_of_scope_recognised": share(scope_misses, len(out_of_scope)),
+        "_misses": {
+            "topics": topic_misses,
+            "emergencies": emergency_misses,
+            "false_alarms": false_alarms,
+            "out_of_scope": scope_misses,
+        },
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--model", type=Path, default=ROOT / "bot" / "models")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    model = args.model if args.model.is_file() else _latest_model(args.model)
+    result = measure(args.folder, model)
+    misses = result.pop("_misses")
+    for key, value in result.items():
+        print(f"{key}: {value}")
+    if args.folder.name != "heldout":
+        print(json.dumps(misses, indent=1))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Seen's custom actions: thin wrappers that read the tracker and call seen."""

@@ -1,0 +1,1 @@
+"""Custom Rasa graph components for Seen (on PYTHONPATH when Rasa runs)."""

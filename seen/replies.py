@@ -1,0 +1,134 @@
+"""Turn knowledge into the replies Seen sends, with no Rasa in sight.
+
+The Rasa actions are thin: they read the tracker, call one of these, and send
+what comes back. Keeping the wording rules here lets the web app and the tests
+use them without a running bot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence
+
+from seen.knowledge import Area, Fact, Knowledge, Topic
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    buttons: List[Button] = field(default_factory=list)
+
+
+def topic_payload(topic_id: str) -> str:
+    return f"/topic_{topic_id}"
+
+
+def area_payload(area_id: str) -> str:
+    return f'/inform_context{{"area":"{area_id}"}}'
+
+
+def _sources(kb: Knowledge, topic: Topic) -> str:
+    return "; ".join(f"{kb.sources[s.file]} ({s.file}, {s.section})" for s in topic.sources)
+
+
+def _fact_line(fact: Fact) -> str:
+    return f"- {fact.text}" + (f": {fact.url}" if fact.url else "")
+
+
+def _joined(facts: Sequence[Fact]) -> str:
+    return "; ".join(f.text + (f" ({f.url})" if f.url else "") for f in facts)
+
+
+def local_areas(kb: Knowledge) -> List[Area]:
+    return [a for a in kb.areas.values() if a.id != kb.fallback_area]
+
+
+def area_names(kb: Knowledge) -> str:
+    names = [a.name for a in local_areas(kb)]
+    return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
+
+
+def area_detail(kb: Knowledge, area: Area, name: str) -> str:
+    """One detail of an area, falling back to the generic route while it is TO_FILL."""
+    msg = kb.messages
+    heading = msg.area_detail_heading[name]
+    facts = area.detail(name)
+    if facts is None:
+        generic = kb.areas[kb.fallback_area].detail(name) or []
+        body = msg.board_to_fill.format(area_name=area.name, generic=_joined(generic))
+        return f"{heading}: {body}"
+    return f"{heading}:\n" + "\n".join(_fact_line(f) for f in facts)
+
+
+def area_details(kb: Knowledge, area: Area, names: Sequence[str]) -> Reply:
+    lines = [kb.messages.area_heading.format(area_name=area.name)]
+    lines += [area_detail(kb, area, name) for name in names]
+    if any(name in ("front_door", "escalation") for name in names):
+        lines.insert(0, kb.messages.call_999)
+    return Reply("\n".join(lines))
+
+
+def ask_area(kb: Knowledge, detail: str) -> Reply:
+    detail_name = kb.messages.ask_area_detail_names[detail]
+    buttons = [Button(a.name, area_payload(a.id)) for a in local_areas(kb)]
+    buttons.append(Button(kb.messages.other_area_button, area_payload(kb.fallback_area)))
+    return Reply(kb.messages.ask_area.format(detail=detail_name), buttons)
+
+
+def follow_up(kb: Knowledge, topic: Topic) -> Optional[Reply]:
+    if not topic.related:
+        return None
+    buttons = [Button(kb.topics[t].title, topic_payload(t)) for t in topic.related]
+    return Reply(kb.messages.follow_up, buttons)
+
+
+def topic_answer(kb: Knowledge, topic: Topic, area: Optional[Area]) -> List[Reply]:
+    """The answer, its sources, the area's details (or a question asking which
+    area), then related topics to follow up."""
+    replies = [Reply(topic.answer), Reply(kb.messages.sources_line.format(sources=_sources(kb, topic)))]
+    if topic.area_details:
+        if area is None:
+            replies.append(ask_area(kb, topic.area_details[0]))
+            return replies
+        replies.append(area_details(kb, area, topic.area_details))
+    more = follow_up(kb, topic)
+    if more:
+        replies.append(more)
+    return replies
+
+
+def emergency(kb: Knowledge, area: Optional[Area]) -> Reply:
+    area = area or kb.areas[kb.fallback_area]
+    facts = area.detail("front_door")
+    if facts is None:
+        facts = kb.areas[kb.fallback_area].detail("front_door") or []
+    return Reply(kb.messages.emergency.format(front_door=_joined(facts)).strip())
+
+
+def out_of_scope(kb: Knowledge, area: Optional[Area]) -> Reply:
+    area = area or kb.areas[kb.fallback_area]
+    facts = area.detail("procedures") or kb.areas[kb.fallback_area].detail("procedures") or []
+    return Reply(kb.messages.out_of_scope.format(procedures=_joined(facts)).strip())
+
+
+def help_reply(kb: Knowledge) -> Reply:
+    starters = ("disguised_compliance", "start_again_syndrome", "escalation", "graded_care_profile")
+    buttons = [Button(kb.topics[t].title, topic_payload(t)) for t in starters if t in kb.topics]
+    return Reply(kb.messages.help.format(areas=area_names(kb)).strip(), buttons)
+
+
+def context_set(kb: Knowledge, area: Optional[Area], role_name: Optional[str]) -> Reply:
+    """Acknowledge what the practitioner said about where they work and what they do."""
+    msg = kb.messages
+    if area is None and role_name:
+        return Reply(msg.context_role_only.format(role_name=role_name, areas=area_names(kb)))
+    if area is None or area.id == kb.fallback_area:
+        return Reply(msg.context_unknown_area.format(areas=area_names(kb)))
+    summary = f"You're a {role_name} in {area.name}." if role_name else f"You work in {area.name}."
+    return Reply(msg.context_set.format(context_summary=summary, area_name=area.name))

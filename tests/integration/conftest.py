@@ -1,0 +1,89 @@
+"""Start the trained bot and the action server, as `make run` does, on test ports.
+
+Their logs go to tests/artifacts/ so tests can check what a server would have
+written to disk.
+"""
+
+import os
+import signal
+import subprocess
+import time
+import uuid
+from pathlib import Path
+from typing import Callable, Dict, Iterator, List
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+BOT = ROOT / "bot"
+RASA = ROOT / ".venv" / "bin" / "rasa"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+RASA_PORT = int(os.environ.get("SEEN_TEST_RASA_PORT", "5105"))
+ACTIONS_PORT = int(os.environ.get("SEEN_TEST_ACTIONS_PORT", "5155"))
+START_TIMEOUT_S = 240
+
+
+def _start(args: List[str], log: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(BOT), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
+    return subprocess.Popen(
+        args, cwd=BOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True
+    )
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory) -> Iterator[Dict[str, Path]]:
+    ARTIFACTS.mkdir(exist_ok=True)
+    endpoints = tmp_path_factory.mktemp("bot") / "endpoints.yml"
+    endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{ACTIONS_PORT}/webhook\n")
+    logs = {"actions": ARTIFACTS / "actions.log", "rasa": ARTIFACTS / "rasa.log"}
+    actions = _start([str(RASA), "run", "actions", "--port", str(ACTIONS_PORT)], logs["actions"])
+    rasa = _start(
+        [str(RASA), "run", "--port", str(RASA_PORT), "--credentials", "credentials.yml",
+         "--endpoints", str(endpoints), "--model", "models"],
+        logs["rasa"],
+    )
+    try:
+        _wait_until_answering(rasa, logs["rasa"])
+        yield logs
+    finally:
+        _stop(rasa)
+        _stop(actions)
+
+
+def _wait_until_answering(rasa: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if rasa.poll() is not None:
+            raise RuntimeError(f"Rasa exited while starting; see {log}")
+        try:
+            if _send(f"ready-{uuid.uuid4()}", "hello"):
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(2)
+    raise RuntimeError(f"Rasa did not answer within {START_TIMEOUT_S}s; see {log}")
+
+
+def _send(sender: str, text: str) -> List[dict]:
+    response = requests.post(
+        f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=30
+    )
+    response.raise_for_status()
+    return response.json()
+
+
+@pytest.fixture
+def chat(servers) -> Callable[[str], List[dict]]:
+    """A fresh conversation: chat("text") returns the bot's messages for that turn."""
+    sender = f"test-{uuid.uuid4()}"
+    return lambda text: _send(sender, text)

@@ -1,0 +1,66 @@
+"""Talk to the trained bot and the action server over the REST channel."""
+
+from seen import knowledge
+
+KB = knowledge.load()
+CALL_999 = KB.messages.call_999
+
+
+def texts(messages):
+    return [m.get("text", "") for m in messages]
+
+
+def test_greeting_puts_999_first(chat):
+    reply = texts(chat("hello"))
+    assert reply[0].startswith("Hello, I'm Seen.") and CALL_999 in reply[0].splitlines()[0]
+
+
+def test_a_topic_question_in_own_words_gets_the_sourced_answer_and_follow_ups(chat):
+    reply = chat("what's start again syndrome")
+    assert reply[0]["text"] == KB.topics["start_again_syndrome"].answer
+    assert reply[1]["text"].startswith("Source:") and "001_fd59a87277a8d41d.txt" in reply[1]["text"]
+    assert reply[-1]["buttons"], "no follow-up offered"
+
+
+def test_area_procedure_question_asks_for_the_area_then_answers_for_it(chat):
+    first = chat("how do I escalate if I disagree with social care?")
+    assert first[0]["text"] == KB.topics["escalation"].answer
+    assert "Which area do you work in?" in first[-1]["text"]
+    payload = next(b["payload"] for b in first[-1]["buttons"] if b["title"] == "Sandwell")
+    second = texts(chat(payload))
+    local = next(t for t in second if "In Sandwell:" in t)
+    assert "westmidlands.procedures.org.uk" in local and "0808 800 5000" in local
+
+
+def test_after_saying_role_and_area_answers_are_for_that_area(chat):
+    ack = texts(chat("I'm a health visitor in Derby"))
+    assert "health visitor in Derby" in ack[0]
+    reply = texts(chat("which assessment tools should I use for neglect?"))
+    local = next(t for t in reply if t.startswith("In Derby:"))
+    assert "Graded Care Profile" in local and "DVRIM" in local
+
+
+def test_an_emergency_mid_conversation_gets_999_before_anything_else(chat):
+    chat("what is disguised compliance")
+    reply = texts(chat("he says his dad burned him"))
+    assert reply[0].startswith(CALL_999)
+    assert "children's social care now" in reply[0]
+
+
+def test_a_question_outside_its_knowledge_gets_an_honest_answer(chat):
+    reply = texts(chat("how do I claim my mileage?"))
+    assert "I don't know" in reply[0]
+
+
+def test_help_thanks_and_goodbye(chat):
+    assert "I can:" in texts(chat("what can you do?"))[0]
+    assert texts(chat("thanks"))[0] == KB.messages.thanks.strip()
+    assert texts(chat("bye"))[0] == KB.messages.goodbye.strip()
+
+
+def test_no_message_text_reaches_the_server_logs(chat, servers):
+    marker = "quokka-marmalade-7741"
+    chat(f"the parents agree to everything but nothing changes {marker}")
+    chat(f"I'm a teacher in Derby {marker}")
+    for name, log in servers.items():
+        assert marker not in log.read_text(), f"practitioner text was written to the {name} log"

@@ -1,0 +1,110 @@
+"""Each custom action, with a fresh tracker and dispatcher per case."""
+
+from typing import Any, Dict, List, Optional
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.chat import ActionGoodbye, ActionGreet, ActionHelp, ActionThanks
+from actions.guidance import ActionAnswerTopic, ActionOutOfScope, ActionSetContext
+from actions.safety import ActionEmergency
+from seen import knowledge
+
+KB = knowledge.load()
+CALL_999 = KB.messages.call_999
+
+
+def tracker(intent: str, entities: Optional[List[Dict[str, Any]]] = None, **slots: Any) -> Tracker:
+    return Tracker(
+        sender_id="test",
+        slots={"area": None, "role": None, "pending_detail_topic": None, **slots},
+        latest_message={"text": "(not used)", "intent": {"name": intent, "confidence": 0.9}, "entities": entities or []},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def run(action, tracker_: Tracker):
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, tracker_, {})
+    return dispatcher.messages, events
+
+
+def test_greeting_puts_999_first_and_asks_for_no_names():
+    messages, events = run(ActionGreet(), tracker("greet"))
+    assert CALL_999 in messages[0]["text"].splitlines()[0]
+    assert "don't enter names" in messages[0]["text"]
+    assert events == []
+
+
+@pytest.mark.parametrize("action, message", [(ActionThanks(), "thanks"), (ActionGoodbye(), "goodbye")])
+def test_thanks_and_goodbye(action, message):
+    messages, events = run(action, tracker(message))
+    assert messages[0]["text"] == getattr(KB.messages, message).strip()
+    assert events == []
+
+
+def test_help_lists_areas_and_offers_starter_questions():
+    messages, _ = run(ActionHelp(), tracker("help"))
+    assert "Derby" in messages[0]["text"] and messages[0]["buttons"]
+
+
+def test_topic_answer_when_area_is_not_needed():
+    messages, events = run(ActionAnswerTopic(), tracker("topic_disguised_compliance"))
+    assert messages[0]["text"] == KB.topics["disguised_compliance"].answer
+    assert messages[1]["text"].startswith("Source:")
+    assert events == [SlotSet("pending_detail_topic", None)]
+
+
+def test_procedure_question_before_area_asks_and_remembers_the_question():
+    messages, events = run(ActionAnswerTopic(), tracker("topic_local_procedures"))
+    assert "Which area" in messages[-1]["text"]
+    assert events == [SlotSet("pending_detail_topic", "local_procedures")]
+
+
+def test_procedure_question_naming_the_area_answers_for_that_area():
+    entities = [{"entity": "area", "value": "Sandwell"}]
+    messages, events = run(ActionAnswerTopic(), tracker("topic_local_procedures", entities))
+    assert any("westmidlands.procedures.org.uk" in m["text"] for m in messages)
+    assert events == [SlotSet("area", "sandwell"), SlotSet("pending_detail_topic", None)]
+
+
+def test_procedure_question_uses_the_area_given_earlier():
+    messages, _ = run(ActionAnswerTopic(), tracker("topic_local_procedures", area="rochdale"))
+    assert any("GM (Greater Manchester) Neglect Procedure" in m["text"] for m in messages)
+
+
+def test_saying_role_and_area_sets_both():
+    entities = [{"entity": "role", "value": "health visitor"}, {"entity": "area", "value": "Derby"}]
+    messages, events = run(ActionSetContext(), tracker("inform_context", entities))
+    assert "health visitor in Derby" in messages[0]["text"]
+    assert events == [SlotSet("role", "health_visitor"), SlotSet("area", "derby")]
+
+
+def test_giving_the_area_finishes_the_waiting_answer():
+    entities = [{"entity": "area", "value": "derby"}]
+    messages, events = run(ActionSetContext(), tracker("inform_context", entities, pending_detail_topic="escalation"))
+    assert any(m["text"].startswith(CALL_999) and "In Derby:" in m["text"] for m in messages)
+    assert SlotSet("pending_detail_topic", None) in events
+
+
+def test_an_area_seen_does_not_know_falls_back_to_england():
+    messages, events = run(ActionSetContext(), tracker("inform_context"))
+    assert "general route for England" in messages[0]["text"]
+    assert events == [SlotSet("area", "england")]
+
+
+def test_emergency_reply_starts_with_999():
+    messages, events = run(ActionEmergency(), tracker("emergency", area="derby"))
+    assert messages[0]["text"].startswith(CALL_999)
+    assert events == []
+
+
+def test_out_of_scope_does_not_guess():
+    messages, _ = run(ActionOutOfScope(), tracker("out_of_scope"))
+    assert "I don't know" in messages[0]["text"]

@@ -1,0 +1,127 @@
+"""The knowledge base loads, is complete, and rejects content a board could get wrong."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from seen import knowledge
+from seen.knowledge import AREA_DETAILS, KnowledgeError
+from seen.settings import KNOWLEDGE_DIR, PROJECT_DIR
+
+SEEDS_DIR = PROJECT_DIR.parent / "shared" / "seeds"
+
+REQUIRED_TOPICS = [
+    "neglect_definition", "neglect_in_pregnancy", "poverty_and_neglect", "daily_lived_experience",
+    "cumulative_impact", "voice_of_child", "disguised_compliance", "start_again_syndrome",
+    "drift_and_delay", "thresholds_significant_harm", "good_enough_care", "think_family",
+    "information_sharing", "chronology_genogram", "graded_care_profile", "neglect_toolkit",
+    "early_help_assessment", "dvrim", "written_agreements", "smart_goals", "honest_conversations",
+    "escalation", "supervision", "missed_appointments", "accidents_injuries", "vulnerable_children",
+    "why_neglect_matters",
+]
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path) -> Path:
+    """A throw-away copy of knowledge/ that a test may break."""
+    return Path(shutil.copytree(KNOWLEDGE_DIR, tmp_path / "knowledge"))
+
+
+def _edit(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+def test_shipped_knowledge_loads():
+    kb = knowledge.load()
+    assert set(REQUIRED_TOPICS) <= set(kb.topics)
+    assert {"salford", "sandwell", "north_somerset", "derby", "rochdale", "england"} <= set(kb.areas)
+
+
+def test_salford_and_rochdale_share_the_greater_manchester_procedure():
+    kb = knowledge.load()
+    for area in ("salford", "rochdale"):
+        texts = " ".join(f.text for f in kb.areas[area].detail("procedures"))
+        assert "GM" in texts or "Greater Manchester" in texts, area
+
+
+def test_the_generic_route_is_complete_so_every_unfilled_detail_has_an_answer():
+    kb = knowledge.load()
+    generic = kb.areas[kb.fallback_area]
+    assert all(generic.detail(name) for name in AREA_DETAILS)
+    route = " ".join(f.text for f in generic.detail("escalation"))
+    assert "0808 800 5000" in route and "designated safeguarding lead" in route
+
+
+@pytest.mark.parametrize(
+    "breakage, expected",
+    [
+        (lambda t: t.update(colour="blue"), "extra fields not permitted"),
+        (lambda t: t.update(sources=[]), "sources"),
+        (lambda t: t.pop("sources"), "sources"),
+        (lambda t: t.update(examples=[]), "examples"),
+        (lambda t: t["sources"][0].update(file="made_up.txt"), "not in sources.yml"),
+        (lambda t: t.update(related=["no_such_topic"]), "unknown topic"),
+        (lambda t: t.update(area_details=["phone_number"]), "area_details"),
+    ],
+    ids=["unknown field", "empty sources", "missing sources", "no examples", "unknown source", "bad related", "bad detail"],
+)
+def test_a_broken_topic_stops_the_load_naming_the_problem(kb_copy, breakage, expected):
+    _edit(kb_copy / "topics" / "disguised_compliance.yml", breakage)
+    with pytest.raises(KnowledgeError, match=expected):
+        knowledge.load(kb_copy)
+
+
+def test_an_area_missing_a_detail_stops_the_load(kb_copy):
+    _edit(kb_copy / "areas" / "derby.yml", lambda a: a.pop("escalation"))
+    with pytest.raises(KnowledgeError, match="escalation"):
+        knowledge.load(kb_copy)
+
+
+def test_a_topic_whose_id_does_not_match_its_file_stops_the_load(kb_copy):
+    _edit(kb_copy / "topics" / "dvrim.yml", lambda t: t.update(id="dvrim_two"))
+    with pytest.raises(KnowledgeError, match="must match the file name"):
+        knowledge.load(kb_copy)
+
+
+def test_invalid_yaml_is_reported_with_its_file(kb_copy):
+    (kb_copy / "topics" / "smart_goals.yml").write_text("id: [unclosed\n")
+    with pytest.raises(KnowledgeError, match="smart_goals.yml"):
+        knowledge.load(kb_copy)
+
+
+def test_every_cited_seed_file_exists():
+    kb = knowledge.load()
+    seed_files = {p.name for p in SEEDS_DIR.iterdir()}
+    cited = {s.file for t in kb.topics.values() for s in t.sources}
+    assert cited <= seed_files, f"cited but not in {SEEDS_DIR}: {cited - seed_files}"
+
+
+def _all_text(kb) -> str:
+    return yaml.safe_dump(kb.dict(), allow_unicode=True)
+
+
+def test_no_phone_number_or_web_address_is_invented():
+    """Every number and address Seen can say is printed in a seed or given by the brief."""
+    kb = knowledge.load()
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in SEEDS_DIR.glob("*.txt"))
+    allowed = {"0808 800 5000"}  # NSPCC helpline for professionals, issue 2's generic route
+    text = _all_text(kb)
+    phones = set(re.findall(r"\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b", text))
+    assert phones <= allowed, f"phone numbers not in the sources: {phones - allowed}"
+    for address in set(re.findall(r"(?:https?://|www\.)[\w./-]+", text)):
+        assert address.rstrip(".") in seeds, f"{address} is not printed in any seed"
+
+
+def test_every_topic_question_example_is_unique_across_topics():
+    kb = knowledge.load()
+    seen_where = {}
+    for topic in kb.topics.values():
+        for example in topic.examples:
+            key = example.lower().strip(" ?.!")
+            assert key not in seen_where, f"{example!r} is in both {seen_where[key]} and {topic.id}"
+            seen_where[key] = topic.id

@@ -1,0 +1,26 @@
+"""Topics added in knowledge/ become intents, rules and test stories with no Python change."""
+
+import shutil
+
+import yaml
+
+from seen import knowledge, rasa_export
+from seen.settings import KNOWLEDGE_DIR
+
+
+def test_committed_bot_data_matches_knowledge():
+    stale = rasa_export.stale(knowledge.load())
+    assert not stale, f"run `python -m seen.rasa_export`: out of date {stale}"
+
+
+def test_a_new_topic_file_is_all_it_takes_to_add_a_topic(tmp_path):
+    root = shutil.copytree(KNOWLEDGE_DIR, tmp_path / "knowledge")
+    new = yaml.safe_load((root / "topics" / "dvrim.yml").read_text())
+    new.update(id="new_topic", title="A new topic", examples=["tell me about the new topic"], related=[])
+    (root / "topics" / "new_topic.yml").write_text(yaml.safe_dump(new))
+    files = {p.name + p.parent.name: yaml.safe_load(t) for p, t in rasa_export.render(knowledge.load(root)).items()}
+    nlu = files["topics.ymlnlu"]["nlu"]
+    assert {"intent": "topic_new_topic", "examples": "- tell me about the new topic\n"} in nlu
+    assert "topic_new_topic" in files["topics.ymldomain"]["intents"]
+    assert any(r["steps"][0] == {"intent": "topic_new_topic"} for r in files["topics.ymlrules"]["rules"])
+    assert any(s["steps"][0]["intent"] == "topic_new_topic" for s in files["test_topics.ymltests"]["stories"])

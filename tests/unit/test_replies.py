@@ -1,0 +1,62 @@
+"""What Seen says, built from knowledge/ without a running bot."""
+
+from seen import knowledge, replies
+
+KB = knowledge.load()
+CALL_999 = KB.messages.call_999
+
+
+def test_a_topic_answer_names_its_sources_and_offers_follow_ups():
+    topic = KB.topics["start_again_syndrome"]
+    sent = replies.topic_answer(KB, topic, None)
+    assert sent[0].text == topic.answer
+    assert "001_fd59a87277a8d41d.txt" in sent[1].text and sent[1].text.startswith("Source:")
+    assert [b.payload for b in sent[-1].buttons] == [f"/topic_{t}" for t in topic.related]
+
+
+def test_an_area_question_before_the_area_is_known_asks_which_area():
+    sent = replies.topic_answer(KB, KB.topics["escalation"], None)
+    question = sent[-1]
+    assert "Which area do you work in?" in question.text
+    titles = [b.title for b in question.buttons]
+    assert {"Salford", "Sandwell", "North Somerset", "Derby", "Rochdale"} <= set(titles)
+    assert '/inform_context{"area":"derby"}' in [b.payload for b in question.buttons]
+
+
+def test_derby_tools_come_from_derby():
+    sent = replies.topic_answer(KB, KB.topics["assessment_tools"], KB.areas["derby"])
+    local = next(r.text for r in sent if r.text.startswith("In Derby:"))
+    for tool in ("Early Help Assessment", "Graded Care Profile", "DVRIM"):
+        assert tool in local
+
+
+def test_an_unfilled_escalation_route_gives_the_generic_route_with_999_first():
+    sent = replies.topic_answer(KB, KB.topics["escalation"], KB.areas["sandwell"])
+    local = next(r.text for r in sent if "In Sandwell:" in r.text)
+    assert local.splitlines()[0] == CALL_999
+    assert "0808 800 5000" in local and "designated safeguarding lead" in local
+    assert "westmidlands.procedures.org.uk" in local
+
+
+def test_the_emergency_reply_puts_999_first_then_social_care():
+    text = replies.emergency(KB, None).text
+    first, second = text.splitlines()[:2]
+    assert first == CALL_999
+    assert "children's social care now" in second
+
+
+def test_out_of_scope_admits_not_knowing_and_points_somewhere():
+    text = replies.out_of_scope(KB, KB.areas["rochdale"]).text
+    assert "I don't know" in text
+    assert "GM (Greater Manchester) Neglect Procedure" in text
+    assert CALL_999 in text
+
+
+def test_context_acknowledges_role_and_area():
+    text = replies.context_set(KB, KB.areas["derby"], "health visitor").text
+    assert "health visitor in Derby" in text
+
+
+def test_context_without_area_asks_for_it():
+    text = replies.context_set(KB, None, "teacher").text
+    assert "Which area" in text
