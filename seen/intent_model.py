@@ -1,0 +1,53 @@
+"""Which intent a message is: logistic regression over meaning and spelling.
+
+Two views of each message, side by side: a MiniLM sentence embedding (meaning,
+for phrasings never seen in training) and character n-grams (spelling, for
+shorthand and typos: "hv", "gcp", "referal"). Plain scikit-learn, so it trains
+in seconds and the Rasa component that wraps it stays small.
+"""
+
+from __future__ import annotations
+
+from typing import List, Sequence, Tuple
+
+import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from seen.embeddings import Embedder
+
+
+class IntentModel:
+    def __init__(self, embedder: Embedder, regularisation: float = 10.0, seed: int = 42) -> None:
+        self._embedder = embedder
+        self._spelling = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, lowercase=True)
+        self._classifier = LogisticRegression(C=regularisation, max_iter=5000, random_state=seed)
+
+    def _features(self, texts: Sequence[str]):
+        return hstack([csr_matrix(self._embedder.embed(texts)), self._spelling.transform(texts)]).tocsr()
+
+    def fit(self, texts: Sequence[str], intents: Sequence[str]) -> "IntentModel":
+        self._spelling.fit(texts)
+        self._classifier.fit(self._features(texts), intents)
+        return self
+
+    def rank(self, texts: Sequence[str]) -> List[List[Tuple[str, float]]]:
+        """For each text, every intent with its probability, most likely first."""
+        if not texts:
+            return []
+        probabilities = self._classifier.predict_proba(self._features(texts))
+        labels = self._classifier.classes_
+        return [
+            [(str(labels[i]), float(row[i])) for i in np.argsort(row)[::-1]]
+            for row in probabilities
+        ]
+
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        del state["_embedder"]  # reloaded from its package, not pickled
+        return state
+
+    def attach(self, embedder: Embedder) -> "IntentModel":
+        self._embedder = embedder
+        return self
