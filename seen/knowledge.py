@@ -95,10 +95,13 @@ class Role(_Strict):
     aliases: List[str] = Field(..., min_items=1)
 
 
-class HistoricalCues(_Strict):
+class NotNowCues(_Strict):
+    """Cues that a danger is past or absent, for the categories listed, unless
+    another cue says it is happening now."""
+
     categories: List[str] = Field(..., min_items=1)
     cues: List[str] = Field(..., min_items=1)
-    present: List[str] = Field(..., min_items=1)
+    unless: List[str] = Field(..., min_items=1)
 
 
 class HypotheticalCues(_Strict):
@@ -109,7 +112,7 @@ class SafetyRules(_Strict):
     """Phrases that mean a child may be in immediate danger (see safety.py)."""
 
     patterns: Dict[str, List[str]] = Field(..., min_items=1)
-    historical: HistoricalCues
+    not_now: NotNowCues
     hypothetical: HypotheticalCues
     source: Source
 

@@ -31,9 +31,9 @@ class EmergencyDetector:
             category: [re.compile(p) for p in expressions]
             for category, expressions in rules.patterns.items()
         }
-        self._historical_categories = set(rules.historical.categories)
-        self._historical = [re.compile(p) for p in rules.historical.cues]
-        self._present = [re.compile(p) for p in rules.historical.present]
+        self._not_now_categories = set(rules.not_now.categories)
+        self._not_now = [re.compile(p) for p in rules.not_now.cues]
+        self._now = [re.compile(p) for p in rules.not_now.unless]
         self._hypothetical = [re.compile(p) for p in rules.hypothetical.cues]
 
     @staticmethod
@@ -53,9 +53,9 @@ class EmergencyDetector:
         if any(p.search(message) for p in self._hypothetical):
             return None
         if (
-            set(matched) <= self._historical_categories
-            and any(p.search(message) for p in self._historical)
-            and not any(p.search(message) for p in self._present)
+            set(matched) <= self._not_now_categories
+            and any(p.search(message) for p in self._not_now)
+            and not any(p.search(message) for p in self._now)
         ):
             return None
         return Emergency(matched)
