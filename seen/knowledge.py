@@ -137,6 +137,7 @@ class Messages(_Strict):
     thanks: str
     goodbye: str
     emergency: str
+    emergency_not_urgent: str
     ask_area: str
     ask_area_detail_names: Dict[AreaDetailName, str]
     other_area_button: str

@@ -103,12 +103,18 @@ def topic_answer(kb: Knowledge, topic: Topic, area: Optional[Area]) -> List[Repl
     return replies
 
 
-def emergency(kb: Knowledge, area: Optional[Area]) -> Reply:
+def emergency(kb: Knowledge, area: Optional[Area], maybe_topic: Optional[Topic] = None) -> List[Reply]:
+    """999 first, then children's social care now. When the message also read as
+    a question about a topic, offer that answer after the safety message, so a
+    practitioner whose worry was not an emergency still gets help."""
     area = area or kb.areas[kb.fallback_area]
     facts = area.detail("front_door")
     if facts is None:
         facts = kb.areas[kb.fallback_area].detail("front_door") or []
-    return Reply(kb.messages.emergency.format(front_door=_joined(facts)).strip())
+    replies = [Reply(kb.messages.emergency.format(front_door=_joined(facts)).strip())]
+    if maybe_topic is not None:
+        replies.append(Reply(kb.messages.emergency_not_urgent, [Button(maybe_topic.title, topic_payload(maybe_topic.id))]))
+    return replies
 
 
 def out_of_scope(kb: Knowledge, area: Optional[Area]) -> Reply:

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import kb, known_area, send
+from actions.guidance import TOPIC_INTENT_PREFIX
 from seen import replies
+from seen.knowledge import Topic
+
+#: How sure the classifier must be that the message was also a topic question
+#: before that answer is offered after the emergency reply.
+TOPIC_OFFER_MIN_CONFIDENCE = 0.3
+
+
+def _next_best_topic(tracker: Tracker) -> Optional[Topic]:
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    for entry in ranking:
+        name = entry.get("name") or ""
+        if name == "emergency":
+            continue
+        if name.startswith(TOPIC_INTENT_PREFIX) and entry.get("confidence", 0.0) >= TOPIC_OFFER_MIN_CONFIDENCE:
+            return kb().topics.get(name[len(TOPIC_INTENT_PREFIX):])
+        return None
+    return None
 
 
 class ActionEmergency(Action):
@@ -16,5 +34,5 @@ class ActionEmergency(Action):
         return "action_emergency"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        send(dispatcher, [replies.emergency(kb(), known_area(tracker))])
+        send(dispatcher, replies.emergency(kb(), known_area(tracker), _next_best_topic(tracker)))
         return []

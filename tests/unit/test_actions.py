@@ -102,7 +102,25 @@ def test_an_area_seen_does_not_know_falls_back_to_england():
 def test_emergency_reply_starts_with_999():
     messages, events = run(ActionEmergency(), tracker("emergency", area="derby"))
     assert messages[0]["text"].startswith(CALL_999)
-    assert events == []
+    assert len(messages) == 1 and events == []
+
+
+@pytest.mark.parametrize(
+    "second, offered",
+    [
+        ({"name": "topic_accidents_injuries", "confidence": 0.6}, ["/topic_accidents_injuries"]),
+        ({"name": "topic_accidents_injuries", "confidence": 0.1}, None),
+        ({"name": "greet", "confidence": 0.9}, None),
+    ],
+    ids=["likely question", "unlikely question", "not a topic"],
+)
+def test_emergency_offers_the_topic_the_message_also_asked_about(second, offered):
+    state = tracker("emergency")
+    state.latest_message["intent_ranking"] = [{"name": "emergency", "confidence": 1.0}, second]
+    messages, _ = run(ActionEmergency(), state)
+    assert messages[0]["text"].startswith(CALL_999)
+    buttons = [b["payload"] for b in messages[1]["buttons"]] if len(messages) > 1 else None
+    assert buttons == offered
 
 
 def test_out_of_scope_does_not_guess():

@@ -39,10 +39,16 @@ def test_an_unfilled_escalation_route_gives_the_generic_route_with_999_first():
 
 
 def test_the_emergency_reply_puts_999_first_then_social_care():
-    text = replies.emergency(KB, None).text
+    text = replies.emergency(KB, None)[0].text
     first, second = text.splitlines()[:2]
     assert first == CALL_999
     assert "children's social care now" in second
+
+
+def test_an_emergency_that_was_also_a_question_offers_the_answer_after_999():
+    sent = replies.emergency(KB, KB.areas["derby"], KB.topics["accidents_injuries"])
+    assert sent[0].text.startswith(CALL_999)
+    assert [b.payload for b in sent[1].buttons] == ["/topic_accidents_injuries"]
 
 
 def test_out_of_scope_admits_not_knowing_and_points_somewhere():
