@@ -15,7 +15,7 @@ from typing import Dict
 
 import yaml
 
-from seen import knowledge
+from seen import knowledge, replies
 from seen.knowledge import Knowledge
 from seen.settings import PROJECT_DIR
 
@@ -60,6 +60,11 @@ def _domain(kb: Knowledge) -> dict:
     return {"version": RASA_VERSION, "intents": [topic_intent(t) for t in kb.topics]}
 
 
+def _safety_domain(kb: Knowledge) -> dict:
+    """The emergency reply as a response Rasa sends itself (no action server needed)."""
+    return {"version": RASA_VERSION, "responses": {"utter_emergency": [{"text": replies.emergency(kb).text}]}}
+
+
 def _rules(kb: Knowledge) -> dict:
     return {
         "version": RASA_VERSION,
@@ -94,6 +99,7 @@ def render(kb: Knowledge) -> Dict[Path, str]:
     parts = {
         BOT_DIR / "data" / "nlu" / "topics.yml": _nlu(kb),
         BOT_DIR / "domain" / "topics.yml": _domain(kb),
+        BOT_DIR / "domain" / "safety.yml": _safety_domain(kb),
         BOT_DIR / "data" / "rules" / "topics.yml": _rules(kb),
         BOT_DIR / "tests" / "test_topics.yml": _test_stories(kb),
     }

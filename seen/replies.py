@@ -103,15 +103,22 @@ def topic_answer(kb: Knowledge, topic: Topic, area: Optional[Area]) -> List[Repl
     return replies
 
 
-def emergency(kb: Knowledge, area: Optional[Area], maybe_topic: Optional[Topic] = None) -> List[Reply]:
-    """999 first, then children's social care now. When the message also read as
-    a question about a topic, offer that answer after the safety message, so a
-    practitioner whose worry was not an emergency still gets help."""
-    area = area or kb.areas[kb.fallback_area]
-    facts = area.detail("front_door")
-    if facts is None:
-        facts = kb.areas[kb.fallback_area].detail("front_door") or []
-    replies = [Reply(kb.messages.emergency.format(front_door=_joined(facts)).strip())]
+def emergency(kb: Knowledge) -> Reply:
+    """999 first, then children's social care now: the same words in every area,
+    so Rasa can send them itself, even with the action server down."""
+    facts = kb.areas[kb.fallback_area].detail("front_door") or []
+    return Reply(kb.messages.emergency.format(front_door=_joined(facts)).strip())
+
+
+def emergency_follow_up(kb: Knowledge, area: Optional[Area], maybe_topic: Optional[Topic]) -> List[Reply]:
+    """After the emergency reply: the area's own route into children's social
+    care once its board has filled it in, and, when the message also read as a
+    question about a topic, that answer on offer (a worry that was not an
+    emergency still gets help)."""
+    replies = []
+    if area is not None and area.detail("front_door") is not None:
+        heading = kb.messages.area_heading.format(area_name=area.name)
+        replies.append(Reply(f"{heading}\n{area_detail(kb, area, 'front_door')}"))
     if maybe_topic is not None:
         replies.append(Reply(kb.messages.emergency_not_urgent, [Button(maybe_topic.title, topic_payload(maybe_topic.id))]))
     return replies

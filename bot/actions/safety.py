@@ -1,4 +1,5 @@
-"""The emergency reply: 999 first, then children's social care now."""
+"""After Rasa's own emergency reply (utter_emergency, 999 first): the area's
+route and, for a message that was also a question, the topic on offer."""
 
 from __future__ import annotations
 
@@ -29,10 +30,10 @@ def _next_best_topic(tracker: Tracker) -> Optional[Topic]:
     return None
 
 
-class ActionEmergency(Action):
+class ActionEmergencyFollowUp(Action):
     def name(self) -> Text:
-        return "action_emergency"
+        return "action_emergency_follow_up"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        send(dispatcher, replies.emergency(kb(), known_area(tracker), _next_best_topic(tracker)))
+        send(dispatcher, replies.emergency_follow_up(kb(), known_area(tracker), _next_best_topic(tracker)))
         return []

@@ -40,33 +40,52 @@ def _stop(process: subprocess.Popen) -> None:
             os.killpg(process.pid, signal.SIGKILL)
 
 
+def _start_rasa(port: int, actions_port: int, log: Path, folder: Path) -> subprocess.Popen:
+    endpoints = folder / "endpoints.yml"
+    endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n")
+    return _start(
+        [str(RASA), "run", "--port", str(port), "--credentials", "credentials.yml",
+         "--endpoints", str(endpoints), "--model", "models"],
+        log,
+    )
+
+
 @pytest.fixture(scope="session")
 def servers(tmp_path_factory) -> Iterator[Dict[str, Path]]:
     ARTIFACTS.mkdir(exist_ok=True)
-    endpoints = tmp_path_factory.mktemp("bot") / "endpoints.yml"
-    endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{ACTIONS_PORT}/webhook\n")
     logs = {"actions": ARTIFACTS / "actions.log", "rasa": ARTIFACTS / "rasa.log"}
     actions = _start([str(RASA), "run", "actions", "--port", str(ACTIONS_PORT)], logs["actions"])
-    rasa = _start(
-        [str(RASA), "run", "--port", str(RASA_PORT), "--credentials", "credentials.yml",
-         "--endpoints", str(endpoints), "--model", "models"],
-        logs["rasa"],
-    )
+    rasa = _start_rasa(RASA_PORT, ACTIONS_PORT, logs["rasa"], tmp_path_factory.mktemp("bot"))
     try:
-        _wait_until_answering(rasa, logs["rasa"])
+        _wait_until_answering(rasa, RASA_PORT, logs["rasa"])
         yield logs
     finally:
         _stop(rasa)
         _stop(actions)
 
 
-def _wait_until_answering(rasa: subprocess.Popen, log: Path) -> None:
+@pytest.fixture
+def rasa_without_actions(tmp_path) -> Iterator[Callable[[str], List[dict]]]:
+    """Rasa alone, its action server unreachable: what still works then."""
+    port, unreachable = RASA_PORT + 1, ACTIONS_PORT + 1
+    log = ARTIFACTS / "rasa_without_actions.log"
+    ARTIFACTS.mkdir(exist_ok=True)
+    rasa = _start_rasa(port, unreachable, log, tmp_path)
+    try:
+        _wait_until_answering(rasa, port, log, probe="the baby isn't breathing")
+        sender = f"test-{uuid.uuid4()}"
+        yield lambda text: _send(sender, text, port)
+    finally:
+        _stop(rasa)
+
+
+def _wait_until_answering(rasa: subprocess.Popen, port: int, log: Path, probe: str = "hello") -> None:
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if rasa.poll() is not None:
             raise RuntimeError(f"Rasa exited while starting; see {log}")
         try:
-            if _send(f"ready-{uuid.uuid4()}", "hello"):
+            if _send(f"ready-{uuid.uuid4()}", probe, port):
                 return
         except requests.RequestException:
             pass
@@ -74,9 +93,9 @@ def _wait_until_answering(rasa: subprocess.Popen, log: Path) -> None:
     raise RuntimeError(f"Rasa did not answer within {START_TIMEOUT_S}s; see {log}")
 
 
-def _send(sender: str, text: str) -> List[dict]:
+def _send(sender: str, text: str, port: int = RASA_PORT) -> List[dict]:
     response = requests.post(
-        f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=30
+        f"http://127.0.0.1:{port}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=30
     )
     response.raise_for_status()
     return response.json()

@@ -64,3 +64,8 @@ def test_no_message_text_reaches_the_server_logs(chat, servers):
     chat(f"I'm a teacher in Derby {marker}")
     for name, log in servers.items():
         assert marker not in log.read_text(), f"practitioner text was written to the {name} log"
+
+
+def test_the_999_reply_does_not_depend_on_the_action_server(rasa_without_actions):
+    reply = texts(rasa_without_actions("the baby isn't breathing"))
+    assert reply and reply[0].startswith(CALL_999)

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.chat import ActionGoodbye, ActionGreet, ActionHelp, ActionThanks
 from actions.guidance import ActionAnswerTopic, ActionOutOfScope, ActionSetContext
-from actions.safety import ActionEmergency
+from actions.safety import ActionEmergencyFollowUp
 from seen import knowledge
 
 KB = knowledge.load()
@@ -99,12 +99,6 @@ def test_an_area_seen_does_not_know_falls_back_to_england():
     assert events == [SlotSet("area", "england")]
 
 
-def test_emergency_reply_starts_with_999():
-    messages, events = run(ActionEmergency(), tracker("emergency", area="derby"))
-    assert messages[0]["text"].startswith(CALL_999)
-    assert len(messages) == 1 and events == []
-
-
 @pytest.mark.parametrize(
     "second, offered",
     [
@@ -114,13 +108,12 @@ def test_emergency_reply_starts_with_999():
     ],
     ids=["likely question", "unlikely question", "not a topic"],
 )
-def test_emergency_offers_the_topic_the_message_also_asked_about(second, offered):
-    state = tracker("emergency")
+def test_emergency_follow_up_offers_the_topic_the_message_also_asked_about(second, offered):
+    state = tracker("emergency", area="derby")
     state.latest_message["intent_ranking"] = [{"name": "emergency", "confidence": 1.0}, second]
-    messages, _ = run(ActionEmergency(), state)
-    assert messages[0]["text"].startswith(CALL_999)
-    buttons = [b["payload"] for b in messages[1]["buttons"]] if len(messages) > 1 else None
-    assert buttons == offered
+    messages, events = run(ActionEmergencyFollowUp(), state)
+    buttons = [b["payload"] for b in messages[0]["buttons"]] if messages else None
+    assert buttons == offered and events == []
 
 
 def test_out_of_scope_does_not_guess():

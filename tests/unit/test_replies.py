@@ -39,16 +39,26 @@ def test_an_unfilled_escalation_route_gives_the_generic_route_with_999_first():
 
 
 def test_the_emergency_reply_puts_999_first_then_social_care():
-    text = replies.emergency(KB, None)[0].text
-    first, second = text.splitlines()[:2]
+    first, second = replies.emergency(KB).text.splitlines()[:2]
     assert first == CALL_999
     assert "children's social care now" in second
 
 
-def test_an_emergency_that_was_also_a_question_offers_the_answer_after_999():
-    sent = replies.emergency(KB, KB.areas["derby"], KB.topics["accidents_injuries"])
-    assert sent[0].text.startswith(CALL_999)
-    assert [b.payload for b in sent[1].buttons] == ["/topic_accidents_injuries"]
+def test_the_emergency_follow_up_offers_the_topic_the_message_also_asked_about():
+    sent = replies.emergency_follow_up(KB, KB.areas["derby"], KB.topics["accidents_injuries"])
+    assert [b.payload for b in sent[-1].buttons] == ["/topic_accidents_injuries"]
+
+
+def test_the_emergency_follow_up_adds_nothing_while_the_area_route_is_unfilled():
+    assert replies.emergency_follow_up(KB, KB.areas["derby"], None) == []
+
+
+def test_an_area_that_fills_in_its_front_door_gets_it_after_the_emergency_reply():
+    derby = KB.areas["derby"]
+    source = derby.board[0].source
+    filled = derby.copy(update={"front_door": [knowledge.Fact(text="the Derby front door", source=source)]})
+    sent = replies.emergency_follow_up(KB, filled, None)
+    assert "the Derby front door" in sent[0].text and sent[0].text.startswith("In Derby:")
 
 
 def test_out_of_scope_admits_not_knowing_and_points_somewhere():
