@@ -48,17 +48,24 @@ class EmergencyDetector:
             for category, patterns in self._patterns.items()
             if any(p.search(message) for p in patterns)
         )
-        if not matched:
+        if not matched or self._hypothetical_in(message):
             return None
-        if any(p.search(message) for p in self._hypothetical):
-            return None
-        if (
-            set(matched) <= self._not_now_categories
-            and any(p.search(message) for p in self._not_now)
-            and not any(p.search(message) for p in self._now)
-        ):
+        if set(matched) <= self._not_now_categories and self._past_or_absent_in(message):
             return None
         return Emergency(matched)
+
+    def reassured(self, text: str) -> bool:
+        """Whether a message says its danger is hypothetical, past or absent
+        ("she's fine now", "for our induction pack"), with nothing happening now.
+        Used to overrule the classifier's guess, never the rules' own match."""
+        message = self.normalise(text)
+        return self._hypothetical_in(message) or self._past_or_absent_in(message)
+
+    def _hypothetical_in(self, message: str) -> bool:
+        return any(p.search(message) for p in self._hypothetical)
+
+    def _past_or_absent_in(self, message: str) -> bool:
+        return any(p.search(message) for p in self._not_now) and not any(p.search(message) for p in self._now)
 
 
 @lru_cache(maxsize=1)

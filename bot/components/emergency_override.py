@@ -2,9 +2,10 @@
 
 It runs after the classifiers, so a message such as "he says his dad burned
 him" is an emergency in every turn and every form, whatever DIET guessed. DIET
-also learns the emergency intent, as a backstop for phrasings the rules miss;
-because it over-fires on ordinary worries ("nappy rash that never clears"),
-its guess alone counts only when it is confident.
+also learns the emergency intent and catches phrasings the rules miss; its
+guess alone counts when it is confident enough and the message does not say
+the danger is past, absent or hypothetical ("he's fine now", "for our
+induction pack").
 """
 
 from __future__ import annotations
@@ -54,12 +55,17 @@ class EmergencyOverride(GraphComponent):
                 top = {INTENT_NAME_KEY: EMERGENCY_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
                 message.set(INTENT, top, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [top, *ranking], add_to_output=True)
-            elif self._unsure_emergency(message):
+            elif self._classifier_says_emergency(message) and (
+                self._unsure(message) or detector.reassured(text)
+            ):
                 next_best = ranking[0] if ranking else {INTENT_NAME_KEY: FALLBACK_INTENT, PREDICTED_CONFIDENCE_KEY: 0.0}
                 message.set(INTENT, next_best, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
 
-    def _unsure_emergency(self, message: Message) -> bool:
-        intent = message.get(INTENT) or {}
-        return intent.get(INTENT_NAME_KEY) == EMERGENCY_INTENT and intent.get(PREDICTED_CONFIDENCE_KEY, 0.0) < self._min_confidence
+    @staticmethod
+    def _classifier_says_emergency(message: Message) -> bool:
+        return (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == EMERGENCY_INTENT
+
+    def _unsure(self, message: Message) -> bool:
+        return (message.get(INTENT) or {}).get(PREDICTED_CONFIDENCE_KEY, 0.0) < self._min_confidence
