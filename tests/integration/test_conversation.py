@@ -1,4 +1,4 @@
-"""Talk to the trained bot and the action server over the REST channel."""
+"""Talk to the trained bot and the action server over the REST and socket.io channels."""
 
 from seen import knowledge
 
@@ -69,3 +69,29 @@ def test_no_message_text_reaches_the_server_logs(chat, servers):
 def test_the_999_reply_does_not_depend_on_the_action_server(rasa_without_actions):
     reply = texts(rasa_without_actions("the baby isn't breathing"))
     assert reply and reply[0].startswith(CALL_999)
+
+
+def test_the_socketio_channel_answers_like_rest(servers):
+    """The web widget talks to Rasa over socket.io (credentials.yml)."""
+    import asyncio
+
+    import socketio
+
+    from tests.integration.conftest import RASA_PORT
+
+    async def converse():
+        client = socketio.AsyncClient()
+        confirmed, replies = asyncio.Queue(), asyncio.Queue()
+        client.on("session_confirm", lambda session_id: confirmed.put_nowait(session_id))
+        client.on("bot_uttered", lambda data: replies.put_nowait(data))
+        await client.connect(f"http://127.0.0.1:{RASA_PORT}", transports=["websocket"], socketio_path="/socket.io")
+        try:
+            await client.emit("session_request", {"session_id": None})
+            session_id = await asyncio.wait_for(confirmed.get(), timeout=30)
+            await client.emit("user_uttered", {"message": "the baby isn't breathing", "session_id": session_id})
+            return await asyncio.wait_for(replies.get(), timeout=30)
+        finally:
+            await client.disconnect()
+
+    first = asyncio.run(converse())
+    assert first["text"].startswith(CALL_999)
