@@ -22,12 +22,10 @@ from typing import Dict, List, Optional
 
 import yaml
 
+from seen.intents import EMERGENCY_INTENT, topic_intent
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bot"))  # the emergency override component
-
-TOPIC_PREFIX = "topic_"
-EMERGENCY = "emergency"
-
 
 def _latest_model(models: Path) -> Path:
     found = sorted(models.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
@@ -61,10 +59,10 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
     topic_misses = []
     for q in questions:
         got = next(intents)
-        if got != TOPIC_PREFIX + q["topic"]:
+        if got != topic_intent(q["topic"]):
             topic_misses.append({"text": q["text"], "expected": q["topic"], "got": got})
-    emergency_misses = [{"text": t, "got": got} for t in emergencies if (got := next(intents)) != EMERGENCY]
-    false_alarms = [t for t in ordinary if next(intents) == EMERGENCY]
+    emergency_misses = [{"text": t, "got": got} for t in emergencies if (got := next(intents)) != EMERGENCY_INTENT]
+    false_alarms = [t for t in ordinary if next(intents) == EMERGENCY_INTENT]
     scope_misses = [{"text": t, "got": got} for t in out_of_scope if (got := next(intents)) not in ("out_of_scope", "nlu_fallback")]
 
     def share(misses: list, total: int) -> Optional[float]:

@@ -141,6 +141,8 @@ class Messages(_Strict):
     ask_area: str
     ask_area_detail_names: Dict[AreaDetailName, str]
     other_area_button: str
+    context_role_and_area: str
+    context_area_only: str
     context_set: str
     context_role_only: str
     context_unknown_area: str

@@ -16,6 +16,7 @@ from typing import Dict
 import yaml
 
 from seen import knowledge, replies
+from seen.intents import topic_intent
 from seen.knowledge import Knowledge
 from seen.settings import PROJECT_DIR
 
@@ -34,10 +35,6 @@ def _str(dumper: yaml.SafeDumper, data: str):
 
 
 _Dumper.add_representer(str, _str)
-
-
-def topic_intent(topic_id: str) -> str:
-    return f"topic_{topic_id}"
 
 
 def _block(lines) -> str:

@@ -8,8 +8,9 @@ use them without a running bot.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence
 
+from seen.intents import topic_intent
 from seen.knowledge import Area, Fact, Knowledge, Topic
 
 
@@ -26,7 +27,7 @@ class Reply:
 
 
 def topic_payload(topic_id: str) -> str:
-    return f"/topic_{topic_id}"
+    return f"/{topic_intent(topic_id)}"
 
 
 def area_payload(area_id: str) -> str:
@@ -34,7 +35,11 @@ def area_payload(area_id: str) -> str:
 
 
 def _sources(kb: Knowledge, topic: Topic) -> str:
-    return "; ".join(f"{kb.sources[s.file]} ({s.file}, {s.section})" for s in topic.sources)
+    """Each document once, with the sections used: "Title: 4; 6 (file)"."""
+    sections: Dict[str, List[str]] = {}
+    for source in topic.sources:
+        sections.setdefault(source.file, []).append(source.section)
+    return "; ".join(f"{kb.sources[f]}: {', '.join(parts)} ({f})" for f, parts in sections.items())
 
 
 def _fact_line(fact: Fact) -> str:
@@ -143,5 +148,6 @@ def context_set(kb: Knowledge, area: Optional[Area], role_name: Optional[str]) -
         return Reply(msg.context_role_only.format(role_name=role_name, areas=area_names(kb)))
     if area is None or area.id == kb.fallback_area:
         return Reply(msg.context_unknown_area.format(areas=area_names(kb)))
-    summary = f"You're a {role_name} in {area.name}." if role_name else f"You work in {area.name}."
+    known = msg.context_role_and_area if role_name else msg.context_area_only
+    summary = known.format(role_name=role_name, area_name=area.name)
     return Reply(msg.context_set.format(context_summary=summary, area_name=area.name))

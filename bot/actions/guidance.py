@@ -10,16 +10,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import kb, known_area, named_area, named_role, send
 from seen import replies
+from seen.intents import topic_of
 from seen.knowledge import Topic
-
-TOPIC_INTENT_PREFIX = "topic_"
-
 
 def _asked_topic(tracker: Tracker) -> Optional[Topic]:
     intent = (tracker.latest_message.get("intent") or {}).get("name") or ""
-    if not intent.startswith(TOPIC_INTENT_PREFIX):
-        return None
-    return kb().topics.get(intent[len(TOPIC_INTENT_PREFIX):])
+    return kb().topics.get(topic_of(intent) or "")
 
 
 class ActionAnswerTopic(Action):
@@ -53,8 +49,8 @@ class ActionSetContext(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         knowledge = kb()
-        area = named_area(tracker)
         role = named_role(tracker)
+        area = named_area(tracker) or (known_area(tracker) if role else None)
         if area is None and role is None:
             area = knowledge.areas[knowledge.fallback_area]
         send(dispatcher, [replies.context_set(knowledge, area, role.name if role else None)])

@@ -9,8 +9,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import kb, known_area, send
-from actions.guidance import TOPIC_INTENT_PREFIX
 from seen import replies
+from seen.intents import EMERGENCY_INTENT, topic_of
 from seen.knowledge import Topic
 
 #: How sure the classifier must be that the message was also a topic question
@@ -22,10 +22,11 @@ def _next_best_topic(tracker: Tracker) -> Optional[Topic]:
     ranking = tracker.latest_message.get("intent_ranking") or []
     for entry in ranking:
         name = entry.get("name") or ""
-        if name == "emergency":
+        if name == EMERGENCY_INTENT:
             continue
-        if name.startswith(TOPIC_INTENT_PREFIX) and entry.get("confidence", 0.0) >= TOPIC_OFFER_MIN_CONFIDENCE:
-            return kb().topics.get(name[len(TOPIC_INTENT_PREFIX):])
+        topic_id = topic_of(name)
+        if topic_id and entry.get("confidence", 0.0) >= TOPIC_OFFER_MIN_CONFIDENCE:
+            return kb().topics.get(topic_id)
         return None
     return None
 

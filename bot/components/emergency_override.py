@@ -19,9 +19,9 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from seen.intents import EMERGENCY_INTENT
 from seen.safety import default_detector
 
-EMERGENCY_INTENT = "emergency"
 FALLBACK_INTENT = "nlu_fallback"
 
 

@@ -57,7 +57,7 @@ def test_help_lists_areas_and_offers_starter_questions():
 def test_topic_answer_when_area_is_not_needed():
     messages, events = run(ActionAnswerTopic(), tracker("topic_disguised_compliance"))
     assert messages[0]["text"] == KB.topics["disguised_compliance"].answer
-    assert messages[1]["text"].startswith("Source:")
+    assert messages[1]["text"].startswith("Sources:")
     assert events == [SlotSet("pending_detail_topic", None)]
 
 
@@ -84,6 +84,13 @@ def test_saying_role_and_area_sets_both():
     messages, events = run(ActionSetContext(), tracker("inform_context", entities))
     assert "health visitor in Derby" in messages[0]["text"]
     assert events == [SlotSet("role", "health_visitor"), SlotSet("area", "derby")]
+
+
+def test_saying_the_role_later_keeps_the_area_given_earlier():
+    entities = [{"entity": "role", "value": "teacher"}]
+    messages, events = run(ActionSetContext(), tracker("inform_context", entities, area="salford"))
+    assert "teacher in Salford" in messages[0]["text"]
+    assert events == [SlotSet("role", "teacher"), SlotSet("area", "salford")]
 
 
 def test_giving_the_area_finishes_the_waiting_answer():

@@ -10,7 +10,7 @@ def test_a_topic_answer_names_its_sources_and_offers_follow_ups():
     topic = KB.topics["start_again_syndrome"]
     sent = replies.topic_answer(KB, topic, None)
     assert sent[0].text == topic.answer
-    assert "001_fd59a87277a8d41d.txt" in sent[1].text and sent[1].text.startswith("Source:")
+    assert "001_fd59a87277a8d41d.txt" in sent[1].text and sent[1].text.startswith("Sources:")
     assert [b.payload for b in sent[-1].buttons] == [f"/topic_{t}" for t in topic.related]
 
 

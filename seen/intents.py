@@ -1,0 +1,17 @@
+"""How topics are named as Rasa intents: one convention for training data,
+button payloads and the actions that read the intent back."""
+
+from typing import Optional
+
+TOPIC_INTENT_PREFIX = "topic_"
+#: Forced by the emergency override whenever a child may be in immediate danger.
+EMERGENCY_INTENT = "emergency"
+
+
+def topic_intent(topic_id: str) -> str:
+    return f"{TOPIC_INTENT_PREFIX}{topic_id}"
+
+
+def topic_of(intent: str) -> Optional[str]:
+    """The topic id an intent names, or None for any other intent."""
+    return intent[len(TOPIC_INTENT_PREFIX):] if intent.startswith(TOPIC_INTENT_PREFIX) else None
