@@ -29,7 +29,7 @@ FALLBACK_INTENT = "nlu_fallback"
 class EmergencyOverride(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"classifier_min_confidence": 0.4}
+        return {"classifier_min_confidence": 0.3}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self._min_confidence = config["classifier_min_confidence"]
