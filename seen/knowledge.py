@@ -127,6 +127,20 @@ class SafetyRules(_Strict):
         return patterns
 
 
+class ReflectiveQuestion(_Strict):
+    text: str = Field(..., min_length=1)
+    topic: str
+
+
+class Reflection(_Strict):
+    """The reflective questions from the serious case reviews, each with the
+    topic that explains it."""
+
+    intro: str
+    questions: List[ReflectiveQuestion] = Field(..., min_items=1)
+    source: Source
+
+
 class Messages(_Strict):
     """Every reply that is not a topic answer; a missing one fails the load."""
 
@@ -163,6 +177,7 @@ class Knowledge(_Strict):
     areas: Dict[str, Area]
     roles: Dict[str, Role]
     safety: SafetyRules
+    reflection: Reflection
     fallback_area: str
 
     @root_validator(skip_on_failure=True)
@@ -175,6 +190,7 @@ class Knowledge(_Strict):
                 facts = area.detail(name) or []
                 cited += [(f"area {area.id} {name}", f.source) for f in facts]
         cited.append(("safety", values["safety"].source))
+        cited.append(("reflection", values["reflection"].source))
         for where, source in cited:
             if source.file not in known_files:
                 raise ValueError(f"{where} cites {source.file!r}, which is not in sources.yml")
@@ -182,6 +198,9 @@ class Knowledge(_Strict):
             for other in topic.related:
                 if other not in topics:
                     raise ValueError(f"topic {topic.id} relates to unknown topic {other!r}")
+        for question in values["reflection"].questions:
+            if question.topic not in topics:
+                raise ValueError(f"reflective question {question.text!r} names unknown topic {question.topic!r}")
         if values["fallback_area"] not in values["areas"]:
             raise ValueError(f"fallback area {values['fallback_area']!r} has no file")
         return values
@@ -238,6 +257,7 @@ def load(root: Path = KNOWLEDGE_DIR) -> Knowledge:
             areas=_load_folder(root / "areas", Area),
             roles={r["id"]: r for r in _read_yaml(root / "roles.yml")},
             safety=_read_yaml(root / "safety.yml"),
+            reflection=_read_yaml(root / "reflection.yml"),
             fallback_area=settings.get("fallback_area", ""),
         )
     except ValidationError as error:

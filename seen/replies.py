@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
 from seen.intents import topic_intent
-from seen.knowledge import Area, Fact, Knowledge, Topic
+from seen.knowledge import Area, Fact, Knowledge, Source, Topic
 
 
 @dataclass(frozen=True)
@@ -34,10 +34,10 @@ def area_payload(area_id: str) -> str:
     return f'/inform_context{{"area":"{area_id}"}}'
 
 
-def _sources(kb: Knowledge, topic: Topic) -> str:
-    """Each document once, with the sections used: "Title: 4; 6 (file)"."""
+def _cite(kb: Knowledge, sources: Sequence[Source]) -> str:
+    """Each document once, with the sections used: "Title: 4, 6 (file)"."""
     sections: Dict[str, List[str]] = {}
-    for source in topic.sources:
+    for source in sources:
         sections.setdefault(source.file, []).append(source.section)
     return "; ".join(f"{kb.sources[f]}: {', '.join(parts)} ({f})" for f, parts in sections.items())
 
@@ -96,7 +96,7 @@ def follow_up(kb: Knowledge, topic: Topic) -> Optional[Reply]:
 def topic_answer(kb: Knowledge, topic: Topic, area: Optional[Area]) -> List[Reply]:
     """The answer, its sources, the area's details (or a question asking which
     area), then related topics to follow up."""
-    replies = [Reply(topic.answer), Reply(kb.messages.sources_line.format(sources=_sources(kb, topic)))]
+    replies = [Reply(topic.answer), Reply(kb.messages.sources_line.format(sources=_cite(kb, topic.sources)))]
     if topic.area_details:
         if area is None:
             replies.append(ask_area(kb, topic.area_details[0]))
@@ -133,6 +133,17 @@ def out_of_scope(kb: Knowledge, area: Optional[Area]) -> Reply:
     area = area or kb.areas[kb.fallback_area]
     facts = area.detail("procedures") or kb.areas[kb.fallback_area].detail("procedures") or []
     return Reply(kb.messages.out_of_scope.format(procedures=_joined(facts)).strip())
+
+
+def worry(kb: Knowledge) -> Reply:
+    """For "I'm worried about a child": 999 first, then the reflective questions,
+    each a button to the topic that explains it."""
+    reflection = kb.reflection
+    lines = [reflection.intro.strip()]
+    lines += [f"{n}. {q.text}" for n, q in enumerate(reflection.questions, start=1)]
+    lines.append(kb.messages.sources_line.format(sources=_cite(kb, [reflection.source])))
+    buttons = [Button(q.text, topic_payload(q.topic)) for q in reflection.questions]
+    return Reply("\n".join(lines), buttons)
 
 
 def help_reply(kb: Knowledge) -> Reply:

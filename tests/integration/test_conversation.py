@@ -47,6 +47,13 @@ def test_an_emergency_mid_conversation_gets_999_before_anything_else(chat):
     assert "children's social care now" in reply[0]
 
 
+def test_a_worry_without_a_question_gets_the_reflective_questions(chat):
+    reply = chat("I'm worried about a child in my class")
+    assert reply[0]["text"].startswith(CALL_999)
+    assert "What is daily life like for the child?" in reply[0]["text"]
+    assert len(reply[0]["buttons"]) == len(KB.reflection.questions)
+
+
 def test_a_question_outside_its_knowledge_gets_an_honest_answer(chat):
     reply = texts(chat("how do I claim my mileage?"))
     assert "I don't know" in reply[0]

@@ -76,6 +76,12 @@ def test_a_broken_topic_stops_the_load_naming_the_problem(kb_copy, breakage, exp
         knowledge.load(kb_copy)
 
 
+def test_a_reflective_question_naming_an_unknown_topic_stops_the_load(kb_copy):
+    _edit(kb_copy / "reflection.yml", lambda r: r["questions"][0].update(topic="no_such_topic"))
+    with pytest.raises(KnowledgeError, match="unknown topic"):
+        knowledge.load(kb_copy)
+
+
 def test_an_area_missing_a_detail_stops_the_load(kb_copy):
     _edit(kb_copy / "areas" / "derby.yml", lambda a: a.pop("escalation"))
     with pytest.raises(KnowledgeError, match="escalation"):
