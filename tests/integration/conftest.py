@@ -6,6 +6,7 @@ written to disk.
 
 import os
 import signal
+import socket
 import subprocess
 import time
 import uuid
@@ -40,6 +41,14 @@ def _stop(process: subprocess.Popen) -> None:
             os.killpg(process.pid, signal.SIGKILL)
 
 
+def _free(*ports: int) -> None:
+    """Fail early rather than test a server left over from another run."""
+    for port in ports:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                raise RuntimeError(f"port {port} is already in use: stop whatever is listening there")
+
+
 def _start_rasa(port: int, actions_port: int, log: Path, folder: Path) -> subprocess.Popen:
     endpoints = folder / "endpoints.yml"
     endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n")
@@ -54,6 +63,7 @@ def _start_rasa(port: int, actions_port: int, log: Path, folder: Path) -> subpro
 def servers(tmp_path_factory) -> Iterator[Dict[str, Path]]:
     ARTIFACTS.mkdir(exist_ok=True)
     logs = {"actions": ARTIFACTS / "actions.log", "rasa": ARTIFACTS / "rasa.log"}
+    _free(RASA_PORT, ACTIONS_PORT)
     actions = _start([str(RASA), "run", "actions", "--port", str(ACTIONS_PORT)], logs["actions"])
     rasa = _start_rasa(RASA_PORT, ACTIONS_PORT, logs["rasa"], tmp_path_factory.mktemp("bot"))
     try:
@@ -70,6 +80,7 @@ def rasa_without_actions(tmp_path) -> Iterator[Callable[[str], List[dict]]]:
     port, unreachable = RASA_PORT + 1, ACTIONS_PORT + 1
     log = ARTIFACTS / "rasa_without_actions.log"
     ARTIFACTS.mkdir(exist_ok=True)
+    _free(port, unreachable)
     rasa = _start_rasa(port, unreachable, log, tmp_path)
     try:
         _wait_until_answering(rasa, port, log, probe="the baby isn't breathing")
