@@ -57,6 +57,8 @@ integration: install
 # Held-out figures on their own (the integration tests assert them too).
 heldout: install
 	$(BIN)/python benchmarks/nlu_heldout.py tests/heldout
+	$(BIN)/python benchmarks/nlu_heldout.py tests/heldout_b
+	$(BIN)/python benchmarks/reflection_answers.py tests/heldout_reflection
 
 clean:
 	rm -rf bot/models bot/results

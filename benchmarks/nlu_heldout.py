@@ -22,7 +22,7 @@ from typing import Dict, List, Optional
 
 import yaml
 
-from seen.intents import EMERGENCY_INTENT, topic_intent
+from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT, topic_intent
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bot"))  # the emergency override component
@@ -63,7 +63,7 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
             topic_misses.append({"text": q["text"], "expected": q["topic"], "got": got})
     emergency_misses = [{"text": t, "got": got} for t in emergencies if (got := next(intents)) != EMERGENCY_INTENT]
     false_alarms = [t for t in ordinary if next(intents) == EMERGENCY_INTENT]
-    scope_misses = [{"text": t, "got": got} for t in out_of_scope if (got := next(intents)) not in ("out_of_scope", "nlu_fallback")]
+    scope_misses = [{"text": t, "got": got} for t in out_of_scope if (got := next(intents)) not in ("out_of_scope", FALLBACK_INTENT)]
 
     def share(misses: list, total: int) -> Optional[float]:
         return round(1 - len(misses) / total, 4) if total else None

@@ -6,6 +6,8 @@ from typing import Optional
 TOPIC_INTENT_PREFIX = "topic_"
 #: Forced by the emergency override whenever a child may be in immediate danger.
 EMERGENCY_INTENT = "emergency"
+#: Rasa's FallbackClassifier's intent for a message the classifier was unsure of.
+FALLBACK_INTENT = "nlu_fallback"
 
 
 def topic_intent(topic_id: str) -> str:

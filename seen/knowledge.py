@@ -127,18 +127,230 @@ class SafetyRules(_Strict):
         return patterns
 
 
-class ReflectiveQuestion(_Strict):
+class Condition(_Strict):
+    """When a question is asked or a prompt fires: an answer is one of some
+    choices, or mentions one of some patterns; or all / any of other conditions."""
+
+    question: Optional[str] = None
+    is_: Optional[List[str]] = Field(None, alias="is", min_items=1)
+    mentions: Optional[List[str]] = Field(None, min_items=1)
+    all: Optional[List["Condition"]] = None
+    any: Optional[List["Condition"]] = None
+
+    @root_validator(skip_on_failure=True)
+    def _one_shape(cls, values: dict) -> dict:
+        leaf = values.get("question") is not None
+        tests = [values.get("is_") is not None, values.get("mentions") is not None]
+        groups = [bool(values.get("all")), bool(values.get("any"))]
+        if leaf and sum(tests) == 1 and not any(groups):
+            return values
+        if not leaf and not any(tests) and sum(groups) == 1:
+            return values
+        raise ValueError("a condition is {question, is} or {question, mentions}, or {all: [...]} or {any: [...]}")
+
+    @validator("mentions")
+    def _mentions_compile(cls, patterns: Optional[List[str]]) -> Optional[List[str]]:
+        for pattern in patterns or []:
+            _compiles(pattern)
+        return patterns
+
+    def leaves(self) -> List["Condition"]:
+        if self.question is not None:
+            return [self]
+        return [leaf for part in (self.all or self.any or []) for leaf in part.leaves()]
+
+
+Condition.update_forward_refs()
+
+QuestionKind = Literal["text", "choice", "role", "age_band", "area"]
+#: The value a question has when the practitioner skipped it.
+SKIPPED = "skipped"
+#: The value "I don't know" or "not sure" gives a choice question.
+NOT_SURE = "not_sure"
+
+
+class Question(_Strict):
+    id: str = Field(..., regex=r"^[a-z][a-z0-9_]*$")
+    kind: QuestionKind
+    label: str = Field(..., min_length=1)
     text: str = Field(..., min_length=1)
+    explain: str = Field(..., min_length=1)
     topic: str
+    choices: List[str] = []
+    ask_if: Optional[Condition] = None
+    area_detail: Optional[AreaDetailName] = None
+    source: Optional[Source] = None
+
+    @root_validator(skip_on_failure=True)
+    def _choices_for_choice_questions(cls, values: dict) -> dict:
+        if (values["kind"] == "choice") != bool(values["choices"]):
+            raise ValueError(f"question {values['id']}: choices go with kind: choice, and only there")
+        return values
+
+
+class AgeBand(_Strict):
+    id: str = Field(..., regex=r"^[a-z][a-z0-9_]*$")
+    label: str
+    words: List[str] = Field(..., min_items=1)
+
+    @validator("words")
+    def _words_compile(cls, words: List[str]) -> List[str]:
+        for pattern in words:
+            _compiles(pattern)
+        return words
+
+
+class PromptRule(_Strict):
+    """A reflection prompt for the summary, and the answers that call for it."""
+
+    id: str = Field(..., regex=r"^[a-z][a-z0-9_]*$")
+    when: Condition
+    text: str = Field(..., min_length=1)
+    sources: List[Source] = Field(..., min_items=1)
+    topics: List[str] = []
+    area_details: List[AreaDetailName] = []
+    say_now: bool = False
+
+
+class ReflectionButtons(_Strict):
+    start: str
+    carry_on: str
+    start_again: str
+    skip: str
+    keep: str
+    no_thanks: str
+
+
+class SummaryWords(_Strict):
+    heading: str
+    answers_heading: str
+    prompts_heading: str
+    no_prompts: str
+    route_heading: str
+    skipped: str
+    not_sure: str
+    judgement: str
+
+
+#: What a practitioner can ask for during a reflection, each an intent of the
+#: same name whose examples are in knowledge/reflection.yml.
+CommandName = Literal["explain", "skip", "dont_know", "go_back", "pause", "resume"]
+COMMANDS = CommandName.__args__
+
+
+class Understanding(_Strict):
+    """How an answer is told from a command or a question to Seen."""
+
+    command_max_words: int = Field(..., gt=0)
+    command_min_confidence: float = Field(..., ge=0, le=1)
+    short_command_max_words: int = Field(..., gt=0)
+    short_command_min_confidence: float = Field(..., ge=0, le=1)
+    question_max_words: int = Field(..., gt=0)
+    topic_min_confidence: float = Field(..., ge=0, le=1)
+    asking: List[str] = Field(..., min_items=1)
+    about_this_child: List[str] = Field(..., min_items=1)
+    keep: List[str] = Field(..., min_items=1)
+    not_a_question_label: List[str] = []
+
+    @validator("asking", "about_this_child", "keep")
+    def _patterns_compile(cls, patterns: List[str]) -> List[str]:
+        for pattern in patterns:
+            _compiles(pattern)
+        return patterns
 
 
 class Reflection(_Strict):
-    """The reflective questions from the serious case reviews, each with the
-    topic that explains it."""
+    """The guided reflection: questions, branches, what Seen says around them,
+    and the prompt rules for the summary (see knowledge/reflection.yml)."""
 
-    intro: str
-    questions: List[ReflectiveQuestion] = Field(..., min_items=1)
     source: Source
+    intro: str
+    resume_intro: str
+    acknowledgements: List[str] = Field(..., min_items=1)
+    progress: str
+    explain_then_ask: str
+    back_to_question: str
+    went_back: str
+    kept: str
+    nothing_to_go_back_to: str
+    skipped: str
+    noted_dont_know: str
+    paused: str
+    carry_on_after_alarm: str
+    paused_by_emergency: str
+    not_reflecting: str
+    already_active: str
+    ask_restart: str
+    choice_not_understood: str
+    choice_clarify: str
+    context_noted: str
+    help: str
+    buttons: ReflectionButtons
+    summary: SummaryWords
+    choice_words: Dict[str, List[str]]
+    choice_labels: Dict[str, str]
+    age_bands: List[AgeBand] = Field(..., min_items=1)
+    questions: List[Question] = Field(..., min_items=1)
+    prompts: List[PromptRule] = Field(..., min_items=1)
+    understanding: Understanding
+    commands: Dict[CommandName, List[str]]
+
+    @validator("commands")
+    def _every_command_has_examples(cls, commands: Dict[str, List[str]]) -> Dict[str, List[str]]:
+        missing = [name for name in COMMANDS if len(commands.get(name, [])) < 2]
+        if missing:
+            raise ValueError(f"commands without examples: {missing}")
+        return commands
+
+    @validator("choice_words")
+    def _choice_words_compile(cls, words: Dict[str, List[str]]) -> Dict[str, List[str]]:
+        for patterns in words.values():
+            for pattern in patterns:
+                _compiles(pattern)
+        return words
+
+    @root_validator(skip_on_failure=True)
+    def _references_resolve(cls, values: dict) -> dict:
+        questions: Dict[str, Question] = {}
+        for question in values["questions"]:
+            if question.id in questions:
+                raise ValueError(f"question {question.id} appears twice")
+            questions[question.id] = question
+            for choice in question.choices:
+                if choice not in values["choice_words"] or choice not in values["choice_labels"]:
+                    raise ValueError(f"question {question.id}: choice {choice!r} has no words or label")
+        values_of = {q.id: set(q.choices) for q in questions.values()}
+        values_of.update({q.id: {b.id for b in values["age_bands"]} for q in questions.values() if q.kind == "age_band"})
+        placed = []
+        for question in values["questions"]:
+            _check_condition(question.ask_if, questions, values_of, f"question {question.id}", before=placed)
+            placed.append(question.id)
+        ids = set()
+        for rule in values["prompts"]:
+            if rule.id in ids:
+                raise ValueError(f"prompt {rule.id} appears twice")
+            ids.add(rule.id)
+            _check_condition(rule.when, questions, values_of, f"prompt {rule.id}", before=placed)
+        return values
+
+
+def _compiles(pattern: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as error:
+        raise ValueError(f"{pattern!r} is not a valid pattern: {error}")
+
+
+def _check_condition(condition: Optional[Condition], questions: dict, values_of: dict, where: str, before: list) -> None:
+    """Every question a condition names exists and comes earlier; every value it
+    tests is one that question can have; `mentions` only on answers with text."""
+    for leaf in condition.leaves() if condition else []:
+        if leaf.question not in questions or leaf.question not in before:
+            raise ValueError(f"{where} depends on {leaf.question!r}, which is not an earlier question")
+        possible = values_of[leaf.question] | {SKIPPED}
+        unknown = set(leaf.is_ or []) - possible
+        if unknown:
+            raise ValueError(f"{where} tests {leaf.question} for {sorted(unknown)}, which it cannot be")
 
 
 class Messages(_Strict):
@@ -191,16 +403,24 @@ class Knowledge(_Strict):
                 cited += [(f"area {area.id} {name}", f.source) for f in facts]
         cited.append(("safety", values["safety"].source))
         cited.append(("reflection", values["reflection"].source))
-        for where, source in cited:
-            if source.file not in known_files:
-                raise ValueError(f"{where} cites {source.file!r}, which is not in sources.yml")
         for topic in topics.values():
             for other in topic.related:
                 if other not in topics:
                     raise ValueError(f"topic {topic.id} relates to unknown topic {other!r}")
-        for question in values["reflection"].questions:
+        reflection: Reflection = values["reflection"]
+        for question in reflection.questions:
             if question.topic not in topics:
-                raise ValueError(f"reflective question {question.text!r} names unknown topic {question.topic!r}")
+                raise ValueError(f"reflective question {question.id} names unknown topic {question.topic!r}")
+            if question.source:
+                cited.append((f"reflective question {question.id}", question.source))
+        for rule in reflection.prompts:
+            cited += [(f"reflection prompt {rule.id}", s) for s in rule.sources]
+            for other in rule.topics:
+                if other not in topics:
+                    raise ValueError(f"reflection prompt {rule.id} names unknown topic {other!r}")
+        for where, source in cited:
+            if source.file not in known_files:
+                raise ValueError(f"{where} cites {source.file!r}, which is not in sources.yml")
         if values["fallback_area"] not in values["areas"]:
             raise ValueError(f"fallback area {values['fallback_area']!r} has no file")
         return values

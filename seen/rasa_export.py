@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Dict
+from typing import Dict, Optional
 
 import yaml
 
 from seen import knowledge, replies
-from seen.intents import topic_intent
-from seen.knowledge import Knowledge
+from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT, topic_intent
+from seen.knowledge import COMMANDS, Knowledge
 from seen.settings import PROJECT_DIR
 
 BOT_DIR = PROJECT_DIR / "bot"
@@ -75,6 +75,51 @@ def _rules(kb: Knowledge) -> dict:
     }
 
 
+REFLECTION_ACTION = "action_reflection"
+#: Starts a reflection, or offers to carry on a paused one.
+START_INTENT = "share_worry"
+
+
+def _hand_written_intents() -> list:
+    domain = yaml.safe_load((BOT_DIR / "domain" / "base.yml").read_text(encoding="utf-8"))
+    return list(domain["intents"])
+
+
+def _reflection_nlu(kb: Knowledge) -> dict:
+    items = [{"intent": name, "examples": _block(kb.reflection.commands[name])} for name in COMMANDS]
+    return {"version": RASA_VERSION, "nlu": items}
+
+
+def _reflection_domain(kb: Knowledge) -> dict:
+    return {"version": RASA_VERSION, "intents": list(COMMANDS)}
+
+
+def _reflection_rules(kb: Knowledge) -> dict:
+    """Starting and the commands go to the reflection; while one runs, so does
+    every other message except an emergency (the 999 rule answers that)."""
+    starts = [START_INTENT, *COMMANDS]
+    everything = _hand_written_intents() + [topic_intent(t) for t in kb.topics] + [FALLBACK_INTENT]
+    rules = []
+    # Each rule twice, for both values the action may leave the slot at, so
+    # Rasa knows to listen next whether the reflection goes on or stops.
+    for intent in starts:
+        rules += [_reflection_rule(f"{intent} goes to the reflection", intent, after, None) for after in (True, False)]
+    for intent in everything:
+        if intent not in starts and intent != EMERGENCY_INTENT:
+            rules += [_reflection_rule(f"during a reflection, {intent} goes to it", intent, after, True) for after in (True, False)]
+    return {"version": RASA_VERSION, "rules": rules}
+
+
+def _reflection_rule(name: str, intent: str, after: bool, reflecting_before: Optional[bool]) -> dict:
+    rule = {
+        "rule": f"{name} ({'it goes on' if after else 'it stops'})",
+        "steps": [{"intent": intent}, {"action": REFLECTION_ACTION}, {"slot_was_set": [{"reflecting": after}]}],
+    }
+    if reflecting_before is not None:
+        rule = {"rule": rule["rule"], "condition": [{"slot_was_set": [{"reflecting": reflecting_before}]}], "steps": rule["steps"]}
+    return rule
+
+
 def _test_stories(kb: Knowledge) -> dict:
     return {
         "version": RASA_VERSION,
@@ -99,6 +144,9 @@ def render(kb: Knowledge) -> Dict[Path, str]:
         BOT_DIR / "domain" / "safety.yml": _safety_domain(kb),
         BOT_DIR / "data" / "rules" / "topics.yml": _rules(kb),
         BOT_DIR / "tests" / "test_topics.yml": _test_stories(kb),
+        BOT_DIR / "data" / "nlu" / "reflection.yml": _reflection_nlu(kb),
+        BOT_DIR / "domain" / "reflection.yml": _reflection_domain(kb),
+        BOT_DIR / "data" / "rules" / "reflection.yml": _reflection_rules(kb),
     }
     return {
         path: HEADER + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)

@@ -34,7 +34,7 @@ def area_payload(area_id: str) -> str:
     return f'/inform_context{{"area":"{area_id}"}}'
 
 
-def _cite(kb: Knowledge, sources: Sequence[Source]) -> str:
+def cite(kb: Knowledge, sources: Sequence[Source]) -> str:
     """Each document once, with the sections used: "Title: 4, 6 (file)"."""
     sections: Dict[str, List[str]] = {}
     for source in sources:
@@ -96,7 +96,7 @@ def follow_up(kb: Knowledge, topic: Topic) -> Optional[Reply]:
 def topic_answer(kb: Knowledge, topic: Topic, area: Optional[Area]) -> List[Reply]:
     """The answer, its sources, the area's details (or a question asking which
     area), then related topics to follow up."""
-    replies = [Reply(topic.answer), Reply(kb.messages.sources_line.format(sources=_cite(kb, topic.sources)))]
+    replies = [Reply(topic.answer), Reply(kb.messages.sources_line.format(sources=cite(kb, topic.sources)))]
     if topic.area_details:
         if area is None:
             replies.append(ask_area(kb, topic.area_details[0]))
@@ -135,20 +135,14 @@ def out_of_scope(kb: Knowledge, area: Optional[Area]) -> Reply:
     return Reply(kb.messages.out_of_scope.format(procedures=_joined(facts)).strip())
 
 
-def worry(kb: Knowledge) -> Reply:
-    """For "I'm worried about a child": 999 first, then the reflective questions,
-    each a button to the topic that explains it."""
-    reflection = kb.reflection
-    lines = [reflection.intro.strip()]
-    lines += [f"{n}. {q.text}" for n, q in enumerate(reflection.questions, start=1)]
-    lines.append(kb.messages.sources_line.format(sources=_cite(kb, [reflection.source])))
-    buttons = [Button(q.text, topic_payload(q.topic)) for q in reflection.questions]
-    return Reply("\n".join(lines), buttons)
+#: The payload of the button that starts a guided reflection (intent share_worry).
+REFLECT_PAYLOAD = "/share_worry"
 
 
 def help_reply(kb: Knowledge) -> Reply:
     starters = ("disguised_compliance", "start_again_syndrome", "escalation", "graded_care_profile")
-    buttons = [Button(kb.topics[t].title, topic_payload(t)) for t in starters if t in kb.topics]
+    buttons = [Button(kb.reflection.buttons.start, REFLECT_PAYLOAD)]
+    buttons += [Button(kb.topics[t].title, topic_payload(t)) for t in starters if t in kb.topics]
     return Reply(kb.messages.help.format(areas=area_names(kb)).strip(), buttons)
 
 

@@ -1,4 +1,4 @@
-"""Greeting, help, "I'm worried about a child", thanks, goodbye and a bare yes or no."""
+"""Greeting, help, thanks, goodbye and a bare yes or no."""
 
 from __future__ import annotations
 
@@ -43,15 +43,6 @@ class ActionAffirm(_SayMessage):
 
 class ActionDeny(_SayMessage):
     message = "deny"
-
-
-class ActionShareWorry(Action):
-    def name(self) -> Text:
-        return "action_share_worry"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        send(dispatcher, [replies.worry(kb())])
-        return []
 
 
 class ActionHelp(Action):

@@ -1,16 +1,20 @@
 """After Rasa's own emergency reply (utter_emergency, 999 first): the area's
-route and, for a message that was also a question, the topic on offer."""
+route, for a message that was also a question the topic on offer, and a
+reflection in progress paused with nothing lost."""
 
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import kb, known_area, send
-from seen import replies
+from actions.reflection import heard, slot_events
+from seen import reflection, replies
 from seen.intents import EMERGENCY_INTENT, topic_of
+from seen.safety import is_emergency
 from seen.knowledge import Topic
 
 #: How sure the classifier must be that the message was also a topic question
@@ -37,4 +41,10 @@ class ActionEmergencyFollowUp(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         send(dispatcher, replies.emergency_follow_up(kb(), known_area(tracker), _next_best_topic(tracker)))
-        return []
+        message = heard(tracker)
+        turn = reflection.after_emergency(
+            kb(), tracker.get_slot("reflection"), message, is_emergency(message.text),
+            tracker.get_slot("role"), tracker.get_slot("area"),
+        )
+        send(dispatcher, turn.replies)
+        return slot_events(tracker, turn) if turn.state else [SlotSet("reflecting", False)]

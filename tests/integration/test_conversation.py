@@ -47,11 +47,11 @@ def test_an_emergency_mid_conversation_gets_999_before_anything_else(chat):
     assert "children's social care now" in reply[0]
 
 
-def test_a_worry_without_a_question_gets_the_reflective_questions(chat):
-    reply = chat("I'm worried about a child in my class")
-    assert reply[0]["text"].startswith(CALL_999)
-    assert "What is daily life like for the child?" in reply[0]["text"]
-    assert len(reply[0]["buttons"]) == len(KB.reflection.questions)
+def test_a_worry_starts_the_guided_reflection_with_999_first_and_no_names(chat):
+    reply = texts(chat("I'm worried about a child in my class"))
+    assert reply[0].startswith(CALL_999)
+    assert "don't enter names or identifying details" in reply[0]
+    assert KB.reflection.questions[0].text in reply[-1]
 
 
 def test_a_question_outside_its_knowledge_gets_an_honest_answer(chat):
@@ -69,6 +69,10 @@ def test_no_message_text_reaches_the_server_logs(chat, servers):
     marker = "quokka-marmalade-7741"
     chat(f"the parents agree to everything but nothing changes {marker}")
     chat(f"I'm a teacher in Derby {marker}")
+    chat("I'm worried about a child")
+    chat(f"a teacher {marker}")
+    chat("5 to 11")
+    chat(f"hungry every morning, no coat in winter {marker}")
     for name, log in servers.items():
         assert marker not in log.read_text(), f"practitioner text was written to the {name} log"
 

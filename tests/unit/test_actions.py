@@ -9,18 +9,19 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.chat import ActionGoodbye, ActionGreet, ActionHelp, ActionThanks
 from actions.guidance import ActionAnswerTopic, ActionOutOfScope, ActionSetContext
+from actions.reflection import ActionReflection
 from actions.safety import ActionEmergencyFollowUp
-from seen import knowledge
+from seen import knowledge, reflection
 
 KB = knowledge.load()
 CALL_999 = KB.messages.call_999
 
 
-def tracker(intent: str, entities: Optional[List[Dict[str, Any]]] = None, **slots: Any) -> Tracker:
+def tracker(intent: str, entities: Optional[List[Dict[str, Any]]] = None, text: str = "(not used)", **slots: Any) -> Tracker:
     return Tracker(
         sender_id="test",
-        slots={"area": None, "role": None, "pending_detail_topic": None, **slots},
-        latest_message={"text": "(not used)", "intent": {"name": intent, "confidence": 0.9}, "entities": entities or []},
+        slots={"area": None, "role": None, "pending_detail_topic": None, "reflection": None, "reflecting": None, **slots},
+        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": entities or []},
         events=[],
         paused=False,
         followup_action=None,
@@ -120,9 +121,34 @@ def test_emergency_follow_up_offers_the_topic_the_message_also_asked_about(secon
     state.latest_message["intent_ranking"] = [{"name": "emergency", "confidence": 1.0}, second]
     messages, events = run(ActionEmergencyFollowUp(), state)
     buttons = [b["payload"] for b in messages[0]["buttons"]] if messages else None
-    assert buttons == offered and events == []
+    assert buttons == offered and events == [SlotSet("reflecting", False)]
 
 
 def test_out_of_scope_does_not_guess():
     messages, _ = run(ActionOutOfScope(), tracker("out_of_scope"))
     assert "I don't know" in messages[0]["text"]
+
+
+def test_a_worry_starts_a_reflection_and_keeps_its_state_in_slots():
+    messages, events = run(ActionReflection(), tracker("share_worry", text="I'm worried about a child", area="derby"))
+    assert messages[0]["text"].splitlines()[0] == CALL_999
+    state = events[0]["value"]
+    assert events == [SlotSet("reflection", state), SlotSet("reflecting", True)]
+    assert state["status"] == reflection.ACTIVE and state["current"] == "role"
+
+
+def test_an_answer_naming_role_and_area_sets_both_slots():
+    started = reflection.start(KB, None, None).state
+    entities = [{"entity": "role", "value": "health visitor"}, {"entity": "area", "value": "Derby"}]
+    messages, events = run(ActionReflection(), tracker("inform_context", entities, text="HV in Derby", reflection=started))
+    assert SlotSet("role", "health_visitor") in events and SlotSet("area", "derby") in events
+    assert events[0]["value"]["current"] == "age_band"
+
+
+def test_an_emergency_mid_reflection_pauses_it_after_the_999_reply():
+    state = reflection.start(KB, "teacher", "derby").state
+    message = tracker("emergency", text="he says his dad burned him", reflection=state, reflecting=True)
+    messages, events = run(ActionEmergencyFollowUp(), message)
+    assert "carry on" in messages[-1]["text"].lower()
+    assert SlotSet("reflecting", False) in events
+    assert events[0]["value"]["status"] == reflection.PAUSED

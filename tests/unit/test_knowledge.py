@@ -76,9 +76,33 @@ def test_a_broken_topic_stops_the_load_naming_the_problem(kb_copy, breakage, exp
         knowledge.load(kb_copy)
 
 
-def test_a_reflective_question_naming_an_unknown_topic_stops_the_load(kb_copy):
-    _edit(kb_copy / "reflection.yml", lambda r: r["questions"][0].update(topic="no_such_topic"))
-    with pytest.raises(KnowledgeError, match="unknown topic"):
+def _question(reflection: dict, question_id: str) -> dict:
+    return next(q for q in reflection["questions"] if q["id"] == question_id)
+
+
+def _prompt(reflection: dict, prompt_id: str) -> dict:
+    return next(p for p in reflection["prompts"] if p["id"] == prompt_id)
+
+
+@pytest.mark.parametrize(
+    "breakage, expected",
+    [
+        (lambda r: r["questions"][0].update(topic="no_such_topic"), "unknown topic"),
+        (lambda r: _question(r, "daily_life").update(ask_if={"question": "threshold", "is": ["yes"]}), "not an earlier question"),
+        (lambda r: _question(r, "needs_met").update(ask_if={"question": "additional_needs", "is": ["maybe"]}), "cannot be"),
+        (lambda r: _prompt(r, "no_tool").update(when={"question": "tool"}), "a condition is"),
+        (lambda r: _prompt(r, "drift")["when"]["any"][1].update(mentions=["(unclosed"]), "not a valid pattern"),
+        (lambda r: _prompt(r, "drift")["sources"][0].update(file="made_up.txt"), "not in sources.yml"),
+        (lambda r: _prompt(r, "drift").update(sources=[]), "sources"),
+        (lambda r: _question(r, "tool").pop("choices"), "choices go with kind: choice"),
+        (lambda r: r["commands"].pop("go_back"), "commands without examples"),
+    ],
+    ids=["unknown topic", "branch on a later question", "impossible value", "empty condition", "bad pattern",
+         "unknown source", "prompt without source", "choice without choices", "command without examples"],
+)
+def test_a_broken_reflection_stops_the_load_naming_the_problem(kb_copy, breakage, expected):
+    _edit(kb_copy / "reflection.yml", breakage)
+    with pytest.raises(KnowledgeError, match=expected):
         knowledge.load(kb_copy)
 
 

@@ -76,12 +76,3 @@ def test_context_acknowledges_role_and_area():
 def test_context_without_area_asks_for_it():
     text = replies.context_set(KB, None, "teacher").text
     assert "Which area" in text
-
-
-def test_a_worry_gets_999_first_then_the_reflective_questions_with_their_source():
-    sent = replies.worry(KB)
-    lines = sent.text.splitlines()
-    assert lines[0] == CALL_999
-    assert "2. What is daily life like for the child?" in lines
-    assert "004_63a6ed0acc0edc83.txt" in lines[-1]
-    assert "/topic_disguised_compliance" in [b.payload for b in sent.buttons]

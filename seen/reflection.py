@@ -1,0 +1,477 @@
+"""The guided reflection as plain Python: what a message means at each step,
+which question comes next, and what Seen says.
+
+The Rasa action keeps the state (a plain dict, so it fits in a slot) and sends
+the replies; everything it says comes from knowledge/reflection.yml. The
+practitioner stays in charge: anything that is not clearly a command, a
+question to Seen or a change of context is taken as their answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+from seen import replies, summary
+from seen.conditions import holds
+from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT, topic_of
+from seen.knowledge import COMMANDS, NOT_SURE, SKIPPED, Area, Knowledge, Question
+from seen.replies import Button, Reply
+
+ACTIVE, PAUSED, DONE = "active", "paused", "done"
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What the NLU made of one message."""
+
+    text: str
+    intent: str = ""
+    confidence: float = 0.0
+    area: Optional[str] = None
+    role: Optional[str] = None
+
+
+def heard_from(kb: Knowledge, parse_data: dict) -> Heard:
+    """A Heard from Rasa's parse of a message. Below the fallback threshold the
+    classifier's own best guess is kept (a reflection weighs it itself), unless
+    that guess was an emergency the override did not confirm."""
+    ranking = [r for r in parse_data.get("intent_ranking") or [] if r.get("name") not in (FALLBACK_INTENT, EMERGENCY_INTENT)]
+    intent = parse_data.get("intent") or {}
+    if intent.get("name") == FALLBACK_INTENT and ranking:
+        intent = ranking[0]
+    entities = {e.get("entity"): str(e.get("value")) for e in parse_data.get("entities") or []}
+    area = kb.find_area(entities["area"]) if "area" in entities else None
+    role = kb.find_role(entities["role"]) if "role" in entities else None
+    return Heard(
+        text=parse_data.get("text") or "",
+        intent=intent.get("name") or "",
+        confidence=float(intent.get("confidence") or 0.0),
+        area=area.id if area else None,
+        role=role.id if role else None,
+    )
+
+
+@dataclass
+class Turn:
+    """What to say, the state to keep, and any context the practitioner gave."""
+
+    replies: List[Reply]
+    state: Optional[dict]
+    area: Optional[str] = None
+    role: Optional[str] = None
+
+    @property
+    def reflecting(self) -> bool:
+        return bool(self.state) and self.state["status"] == ACTIVE
+
+
+@dataclass
+class _Context:
+    kb: Knowledge
+    state: dict
+    role: Optional[str]
+    area: Optional[str]
+    said: List[Reply] = field(default_factory=list)
+
+    @property
+    def answers(self) -> Dict[str, dict]:
+        return self.state["answers"]
+
+    def question(self, question_id: str) -> Question:
+        return next(q for q in self.kb.reflection.questions if q.id == question_id)
+
+    def area_or_fallback(self) -> Area:
+        return self.kb.areas.get(self.area or "") or self.kb.areas[self.kb.fallback_area]
+
+
+def respond(kb: Knowledge, state: Optional[dict], heard: Heard, role: Optional[str], area: Optional[str]) -> Turn:
+    """Seen's turn: start, carry on, or take this message into the reflection."""
+    status = (state or {}).get("status")
+    if status == ACTIVE:
+        return _during(_Context(kb, state, role, area), heard)
+    command = command_of(kb, heard)
+    if status == PAUSED and (command == "resume" or _is_button(kb, heard, "carry_on")):
+        ctx = _Context(kb, state, role, area)
+        state["status"] = ACTIVE
+        ctx.said.append(Reply(kb.reflection.resume_intro))
+        return _ask_current(ctx)
+    if status == PAUSED and not _is_button(kb, heard, "start_again"):
+        buttons = [Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on),
+                   Button(kb.reflection.buttons.start_again, kb.reflection.buttons.start_again)]
+        return Turn([Reply(kb.reflection.ask_restart, buttons)], state)
+    if command and command != "resume" and heard.intent != "share_worry":
+        button = Button(kb.reflection.buttons.start, replies.REFLECT_PAYLOAD)
+        return Turn([Reply(kb.reflection.not_reflecting, [button])], state)
+    return start(kb, role, area)
+
+
+def start(kb: Knowledge, role: Optional[str], area: Optional[str]) -> Turn:
+    ctx = _Context(kb, {"status": ACTIVE, "current": None, "answers": {}, "order": [], "prompted": []}, role, area)
+    ctx.said.append(Reply(kb.reflection.intro.strip()))
+    return _advance(ctx)
+
+
+def after_emergency(kb: Knowledge, state: Optional[dict], heard: Heard, confirmed: bool,
+                    role: Optional[str], area: Optional[str]) -> Turn:
+    """After the 999 reply, mid-reflection. A danger the safety rules confirm
+    pauses the reflection, keeping the message as the current answer so nothing
+    is lost if the alarm was false. The classifier's guess alone has had its
+    999 reply; the message is then read as the answer it most likely was."""
+    if not state or state["status"] != ACTIVE:
+        return Turn([], state)
+    ctx = _Context(kb, state, role, area)
+    if not confirmed:
+        ctx.said.append(Reply(kb.reflection.carry_on_after_alarm))
+        return _during(ctx, Heard(heard.text, area=heard.area, role=heard.role))
+    question = ctx.question(state["current"])
+    state["status"] = PAUSED
+    button = Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on)
+    if question.kind == "text":
+        _record(ctx, question, heard.text.strip(), None)
+        state["current"] = question.id
+        return Turn([Reply(kb.reflection.paused_by_emergency.format(label=question.label), [button])], state)
+    return Turn([Reply(kb.reflection.paused, [button])], state)
+
+
+# Reading a message ------------------------------------------------------------
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _starts_with(patterns: List[str], text: str) -> bool:
+    return any(re.match(rf"\s*(?:{p})(?=\W|$)", text, re.IGNORECASE) for p in patterns)
+
+
+def command_of(kb: Knowledge, heard: Heard) -> Optional[str]:
+    """The command a message gives, if it is short and the classifier sure enough."""
+    rules = kb.reflection.understanding
+    words = _words(heard.text)
+    needed = rules.short_command_min_confidence if words <= rules.short_command_max_words else rules.command_min_confidence
+    if heard.intent in COMMANDS and heard.confidence >= needed and words <= rules.command_max_words:
+        return heard.intent
+    return None
+
+
+def _is_button(kb: Knowledge, heard: Heard, name: str) -> bool:
+    return heard.text.strip().lower() == getattr(kb.reflection.buttons, name).lower()
+
+
+def asked_topic(kb: Knowledge, heard: Heard) -> Optional[str]:
+    """The topic of a general question to Seen, asked mid-way; None for an answer."""
+    rules = kb.reflection.understanding
+    topic = topic_of(heard.intent)
+    if topic is None and heard.intent != "out_of_scope":
+        return None
+    if heard.confidence < rules.topic_min_confidence or _words(heard.text) > rules.question_max_words:
+        return None
+    asks = _starts_with(rules.asking, heard.text) or heard.text.rstrip().endswith("?")
+    about_this_child = any(re.search(p, heard.text, re.IGNORECASE) for p in rules.about_this_child)
+    if not asks or about_this_child:
+        return None
+    return topic or "out_of_scope"
+
+
+# The walk-through -------------------------------------------------------------
+
+def _during(ctx: _Context, heard: Heard) -> Turn:
+    kb, state = ctx.kb, ctx.state
+    question = ctx.question(state["current"])
+    clarifying = state.get("clarifying") == question.id
+    if question.kind == "choice" and _choice_from_words(kb, question, heard.text):
+        return _clarified(ctx, question, heard) if clarifying else _answer(ctx, question, heard)
+    command = command_of(kb, heard)
+    if command == "explain":
+        return _explain(ctx, question)
+    if command == "skip" or (command == "dont_know" and question.kind in ("text", "choice")):
+        return _skip(ctx, question, heard, dont_know=command == "dont_know")
+    if command == "dont_know":
+        return _skip(ctx, question, heard, dont_know=False)
+    if command == "go_back":
+        return _go_back(ctx, heard)
+    if command == "pause" or (heard.intent == "goodbye" and _words(heard.text) <= 4):
+        state["status"] = PAUSED
+        button = Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on)
+        return Turn([Reply(kb.reflection.paused, [button])], state, ctx.area, ctx.role)
+    if command == "resume" or (heard.intent in ("greet", "thank") and _words(heard.text) <= 3):
+        return _ask_current(ctx)
+    if heard.intent == "help" and _words(heard.text) <= ctx.kb.reflection.understanding.command_max_words:
+        ctx.said.append(Reply(kb.reflection.help.strip()))
+        return _ask_current(ctx)
+    if question.kind not in ("role", "area") and heard.intent == "inform_context" and (heard.area or heard.role):
+        return _context_update(ctx, heard)
+    topic = asked_topic(kb, heard)
+    if topic == question.topic:
+        return _explain(ctx, question)
+    if topic:
+        return _digress(ctx, topic)
+    if clarifying:
+        return _clarified(ctx, question, heard)
+    return _answer(ctx, question, heard)
+
+
+def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
+    reflection = ctx.kb.reflection
+    if _revisiting(ctx, question) and _starts_with(reflection.understanding.keep, heard.text) \
+            and _words(heard.text) <= 4 or _is_button(ctx.kb, heard, "keep"):
+        ctx.said.append(Reply(reflection.kept))
+        return _advance(ctx)
+    text = heard.text.strip()
+    if question.kind == "choice":
+        value = _choice(ctx.kb, question, heard)
+        _record(ctx, question, text, value)
+        if value is None:
+            ctx.state["clarifying"] = question.id
+            return _ask_choice_again(ctx, question, reflection.choice_clarify)
+    elif question.kind == "age_band":
+        value = _age_band(ctx.kb, text)
+        if value is None:
+            return _ask_choice_again(ctx, question, reflection.choice_not_understood)
+        _record(ctx, question, text, value)
+    elif question.kind == "area":
+        area = ctx.kb.areas.get(heard.area or "") or ctx.kb.find_area(text) or ctx.kb.areas[ctx.kb.fallback_area]
+        ctx.area = area.id
+        _record(ctx, question, text if area.id == ctx.kb.fallback_area else area.name, area.id)
+        if area.id == ctx.kb.fallback_area:
+            ctx.said.append(replies.context_set(ctx.kb, area, None))
+    elif question.kind == "role":
+        if heard.area:
+            ctx.area = heard.area
+        role = ctx.kb.roles.get(heard.role or "") or ctx.kb.find_role(text)
+        ctx.role = role.id if role else ctx.role
+        _record(ctx, question, role.name if role else text, role.id if role else None)
+    else:
+        _record(ctx, question, text, None)
+    ctx.said.append(Reply(_acknowledgement(ctx)))
+    return _advance(ctx)
+
+
+def _clarified(ctx: _Context, question: Question, heard: Heard) -> Turn:
+    """The answer after "is that a yes, a no or not sure?": keep the words
+    given first, add the value (or leave it open and move on)."""
+    ctx.state.pop("clarifying", None)
+    value = _choice(ctx.kb, question, heard)
+    earlier = ctx.answers.get(question.id, {}).get("text") or ""
+    if value is None:
+        _record(ctx, question, f"{earlier} {heard.text.strip()}".strip(), None)
+    else:
+        _record(ctx, question, earlier, value)
+    ctx.said.append(Reply(_acknowledgement(ctx)))
+    return _advance(ctx)
+
+
+def _choice(kb: Knowledge, question: Question, heard: Heard) -> Optional[str]:
+    reflection = kb.reflection
+    text = heard.text.strip()
+    for choice, label in reflection.choice_labels.items():
+        if choice in question.choices and text.lower() == label.lower():
+            return choice
+    from_words = _choice_from_words(kb, question, text)
+    if from_words:
+        return from_words
+    short = _words(text) <= 4 and heard.confidence >= reflection.understanding.command_min_confidence
+    intent_choice = {"affirm": "yes", "deny": "no", "dont_know": NOT_SURE}.get(heard.intent)
+    if short and intent_choice in question.choices:
+        return intent_choice
+    return None
+
+
+def _choice_from_words(kb: Knowledge, question: Question, text: str) -> Optional[str]:
+    words = kb.reflection.choice_words
+    return next((c for c in words if c in question.choices and _starts_with(words[c], text)), None)
+
+
+_NUMBER_WITH_UNIT = re.compile(r"\b(\d{1,2})\s*-?\s*(years?|yrs?|y/?o|months?|mths?|mo|weeks?|wks?|days?)\b", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"(?<![\d.])(\d{1,2})(?![\d.])")
+
+
+def _age_band(kb: Knowledge, text: str) -> Optional[str]:
+    """The age band a reply names: a button, "pregnant", "14 months", "year 9", "he's 7"."""
+    bands = kb.reflection.age_bands
+    for band in bands:
+        if text.strip().lower() == band.label.lower():
+            return band.id
+    unborn = bands[0]
+    if any(re.search(rf"\b(?:{w})", text, re.IGNORECASE) for w in unborn.words):
+        return unborn.id
+    numbered = _NUMBER_WITH_UNIT.search(text)
+    if numbered:
+        number, unit = int(numbered.group(1)), numbered.group(2).lower()
+        years = number if unit.startswith("y") else number / 12 if unit.startswith("m") else 0
+        return _band_for_years(kb, years)
+    for band in bands[1:]:
+        if any(re.search(rf"\b(?:{w})", text, re.IGNORECASE) for w in band.words):
+            return band.id
+    bare = _BARE_NUMBER.search(text)
+    return _band_for_years(kb, int(bare.group(1))) if bare else None
+
+
+def _band_for_years(kb: Knowledge, years: float) -> Optional[str]:
+    """Bands after "unborn" are in age order: under 1, 1-4, 5-11, 12-17."""
+    limits = [1, 5, 12, 18]
+    for band, limit in zip(kb.reflection.age_bands[1:], limits):
+        if years < limit:
+            return band.id
+    return None
+
+
+def _record(ctx: _Context, question: Question, text: Optional[str], value: Optional[str]) -> None:
+    ctx.answers[question.id] = {"text": text, "value": value}
+    order = ctx.state["order"]
+    if question.id in order:
+        order.remove(question.id)
+    order.append(question.id)
+    ctx.state.pop("revisiting", None) if ctx.state.get("revisiting") == question.id else None
+
+
+def _revisiting(ctx: _Context, question: Question) -> bool:
+    return ctx.state.get("revisiting") == question.id
+
+
+def _acknowledgement(ctx: _Context) -> str:
+    options = ctx.kb.reflection.acknowledgements
+    return options[len(ctx.state["order"]) % len(options)]
+
+
+def _skip(ctx: _Context, question: Question, heard: Heard, dont_know: bool) -> Turn:
+    reflection = ctx.kb.reflection
+    if question.kind == "area":
+        ctx.area = ctx.area or ctx.kb.fallback_area
+    value = NOT_SURE if dont_know else SKIPPED
+    _record(ctx, question, heard.text.strip() if dont_know else None, value)
+    ctx.said.append(Reply(reflection.noted_dont_know if dont_know else reflection.skipped))
+    return _advance(ctx)
+
+
+def _explain(ctx: _Context, question: Question) -> Turn:
+    topic = ctx.kb.topics[question.topic]
+    ctx.said.append(Reply(question.explain))
+    ctx.said.extend(replies.topic_answer(ctx.kb, topic, ctx.area_or_fallback())[:2])
+    ctx.said.append(Reply(ctx.kb.reflection.explain_then_ask))
+    return _ask_current(ctx)
+
+
+def _digress(ctx: _Context, topic_id: str) -> Turn:
+    if topic_id == "out_of_scope":
+        ctx.said.append(replies.out_of_scope(ctx.kb, ctx.area_or_fallback()))
+    else:
+        answer = replies.topic_answer(ctx.kb, ctx.kb.topics[topic_id], ctx.area_or_fallback())
+        ctx.said.extend(r for r in answer if not r.buttons)
+    ctx.said.append(Reply(ctx.kb.reflection.back_to_question))
+    return _ask_current(ctx)
+
+
+def _context_update(ctx: _Context, heard: Heard) -> Turn:
+    if heard.area:
+        ctx.area = heard.area
+    if heard.role:
+        ctx.role = heard.role
+    ctx.said.append(Reply(ctx.kb.reflection.context_noted))
+    return _ask_current(ctx)
+
+
+def _go_back(ctx: _Context, heard: Heard) -> Turn:
+    target = _named_question(ctx, heard.text) or _last_answered(ctx)
+    if target is None:
+        ctx.said.append(Reply(ctx.kb.reflection.nothing_to_go_back_to))
+        return _ask_current(ctx)
+    ctx.state["current"] = target.id
+    ctx.state["revisiting"] = target.id
+    ctx.state.pop("clarifying", None)
+    return _ask_current(ctx)
+
+
+def _last_answered(ctx: _Context) -> Optional[Question]:
+    order = [q for q in ctx.state["order"] if q != ctx.state["current"]]
+    return ctx.question(order[-1]) if order else None
+
+
+def _named_question(ctx: _Context, text: str) -> Optional[Question]:
+    """The answered question whose label the practitioner named ("change my
+    answer about the plan")."""
+    ignore = set(ctx.kb.reflection.understanding.not_a_question_label)
+    said = set(re.findall(r"[a-z']+", text.lower())) - ignore
+    best, best_hits = None, 0
+    for question_id in ctx.state["order"]:
+        question = ctx.question(question_id)
+        label_words = set(re.findall(r"[a-z']+", question.label.lower())) - ignore
+        hits = len(said & label_words)
+        if hits > best_hits:
+            best, best_hits = question, hits
+    return best
+
+
+# Asking -----------------------------------------------------------------------
+
+def _applicable(ctx: _Context) -> List[Question]:
+    """The questions this conversation calls for, in order, given the answers so far."""
+    return [q for q in ctx.kb.reflection.questions if holds(q.ask_if, ctx.answers)]
+
+
+def _known_already(ctx: _Context, question: Question) -> bool:
+    """Role and area are not asked when the practitioner has already said them."""
+    return (question.kind == "role" and bool(ctx.role)) or (question.kind == "area" and bool(ctx.area))
+
+
+def _next_question(ctx: _Context) -> Optional[Question]:
+    return next((q for q in _applicable(ctx) if q.id not in ctx.answers and not _known_already(ctx, q)), None)
+
+
+def _advance(ctx: _Context) -> Turn:
+    ctx.said.extend(_prompts_now(ctx))
+    question = _next_question(ctx)
+    if question is None:
+        ctx.state["status"] = DONE
+        ctx.state["current"] = None
+        ctx.said.extend(summary.build(ctx.kb, ctx.state["answers"], ctx.role, ctx.area_or_fallback()))
+        return Turn(ctx.said, ctx.state, ctx.area, ctx.role)
+    ctx.state["current"] = question.id
+    return _ask_current(ctx)
+
+
+def _prompts_now(ctx: _Context) -> List[Reply]:
+    """Prompts marked say_now, once each, as soon as the answers call for them."""
+    prompted = ctx.state.setdefault("prompted", [])
+    due = [rule for rule in summary.fired(ctx.kb, ctx.answers) if rule.say_now and rule.id not in prompted]
+    prompted.extend(rule.id for rule in due)
+    return [summary.prompt_reply(ctx.kb, rule, ctx.area_or_fallback()) for rule in due]
+
+
+def _ask_current(ctx: _Context) -> Turn:
+    question = ctx.question(ctx.state["current"])
+    reflection = ctx.kb.reflection
+    applicable = [q for q in _applicable(ctx) if q.id in ctx.answers or not _known_already(ctx, q)]
+    number = next((n for n, q in enumerate(applicable, 1) if q.id == question.id), len(applicable))
+    lines = [reflection.progress.format(number=number, total=len(applicable)), question.text]
+    if question.area_detail:
+        lines.append(replies.area_detail(ctx.kb, ctx.area_or_fallback(), question.area_detail))
+    if _revisiting(ctx, question) and question.id in ctx.answers:
+        earlier = summary.answer_text(ctx.kb, question, ctx.answers[question.id])
+        lines.append(reflection.went_back.format(answer=earlier))
+    ctx.said.append(Reply("\n".join(lines), _buttons(ctx, question)))
+    return Turn(ctx.said, ctx.state, ctx.area, ctx.role)
+
+
+def _ask_choice_again(ctx: _Context, question: Question, why: str) -> Turn:
+    ctx.said.append(Reply(why, _buttons(ctx, question)))
+    return Turn(ctx.said, ctx.state, ctx.area, ctx.role)
+
+
+def _buttons(ctx: _Context, question: Question) -> List[Button]:
+    reflection = ctx.kb.reflection
+    if question.kind == "choice":
+        options = [reflection.choice_labels[c] for c in question.choices]
+        buttons = [Button(label, label) for label in options]
+    elif question.kind == "age_band":
+        buttons = [Button(band.label, band.label) for band in reflection.age_bands]
+    elif question.kind == "area":
+        buttons = [Button(a.name, replies.area_payload(a.id)) for a in replies.local_areas(ctx.kb)]
+        buttons.append(Button(ctx.kb.messages.other_area_button, replies.area_payload(ctx.kb.fallback_area)))
+    else:
+        buttons = []
+    if _revisiting(ctx, question):
+        buttons.append(Button(reflection.buttons.keep, reflection.buttons.keep))
+    buttons.append(Button(reflection.buttons.skip, reflection.buttons.skip))
+    return buttons

@@ -1,0 +1,30 @@
+"""The held-out figure issue 3 asks for, from benchmarks/reflection_answers.py:
+the share of practitioners' free-text answers taken as answers to the question
+asked. tests/heldout_reflection/ was written by people who saw neither the
+training data nor the rules, and is never tuned on. The figures are also
+written to benchmarks/results/heldout_reflection.json."""
+
+import json
+
+import pytest
+
+from benchmarks.reflection_answers import ROOT, _latest_model, measure
+
+
+@pytest.fixture(scope="module")
+def figures():
+    result = measure(ROOT / "tests" / "heldout_reflection", _latest_model(ROOT / "bot" / "models"))
+    result.pop("misses")
+    path = ROOT / "benchmarks" / "results" / "heldout_reflection.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=1))
+    print("\nheldout_reflection figures:", json.dumps(result, indent=1))
+    return result
+
+
+def test_the_set_is_big_enough(figures):
+    assert figures["answers"] >= 50
+
+
+def test_at_least_95_percent_of_answers_are_taken_as_answers(figures):
+    assert figures["taken_as_answers"] >= 0.95 * figures["answers"]

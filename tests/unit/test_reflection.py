@@ -1,0 +1,321 @@
+"""The guided reflection, turn by turn, as a practitioner would see it.
+
+Messages are given as the NLU would label them (intent and confidence), so
+these tests check seen.reflection's own decisions; the integration tests send
+real text through the trained model.
+"""
+
+from typing import List, Optional
+
+import pytest
+
+from seen import knowledge, reflection
+from seen.reflection import Heard, Turn
+
+KB = knowledge.load()
+CALL_999 = KB.messages.call_999
+QUESTIONS = {q.id: q for q in KB.reflection.questions}
+
+
+class Conversation:
+    """One practitioner's reflection: say() returns what Seen said back."""
+
+    def __init__(self, role: Optional[str] = None, area: Optional[str] = None) -> None:
+        self.role, self.area, self.state = role, area, None
+        self.turn: Optional[Turn] = None
+
+    def say(self, text: str, intent: str = "", confidence: float = 0.9, **entities) -> List[str]:
+        heard = Heard(text, intent, confidence, entities.get("area"), entities.get("role"))
+        self.turn = reflection.respond(KB, self.state, heard, self.role, self.area)
+        self._keep(self.turn)
+        return [r.text for r in self.turn.replies]
+
+    def emergency(self, text: str, confirmed: bool) -> List[str]:
+        self.turn = reflection.after_emergency(KB, self.state, Heard(text, "emergency", 1.0), confirmed, self.role, self.area)
+        self._keep(self.turn)
+        return [r.text for r in self.turn.replies]
+
+    def _keep(self, turn: Turn) -> None:
+        self.state = turn.state
+        self.role, self.area = turn.role or self.role, turn.area or self.area
+
+    @property
+    def current(self) -> Optional[str]:
+        return self.state["current"]
+
+    def answer(self, question_id: str) -> dict:
+        return self.state["answers"][question_id]
+
+    def answer_until(self, question_id: str, answers: Optional[dict] = None) -> None:
+        """Answer every question in turn until ``question_id`` is asked."""
+        answers = answers or {}
+        for _ in range(40):
+            if self.current == question_id:
+                return
+            self.say(answers.get(self.current, _default_answer(self.current)))
+        raise AssertionError(f"{question_id} was never asked")
+
+
+def _default_answer(question_id: str) -> str:
+    kind = QUESTIONS[question_id].kind
+    return {"choice": "No", "age_band": "5 to 11", "role": "teacher", "area": "Derby"}.get(kind, "Some worries, nothing specific yet.")
+
+
+def started(**context) -> Conversation:
+    talk = Conversation(**context)
+    talk.say("I'm worried about a child", "share_worry")
+    return talk
+
+
+def asked_questions(age_band: str, extra: Optional[dict] = None) -> List[str]:
+    talk = started(role="teacher", area="derby")
+    asked = []
+    answers = {"age_band": age_band, **(extra or {})}
+    for _ in range(40):
+        if talk.state["status"] != reflection.ACTIVE:
+            return asked
+        asked.append(talk.current)
+        talk.say(answers.get(talk.current, _default_answer(talk.current)))
+    raise AssertionError("the reflection never ended")
+
+
+def test_it_starts_with_999_and_asks_for_no_names_then_one_question():
+    talk = started()
+    first = [r.text for r in talk.turn.replies]
+    assert first[0].splitlines()[0] == CALL_999
+    assert "don't enter names or identifying details" in first[0]
+    assert QUESTIONS["role"].text in first[-1] and talk.current == "role"
+
+
+def test_known_role_and_area_are_not_asked_again():
+    talk = started(role="health_visitor", area="derby")
+    assert talk.current == "age_band"
+    talk.say("12 to 17")
+    assert talk.current == "daily_life"
+
+
+@pytest.mark.parametrize(
+    "age_band, must_ask, must_not_ask",
+    [
+        ("Unborn", {"antenatal_care", "missed_appointments"}, {"voice", "seen_alone", "feeding_weight", "additional_needs"}),
+        ("Under 1", {"feeding_weight", "premature_health", "missed_appointments", "voice"}, {"antenatal_care", "young_person_view"}),
+        ("1 to 4", {"missed_appointments", "voice", "seen_alone"}, {"feeding_weight", "young_person_view"}),
+        ("5 to 11", {"voice", "seen_alone"}, {"missed_appointments", "young_person_view", "caring_role"}),
+        ("12 to 17", {"young_person_view", "caring_role", "outside_risks", "seen_alone"}, {"voice", "feeding_weight"}),
+    ],
+)
+def test_each_age_band_brings_its_own_questions(age_band, must_ask, must_not_ask):
+    asked = set(asked_questions(age_band))
+    assert must_ask <= asked
+    assert not must_not_ask & asked
+    assert {"daily_life", "impact", "history", "raised_with_family", "agencies", "plan", "threshold"} <= asked
+
+
+def test_additional_needs_and_adult_needs_open_their_follow_up_questions():
+    assert "needs_met" not in asked_questions("5 to 11")
+    asked = asked_questions("5 to 11", {"additional_needs": "Yes", "adult_needs": "Not sure"})
+    assert {"needs_met", "adult_services"} <= set(asked)
+
+
+@pytest.mark.parametrize(
+    "text, band",
+    [("Unborn", "unborn"), ("mum is 28 weeks pregnant", "unborn"), ("6 month old baby", "under_1"),
+     ("newborn", "under_1"), ("toddler, about 2", "age_1_4"), ("14 months", "age_1_4"), ("he's 7", "age_5_11"),
+     ("year 4", "age_5_11"), ("15", "age_12_17"), ("year 9", "age_12_17"), ("Under 1", "under_1"), ("12 to 17", "age_12_17")],
+)
+def test_the_age_is_understood_in_practitioners_words(text, band):
+    talk = started(role="gp", area="derby")
+    talk.say(text)
+    assert talk.answer("age_band")["value"] == band
+
+
+def test_an_age_it_cannot_read_is_asked_again_with_the_bands_as_buttons():
+    talk = started(role="gp", area="derby")
+    said = talk.say("not sure how old")
+    assert talk.current == "age_band" and "didn't catch" in said[0]
+    assert [b.title for b in talk.turn.replies[-1].buttons][:5] == [b.label for b in KB.reflection.age_bands]
+
+
+def test_a_long_answer_with_a_question_mark_and_a_topic_word_is_an_answer():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("raised_with_family")
+    text = ("Raised it at TAF twice, mum agrees to everything and says the right things but nothing changes "
+            "- is that disguised compliance? I honestly think so and it's so frustrating")
+    talk.say(text, "topic_disguised_compliance", 0.97)
+    assert talk.answer("raised_with_family")["text"] == text
+    assert talk.current == "disguised_compliance"
+
+
+def test_a_short_general_question_mid_way_is_answered_then_the_question_asked_again():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("history")
+    said = talk.say("how do I escalate if I disagree with social care?", "topic_escalation", 0.9)
+    assert said[0] == KB.topics["escalation"].answer
+    assert KB.reflection.back_to_question in said
+    assert QUESTIONS["history"].text in said[-1] and talk.current == "history"
+    assert "history" not in talk.state["answers"]
+
+
+def test_what_do_you_mean_explains_from_the_knowledge_base_then_asks_again():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("chronology")
+    said = talk.say("what do you mean?", "explain", 0.8)
+    assert said[0] == QUESTIONS["chronology"].explain
+    assert KB.topics["chronology_genogram"].answer in said
+    assert any(s.startswith("Sources:") for s in said)
+    assert QUESTIONS["chronology"].text in said[-1] and talk.current == "chronology"
+
+
+def test_skip_and_dont_know_move_on_and_are_recorded_as_such():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("impact")
+    talk.say("skip", "skip", 0.9)
+    assert talk.answer("impact")["value"] == "skipped" and talk.current != "impact"
+    talk.answer_until("chronology")
+    talk.say("I don't know", "dont_know", 0.8)
+    assert talk.answer("chronology")["value"] == "not_sure"
+
+
+def test_yes_no_and_not_sure_are_understood_in_own_words():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("seen_alone")
+    talk.say("not as far as I know", "dont_know", 0.7)
+    assert talk.answer("seen_alone")["value"] == "no"
+    talk.answer_until("chronology")
+    talk.say("yep, the SW has one", "affirm", 0.4)
+    assert talk.answer("chronology")["value"] == "yes"
+
+
+def test_a_description_given_for_a_yes_no_question_is_kept_and_then_clarified():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("adult_needs")
+    said = talk.say("mum has depression and dad drinks most nights")
+    assert "yes, a no, or not sure" in said[-1] and talk.current == "adult_needs"
+    talk.say("Yes", "affirm", 0.9)
+    assert talk.answer("adult_needs") == {"text": "mum has depression and dad drinks most nights", "value": "yes"}
+    assert talk.current == "adult_services"
+
+
+def test_go_back_changes_the_last_answer_and_keep_leaves_it():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("voice")
+    said = talk.say("go back", "go_back", 0.9)
+    assert talk.current == "impact" and "Some worries" in said[-1]
+    talk.say("Tired, behind in reading, few friends.")
+    assert talk.answer("impact")["text"] == "Tired, behind in reading, few friends."
+    assert talk.current == "voice"
+    talk.say("go back", "go_back", 0.9)
+    talk.say("Keep")
+    assert talk.answer("impact")["text"] == "Tired, behind in reading, few friends."
+    assert talk.current == "voice"
+
+
+def test_an_earlier_answer_can_be_changed_by_naming_it():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("agencies")
+    talk.say("can I change my answer about the history", "go_back", 0.8)
+    assert talk.current == "history"
+    talk.say("Three referrals since 2019")
+    assert talk.current == "agencies"
+
+
+def test_stop_pauses_and_carry_on_resumes_at_the_same_question():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("plan")
+    said = talk.say("stop", "pause", 0.9)
+    assert "Paused" in said[0] and talk.state["status"] == reflection.PAUSED
+    assert not talk.turn.reflecting
+    said = talk.say("I'm worried about a child", "share_worry", 0.9)
+    assert [b.title for b in talk.turn.replies[0].buttons] == ["Carry on", "Start again"]
+    said = talk.say("carry on", "resume", 0.9)
+    assert talk.current == "plan" and QUESTIONS["plan"].text in said[-1]
+    assert talk.answer("daily_life")["text"].startswith("Some worries")
+
+
+def test_start_again_after_a_pause_begins_a_new_reflection():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("plan")
+    talk.say("pause", "pause", 0.9)
+    talk.say("Start again")
+    assert talk.current == "age_band" and talk.state["answers"] == {}
+
+
+def test_saying_where_you_work_mid_way_updates_the_area_and_asks_the_question_again():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("impact")
+    said = talk.say("I'm in Rochdale actually", "inform_context", 0.9, area="rochdale")
+    assert talk.area == "rochdale" and talk.current == "impact"
+    assert QUESTIONS["impact"].text in said[-1]
+
+
+def test_a_confirmed_emergency_pauses_and_keeps_what_was_written():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("voice")
+    said = talk.emergency("he's just told me dad burned him with a lighter", confirmed=True)
+    assert talk.state["status"] == reflection.PAUSED
+    assert talk.answer("voice")["text"] == "he's just told me dad burned him with a lighter"
+    assert "carry on" in said[0]
+
+
+def test_an_unconfirmed_alarm_takes_the_message_as_the_answer_it_was():
+    talk = started(role="gp", area="derby")
+    said = talk.emergency("toddler, just turned 2", confirmed=False)
+    assert said[0] == KB.reflection.carry_on_after_alarm
+    assert talk.answer("age_band")["value"] == "age_1_4" and talk.state["status"] == reflection.ACTIVE
+
+
+def test_commands_outside_a_reflection_offer_to_start_one():
+    talk = Conversation()
+    said = talk.say("skip", "skip", 0.9)
+    assert said == [KB.reflection.not_reflecting]
+    assert talk.turn.replies[0].buttons[0].payload == "/share_worry"
+
+
+def test_a_long_message_that_looks_like_a_command_is_an_answer():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("daily_life")
+    text = "she stopped going to nursery in May and mum says she'll go back after summer"
+    talk.say(text, "pause", 0.6)
+    assert talk.answer("daily_life")["text"] == text
+
+
+def test_the_summary_holds_the_answers_the_prompts_with_sources_and_the_route():
+    talk = started(role="health_visitor", area="derby")
+    answers = {
+        "age_band": "Under 1",
+        "daily_life": "Baby left in the cot most of the day, bottles propped.",
+        "premature_health": "Yes",
+        "missed_appointments": "Yes",
+        "history": "Several referrals over the years, CIN twice",
+        "chronology": "No",
+        "disguised_compliance": "Yes",
+        "adult_needs": "Yes",
+        "adult_services": "No",
+        "plan_progress": "No",
+        "tool": "No",
+        "threshold": "Not sure",
+    }
+    talk.answer_until("threshold", answers)
+    said = talk.say("Not sure", "dont_know", 0.7)
+    assert talk.state["status"] == reflection.DONE and not talk.turn.reflecting
+    summary = next(s for s in said if s.startswith(KB.reflection.summary.heading))
+    assert "- Daily life: Baby left in the cot most of the day, bottles propped." in summary
+    assert "- Child's age: Under 1" in summary and "- Significant harm: Not sure" in summary
+    text = "\n".join(said)
+    for rule in KB.reflection.prompts:
+        if rule.id in {"significant_harm", "cumulative_harm", "disguised_compliance", "no_tool", "think_family",
+                       "drift", "missed_appointments", "vulnerable_baby"}:
+            assert rule.text in text, rule.id
+    assert KB.reflection.prompts[0].text not in summary
+    assert "Graded Care Profile" in text  # Derby's own tools, for the "no tool" prompt
+    assert "Procedures and escalation in Derby:" in text
+    assert said[-1] == KB.reflection.summary.judgement
+
+
+def test_significant_harm_is_raised_as_soon_as_it_is_answered_with_999_first():
+    talk = started(role="teacher", area="sandwell")
+    talk.answer_until("threshold")
+    said = talk.say("Yes", "affirm", 0.9)
+    prompt = next(s for s in said if KB.reflection.prompts[0].text in s)
+    assert prompt.splitlines()[0] == CALL_999
+    assert "0808 800 5000" in prompt
