@@ -17,3 +17,7 @@ def topic_intent(topic_id: str) -> str:
 def topic_of(intent: str) -> Optional[str]:
     """The topic id an intent names, or None for any other intent."""
     return intent[len(TOPIC_INTENT_PREFIX):] if intent.startswith(TOPIC_INTENT_PREFIX) else None
+#: Starts a guided reflection, or offers to carry on a paused one.
+SHARE_WORRY_INTENT = "share_worry"
+#: A message saying how old the child is ("she's 8").
+DESCRIBE_CHILD_INTENT = "describe_child"

@@ -16,7 +16,7 @@ from typing import Dict, Optional
 import yaml
 
 from seen import knowledge, replies
-from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT, topic_intent
+from seen.intents import DESCRIBE_CHILD_INTENT, EMERGENCY_INTENT, FALLBACK_INTENT, SHARE_WORRY_INTENT, topic_intent
 from seen.knowledge import COMMANDS, Knowledge
 from seen.settings import PROJECT_DIR
 
@@ -76,8 +76,6 @@ def _rules(kb: Knowledge) -> dict:
 
 
 REFLECTION_ACTION = "action_reflection"
-#: Starts a reflection, or offers to carry on a paused one.
-START_INTENT = "share_worry"
 
 
 def _hand_written_intents() -> list:
@@ -97,7 +95,7 @@ def _reflection_domain(kb: Knowledge) -> dict:
 def _reflection_rules(kb: Knowledge) -> dict:
     """Starting and the commands go to the reflection; while one runs, so does
     every other message except an emergency (the 999 rule answers that)."""
-    starts = [START_INTENT, *COMMANDS]
+    starts = [SHARE_WORRY_INTENT, DESCRIBE_CHILD_INTENT, *COMMANDS]
     everything = _hand_written_intents() + [topic_intent(t) for t in kb.topics] + [FALLBACK_INTENT]
     rules = []
     # Each rule twice, for both values the action may leave the slot at, so

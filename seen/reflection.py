@@ -15,7 +15,7 @@ from typing import Dict, List, Optional
 
 from seen import replies, summary
 from seen.conditions import holds
-from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT, topic_of
+from seen.intents import DESCRIBE_CHILD_INTENT, EMERGENCY_INTENT, FALLBACK_INTENT, SHARE_WORRY_INTENT, topic_of
 from seen.knowledge import COMMANDS, NOT_SURE, SKIPPED, Area, Knowledge, Question
 from seen.replies import Button, Reply
 
@@ -101,15 +101,21 @@ def respond(kb: Knowledge, state: Optional[dict], heard: Heard, role: Optional[s
         buttons = [Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on),
                    Button(kb.reflection.buttons.start_again, kb.reflection.buttons.start_again)]
         return Turn([Reply(kb.reflection.ask_restart, buttons)], state)
-    if command and command != "resume" and heard.intent != "share_worry":
+    if command and command != "resume" and heard.intent != SHARE_WORRY_INTENT:
         button = Button(kb.reflection.buttons.start, replies.REFLECT_PAYLOAD)
         return Turn([Reply(kb.reflection.not_reflecting, [button])], state)
-    return start(kb, role, area)
+    return start(kb, role, area, heard)
 
 
-def start(kb: Knowledge, role: Optional[str], area: Optional[str]) -> Turn:
+def start(kb: Knowledge, role: Optional[str], area: Optional[str], first: Optional[Heard] = None) -> Turn:
+    """A new reflection; an opening message that gave the child's age ("she's
+    8 and always hungry") counts as the answer to the age question."""
     ctx = _Context(kb, {"status": ACTIVE, "current": None, "answers": {}, "order": [], "prompted": []}, role, area)
     ctx.said.append(Reply(kb.reflection.intro.strip()))
+    band = _age_band(kb, first.text) if first and first.intent == DESCRIBE_CHILD_INTENT else None
+    if band:
+        age = next(q for q in kb.reflection.questions if q.kind == "age_band")
+        _record(ctx, age, first.text.strip(), band)
     return _advance(ctx)
 
 
@@ -420,13 +426,15 @@ def _next_question(ctx: _Context) -> Optional[Question]:
 
 
 def _advance(ctx: _Context) -> Turn:
-    ctx.said.extend(_prompts_now(ctx))
+    """Ask the next question, after any prompt the answers now call for; after
+    the last, the summary (which holds every prompt, so none is said twice)."""
     question = _next_question(ctx)
     if question is None:
         ctx.state["status"] = DONE
         ctx.state["current"] = None
         ctx.said.extend(summary.build(ctx.kb, ctx.state["answers"], ctx.role, ctx.area_or_fallback()))
         return Turn(ctx.said, ctx.state, ctx.area, ctx.role)
+    ctx.said.extend(_prompts_now(ctx))
     ctx.state["current"] = question.id
     return _ask_current(ctx)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
-from seen.intents import topic_intent
+from seen.intents import SHARE_WORRY_INTENT, topic_intent
 from seen.knowledge import Area, Fact, Knowledge, Source, Topic
 
 
@@ -136,7 +136,7 @@ def out_of_scope(kb: Knowledge, area: Optional[Area]) -> Reply:
 
 
 #: The payload of the button that starts a guided reflection (intent share_worry).
-REFLECT_PAYLOAD = "/share_worry"
+REFLECT_PAYLOAD = f"/{SHARE_WORRY_INTENT}"
 
 
 def help_reply(kb: Knowledge) -> Reply:

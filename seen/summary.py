@@ -3,6 +3,7 @@ for (each with its source), and the area's procedures and escalation route."""
 
 from __future__ import annotations
 
+import re
 from typing import Dict, List, Optional
 
 from seen import replies
@@ -40,7 +41,10 @@ def answer_text(kb: Knowledge, question: Question, answer: dict) -> str:
         return words.skipped
     if question.kind == "choice" and value:
         label = kb.reflection.choice_labels[value]
-        return label if not text or text.lower() == label.lower() else f"{label}: {text}"
+        if not text or text.lower() == label.lower():
+            return label
+        says_it = any(re.match(rf"\s*(?:{p})(?=\W|$)", text, re.IGNORECASE) for p in kb.reflection.choice_words[value])
+        return text if says_it else f"{label}: {text}"
     if question.kind == "age_band" and value:
         return next(b.label for b in kb.reflection.age_bands if b.id == value)
     if value == NOT_SURE and not text:

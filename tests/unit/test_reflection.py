@@ -312,10 +312,28 @@ def test_the_summary_holds_the_answers_the_prompts_with_sources_and_the_route():
     assert said[-1] == KB.reflection.summary.judgement
 
 
-def test_significant_harm_is_raised_as_soon_as_it_is_answered_with_999_first():
+def test_significant_harm_comes_with_999_first_and_the_route_in_the_summary():
     talk = started(role="teacher", area="sandwell")
     talk.answer_until("threshold")
     said = talk.say("Yes", "affirm", 0.9)
     prompt = next(s for s in said if KB.reflection.prompts[0].text in s)
     assert prompt.splitlines()[0] == CALL_999
-    assert "0808 800 5000" in prompt
+    route = next(s for s in said if s.startswith("Procedures and escalation in Sandwell:"))
+    assert "0808 800 5000" in route and "westmidlands.procedures.org.uk" in route
+    assert sum(KB.reflection.prompts[0].text in s for s in said) == 1
+
+
+def test_a_long_history_brings_the_cumulative_harm_prompt_at_once_and_once_only():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("history")
+    said = talk.say("Several referrals over the years, CIN twice")
+    cumulative = next(r for r in KB.reflection.prompts if r.id == "cumulative_harm")
+    assert any(cumulative.text in s for s in said) and talk.current == "chronology"
+    said = talk.say("No", "deny", 0.9)
+    assert not any(cumulative.text in s for s in said)
+
+
+def test_an_opening_that_gives_the_age_starts_a_reflection_with_it_noted():
+    talk = Conversation(role="gp", area="derby")
+    talk.say("she's 8", "describe_child", 0.8)
+    assert talk.answer("age_band")["value"] == "age_5_11" and talk.current == "daily_life"
