@@ -18,9 +18,9 @@ export PYTHONWARNINGS := ignore
 PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: run test install bot-data train unit validate stories integration heldout clean
+.PHONY: run test install bot-data train unit validate stories integration heldout migrate clean
 
-run: install bot-data train
+run: install bot-data train migrate
 	$(BIN)/honcho start -f Procfile
 
 test: install unit validate train stories integration
@@ -59,6 +59,11 @@ heldout: install
 	$(BIN)/python benchmarks/nlu_heldout.py tests/heldout
 	$(BIN)/python benchmarks/nlu_heldout.py tests/heldout_b
 	$(BIN)/python benchmarks/reflection_answers.py tests/heldout_reflection
+
+# Reflection notes' tables, on DATABASE_URL or instance/seen.db, for a deployment
+# step (seen-notes migrates on its own; from Python, seen.db.migrate()).
+migrate: install
+	$(BIN)/alembic upgrade head
 
 clean:
 	rm -rf bot/models bot/results

@@ -221,6 +221,44 @@ class ReflectionButtons(_Strict):
     no_thanks: str
 
 
+class NoteButtons(_Strict):
+    save: str
+    change: str
+    discard: str
+    retry: str
+
+
+class NoteWords(_Strict):
+    """What Seen says while the practitioner checks the note before it is saved."""
+
+    heading: str
+    ask: str
+    which_answer: str
+    retype: str
+    removed: str
+    saved: str
+    not_saved: str
+    unavailable: str
+    closed: str
+    save_words: List[str] = Field(..., min_items=1)
+    discard_words: List[str] = Field(..., min_items=1)
+    remove_words: List[str] = Field(..., min_items=1)
+    buttons: NoteButtons
+
+    @validator("save_words", "discard_words", "remove_words")
+    def _words_compile(cls, patterns: List[str]) -> List[str]:
+        for pattern in patterns:
+            _compiles(pattern)
+        return patterns
+
+
+class Flag(_Strict):
+    """A theme stored with a note, for boards to count."""
+
+    id: str = Field(..., regex=r"^[a-z][a-z0-9_]*$")
+    when: Condition
+
+
 class SummaryWords(_Strict):
     heading: str
     answers_heading: str
@@ -294,6 +332,8 @@ class Reflection(_Strict):
     prompts: List[PromptRule] = Field(..., min_items=1)
     understanding: Understanding
     commands: Dict[CommandName, List[str]]
+    note: NoteWords
+    flags: List[Flag] = Field(..., min_items=1)
 
     @validator("commands")
     def _every_command_has_examples(cls, commands: Dict[str, List[str]]) -> Dict[str, List[str]]:
@@ -331,6 +371,8 @@ class Reflection(_Strict):
                 raise ValueError(f"prompt {rule.id} appears twice")
             ids.add(rule.id)
             _check_condition(rule.when, questions, values_of, f"prompt {rule.id}", before=placed)
+        for flag in values["flags"]:
+            _check_condition(flag.when, questions, values_of, f"flag {flag.id}", before=placed)
         return values
 
 
@@ -382,6 +424,35 @@ class Messages(_Strict):
     deny: str
 
 
+PlaceholderLabel = Literal["NAME", "ADDRESS", "POSTCODE", "DATE", "PHONE", "EMAIL", "NHS_NUMBER", "NI_NUMBER",
+                           "REFERENCE", "SCHOOL_OR_SETTING", "SOCIAL_MEDIA", "WEB_ADDRESS"]
+
+
+class AnonymiseRules(_Strict):
+    """Cue words for finding identifying details, and words to keep (see
+    knowledge/anonymise.yml and seen/anonymise.py)."""
+
+    placeholders: Dict[PlaceholderLabel, str]
+    titles: List[str] = Field(..., min_items=1)
+    kin: List[str] = Field(..., min_items=1)
+    naming_words: List[str] = Field(..., min_items=1)
+    said_words: List[str] = Field(..., min_items=1)
+    setting_words: List[str] = Field(..., min_items=1)
+    setting_openers: List[str] = Field(..., min_items=1)
+    street_words: List[str] = Field(..., min_items=1)
+    reference_words: List[str] = Field(..., min_items=1)
+    social_media_words: List[str] = Field(..., min_items=1)
+    social_media_sites: List[str] = Field(..., min_items=1)
+    keep: List[str] = Field(..., min_items=1)
+
+    @validator("placeholders")
+    def _every_label_has_a_placeholder(cls, placeholders: Dict[str, str]) -> Dict[str, str]:
+        missing = set(PlaceholderLabel.__args__) - set(placeholders)
+        if missing:
+            raise ValueError(f"no placeholder for {sorted(missing)}")
+        return placeholders
+
+
 class Knowledge(_Strict):
     sources: Dict[str, str]
     messages: Messages
@@ -390,6 +461,7 @@ class Knowledge(_Strict):
     roles: Dict[str, Role]
     safety: SafetyRules
     reflection: Reflection
+    anonymise: AnonymiseRules
     fallback_area: str
 
     @root_validator(skip_on_failure=True)
@@ -478,6 +550,7 @@ def load(root: Path = KNOWLEDGE_DIR) -> Knowledge:
             roles={r["id"]: r for r in _read_yaml(root / "roles.yml")},
             safety=_read_yaml(root / "safety.yml"),
             reflection=_read_yaml(root / "reflection.yml"),
+            anonymise=_read_yaml(root / "anonymise.yml"),
             fallback_area=settings.get("fallback_area", ""),
         )
     except ValidationError as error:

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional
 
-from seen import replies, summary
+from seen import note_draft, replies, summary
 from seen.conditions import holds
 from seen.intents import DESCRIBE_CHILD_INTENT, EMERGENCY_INTENT, FALLBACK_INTENT, SHARE_WORRY_INTENT, topic_of
 from seen.knowledge import COMMANDS, NOT_SURE, SKIPPED, Area, Knowledge, Question
+from seen.notes import NoteDraft, NotesUnavailable
 from seen.replies import Button, Reply
 
-ACTIVE, PAUSED, DONE = "active", "paused", "done"
+ACTIVE, PAUSED, CONFIRMING, DONE = "active", "paused", "confirming", "done"
+#: Stores a confirmed note and returns its reference (seen.notes.NoteStore.save).
+Store = Callable[[NoteDraft], str]
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,8 @@ class Turn:
 
     @property
     def reflecting(self) -> bool:
-        return bool(self.state) and self.state["status"] == ACTIVE
+        """Every message goes to the reflection while it runs or its note is checked."""
+        return bool(self.state) and self.state["status"] in (ACTIVE, CONFIRMING)
 
 
 @dataclass
@@ -86,11 +90,15 @@ class _Context:
         return self.kb.areas.get(self.area or "") or self.kb.areas[self.kb.fallback_area]
 
 
-def respond(kb: Knowledge, state: Optional[dict], heard: Heard, role: Optional[str], area: Optional[str]) -> Turn:
-    """Seen's turn: start, carry on, or take this message into the reflection."""
+def respond(kb: Knowledge, state: Optional[dict], heard: Heard, role: Optional[str], area: Optional[str],
+            store: Optional[Store] = None) -> Turn:
+    """Seen's turn: start, carry on, or take this message into the reflection;
+    ``store`` keeps a note the practitioner has confirmed."""
     status = (state or {}).get("status")
     if status == ACTIVE:
         return _during(_Context(kb, state, role, area), heard)
+    if status == CONFIRMING:
+        return _confirming(_Context(kb, state, role, area), heard, store)
     command = command_of(kb, heard)
     if status == PAUSED and (command == "resume" or _is_button(kb, heard, "carry_on")):
         ctx = _Context(kb, state, role, area)
@@ -171,6 +179,8 @@ def asked_topic(kb: Knowledge, heard: Heard) -> Optional[str]:
     topic = topic_of(heard.intent)
     if topic is None and heard.intent != "out_of_scope":
         return None
+    if heard.text.startswith("/"):
+        return topic  # a topic button
     if heard.confidence < rules.topic_min_confidence or _words(heard.text) > rules.question_max_words:
         return None
     asks = _starts_with(rules.asking, heard.text) or heard.text.rstrip().endswith("?")
@@ -202,6 +212,9 @@ def _during(ctx: _Context, heard: Heard) -> Turn:
         button = Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on)
         return Turn([Reply(kb.reflection.paused, [button])], state, ctx.area, ctx.role)
     if command == "resume" or (heard.intent in ("greet", "thank") and _words(heard.text) <= 3):
+        return _ask_current(ctx)
+    if heard.intent == SHARE_WORRY_INTENT and heard.text.startswith("/"):
+        ctx.said.append(Reply(kb.reflection.already_active))
         return _ask_current(ctx)
     if heard.intent == "help" and _words(heard.text) <= ctx.kb.reflection.understanding.command_max_words:
         ctx.said.append(Reply(kb.reflection.help.strip()))
@@ -409,6 +422,74 @@ def _named_question(ctx: _Context, text: str) -> Optional[Question]:
     return best
 
 
+# Checking the note before it is saved --------------------------------------------
+
+def _confirming(ctx: _Context, heard: Heard, store: Optional[Store]) -> Turn:
+    words, state = ctx.kb.reflection.note, ctx.state
+    draft = note_draft.from_dict(state["note"])
+    retyping = state.pop("retyping", None)
+    if retyping:
+        removed = _starts_with(words.remove_words, heard.text) and _words(heard.text) <= 3
+        state["note"] = note_draft.as_dict(note_draft.with_answer(draft, retyping, None if removed else heard.text))
+        if removed:
+            ctx.said.append(Reply(words.removed))
+        return _show_note(ctx)
+    if _is_note_button(ctx.kb, heard, "save") or _is_note_button(ctx.kb, heard, "retry") or (
+            _starts_with(words.save_words, heard.text) and _words(heard.text) <= 5) or heard.intent == "affirm":
+        return _save(ctx, draft, store)
+    if _is_note_button(ctx.kb, heard, "discard") or (
+            _starts_with(words.discard_words, heard.text) and _words(heard.text) <= 5) or heard.intent == "deny":
+        _close(state)
+        return Turn([Reply(words.not_saved)], state, ctx.area, ctx.role)
+    named = _named_note_answer(ctx, draft, heard.text)
+    if named:
+        state["retyping"] = named["question"]
+        return Turn([Reply(words.retype.format(label=named["label"]))], state, ctx.area, ctx.role)
+    if _is_note_button(ctx.kb, heard, "change") or command_of(ctx.kb, heard) == "go_back":
+        return Turn([Reply(words.which_answer)], state, ctx.area, ctx.role)
+    return _show_note(ctx)
+
+
+def _save(ctx: _Context, draft: NoteDraft, store: Optional[Store]) -> Turn:
+    words = ctx.kb.reflection.note
+    try:
+        if store is None:
+            raise NotesUnavailable("no notes store")
+        reference = store(draft)
+    except NotesUnavailable:
+        buttons = [Button(words.buttons.retry, words.buttons.retry), Button(words.buttons.discard, words.buttons.discard)]
+        return Turn([Reply(words.unavailable, buttons)], ctx.state, ctx.area, ctx.role)
+    _close(ctx.state)
+    ctx.state["reference"] = reference
+    return Turn([Reply(words.saved.format(reference=reference))], ctx.state, ctx.area, ctx.role)
+
+
+def _close(state: dict) -> None:
+    """Finished: keep nothing of what was written, saved or not."""
+    state.update(status=DONE, current=None, answers={}, order=[], note=None)
+
+
+def _show_note(ctx: _Context) -> Turn:
+    words = ctx.kb.reflection.note
+    buttons = [Button(words.buttons.save, words.buttons.save), Button(words.buttons.change, words.buttons.change),
+               Button(words.buttons.discard, words.buttons.discard)]
+    ctx.said.append(note_draft.render(ctx.kb, note_draft.from_dict(ctx.state["note"])))
+    ctx.said.append(Reply(words.ask, buttons))
+    return Turn(ctx.said, ctx.state, ctx.area, ctx.role)
+
+
+def _is_note_button(kb: Knowledge, heard: Heard, name: str) -> bool:
+    return heard.text.strip().lower() == getattr(kb.reflection.note.buttons, name).lower()
+
+
+def _named_note_answer(ctx: _Context, draft: NoteDraft, text: str) -> Optional[dict]:
+    ignore = set(ctx.kb.reflection.understanding.not_a_question_label)
+    said = set(re.findall(r"[a-z']+", text.lower())) - ignore
+    scored = [(len(said & (set(re.findall(r"[a-z']+", a["label"].lower())) - ignore)), a) for a in draft.answers]
+    best = max(scored, key=lambda pair: pair[0], default=(0, None))
+    return best[1] if best[0] else None
+
+
 # Asking -----------------------------------------------------------------------
 
 def _applicable(ctx: _Context) -> List[Question]:
@@ -430,10 +511,12 @@ def _advance(ctx: _Context) -> Turn:
     the last, the summary (which holds every prompt, so none is said twice)."""
     question = _next_question(ctx)
     if question is None:
-        ctx.state["status"] = DONE
+        ctx.state["status"] = CONFIRMING
         ctx.state["current"] = None
         ctx.said.extend(summary.build(ctx.kb, ctx.state["answers"], ctx.role, ctx.area_or_fallback()))
-        return Turn(ctx.said, ctx.state, ctx.area, ctx.role)
+        draft = note_draft.build(ctx.kb, ctx.state["answers"], ctx.role, ctx.area_or_fallback())
+        ctx.state["note"] = note_draft.as_dict(draft)
+        return _show_note(ctx)
     ctx.said.extend(_prompts_now(ctx))
     ctx.state["current"] = question.id
     return _ask_current(ctx)

@@ -1,8 +1,10 @@
 """The guided reflection: hand each message to seen.reflection and keep its
-state in the conversation's slots (memory only, never written to disk)."""
+state in the conversation's slots (memory only, never written to disk). A
+note is stored only when the practitioner confirms it, through seen.notes."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -11,7 +13,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import kb, send
 from seen import reflection
+from seen.notes import NoteStore
 from seen.reflection import Heard, Turn
+
+
+@lru_cache(maxsize=1)
+def notes() -> NoteStore:
+    """The notes store, opened on first use (DATABASE_URL, or the SQLite file)."""
+    return NoteStore()
 
 
 def heard(tracker: Tracker) -> Heard:
@@ -33,7 +42,8 @@ class ActionReflection(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         turn = reflection.respond(
-            kb(), tracker.get_slot("reflection"), heard(tracker), tracker.get_slot("role"), tracker.get_slot("area")
+            kb(), tracker.get_slot("reflection"), heard(tracker), tracker.get_slot("role"), tracker.get_slot("area"),
+            store=lambda draft: notes().save(draft),
         )
         send(dispatcher, turn.replies)
         return slot_events(tracker, turn)

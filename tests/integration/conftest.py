@@ -25,8 +25,8 @@ ACTIONS_PORT = int(os.environ.get("SEEN_TEST_ACTIONS_PORT", "5155"))
 START_TIMEOUT_S = 240
 
 
-def _start(args: List[str], log: Path) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(BOT), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
+def _start(args: List[str], log: Path, **extra_env: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(BOT), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3", **extra_env}
     return subprocess.Popen(
         args, cwd=BOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True
     )
@@ -60,11 +60,21 @@ def _start_rasa(port: int, actions_port: int, log: Path, folder: Path) -> subpro
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory) -> Iterator[Dict[str, Path]]:
+def notes_url(tmp_path_factory) -> str:
+    """The action server's notes database: a fresh SQLite file, migrated as `make run` does."""
+    from seen.db import migrate
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('notes') / 'seen.db'}"
+    migrate(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory, notes_url) -> Iterator[Dict[str, Path]]:
     ARTIFACTS.mkdir(exist_ok=True)
     logs = {"actions": ARTIFACTS / "actions.log", "rasa": ARTIFACTS / "rasa.log"}
     _free(RASA_PORT, ACTIONS_PORT)
-    actions = _start([str(RASA), "run", "actions", "--port", str(ACTIONS_PORT)], logs["actions"])
+    actions = _start([str(RASA), "run", "actions", "--port", str(ACTIONS_PORT)], logs["actions"], DATABASE_URL=notes_url)
     rasa = _start_rasa(RASA_PORT, ACTIONS_PORT, logs["rasa"], tmp_path_factory.mktemp("bot"))
     try:
         _wait_until_answering(rasa, RASA_PORT, logs["rasa"])

@@ -105,7 +105,8 @@ def test_a_reflection_for_each_age_band_ends_with_the_summary_and_the_prompts_it
     for rule_id, rule in PROMPTS.items():
         assert (rule.text in said) == (rule_id in expected), rule_id
     assert "Procedures and escalation in Derby:" in said
-    assert said.rstrip().endswith(KB.reflection.summary.judgement)
+    assert KB.reflection.summary.judgement in said
+    assert said.rstrip().endswith(KB.reflection.note.ask)
 
 
 def test_the_reflection_puts_an_emergency_first_and_keeps_the_answers(chat):

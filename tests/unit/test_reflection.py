@@ -10,6 +10,7 @@ from typing import List, Optional
 import pytest
 
 from seen import knowledge, reflection
+from seen.notes import NoteDraft, NotesUnavailable
 from seen.reflection import Heard, Turn
 
 KB = knowledge.load()
@@ -23,10 +24,18 @@ class Conversation:
     def __init__(self, role: Optional[str] = None, area: Optional[str] = None) -> None:
         self.role, self.area, self.state = role, area, None
         self.turn: Optional[Turn] = None
+        self.saved: List[NoteDraft] = []
+        self.store_works = True
+
+    def store(self, draft: NoteDraft) -> str:
+        if not self.store_works:
+            raise NotesUnavailable("database down")
+        self.saved.append(draft)
+        return "ABCD-EFGH"
 
     def say(self, text: str, intent: str = "", confidence: float = 0.9, **entities) -> List[str]:
         heard = Heard(text, intent, confidence, entities.get("area"), entities.get("role"))
-        self.turn = reflection.respond(KB, self.state, heard, self.role, self.area)
+        self.turn = reflection.respond(KB, self.state, heard, self.role, self.area, self.store)
         self._keep(self.turn)
         return [r.text for r in self.turn.replies]
 
@@ -297,7 +306,7 @@ def test_the_summary_holds_the_answers_the_prompts_with_sources_and_the_route():
     }
     talk.answer_until("threshold", answers)
     said = talk.say("Not sure", "dont_know", 0.7)
-    assert talk.state["status"] == reflection.DONE and not talk.turn.reflecting
+    assert talk.state["status"] == reflection.CONFIRMING and talk.turn.reflecting
     summary = next(s for s in said if s.startswith(KB.reflection.summary.heading))
     assert "- Daily life: Baby left in the cot most of the day, bottles propped." in summary
     assert "- Child's age: Under 1" in summary and "- Significant harm: Not sure" in summary
@@ -309,7 +318,8 @@ def test_the_summary_holds_the_answers_the_prompts_with_sources_and_the_route():
     assert KB.reflection.prompts[0].text not in summary
     assert "Graded Care Profile" in text  # Derby's own tools, for the "no tool" prompt
     assert "Procedures and escalation in Derby:" in text
-    assert said[-1] == KB.reflection.summary.judgement
+    assert KB.reflection.summary.judgement in said
+    assert said[-1] == KB.reflection.note.ask
 
 
 def test_significant_harm_comes_with_999_first_and_the_route_in_the_summary():
@@ -320,7 +330,8 @@ def test_significant_harm_comes_with_999_first_and_the_route_in_the_summary():
     assert prompt.splitlines()[0] == CALL_999
     route = next(s for s in said if s.startswith("Procedures and escalation in Sandwell:"))
     assert "0808 800 5000" in route and "westmidlands.procedures.org.uk" in route
-    assert sum(KB.reflection.prompts[0].text in s for s in said) == 1
+    summary = said[:next(i for i, s in enumerate(said) if s.startswith(KB.reflection.note.heading))]
+    assert sum(KB.reflection.prompts[0].text in s for s in summary) == 1
 
 
 def test_a_long_history_brings_the_cumulative_harm_prompt_at_once_and_once_only():
@@ -337,3 +348,94 @@ def test_an_opening_that_gives_the_age_starts_a_reflection_with_it_noted():
     talk = Conversation(role="gp", area="derby")
     talk.say("she's 8", "describe_child", 0.8)
     assert talk.answer("age_band")["value"] == "age_5_11" and talk.current == "daily_life"
+
+
+def test_buttons_pressed_mid_way_do_what_they_say_and_are_never_taken_as_answers():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("impact")
+    said = talk.say("/share_worry", "share_worry", 1.0)
+    assert said[0] == KB.reflection.already_active and talk.current == "impact"
+    said = talk.say("/topic_think_family", "topic_think_family", 1.0)
+    assert said[0] == KB.topics["think_family"].answer and talk.current == "impact"
+    assert "impact" not in talk.state["answers"]
+
+
+def finished(answers: Optional[dict] = None) -> Conversation:
+    """A reflection answered to the end, its note waiting to be confirmed."""
+    talk = started(role="health_visitor", area="derby")
+    talk.answer_until("threshold", {"age_band": "1 to 4", **(answers or {})})
+    talk.say("No", "deny", 0.9)
+    assert talk.state["status"] == reflection.CONFIRMING
+    return talk
+
+
+def test_the_note_is_shown_anonymised_before_anything_is_saved():
+    talk = finished({"daily_life": "Kayleigh (mum) leaves Tia with nan at 14 Mill Lane, M6 5FX most days."})
+    note = next(t for t in [r.text for r in talk.turn.replies] if t.startswith(KB.reflection.note.heading))
+    assert "[NAME]" in note and "[ADDRESS]" in note and "[POSTCODE]" in note
+    assert "Kayleigh" not in note and "Mill Lane" not in note and "M6 5FX" not in note
+    assert talk.saved == []
+    assert [b.title for b in talk.turn.replies[-1].buttons] == ["Save note", "Change an answer", "Don't save"]
+
+
+def test_saving_stores_the_anonymised_note_gives_a_reference_and_forgets_the_answers():
+    talk = finished({"daily_life": "Tia is often with nan Pauline, call 07700 900123."})
+    said = talk.say("Save note")
+    assert "ABCD-EFGH" in said[0]
+    draft = talk.saved[0]
+    daily = next(a for a in draft.answers if a["question"] == "daily_life")
+    assert "Pauline" not in daily["text"] and "07700" not in daily["text"]
+    assert draft.area == "derby" and draft.role == "health_visitor" and draft.age_band == "age_1_4"
+    assert talk.state["answers"] == {} and talk.state["note"] is None and not talk.turn.reflecting
+
+
+def test_an_answer_can_be_retyped_or_removed_before_saving():
+    talk = finished({"history": "Known since 2019, ref LCS 889123"})
+    said = talk.say("change the history")
+    assert said == [KB.reflection.note.retype.format(label="History")]
+    talk.say("Known to CSC since 2019, two referrals; Mrs Begum was the SW")
+    history = next(a for a in talk.state["note"]["answers"] if a["question"] == "history")
+    assert "Begum" not in history["text"] and "[NAME]" in history["text"]
+    talk.say("Change an answer")
+    talk.say("daily life")
+    talk.say("remove")
+    assert "daily_life" not in [a["question"] for a in talk.state["note"]["answers"]]
+    talk.say("Save note")
+    assert "daily_life" not in [a["question"] for a in talk.saved[0].answers]
+
+
+def test_declining_discards_the_note():
+    talk = finished()
+    said = talk.say("Don't save")
+    assert said == [KB.reflection.note.not_saved]
+    assert talk.saved == [] and talk.state["answers"] == {} and talk.state["note"] is None
+
+
+def test_when_the_store_is_down_nothing_is_lost_and_saving_can_be_retried():
+    talk = finished()
+    talk.store_works = False
+    said = talk.say("Save note")
+    assert said == [KB.reflection.note.unavailable] and talk.state["status"] == reflection.CONFIRMING
+    assert talk.state["note"] is not None and talk.saved == []
+    talk.store_works = True
+    said = talk.say("Try again")
+    assert "ABCD-EFGH" in said[0] and len(talk.saved) == 1
+
+
+def test_flags_and_prompts_are_stored_with_their_sources():
+    talk = finished({"threshold": "Not sure", "tool": "No", "chronology": "No"})
+    talk.say("Save note")
+    draft = talk.saved[0]
+    assert {"no_tool", "no_chronology"} <= set(draft.flags)
+    no_tool = next(p for p in draft.prompts if p["id"] == "no_tool")
+    assert any("000_b86a29f664dcf464.txt" in source for source in no_tool["sources"])
+
+
+def test_a_note_with_role_and_age_skipped_can_still_be_checked_and_saved():
+    talk = started()
+    talk.say("skip", "skip", 0.9)
+    talk.say("skip", "skip", 0.9)
+    talk.answer_until("threshold")
+    talk.say("No", "deny", 0.9)
+    talk.say("Save note")
+    assert talk.saved[0].role is None and talk.saved[0].age_band is None

@@ -1,0 +1,370 @@
+"""Replace identifying details in a reflection note with labelled placeholders.
+
+Built on a blank English spaCy pipeline with rule-based components only, so it
+needs no statistical model: regular expressions find structured identifiers
+(postcodes, phone, NHS and NI numbers, dates, emails, links, references,
+addresses, named settings); token rules and a spaCy Matcher find people's
+names from cue words ("Mum, Kayleigh", "Mr Iqbal", "called Jayden", "Tyler
+said"), the US Census name lists (public domain, the `names` package) and
+word frequencies (`wordfreq`: a capitalised rare word mid-sentence is more
+likely a name than anything else). Cue words and the safeguarding language to
+keep are in knowledge/anonymise.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterator, List, Optional, Set, Tuple
+
+import names as census_names
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from wordfreq import zipf_frequency
+
+from seen import knowledge
+from seen.knowledge import AnonymiseRules, Knowledge
+
+#: Above this Zipf frequency a lower-case word is ordinary English, not a name.
+ORDINARY_WORD = 3.3
+#: Above this a capitalised word mid-sentence is more likely a word than a name
+#: unless the census lists it as a name.
+COMMON_WORD = 4.0
+
+
+@dataclass(frozen=True)
+class Found:
+    label: str
+    start: int  # character offsets in the text
+    end: int
+    text: str
+
+
+def _nhs_checksum_ok(digits: str) -> bool:
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1)))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def _words(items: List[str]) -> str:
+    """A regex alternation of words or phrases, longest first."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?"
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
+
+
+class _Patterns:
+    """Every regular expression, built once from the cue words in knowledge/."""
+
+    def __init__(self, rules: AnonymiseRules) -> None:
+        flags = re.IGNORECASE
+        self.email = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", flags)
+        sites = _words(rules.social_media_sites)
+        self.social_link = re.compile(rf"(?:https?://)?(?:www\.)?(?:{sites})/[^\s,;)]+", flags)
+        self.web = re.compile(r"(?:https?://|www\.)[^\s,;)]+|\b[\w-]+(?:\.[\w-]+)*\.(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|com|org|net|uk|io|info)\b(?:/[^\s,;)]*)?", flags)
+        self.handle = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}")
+        platforms = _words(rules.social_media_words)
+        self.platform_handle = re.compile(
+            rf"\b(?:{platforms})\b(?:\s+(?:is|name|handle|account|username|user|id|as|=)\b)*\s*[:=\-]?\s*([A-Za-z0-9_.]{{3,30}})", flags)
+        self.phone = re.compile(r"(?<![\w+])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)[\d\s().-]{8,15}\d(?!\d)")
+        self.ten_digits = re.compile(r"(?<![\d-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d-])")
+        self.ni = re.compile(r"\b[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]\b")
+        self.postcode = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}\b")
+        self.dates = [
+            re.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b"),
+            re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+            re.compile(rf"\b(?:{_DAY}\s+)?(?:the\s+)?(?:{_ORDINAL}|\d{{1,2}})\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}|\s+'?\d{{2}}\b)?", flags),
+            re.compile(rf"\b{_MONTH}\.?\s+(?:the\s+)?(?:{_ORDINAL}|\d{{1,2}})\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|mins?|am|pm|%))(?:,?\s+\d{{4}})?", flags),
+            re.compile(rf"\b(?:on|dated|due|born)\s+(?:the\s+)?{_ORDINAL}\b", flags),
+            re.compile(rf"\b{_DAY}\s+(?:the\s+)?{_ORDINAL}\b", flags),
+        ]
+        references = _words(rules.reference_words)
+        self.reference_cue = re.compile(
+            rf"\b(?:{references})\b\.?(?:\s*(?:no\.?|number|num|#|is|was|:|-))*\s*([A-Za-z]{{0,4}}[/\-]?\d[\w/\-]*(?:\s+of\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?)", flags)
+        self.long_number = re.compile(r"(?<![\w/-])(?:[A-Za-z]{1,4}[-/]?)?\d[\d/\-]{4,}\d(?:[-/][A-Za-z0-9]+)?(?![\w/-])")
+        streets = _words(rules.street_words)
+        self.numbered_street = re.compile(
+            rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Za-z][\w'’-]*\s+){{1,3}}(?:{streets})\b", flags)
+        self.named_street = re.compile(
+            r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Rd|Street|Lane|Avenue|Ave|Close|Drive|Crescent|Grove|Gardens|Terrace|Mews|Estate|Court|House|Towers|Heights|Mansions)\b")
+        building = r"(?:Court|House|Towers|Heights|Point|Mansions|Lodge|Apartments|Block|Buildings|Park|Place|View|Close|Gardens|Hall)"
+        self.flat = re.compile(
+            rf"\b(?:(?i:flat|apartment|apt|unit|room|plot|pitch|block)\s+(?:\d+[a-zA-Z]?|[A-Z])\b,?\s*)+(?:(?:[A-Z][\w'’-]*\s+){{1,3}}{building}\b)?")
+        self.the_house = re.compile(r"\b\d{1,4}[a-z]?,?\s+The\s+[A-Z][\w'’-]+")
+        self.estate = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?i:estate)\b")
+        openers = _words(rules.setting_openers)
+        settings = _words(rules.setting_words)
+        self.setting = re.compile(
+            rf"\b(?:(?i:{openers})\s+)?(?:[A-Z][\w'’.&-]*\s+(?:(?:of|and|&|the|de|la|C\s+of\s+E|RC|CE)\s+)?){{1,4}}(?i:{settings})\b(?:\s+(?i:school))?")
+        self.lower_setting = re.compile(rf"\b(?:[a-z][\w'’-]*\s+){{1,3}}(?:{settings})\b(?:\s+school)?")
+        self.prison = re.compile(rf"\b(?:hmp|hmyoi|hm\s+prison)\s+(?:[A-Z][\w'’-]*\s?){{1,3}}", flags)
+
+
+class Anonymiser:
+    """``anonymise(text)`` returns the text with identifying details replaced."""
+
+    def __init__(self, kb: Knowledge) -> None:
+        self._rules = kb.anonymise
+        self._patterns = _Patterns(self._rules)
+        self._never_names = {w.lower() for w in self._rules.kin + self._rules.titles}
+        self._keep = self._keep_words(kb)
+        self._first_names, self._surnames = _census_names()
+        self._nlp = spacy.blank("en")
+        self._matcher = Matcher(self._nlp.vocab)
+        self._add_cue_patterns()
+
+    # -- public ---------------------------------------------------------------
+
+    def find(self, text: str) -> List[Found]:
+        """Every identifying detail, longest first where two overlap."""
+        found = list(self._structured(text))
+        doc = self._nlp(text)
+        found += self._names(doc, taken=_covered(found))
+        return _without_overlaps(found)
+
+    def anonymise(self, text: str) -> str:
+        out, last = [], 0
+        for item in sorted(self.find(text), key=lambda f: f.start):
+            out.append(text[last:item.start])
+            out.append(self._rules.placeholders[item.label])
+            last = item.end
+        out.append(text[last:])
+        return "".join(out)
+
+    # -- structured identifiers -------------------------------------------------
+
+    def _structured(self, text: str) -> Iterator[Found]:
+        p = self._patterns
+        yield from _matches("EMAIL", p.email, text)
+        yield from _matches("SOCIAL_MEDIA", p.social_link, text)
+        yield from _matches("SOCIAL_MEDIA", p.handle, text)
+        for match in p.platform_handle.finditer(text):
+            handle = match.group(1)
+            if any(c.isdigit() or c in "_." for c in handle) or self._rare(handle.lower()):
+                yield Found("SOCIAL_MEDIA", match.start(1), match.end(1), handle)
+        yield from _matches("WEB_ADDRESS", p.web, text)
+        for match in p.phone.finditer(text):
+            digits = re.sub(r"\D", "", match.group())
+            national = digits[2:] if match.group().lstrip().startswith("+") else digits[1:]
+            if 9 <= len(national) <= 10:
+                yield Found("PHONE", match.start(), match.end(), match.group())
+        for match in p.ten_digits.finditer(text):
+            digits = re.sub(r"\D", "", match.group())
+            label = "NHS_NUMBER" if _nhs_checksum_ok(digits) else "REFERENCE"
+            yield Found(label, match.start(), match.end(), match.group())
+        yield from _matches("NI_NUMBER", p.ni, text)
+        yield from _matches("POSTCODE", p.postcode, text)
+        for pattern in p.dates:
+            yield from _matches("DATE", pattern, text)
+        for match in p.reference_cue.finditer(text):
+            yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
+        yield from _matches("REFERENCE", p.long_number, text)
+        yield from _matches("ADDRESS", p.flat, text)
+        yield from _matches("ADDRESS", p.the_house, text)
+        yield from _matches("ADDRESS", p.estate, text, keep=self._not_all_kept)
+        yield from _matches("ADDRESS", p.numbered_street, text, keep=self._not_all_kept)
+        yield from _matches("ADDRESS", p.named_street, text, keep=self._not_all_kept)
+        yield from _matches("SCHOOL_OR_SETTING", p.prison, text)
+        yield from _matches("SCHOOL_OR_SETTING", p.setting, text, keep=self._is_named_setting)
+        for match in p.lower_setting.finditer(text):
+            typed = self._typed_setting(match.group())
+            if typed:
+                start = match.start() + match.group().index(typed)
+                yield Found("SCHOOL_OR_SETTING", start, start + len(typed), typed)
+
+    def _not_all_kept(self, span: str) -> bool:
+        words = re.findall(r"[A-Za-z][\w'’-]*", span)
+        return any(w.lower() not in self._keep for w in words[:-1]) if len(words) > 1 else False
+
+    def _typed_setting(self, span: str) -> Optional[str]:
+        """A setting typed in lower case ("for ridgeway park primary"): from its
+        first rare word on, so "the local nursery" or "his primary" are not one."""
+        words = span.split()
+        for i, word in enumerate(words[:-1]):
+            if word.lower() not in self._keep and self._rare(word.lower(), 3.5):
+                return span[span.index(" ".join(words[i:])):]
+        return None
+
+    def _is_named_setting(self, span: str) -> bool:
+        """"Oakfield Academy", "Salford Royal", not "a Salford school" or "the nursery"."""
+        words = re.findall(r"[A-Za-z][\w'’.&-]*", span)
+        head, last = words[:-1], words[-1]
+        if not head or not head[0][0].isupper():
+            return False
+        named = [w for w in head if w.lower().strip(".") not in self._keep and w.lower() not in ("of", "and", "the", "rc", "ce", "c", "e")]
+        return bool(named) or last[0].isupper()
+
+    # -- names ----------------------------------------------------------------------
+
+    def _add_cue_patterns(self) -> None:
+        rules = self._rules
+        for extension in ("could_be_name", "cue_name", "first_name", "capitalised", "particle"):
+            if not Token.has_extension(extension):
+                Token.set_extension(extension, default=False)
+        name = {"_": {"cue_name": True}}
+        particles = {"_": {"particle": True}, "OP": "*"}
+        self._matcher.add("TITLE", [[{"LOWER": {"IN": rules.titles}}, {"ORTH": ".", "OP": "?"}, particles, name]])
+        kin = {"LOWER": {"IN": rules.kin}}
+        between = {"ORTH": {"IN": [",", "(", ":", "-", "–", "is", "called", "named"]}, "OP": "*"}
+        self._matcher.add("KIN", [[kin, between, name], [kin, {"ORTH": {"IN": ["'s", "’s"]}}, kin, between, name]])
+        naming = [[{"LOWER": word} for word in phrase.split()] for phrase in rules.naming_words]
+        self._matcher.add("NAMING", [[*words, {"ORTH": {"IN": [",", ":", "'", '"']}, "OP": "*"}, name] for words in naming])
+        self._matcher.add("SAYS", [[{"_": {"could_be_name": True, "capitalised": True}}, {"LOWER": {"IN": rules.said_words}}]])
+        self._matcher.add("POSSESSIVE", [[{"_": {"could_be_name": True, "capitalised": True}}, {"ORTH": {"IN": ["'s", "’s"]}}]])
+        # "Poppy (6)", "Faith (yr 2)", "Zach born 3rd May", "hunter is 9", "Dallas in yr 10"
+        self._matcher.add("AGE", [[
+            {"_": {"cue_name": True}},
+            {"LOWER": {"IN": ["is", "aged", "age", "(", ",", "who", "in", "born", "dob", "d.o.b", "d.o.b.", "was", "-"]}},
+            {"LOWER": {"IN": ["yr", "year", "y", "age", "aged", "is", "in", "born", "on", "the"]}, "OP": "*"},
+            {"TEXT": {"REGEX": r"\d"}},
+        ]])
+
+    def _names(self, doc: Doc, taken: Set[int]) -> List[Found]:
+        for token in doc:
+            token._.could_be_name = self._could_be_name(token)
+            token._.first_name = token.lower_ in self._first_names
+            token._.capitalised = _capitalised(token.text)
+            token._.particle = token.lower_ in NAME_PARTICLES
+            token._.cue_name = token._.could_be_name or (
+                token._.first_name and token.lower_ not in self._never_names and (token._.capitalised or token.lower_ not in self._keep))
+        picked: Set[int] = set()
+        for match_id, start, end in self._matcher(doc):
+            rule = self._nlp.vocab.strings[match_id]
+            index = start if rule in ("SAYS", "POSSESSIVE", "AGE") else end - 1
+            if self._cue_confirms(rule, doc[index]):
+                picked.add(index)
+        for token in doc:
+            if token.i not in picked and token._.could_be_name and self._looks_like_a_name(token):
+                picked.add(token.i)
+        found = []
+        for index in sorted(picked):
+            span = self._extend(doc, index)
+            if any(i in taken for i in range(span.start_char, span.end_char)):
+                continue
+            found.append(Found("NAME", span.start_char, span.end_char, span.text))
+        return found
+
+    def _cue_confirms(self, rule: str, token: Token) -> bool:
+        """A cue word is strong evidence, but a lower-case word after "nan" or
+        "the HV" is usually just a word ("nan rang", "the HV hasnt")."""
+        word = token.lower_
+        if rule in ("SAYS", "POSSESSIVE"):
+            return self._listed(word) or self._rare(word, COMMON_WORD)
+        if rule == "AGE":
+            return token._.capitalised or word in self._first_names
+        if token._.capitalised:
+            return True
+        return word in self._first_names or (self._rare(word, 3.0) and not word.endswith("nt"))
+
+    def _could_be_name(self, token: Token) -> bool:
+        text = token.text.strip("'’")
+        if not re.fullmatch(r"[A-Za-z][A-Za-z'’-]*", text) or len(text) < 2 or re.fullmatch(r"[A-Z]{2,}s", text):
+            return False  # not a word, or an acronym's plural ("DNAs")
+        return text.lower() not in self._keep and not (text.isupper() and len(text) <= 5 and text.lower() not in self._first_names)
+
+    def _looks_like_a_name(self, token: Token) -> bool:
+        """Without a cue word: a capitalised rare word or listed name mid-sentence,
+        a listed first name that is rare in English anywhere."""
+        word = token.text.lower()
+        if re.fullmatch(r"[A-Z][a-z]*['’][A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+", token.text):
+            return True  # O'Neill, D'Souza, Smith-Jones
+        starts_sentence = token.i == 0 or token.nbor(-1).text in (".", "!", "?", "\n", '"', "“")
+        capitalised = _capitalised(token.text)
+        if capitalised and not starts_sentence:
+            return self._rare(word, COMMON_WORD) or self._listed(word)
+        if capitalised:
+            following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            full_name = following is not None and following._.could_be_name and _capitalised(following.text) and (
+                self._listed(following.lower_) or self._rare(following.lower_, COMMON_WORD))
+            return (word in self._first_names or full_name or self._rare(word, ORDINARY_WORD)) and self._rare(word, COMMON_WORD)
+        return word in self._first_names and self._rare(word)
+
+    def _extend(self, doc: Doc, index: int) -> Span:
+        """A name with its surname and joined parts: "Kayleigh Smith-Jones"."""
+        end = index + 1
+        while end < len(doc):
+            token = doc[end]
+            if token.text in ("-", "‐") and end + 1 < len(doc) and doc[end + 1]._.capitalised and not token.whitespace_:
+                end += 2
+                continue
+            if token._.capitalised and token._.could_be_name and (self._listed(token.lower_) or self._rare(token.lower_, COMMON_WORD)):
+                end += 1
+                continue
+            if token._.particle and end + 1 < len(doc) and doc[end + 1]._.capitalised:
+                end += 2
+                continue
+            break
+        start = index
+        while start >= 2 and doc[start - 1].text in ("-", "‐") and not doc[start - 2].whitespace_ and doc[start - 2]._.capitalised:
+            start -= 2
+        return doc[start:end]
+
+    def _listed(self, word: str) -> bool:
+        return word in self._first_names or word in self._surnames
+
+    @staticmethod
+    def _rare(word: str, limit: float = ORDINARY_WORD) -> bool:
+        return zipf_frequency(word, "en") < limit
+
+    def _keep_words(self, kb: Knowledge) -> Set[str]:
+        words = {w.lower() for w in self._rules.keep} | set(STOP_WORDS) | self._never_names
+        phrases = [a.name for a in kb.areas.values()] + [alias for a in kb.areas.values() for alias in a.aliases]
+        phrases += [alias for r in kb.roles.values() for alias in r.aliases] + [t.title for t in kb.topics.values()]
+        for phrase in phrases:
+            words.update(w.lower() for w in re.findall(r"[A-Za-z][\w'’&-]*", phrase))
+        return words
+
+
+#: Lower-case parts of surnames: "van der Merwe", "de Souza", "bin Laden".
+NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "le", "la", "al", "el", "bin", "ibn", "ben", "mac", "st"}
+
+
+def _capitalised(text: str) -> bool:
+    """"Kayleigh", "McGuinness", "O'Neill": a capital first, not all capitals."""
+    return len(text) > 1 and text[0].isupper() and any(c.islower() for c in text)
+
+
+def _matches(label: str, pattern: re.Pattern, text: str, keep: Optional[Callable[[str], bool]] = None) -> Iterator[Found]:
+    for match in pattern.finditer(text):
+        value = match.group().rstrip(".,;:")
+        if value and (keep is None or keep(value)):
+            yield Found(label, match.start(), match.start() + len(value), value)
+
+
+def _covered(found: List[Found]) -> Set[int]:
+    return {i for f in found for i in range(f.start, f.end)}
+
+
+def _without_overlaps(found: List[Found]) -> List[Found]:
+    """Where details overlap, the longest wins (a phone number over the
+    reference inside it, an address over its house number)."""
+    kept: List[Found] = []
+    for item in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        if all(item.end <= k.start or item.start >= k.end for k in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda f: f.start)
+
+
+@lru_cache(maxsize=1)
+def _census_names() -> Tuple[Set[str], Set[str]]:
+    folder = Path(census_names.__file__).parent
+    read = lambda name: {line.split()[0].lower() for line in (folder / name).read_text().splitlines() if line.strip()}  # noqa: E731
+    return read("dist.male.first") | read("dist.female.first"), read("dist.all.last")
+
+
+@lru_cache(maxsize=1)
+def default() -> Anonymiser:
+    return Anonymiser(knowledge.default())
+
+
+def anonymise(text: str) -> str:
+    """The text with identifying details replaced by labelled placeholders."""
+    return default().anonymise(text)

@@ -1,0 +1,79 @@
+"""The note a finished reflection would leave for supervision: its answers
+anonymised, the prompts they called for with sources, and the flags a board
+counts. Built here, shown to the practitioner, and stored only once they
+confirm (seen/notes.py stores it)."""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional
+
+from seen import anonymise, replies, summary
+from seen.conditions import holds
+from seen.knowledge import Area, Knowledge
+from seen.notes import NoteDraft
+from seen.replies import Reply
+
+
+def build(kb: Knowledge, answers: Dict[str, dict], role: Optional[str], area: Area) -> NoteDraft:
+    asked = [q for q in kb.reflection.questions if q.id in answers and holds(q.ask_if, answers)]
+    texts = [
+        {"question": q.id, "label": q.label, "text": anonymise.anonymise(summary.answer_text(kb, q, answers[q.id]))}
+        for q in asked if q.kind not in ("role", "area", "age_band")
+    ]
+    prompts = [
+        {"id": rule.id, "text": rule.text, "sources": [replies.cite(kb, [source]) for source in rule.sources]}
+        for rule in summary.fired(kb, answers)
+    ]
+    given_role = (answers.get("role") or {}).get("value")
+    age_band = (answers.get("age_band") or {}).get("value")
+    return NoteDraft(
+        area=area.id,
+        role=given_role if given_role in kb.roles else role,
+        age_band=age_band if age_band in {b.id for b in kb.reflection.age_bands} else None,
+        answers=texts,
+        prompts=prompts,
+        flags=[flag.id for flag in kb.reflection.flags if holds(flag.when, answers)],
+    )
+
+
+def as_dict(draft: NoteDraft) -> dict:
+    """A draft as plain data, to keep in the conversation while it is checked."""
+    return {"area": draft.area, "role": draft.role, "age_band": draft.age_band, "answers": draft.answers,
+            "prompts": draft.prompts, "flags": draft.flags}
+
+
+def from_dict(data: dict) -> NoteDraft:
+    return NoteDraft(**data)
+
+
+def with_answer(draft: NoteDraft, question: str, text: Optional[str]) -> NoteDraft:
+    """The draft with one answer re-typed (anonymised again) or, for None, removed."""
+    answers = []
+    for answer in draft.answers:
+        if answer["question"] != question:
+            answers.append(answer)
+        elif text is not None:
+            answers.append({**answer, "text": anonymise.anonymise(text)})
+    return NoteDraft(draft.area, draft.role, draft.age_band, answers, draft.prompts, draft.flags)
+
+
+def render(kb: Knowledge, draft: NoteDraft) -> Reply:
+    """The note exactly as it would be stored, as text to read, copy or print."""
+    words = kb.reflection.summary
+    area = kb.areas[draft.area]
+    lines = [kb.reflection.note.heading]
+    context = [f"{_label(kb, 'area')}: {area.name}"]
+    if draft.role:
+        context.append(f"{_label(kb, 'role')}: {kb.roles[draft.role].name}")
+    if draft.age_band:
+        context.append(f"{_label(kb, 'age_band')}: {next(b.label for b in kb.reflection.age_bands if b.id == draft.age_band)}")
+    lines += [f"- {line}" for line in context]
+    lines += [f"- {answer['label']}: {answer['text']}" for answer in draft.answers]
+    if draft.prompts:
+        lines.append(words.prompts_heading + ":")
+        lines += [f"- {prompt['text']} ({'; '.join(prompt['sources'])})" for prompt in draft.prompts]
+    return Reply("\n".join(lines))
+
+
+def _label(kb: Knowledge, question_id: str) -> str:
+    return next(q.label for q in kb.reflection.questions if q.id == question_id)

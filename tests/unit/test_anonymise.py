@@ -1,0 +1,71 @@
+"""Each kind of identifying detail is replaced with its placeholder, and the
+safeguarding language around it stays exactly as it was."""
+
+import pytest
+
+from seen.anonymise import anonymise
+
+
+@pytest.mark.parametrize(
+    "text, gone, placeholder",
+    [
+        ("Mum, Kayleigh, didn't bring him", "Kayleigh", "[NAME]"),
+        ("Nan (Pauline) has him most weekends", "Pauline", "[NAME]"),
+        ("Mr Iqbal from housing rang", "Iqbal", "[NAME]"),
+        ("Dr Okafor saw her in clinic", "Okafor", "[NAME]"),
+        ("mum's partner Dean is not the dad", "Dean", "[NAME]"),
+        ("Siobhan O'Neill is the older sister", "O'Neill", "[NAME]"),
+        ("he lives with Jade Smith-Jones", "Smith-Jones", "[NAME]"),
+        ("Mrs van der Merwe says she home educates", "Merwe", "[NAME]"),
+        ("Tyler said there was no food", "Tyler", "[NAME]"),
+        ("Summer is 4 and not toilet trained", "Summer", "[NAME]"),
+        ("mum kayleigh says the HV hasnt been", "kayleigh", "[NAME]"),
+        ("they live at 12b Mill Lane", "Mill Lane", "[ADDRESS]"),
+        ("Flat 3, Ashcroft Court has no heating", "Ashcroft Court", "[ADDRESS]"),
+        ("the postcode is M6 5FX", "M6 5FX", "[POSTCODE]"),
+        ("moved to b693dj last month", "b693dj", "[POSTCODE]"),
+        ("DOB 12/03/2019", "12/03/2019", "[DATE]"),
+        ("seen on 3rd March 2024 at home", "3rd March", "[DATE]"),
+        ("born 2019-07-22", "2019-07-22", "[DATE]"),
+        ("mum's mobile is 07700 900123", "900123", "[PHONE]"),
+        ("ring +44 7700 900123", "900123", "[PHONE]"),
+        ("school office (0161) 496 0123", "496 0123", "[PHONE]"),
+        ("email kb1990@example.com", "kb1990", "[EMAIL]"),
+        ("NHS no 943 476 5919", "943 476 5919", "[NHS NUMBER]"),
+        ("NI number QQ 12 34 56 C", "QQ 12 34 56 C", "[NI NUMBER]"),
+        ("LCS ID 889123 is the case", "889123", "[REFERENCE]"),
+        ("crime ref 13/44521/22", "13/44521/22", "[REFERENCE]"),
+        ("she goes to St Mary's RC Primary", "Mary's", "[SCHOOL OR SETTING]"),
+        ("at Little Acorns Nursery since May", "Little Acorns", "[SCHOOL OR SETTING]"),
+        ("dad is in HMP Forest Bank", "Forest Bank", "[SCHOOL OR SETTING]"),
+        ("her snapchat is jaydenb2010", "jaydenb2010", "[SOCIAL MEDIA]"),
+        ("posts as @kayleigh_x92 on tiktok", "kayleigh_x92", "[SOCIAL MEDIA]"),
+        ("see facebook.com/dean.smith.7", "dean.smith.7", "[SOCIAL MEDIA]"),
+        ("the fundraiser is at www.example.org/help-the-family", "example.org", "[WEB ADDRESS]"),
+    ],
+)
+def test_each_kind_of_identifier_is_replaced_by_its_placeholder(text, gone, placeholder):
+    out = anonymise(text)
+    assert gone not in out and placeholder in out, out
+
+
+def test_a_ten_digit_number_failing_the_nhs_checksum_is_a_reference_not_an_nhs_number():
+    out = anonymise("number on the letter was 943 476 5918")
+    assert "[REFERENCE]" in out and "[NHS NUMBER]" not in out and "5918" not in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He is 7, in Year 3, and has been known to CSC for 18 months.",
+        "Mum is 34 weeks pregnant and missed two antenatal appointments since March 2023.",
+        "We used the Graded Care Profile and an Early Help Assessment; MASH and Children's Social Care agreed a TAF.",
+        "The DSL and the health visitor raised it with Think Family in Salford, Rochdale and Sandwell.",
+        "Referred under section 47 on Monday; the ICPC is in May and the PLO letter went out in 2022.",
+        "Hope he settles. Will check with the SENCO and CAMHS at 3pm.",
+        "Dad has been drinking again and Nan can't cope; 2 referrals this year, the 5th visit with no answer.",
+        "North Somerset and Derby use the Jane Wiffin toolkit and DVRIM.",
+    ],
+)
+def test_safeguarding_language_ages_and_periods_stay_exactly_as_written(text):
+    assert anonymise(text) == text
