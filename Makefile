@@ -59,6 +59,7 @@ heldout: install
 	$(BIN)/python benchmarks/nlu_heldout.py tests/heldout
 	$(BIN)/python benchmarks/nlu_heldout.py tests/heldout_b
 	$(BIN)/python benchmarks/reflection_answers.py tests/heldout_reflection
+	$(BIN)/python benchmarks/anonymiser.py tests/heldout_pii/sentences.yml
 
 # Reflection notes' tables, on DATABASE_URL or instance/seen.db, for a deployment
 # step (seen-notes migrates on its own; from Python, seen.db.migrate()).

@@ -67,39 +67,53 @@ class _Patterns:
     def __init__(self, rules: AnonymiseRules) -> None:
         flags = re.IGNORECASE
         self.email = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", flags)
+        self.spelled_email = re.compile(r"\b[\w.+-]+\s+at\s+[\w-]+\s+dot\s+(?:co\s+dot\s+uk|org\s+dot\s+uk|com|org|net|uk)\b", flags)
         sites = _words(rules.social_media_sites)
         self.social_link = re.compile(rf"(?:https?://)?(?:www\.)?(?:{sites})/[^\s,;)]+", flags)
-        self.web = re.compile(r"(?:https?://|www\.)[^\s,;)]+|\b[\w-]+(?:\.[\w-]+)*\.(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|com|org|net|uk|io|info)\b(?:/[^\s,;)]*)?", flags)
+        self.web = re.compile(r"(?:https?://|www\.)[^\s,;)]+|\b[\w-]+(?:\.[\w-]+)*\.(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|com|org|net|uk|io|info|eu|ly|me|co|app|link|gl)\b(?:/[^\s,;)]*)?", flags)
         self.handle = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}")
         platforms = _words(rules.social_media_words)
         self.platform_handle = re.compile(
-            rf"\b(?:{platforms})\b(?:\s+(?:is|name|handle|account|username|user|id|as|=)\b)*\s*[:=\-]?\s*([A-Za-z0-9_.]{{3,30}})", flags)
-        self.phone = re.compile(r"(?<![\w+])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)[\d\s().-]{8,15}\d(?!\d)")
+            rf"\b(?:{platforms})\b(?:\s+(?:is|name|handle|account|username|user|id|as|=)\b)*\s*[:=\-]?\s*(@?[A-Za-z0-9_.]{{3,30}}(?:#\d{{2,6}})?)", flags)
+        self.phone = re.compile(r"(?<![\w+])(?:(?:\+\s?|00\s?)44\s?(?:\(0\)\s?)?|\(?0)[\d\s().-]{8,15}\d(?!\d)")
+        self.spaced_phone = re.compile(r"(?<!\d)(?<!\d\s)0(?:\s\d){9,10}(?!\s?\d)")
         self.ten_digits = re.compile(r"(?<![\d-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d-])")
         self.ni = re.compile(r"\b[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]\b")
         self.postcode = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}\b")
         self.dates = [
             re.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b"),
-            re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+            re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"),
+            re.compile(rf"\b{_ORDINAL}\s+of\s+the\s+{_ORDINAL}(?:,?\s+\d{{4}})?", flags),
+            re.compile(r"(?<=\b(?i:dob)\s)\d{1,2}\s\d{1,2}\s\d{4}\b"),
             re.compile(rf"\b(?:{_DAY}\s+)?(?:the\s+)?(?:{_ORDINAL}|\d{{1,2}})\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}|\s+'?\d{{2}}\b)?", flags),
             re.compile(rf"\b{_MONTH}\.?\s+(?:the\s+)?(?:{_ORDINAL}|\d{{1,2}})\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|mins?|am|pm|%))(?:,?\s+\d{{4}})?", flags),
-            re.compile(rf"\b(?:on|dated|due|born)\s+(?:the\s+)?{_ORDINAL}\b", flags),
+            re.compile(rf"\b(?:on|dated|due|born|since|from|until|till|by|before|after)\s+(?:the\s+)?{_ORDINAL}\b(?![^.]{{0,30}}\b(?:centile|percentile)\b)(?!\s+(?:centile|percentile|time|times|visit|referral|attempt|day|week|month|year|birthday|floor|child|baby|pregnancy|of\s+(?:\w+\s+)?(?:children|referrals|visits)))", flags),
+
             re.compile(rf"\b{_DAY}\s+(?:the\s+)?{_ORDINAL}\b", flags),
         ]
         references = _words(rules.reference_words)
         self.reference_cue = re.compile(
             rf"\b(?:{references})\b\.?(?:\s*(?:no\.?|number|num|#|is|was|:|-))*\s*([A-Za-z]{{0,4}}[/\-]?\d[\w/\-]*(?:\s+of\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?)", flags)
+        self.cued_day_month = re.compile(r"\b(?:dob|edd|d\.o\.b\.?|born|dated|due(?:\s+date)?|birthday(?:\s+is)?)[:\s]+(\d{1,2}[/.]\d{1,2})\b", flags)
+        self.numbered_record = re.compile(r"\b(?:[a-z]+\s+)?(?:id|no\.?|number|num|ref)\s*[:#]?\s*([A-Za-z]{0,3}\d{4,}[\w/\-]*)", flags)
+        self.short_reference = re.compile(r"\b[A-Z]{2,5}[/-]\d{3,}\b")
         self.long_number = re.compile(r"(?<![\w/-])(?:[A-Za-z]{1,4}[-/]?)?\d[\d/\-]{4,}\d(?:[-/][A-Za-z0-9]+)?(?![\w/-])")
         streets = _words(rules.street_words)
         self.numbered_street = re.compile(
-            rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Za-z][\w'’-]*\s+){{1,3}}(?:{streets})\b", flags)
+            rf"\b(?:\d{{1,4}}/)?\d{{1,4}}[a-z]?,?\s+(?:[A-Za-z][\w'’-]*\s+){{1,3}}(?:{streets})\b(?:\s+(?:north|south|east|west))?", flags)
+        ways = r"Way|Walk|Row|Place|Square|Parade|Croft|Fold|Brow|Rise|Vale|Hill|Green|View|Park|Wharf|Quay|Chase|Meadows|Fields|Close|Gardens|Grove|Terrace|Crescent|Drive|Avenue|Ave|Lane|Ln|Road|Rd|Street|St|Mews"
+        self.cued_street = re.compile(rf"\b(?i:on|at|off|near|to|from|in|address|lives|living)\s+((?:[A-Z][\w'’-]+\s+){{1,3}}(?:{ways}))\b")
+        self.typed_street = re.compile(r"\b(?:on|at|off|near|from)\s+((?:[a-z][\w'’-]+\s+){1,2}(?:road|street|lane|avenue|close|drive|crescent|grove|gardens|terrace|rd|ln|ave|estate))\b")
+        self.house_name = re.compile(r"\b(?:The\s+|[A-Z][\w'’-]+\s+)(?:Cottage|Farm|Grange|Barn|Manor|Villa|Bungalow|Lodge)\b")
         self.named_street = re.compile(
             r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Rd|Street|Lane|Avenue|Ave|Close|Drive|Crescent|Grove|Gardens|Terrace|Mews|Estate|Court|House|Towers|Heights|Mansions)\b")
-        building = r"(?:Court|House|Towers|Heights|Point|Mansions|Lodge|Apartments|Block|Buildings|Park|Place|View|Close|Gardens|Hall)"
+        building = r"(?i:Court|House|Towers?|Heights|Point|Mansions|Lodge|Apartments|Block|Buildings|Park|Place|View|Close|Gardens|Hall|Site)"
         self.flat = re.compile(
             rf"\b(?:(?i:flat|apartment|apt|unit|room|plot|pitch|block)\s+(?:\d+[a-zA-Z]?|[A-Z])\b,?\s*)+(?:(?:[A-Z][\w'’-]*\s+){{1,3}}{building}\b)?")
+        self.saint = re.compile(r"\b(?:st|saint)\.?\s+[a-z]+['’]?s\b(?:\s+(?:rc|ce|c\s+of\s+e|catholic|primary|junior|juniors|infants?|academy|school|high|college|nursery))*")
         self.the_house = re.compile(r"\b\d{1,4}[a-z]?,?\s+The\s+[A-Z][\w'’-]+")
         self.estate = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?i:estate)\b")
+        self.typed_estate = re.compile(r"\bthe\s+([a-z][\w'’-]+)\s+(?:[a-z][\w'’-]+\s+)?estate\b")
         openers = _words(rules.setting_openers)
         settings = _words(rules.setting_words)
         self.setting = re.compile(
@@ -116,6 +130,9 @@ class Anonymiser:
         self._patterns = _Patterns(self._rules)
         self._never_names = {w.lower() for w in self._rules.kin + self._rules.titles}
         self._keep = self._keep_words(kb)
+        self._keep_language = self._keep - set(STOP_WORDS)
+        areas = {w.lower() for a in kb.areas.values() for w in re.findall(r"[A-Za-z]+", " ".join([a.name, *a.aliases]))}
+        self._keep_terms = self._keep_language - areas
         self._first_names, self._surnames = _census_names()
         self._nlp = spacy.blank("en")
         self._matcher = Matcher(self._nlp.vocab)
@@ -126,8 +143,12 @@ class Anonymiser:
     def find(self, text: str) -> List[Found]:
         """Every identifying detail, longest first where two overlap."""
         found = list(self._structured(text))
-        doc = self._nlp(text)
-        found += self._names(doc, taken=_covered(found))
+        letters = [c for c in text if c.isalpha()]
+        shouted = letters and sum(c.isupper() for c in letters) / len(letters) > 0.7
+        # Typed in capitals: read it as if written normally (same length, so the
+        # offsets still point into the original).
+        doc = self._nlp(_sentence_case(text) if shouted else text)
+        found += [Found(f.label, f.start, f.end, text[f.start:f.end]) for f in self._names(doc, taken=_covered(found))]
         return _without_overlaps(found)
 
     def anonymise(self, text: str) -> str:
@@ -144,6 +165,7 @@ class Anonymiser:
     def _structured(self, text: str) -> Iterator[Found]:
         p = self._patterns
         yield from _matches("EMAIL", p.email, text)
+        yield from _matches("EMAIL", p.spelled_email, text)
         yield from _matches("SOCIAL_MEDIA", p.social_link, text)
         yield from _matches("SOCIAL_MEDIA", p.handle, text)
         for match in p.platform_handle.finditer(text):
@@ -153,9 +175,11 @@ class Anonymiser:
         yield from _matches("WEB_ADDRESS", p.web, text)
         for match in p.phone.finditer(text):
             digits = re.sub(r"\D", "", match.group())
-            national = digits[2:] if match.group().lstrip().startswith("+") else digits[1:]
+            national = digits[4:] if digits.startswith("0044") else digits[2:] if digits.startswith("44") else digits
+            national = national[1:] if national.startswith("0") else national
             if 9 <= len(national) <= 10:
                 yield Found("PHONE", match.start(), match.end(), match.group())
+        yield from _matches("PHONE", p.spaced_phone, text)
         for match in p.ten_digits.finditer(text):
             digits = re.sub(r"\D", "", match.group())
             label = "NHS_NUMBER" if _nhs_checksum_ok(digits) else "REFERENCE"
@@ -164,15 +188,29 @@ class Anonymiser:
         yield from _matches("POSTCODE", p.postcode, text)
         for pattern in p.dates:
             yield from _matches("DATE", pattern, text)
+        for match in p.cued_day_month.finditer(text):
+            yield Found("DATE", match.start(1), match.end(1), match.group(1))
         for match in p.reference_cue.finditer(text):
             yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
         yield from _matches("REFERENCE", p.long_number, text)
+        for match in p.numbered_record.finditer(text):
+            yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
+        yield from _matches("REFERENCE", p.short_reference, text, keep=lambda span: span.split("/")[0].split("-")[0].lower() not in ("gcp", "y", "ks"))
         yield from _matches("ADDRESS", p.flat, text)
         yield from _matches("ADDRESS", p.the_house, text)
+        yield from _matches("ADDRESS", p.house_name, text)
+        for pattern in (p.cued_street, p.typed_street):
+            for match in pattern.finditer(text):
+                if self._is_street(f"0 {match.group(1)}"):
+                    yield Found("ADDRESS", match.start(1), match.end(1), match.group(1))
         yield from _matches("ADDRESS", p.estate, text, keep=self._not_all_kept)
-        yield from _matches("ADDRESS", p.numbered_street, text, keep=self._not_all_kept)
+        for match in p.typed_estate.finditer(text):
+            if self._rare(match.group(1).lower(), ORDINARY_WORD) and match.group(1).lower() not in self._keep:
+                yield Found("ADDRESS", match.start(1), match.end(), text[match.start(1):match.end()])
+        yield from _matches("ADDRESS", p.numbered_street, text, keep=self._is_street)
         yield from _matches("ADDRESS", p.named_street, text, keep=self._not_all_kept)
         yield from _matches("SCHOOL_OR_SETTING", p.prison, text)
+        yield from _matches("SCHOOL_OR_SETTING", p.saint, text)
         yield from _matches("SCHOOL_OR_SETTING", p.setting, text, keep=self._is_named_setting)
         for match in p.lower_setting.finditer(text):
             typed = self._typed_setting(match.group())
@@ -180,16 +218,22 @@ class Anonymiser:
                 start = match.start() + match.group().index(typed)
                 yield Found("SCHOOL_OR_SETTING", start, start + len(typed), typed)
 
+    def _is_street(self, span: str) -> bool:
+        """"12b Mill Lane", not "5 in the house" or "2 referrals this year"."""
+        words = re.findall(r"[A-Za-z][\w'’-]*", span.split(None, 1)[1] if " " in span else "")[:-1]
+        return bool(words) and not any(w.lower() in STOP_WORDS or w.lower() in self._keep_terms for w in words)
+
     def _not_all_kept(self, span: str) -> bool:
         words = re.findall(r"[A-Za-z][\w'’-]*", span)
-        return any(w.lower() not in self._keep for w in words[:-1]) if len(words) > 1 else False
+        return any(w.lower() not in self._keep_language for w in words[:-1]) if len(words) > 1 else False
 
     def _typed_setting(self, span: str) -> Optional[str]:
         """A setting typed in lower case ("for ridgeway park primary"): from its
         first rare word on, so "the local nursery" or "his primary" are not one."""
         words = span.split()
         for i, word in enumerate(words[:-1]):
-            if word.lower() not in self._keep and self._rare(word.lower(), 3.5):
+            name = words[i:-1]
+            if self._rare(word.lower(), ORDINARY_WORD) and not any(w.lower() in self._keep for w in name):
                 return span[span.index(" ".join(words[i:])):]
         return None
 
@@ -206,7 +250,7 @@ class Anonymiser:
 
     def _add_cue_patterns(self) -> None:
         rules = self._rules
-        for extension in ("could_be_name", "cue_name", "first_name", "capitalised", "particle"):
+        for extension in ("could_be_name", "cue_name", "first_name", "capitalised", "particle", "never_name"):
             if not Token.has_extension(extension):
                 Token.set_extension(extension, default=False)
         name = {"_": {"cue_name": True}}
@@ -216,14 +260,16 @@ class Anonymiser:
         between = {"ORTH": {"IN": [",", "(", ":", "-", "–", "is", "called", "named"]}, "OP": "*"}
         self._matcher.add("KIN", [[kin, between, name], [kin, {"ORTH": {"IN": ["'s", "’s"]}}, kin, between, name]])
         naming = [[{"LOWER": word} for word in phrase.split()] for phrase in rules.naming_words]
-        self._matcher.add("NAMING", [[*words, {"ORTH": {"IN": [",", ":", "'", '"']}, "OP": "*"}, name] for words in naming])
-        self._matcher.add("SAYS", [[{"_": {"could_be_name": True, "capitalised": True}}, {"LOWER": {"IN": rules.said_words}}]])
-        self._matcher.add("POSSESSIVE", [[{"_": {"could_be_name": True, "capitalised": True}}, {"ORTH": {"IN": ["'s", "’s"]}}]])
+        named = {"_": {"capitalised": True, "never_name": False}}
+        self._matcher.add("NAMING", [[*words, {"ORTH": {"IN": [",", ":", "'", '"']}, "OP": "*"}, choice] for words in naming for choice in (name, named)])
+        self._matcher.add("SAYS", [[{"_": {"cue_name": True}}, {"LOWER": {"IN": rules.said_words}}]])
+        self._matcher.add("WHO", [[{"_": {"cue_name": True, "capitalised": True}}, {"ORTH": "("}, {"LOWER": {"IN": rules.kin}}]])
+        self._matcher.add("POSSESSIVE", [[{"_": {"could_be_name": True}}, {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}, "OP": "?"}]])
         # "Poppy (6)", "Faith (yr 2)", "Zach born 3rd May", "hunter is 9", "Dallas in yr 10"
         self._matcher.add("AGE", [[
             {"_": {"cue_name": True}},
             {"LOWER": {"IN": ["is", "aged", "age", "(", ",", "who", "in", "born", "dob", "d.o.b", "d.o.b.", "was", "-"]}},
-            {"LOWER": {"IN": ["yr", "year", "y", "age", "aged", "is", "in", "born", "on", "the"]}, "OP": "*"},
+            {"LOWER": {"IN": ["yr", "year", "y", "age", "aged", "is", "in", "born", "on", "the", "dob", "d.o.b", "d.o.b.", ":"]}, "OP": "*"},
             {"TEXT": {"REGEX": r"\d"}},
         ]])
 
@@ -233,17 +279,19 @@ class Anonymiser:
             token._.first_name = token.lower_ in self._first_names
             token._.capitalised = _capitalised(token.text)
             token._.particle = token.lower_ in NAME_PARTICLES
+            token._.never_name = token.lower_ in self._never_names
             token._.cue_name = token._.could_be_name or (
                 token._.first_name and token.lower_ not in self._never_names and (token._.capitalised or token.lower_ not in self._keep))
         picked: Set[int] = set()
         for match_id, start, end in self._matcher(doc):
             rule = self._nlp.vocab.strings[match_id]
-            index = start if rule in ("SAYS", "POSSESSIVE", "AGE") else end - 1
+            index = start if rule in ("SAYS", "POSSESSIVE", "AGE", "WHO") else end - 1
             if self._cue_confirms(rule, doc[index]):
                 picked.add(index)
         for token in doc:
             if token.i not in picked and token._.could_be_name and self._looks_like_a_name(token):
                 picked.add(token.i)
+        picked |= self._coordinated(doc, picked)
         found = []
         for index in sorted(picked):
             span = self._extend(doc, index)
@@ -252,39 +300,68 @@ class Anonymiser:
             found.append(Found("NAME", span.start_char, span.end_char, span.text))
         return found
 
+    def _coordinated(self, doc: Doc, picked: Set[int]) -> Set[int]:
+        """"Hope and Tyler", "Tia, Kacey and Hope": a listed first name next to a
+        name, joined by "and" or a comma, is a name too."""
+        more: Set[int] = set()
+        for index in picked:
+            for step in (-2, 2):
+                other = index + step
+                if 0 <= other < len(doc) and doc[index + step // 2].lower_ in ("and", "&", ",", "or"):
+                    token = doc[other]
+                    if other not in picked and token.lower_ in self._first_names and not token._.never_name and (
+                            token._.capitalised or self._rare(token.lower_, 4.5)):
+                        more.add(other)
+        return more
+
     def _cue_confirms(self, rule: str, token: Token) -> bool:
         """A cue word is strong evidence, but a lower-case word after "nan" or
         "the HV" is usually just a word ("nan rang", "the HV hasnt")."""
         word = token.lower_
         if rule in ("SAYS", "POSSESSIVE"):
+            if not token._.capitalised:
+                return (word in self._first_names and self._rare(word, 4.5)) or self._rare(word, 3.0)
             return self._listed(word) or self._rare(word, COMMON_WORD)
-        if rule == "AGE":
-            return token._.capitalised or word in self._first_names
+        if rule in ("AGE", "WHO"):
+            return word in self._first_names or (token._.capitalised and self._rare(word, COMMON_WORD))
         if token._.capitalised:
             return True
-        return word in self._first_names or (self._rare(word, 3.0) and not word.endswith("nt"))
+        limit = COMMON_WORD if rule == "TITLE" else ORDINARY_WORD
+        return word in self._first_names or (self._rare(word, limit) and not re.search(r"(nt|ing|ed)$", word))
 
     def _could_be_name(self, token: Token) -> bool:
         text = token.text.strip("'’")
-        if not re.fullmatch(r"[A-Za-z][A-Za-z'’-]*", text) or len(text) < 2 or re.fullmatch(r"[A-Z]{2,}s", text):
-            return False  # not a word, or an acronym's plural ("DNAs")
+        if not re.fullmatch(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*", text) or len(text) < 2 or re.match(r"[A-Z]{2,}(?:s|['’]?d|['’]s)?$", text):
+            return False  # not a word, or an acronym ("DNAs", "NFA'd")
         return text.lower() not in self._keep and not (text.isupper() and len(text) <= 5 and text.lower() not in self._first_names)
 
     def _looks_like_a_name(self, token: Token) -> bool:
         """Without a cue word: a capitalised rare word or listed name mid-sentence,
         a listed first name that is rare in English anywhere."""
         word = token.text.lower()
-        if re.fullmatch(r"[A-Z][a-z]*['’][A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+", token.text):
+        if re.fullmatch(r"[A-Z][a-z]*['’][A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+", token.text) and word not in self._keep:
             return True  # O'Neill, D'Souza, Smith-Jones
         starts_sentence = token.i == 0 or token.nbor(-1).text in (".", "!", "?", "\n", '"', "“")
         capitalised = _capitalised(token.text)
         if capitalised and not starts_sentence:
+            following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if following is not None and _capitalised(following.text) and following.lower_ in self._keep_language:
+                return False  # part of a named thing: "Brook Traffic Light Tool"
             return self._rare(word, COMMON_WORD) or self._listed(word)
         if capitalised:
-            following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            after = token.i + 1
+            while after < len(token.doc) and (token.doc[after]._.particle or token.doc[after].text in ("-", "‐")):
+                after += 1
+            following = token.doc[after] if after < len(token.doc) else None
             full_name = following is not None and following._.could_be_name and _capitalised(following.text) and (
                 self._listed(following.lower_) or self._rare(following.lower_, COMMON_WORD))
-            return (word in self._first_names or full_name or self._rare(word, ORDINARY_WORD)) and self._rare(word, COMMON_WORD)
+            if full_name:
+                return word in self._first_names or self._rare(word, COMMON_WORD)
+            return (word in self._first_names and self._rare(word, 3.5)) or self._rare(word, ORDINARY_WORD)
+        doc, i = token.doc, token.i
+        joined = i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and not doc[i + 1].whitespace_
+        if joined and self._rare(word, 3.0) and (doc[i + 2].lower_ in self._first_names or self._rare(doc[i + 2].lower_, 3.0)):
+            return True  # "kayden-lee"
         return word in self._first_names and self._rare(word)
 
     def _extend(self, doc: Doc, index: int) -> Span:
@@ -292,19 +369,27 @@ class Anonymiser:
         end = index + 1
         while end < len(doc):
             token = doc[end]
-            if token.text in ("-", "‐") and end + 1 < len(doc) and doc[end + 1]._.capitalised and not token.whitespace_:
+            if token.text in ("-", "‐") and end + 1 < len(doc) and not token.whitespace_ and not doc[end - 1].whitespace_ and (
+                    doc[end + 1]._.capitalised or doc[end + 1].lower_ in self._first_names):
                 end += 2
                 continue
             if token._.capitalised and token._.could_be_name and (self._listed(token.lower_) or self._rare(token.lower_, COMMON_WORD)):
                 end += 1
                 continue
-            if token._.particle and end + 1 < len(doc) and doc[end + 1]._.capitalised:
-                end += 2
-                continue
+            if token._.particle:
+                after = end
+                while after < len(doc) and (doc[after]._.particle or doc[after].text in ("-", "‐")):
+                    after += 1
+                if after < len(doc) and doc[after]._.capitalised:
+                    end = after + 1
+                    continue
             break
         start = index
-        while start >= 2 and doc[start - 1].text in ("-", "‐") and not doc[start - 2].whitespace_ and doc[start - 2]._.capitalised:
+        while start >= 2 and doc[start - 1].text in ("-", "‐") and not doc[start - 2].whitespace_ and (
+                doc[start - 2]._.capitalised or doc[start - 2]._.particle or doc[start - 2].lower_ in self._first_names):
             start -= 2
+        if start >= 1 and doc[start - 1].lower_ in ("big", "little", "lil", "young", "old") and doc[start - 1]._.capitalised:
+            start -= 1
         return doc[start:end]
 
     def _listed(self, word: str) -> bool:
@@ -323,8 +408,15 @@ class Anonymiser:
         return words
 
 
+def _sentence_case(text: str) -> str:
+    """"DAD IS DARREN HOLLIS" as "Dad Is Darren Hollis": each word capitalised,
+    so a name reads like one; letters only change case."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), text)
+
+
 #: Lower-case parts of surnames: "van der Merwe", "de Souza", "bin Laden".
-NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "le", "la", "al", "el", "bin", "ibn", "ben", "mac", "st"}
+NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "le", "la", "al", "el", "bin", "bint", "ibn", "ben", "mac",
+                  "st", "ó", "ní", "nic", "ui", "ua"}
 
 
 def _capitalised(text: str) -> bool:
@@ -334,7 +426,7 @@ def _capitalised(text: str) -> bool:
 
 def _matches(label: str, pattern: re.Pattern, text: str, keep: Optional[Callable[[str], bool]] = None) -> Iterator[Found]:
     for match in pattern.finditer(text):
-        value = match.group().rstrip(".,;:")
+        value = match.group().rstrip(".,;: \t\n")
         if value and (keep is None or keep(value)):
             yield Found(label, match.start(), match.start() + len(value), value)
 
@@ -343,11 +435,16 @@ def _covered(found: List[Found]) -> Set[int]:
     return {i for f in found for i in range(f.start, f.end)}
 
 
+#: Details found by looser rules: where one overlaps an exact format (a phone
+#: number, an email), the exact format wins.
+LOOSE = {"ADDRESS", "SCHOOL_OR_SETTING", "NAME"}
+
+
 def _without_overlaps(found: List[Found]) -> List[Found]:
-    """Where details overlap, the longest wins (a phone number over the
-    reference inside it, an address over its house number)."""
+    """Where details overlap, an exact format beats a looser rule, then the
+    longest wins (a phone number over the reference inside it)."""
     kept: List[Found] = []
-    for item in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+    for item in sorted(found, key=lambda f: (f.label in LOOSE, -(f.end - f.start), f.start)):
         if all(item.end <= k.start or item.start >= k.end for k in kept):
             kept.append(item)
     return sorted(kept, key=lambda f: f.start)
