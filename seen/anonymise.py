@@ -96,29 +96,37 @@ class _Patterns:
             rf"\b(?:{references})\b\.?(?:\s*(?:no\.?|number|num|#|is|was|:|-))*\s*([A-Za-z]{{0,4}}[/\-]?\d[\w/\-]*(?:\s+of\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?)", flags)
         self.cued_day_month = re.compile(r"\b(?:dob|edd|d\.o\.b\.?|born|dated|due(?:\s+date)?|birthday(?:\s+is)?)[:\s]+(\d{1,2}[/.]\d{1,2})\b", flags)
         self.numbered_record = re.compile(r"\b(?:[a-z]+\s+)?(?:id|no\.?|number|num|ref)\s*[:#]?\s*([A-Za-z]{0,3}\d{4,}[\w/\-]*)", flags)
-        self.short_reference = re.compile(r"\b[A-Z]{2,5}[/-]\d{3,}\b")
+        self.short_reference = re.compile(r"\b[A-Z]{2,5}[/-]\d{3,}\b|\b[A-Z]{2,4}\s\d{5,}\b")
         self.long_number = re.compile(r"(?<![\w/-])(?:[A-Za-z]{1,4}[-/]?)?\d[\d/\-]{4,}\d(?:[-/][A-Za-z0-9]+)?(?![\w/-])")
         streets = _words(rules.street_words)
         self.numbered_street = re.compile(
-            rf"\b(?:\d{{1,4}}/)?\d{{1,4}}[a-z]?,?\s+(?:[A-Za-z][\w'’-]*\s+){{1,3}}(?:{streets})\b(?:\s+(?:north|south|east|west))?", flags)
+            rf"\b(?:no\.?\s*)?(?:\d{{1,4}}/)?\d{{1,4}}[a-z]?,?\s+(?:[A-Za-z][\w'’.-]*\s+){{1,3}}(?:{streets})\b(?:\s+(?:north|south|east|west))?", flags)
         ways = r"Way|Walk|Row|Place|Square|Parade|Croft|Fold|Brow|Rise|Vale|Hill|Green|View|Park|Wharf|Quay|Chase|Meadows|Fields|Close|Gardens|Grove|Terrace|Crescent|Drive|Avenue|Ave|Lane|Ln|Road|Rd|Street|St|Mews"
-        self.cued_street = re.compile(rf"\b(?i:on|at|off|near|to|from|in|address|lives|living)\s+((?:[A-Z][\w'’-]+\s+){{1,3}}(?:{ways}))\b")
-        self.typed_street = re.compile(r"\b(?:on|at|off|near|from)\s+((?:[a-z][\w'’-]+\s+){1,2}(?:road|street|lane|avenue|close|drive|crescent|grove|gardens|terrace|rd|ln|ave|estate))\b")
-        self.house_name = re.compile(r"\b(?:The\s+|[A-Z][\w'’-]+\s+)(?:Cottage|Farm|Grange|Barn|Manor|Villa|Bungalow|Lodge)\b")
+        self.cued_street = re.compile(rf"\b(?i:on|at|off|near|to|from|in|address|lives|living)\s+(?:the\s+)?((?:[A-Z][\w'’.-]+\s+){{1,3}}(?i:{ways})(?:\s+(?:North|South|East|West))?(?:\s+(?i:site|estate|flats))?)\b")
+        self.typed_street = re.compile(r"\b(?:on|at|off|near|from|to)\s+((?:[a-z][\w'’-]+\s+){1,2}(?:road|street|lane|avenue|close|drive|crescent|grove|gardens|terrace|rd|ln|ave|estate))\b")
+        self.house_name = re.compile(r"\b(?:The\s+|[A-Z][\w'’-]+\s+)(?:[A-Z][\w'’-]+\s+)?(?:Cottages?|Farm|Grange|Barn|Manor|Villa|Bungalow|Lodge|Vicarage|Rectory|Mill)\b")
         self.named_street = re.compile(
             r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Rd|Street|Lane|Avenue|Ave|Close|Drive|Crescent|Grove|Gardens|Terrace|Mews|Estate|Court|House|Towers|Heights|Mansions)\b")
         building = r"(?i:Court|House|Towers?|Heights|Point|Mansions|Lodge|Apartments|Block|Buildings|Park|Place|View|Close|Gardens|Hall|Site)"
         self.flat = re.compile(
-            rf"\b(?:(?i:flat|apartment|apt|unit|room|plot|pitch|block)\s+(?:\d+[a-zA-Z]?|[A-Z])\b,?\s*)+(?:(?:[A-Z][\w'’-]*\s+){{1,3}}{building}\b)?")
-        self.saint = re.compile(r"\b(?:st|saint)\.?\s+[a-z]+['’]?s\b(?:\s+(?:rc|ce|c\s+of\s+e|catholic|primary|junior|juniors|infants?|academy|school|high|college|nursery))*")
-        self.the_house = re.compile(r"\b\d{1,4}[a-z]?,?\s+The\s+[A-Z][\w'’-]+")
+            rf"\b(?:(?i:flat|apartment|apt|unit|plot|pitch|block)\s+(?:\d+[a-zA-Z]?|[A-Z])\b,?\s*)+"
+            rf"(?:(?:(?i:the)\s+)?(?:[A-Za-z][\w'’-]*\s+){{0,2}}(?:{building}|(?i:house|quays?|mill|wharf|court))\b)?")
+        hostel = r"(?:Hostel|Hotel|Refuge|House|Lodge|Court)"
+        self.room = re.compile(rf"\b(?i:room|rm)\s+\d+[a-z]?,?\s+(?:(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:{building}|{hostel})\b|(?=\d))")
+        self.hostel_room = re.compile(rf"\b(?:[A-Z][\w'’-]+\s+){{1,3}}{hostel}\s+(?i:room|rm)\s+\d+")
+        self.building_on_street = re.compile(rf"\b(?:[A-Z][\w'’-]+\s+){{1,2}}(?:House|Court|Towers?|Heights|Mansions|Lodge|{hostel})\s+(?:on|off)\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:Road|Rd|Street|St|Lane|Avenue|Ave|Way|Drive|Close)\b")
+        self.saint = re.compile(r"\b(?:(?:st|saint)\.?\s+[a-z]+['’]?s|(?:St|Saint)\.?\s+[A-Z][a-z]+['’]s)\b(?:\s+(?:rc|ce|c\s+of\s+e|catholic|primary|junior|juniors|infants?|academy|school|high|college|nursery))*")
+        self.the_house = re.compile(r"\b\d{1,4}[a-z]?,?\s+(?i:the)\s+[A-Za-z][\w'’-]+")
+        self.hotel = re.compile(r"\b(?:Travelodge|Premier Inn|Holiday Inn|Ibis|Days Inn|Britannia Hotel)\b(?:\s+(?:on|in|at)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Rd|Street|St|Lane|Way)\b)?")
         self.estate = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?i:estate)\b")
         self.typed_estate = re.compile(r"\bthe\s+([a-z][\w'’-]+)\s+(?:[a-z][\w'’-]+\s+)?estate\b")
         openers = _words(rules.setting_openers)
         settings = _words(rules.setting_words)
         self.setting = re.compile(
             rf"\b(?:(?i:{openers})\s+)?(?:[A-Z][\w'’.&-]*\s+(?:(?:of|and|&|the|de|la|C\s+of\s+E|RC|CE)\s+)?){{1,4}}(?i:{settings})\b(?:\s+(?i:school))?")
-        self.lower_setting = re.compile(rf"\b(?:[a-z][\w'’-]*\s+){{1,3}}(?:{settings})\b(?:\s+school)?")
+        self.lower_setting = re.compile(rf"\b(?:[a-z][\w'’.-]*\s+){{1,5}}(?:{settings})\b(?:\s+school)?")
+        chains = _words(rules.setting_names)
+        self.setting_name = re.compile(rf"\b(?i:{chains})\b(?:\s+[A-Z][\w'’-]+)?")
         self.prison = re.compile(rf"\b(?:hmp|hmyoi|hm\s+prison)\s+(?:[A-Z][\w'’-]*\s?){{1,3}}", flags)
 
 
@@ -197,11 +205,15 @@ class Anonymiser:
             yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
         yield from _matches("REFERENCE", p.short_reference, text, keep=lambda span: span.split("/")[0].split("-")[0].lower() not in ("gcp", "y", "ks"))
         yield from _matches("ADDRESS", p.flat, text)
+        yield from _matches("ADDRESS", p.room, text)
+        yield from _matches("ADDRESS", p.hostel_room, text)
+        yield from _matches("ADDRESS", p.building_on_street, text)
+        yield from _matches("ADDRESS", p.hotel, text)
         yield from _matches("ADDRESS", p.the_house, text)
         yield from _matches("ADDRESS", p.house_name, text)
         for pattern in (p.cued_street, p.typed_street):
             for match in pattern.finditer(text):
-                if self._is_street(f"0 {match.group(1)}"):
+                if self._is_street(match.group(1), numbered=False):
                     yield Found("ADDRESS", match.start(1), match.end(1), match.group(1))
         yield from _matches("ADDRESS", p.estate, text, keep=self._not_all_kept)
         for match in p.typed_estate.finditer(text):
@@ -211,6 +223,12 @@ class Anonymiser:
         yield from _matches("ADDRESS", p.named_street, text, keep=self._not_all_kept)
         yield from _matches("SCHOOL_OR_SETTING", p.prison, text)
         yield from _matches("SCHOOL_OR_SETTING", p.saint, text)
+        for match in p.setting_name.finditer(text):
+            end = match.end()
+            following = re.match(r"\s+([a-z]+)", text[end:])
+            if following and self._rare(following.group(1), ORDINARY_WORD) and following.group(1) not in self._keep:
+                end += following.end()
+            yield Found("SCHOOL_OR_SETTING", match.start(), end, text[match.start():end])
         yield from _matches("SCHOOL_OR_SETTING", p.setting, text, keep=self._is_named_setting)
         for match in p.lower_setting.finditer(text):
             typed = self._typed_setting(match.group())
@@ -218,10 +236,15 @@ class Anonymiser:
                 start = match.start() + match.group().index(typed)
                 yield Found("SCHOOL_OR_SETTING", start, start + len(typed), typed)
 
-    def _is_street(self, span: str) -> bool:
-        """"12b Mill Lane", not "5 in the house" or "2 referrals this year"."""
-        words = re.findall(r"[A-Za-z][\w'’-]*", span.split(None, 1)[1] if " " in span else "")[:-1]
-        return bool(words) and not any(w.lower() in STOP_WORDS or w.lower() in self._keep_terms for w in words)
+    def _is_street(self, span: str, numbered: bool = True) -> bool:
+        """"12b Mill Lane", "9 the green", not "5 in the house" or "5 mins walk"."""
+        rest = re.sub(r"^(?:no\.?\s*)?[\d/]+[a-z]?,?\s*", "", span, flags=re.IGNORECASE)
+        words = [w.lower() for w in re.findall(r"[A-Za-z][\w'’.-]*", rest)][:-1]
+        if numbered and words == ["the"]:
+            return True
+        if not words or any(w in STOP_WORDS or w in UNITS for w in words):
+            return False
+        return numbered or not any(w in self._keep_terms for w in words)
 
     def _not_all_kept(self, span: str) -> bool:
         words = re.findall(r"[A-Za-z][\w'’-]*", span)
@@ -229,11 +252,18 @@ class Anonymiser:
 
     def _typed_setting(self, span: str) -> Optional[str]:
         """A setting typed in lower case ("for ridgeway park primary"): from its
-        first rare word on, so "the local nursery" or "his primary" are not one."""
+        first rare word on (with the word before it, "little acorns"), or from
+        a word that opens a setting's name ("holy trinity"), so "the local
+        nursery" or "his primary" are not one."""
         words = span.split()
         for i, word in enumerate(words[:-1]):
             name = words[i:-1]
+            rest = " ".join(words[i:]).lower()
+            if any(rest.startswith(opener + " ") for opener in self._rules.setting_openers):
+                return span[span.index(" ".join(words[i:])):]
             if self._rare(word.lower(), ORDINARY_WORD) and not any(w.lower() in self._keep for w in name):
+                if i and words[i - 1].lower() not in self._keep and words[i - 1].lower() not in STOP_WORDS:
+                    i -= 1
                 return span[span.index(" ".join(words[i:])):]
         return None
 
@@ -360,9 +390,19 @@ class Anonymiser:
             return (word in self._first_names and self._rare(word, 3.5)) or self._rare(word, ORDINARY_WORD)
         doc, i = token.doc, token.i
         joined = i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and not doc[i + 1].whitespace_
-        if joined and self._rare(word, 3.0) and (doc[i + 2].lower_ in self._first_names or self._rare(doc[i + 2].lower_, 3.0)):
-            return True  # "kayden-lee"
+        if joined and self._first_or_rare(word) and self._first_or_rare(doc[i + 2].lower_):
+            return True  # "kayden-lee", "ellie-may"
+        after = i + 1
+        while after < len(doc) and doc[after]._.particle:
+            after += 1
+        surname = after < len(doc) and doc[after].lower_ in self._surnames and doc[after]._.could_be_name
+        opens = i == 0 or doc[i - 1].is_punct or doc[i - 1].lower_ in STOP_WORDS or doc[i - 1].lower_ in self._never_names
+        if surname and opens and self._first_or_rare(word):
+            return True  # "jayden smith", "maria de souza"
         return word in self._first_names and self._rare(word)
+
+    def _first_or_rare(self, word: str) -> bool:
+        return word in self._first_names or self._rare(word, 3.0)
 
     def _extend(self, doc: Doc, index: int) -> Span:
         """A name with its surname and joined parts: "Kayleigh Smith-Jones"."""
@@ -414,9 +454,14 @@ def _sentence_case(text: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), text)
 
 
+#: Words after a number that make it a quantity, not a house number.
+UNITS = {"min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "month",
+         "months", "year", "years", "yrs", "mile", "miles", "yards", "metres", "meters", "km", "times", "x", "kids",
+         "children", "people", "beds", "bed", "bedroom", "rooms"}
+
 #: Lower-case parts of surnames: "van der Merwe", "de Souza", "bin Laden".
 NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "le", "la", "al", "el", "bin", "bint", "ibn", "ben", "mac",
-                  "st", "ó", "ní", "nic", "ui", "ua"}
+                  "st", "ó", "ní", "nic", "ui", "ua", "ap", "ab", "verch"}
 
 
 def _capitalised(text: str) -> bool:

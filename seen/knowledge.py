@@ -439,6 +439,7 @@ class AnonymiseRules(_Strict):
     said_words: List[str] = Field(..., min_items=1)
     setting_words: List[str] = Field(..., min_items=1)
     setting_openers: List[str] = Field(..., min_items=1)
+    setting_names: List[str] = Field(..., min_items=1)
     street_words: List[str] = Field(..., min_items=1)
     reference_words: List[str] = Field(..., min_items=1)
     social_media_words: List[str] = Field(..., min_items=1)
