@@ -94,10 +94,10 @@ class _Patterns:
         references = _words(rules.reference_words)
         self.reference_cue = re.compile(
             rf"\b(?:{references})\b\.?(?:\s*(?:no\.?|number|num|#|is|was|:|-))*\s*([A-Za-z]{{0,4}}[/\-]?\d[\w/\-]*(?:\s+of\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?)", flags)
-        self.cued_day_month = re.compile(r"\b(?:dob|edd|d\.o\.b\.?|born|dated|due(?:\s+date)?|birthday(?:\s+is)?)[:\s]+(\d{1,2}[/.]\d{1,2})\b", flags)
-        self.numbered_record = re.compile(r"\b(?:[a-z]+\s+)?(?:id|no\.?|number|num|ref)\s*[:#]?\s*([A-Za-z]{0,3}\d{4,}[\w/\-]*)", flags)
-        self.short_reference = re.compile(r"\b[A-Z]{2,5}[/-]\d{3,}\b|\b[A-Z]{2,4}\s\d{5,}\b")
-        self.long_number = re.compile(r"(?<![\w/-])(?:[A-Za-z]{1,4}[-/]?)?\d[\d/\-]{4,}\d(?:[-/][A-Za-z0-9]+)?(?![\w/-])")
+        self.cued_day_month = re.compile(r"\b(?:dob|edd|doa|d\.o\.b\.?|born|dated|due(?:\s+date)?|birthday(?:\s+is)?|on|seen|since|until|till|by|from|reviewed|excluded|visited)[:\s]+((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))\b(?![/.]\d)", flags)
+        self.numbered_record = re.compile(r"\b(?:[a-z]+\s+)?(?:id|no\.?|number|num|ref)\s*[:#]?\s*(?:(?:is|was)\s+)?([A-Za-z]{0,3}\d[\w/\-]{3,})", flags)
+        self.short_reference = re.compile(r"\b(?:[A-Z]{2,5}[/-])+\d{3,}\b|\b[A-Z]{2,5}\s\d{5,}\b")
+        self.long_number = re.compile(r"(?<![\w/£$.-])(?:[A-Za-z]{1,4}[-/]?)?\d[\d/\-]{3,}\d(?:[-/][A-Za-z0-9]+)?(?![\w/%-])(?!\s?(?:g|kg|mg|ml|k|grams|steps|pounds)\b)")
         streets = _words(rules.street_words)
         self.numbered_street = re.compile(
             rf"\b(?:no\.?\s*)?(?:\d{{1,4}}/)?\d{{1,4}}[a-z]?,?\s+(?:[A-Za-z][\w'’.-]*\s+){{1,3}}(?:{streets})\b(?:\s+(?:north|south|east|west))?", flags)
@@ -293,8 +293,11 @@ class Anonymiser:
         named = {"_": {"capitalised": True, "never_name": False}}
         self._matcher.add("NAMING", [[*words, {"ORTH": {"IN": [",", ":", "'", '"']}, "OP": "*"}, choice] for words in naming for choice in (name, named)])
         self._matcher.add("SAYS", [[{"_": {"cue_name": True}}, {"LOWER": {"IN": rules.said_words}}]])
-        self._matcher.add("WHO", [[{"_": {"cue_name": True, "capitalised": True}}, {"ORTH": "("}, {"LOWER": {"IN": rules.kin}}]])
-        self._matcher.add("POSSESSIVE", [[{"_": {"could_be_name": True}}, {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}, "OP": "?"}]])
+        self._matcher.add("WHO", [[{"_": {"cue_name": True}}, {"ORTH": "("}, {"LOWER": {"IN": rules.kin}}]])
+        self._matcher.add("SAYS_WEAK", [[{"_": {"could_be_name": True, "first_name": True, "capitalised": True}},
+                                         {"LOWER": {"IN": ["has", "had", "hasnt", "hasn't"]}}]])
+        self._matcher.add("POSSESSIVE", [[{"_": {"could_be_name": True}}, {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}, "OP": "?"}],
+                                          [{"_": {"cue_name": True, "capitalised": True}}, {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}}]])
         # "Poppy (6)", "Faith (yr 2)", "Zach born 3rd May", "hunter is 9", "Dallas in yr 10"
         self._matcher.add("AGE", [[
             {"_": {"cue_name": True}},
@@ -315,12 +318,16 @@ class Anonymiser:
         picked: Set[int] = set()
         for match_id, start, end in self._matcher(doc):
             rule = self._nlp.vocab.strings[match_id]
-            index = start if rule in ("SAYS", "POSSESSIVE", "AGE", "WHO") else end - 1
+            index = start if rule in ("SAYS", "SAYS_WEAK", "POSSESSIVE", "AGE", "WHO") else end - 1
             if self._cue_confirms(rule, doc[index]):
                 picked.add(index)
         for token in doc:
-            if token.i not in picked and token._.could_be_name and self._looks_like_a_name(token):
+            if token.i in picked:
+                continue
+            if token._.could_be_name and self._looks_like_a_name(token):
                 picked.add(token.i)
+            elif token._.cue_name and token._.capitalised and self._full_name_follows(token):
+                picked.add(token.i)  # "Grace Ogunleye", "Amber Brook"
         picked |= self._coordinated(doc, picked)
         found = []
         for index in sorted(picked):
@@ -352,6 +359,8 @@ class Anonymiser:
             if not token._.capitalised:
                 return (word in self._first_names and self._rare(word, 4.5)) or self._rare(word, 3.0)
             return self._listed(word) or self._rare(word, COMMON_WORD)
+        if rule == "SAYS_WEAK":
+            return True
         if rule in ("AGE", "WHO"):
             return word in self._first_names or (token._.capitalised and self._rare(word, COMMON_WORD))
         if token._.capitalised:
@@ -379,13 +388,7 @@ class Anonymiser:
                 return False  # part of a named thing: "Brook Traffic Light Tool"
             return self._rare(word, COMMON_WORD) or self._listed(word)
         if capitalised:
-            after = token.i + 1
-            while after < len(token.doc) and (token.doc[after]._.particle or token.doc[after].text in ("-", "‐")):
-                after += 1
-            following = token.doc[after] if after < len(token.doc) else None
-            full_name = following is not None and following._.could_be_name and _capitalised(following.text) and (
-                self._listed(following.lower_) or self._rare(following.lower_, COMMON_WORD))
-            if full_name:
+            if self._full_name_follows(token):
                 return word in self._first_names or self._rare(word, COMMON_WORD)
             return (word in self._first_names and self._rare(word, 3.5)) or self._rare(word, ORDINARY_WORD)
         doc, i = token.doc, token.i
@@ -397,9 +400,18 @@ class Anonymiser:
             after += 1
         surname = after < len(doc) and doc[after].lower_ in self._surnames and doc[after]._.could_be_name
         opens = i == 0 or doc[i - 1].is_punct or doc[i - 1].lower_ in STOP_WORDS or doc[i - 1].lower_ in self._never_names
-        if surname and opens and self._first_or_rare(word):
-            return True  # "jayden smith", "maria de souza"
+        if surname and opens and (word in self._first_names or (self._rare(word, 3.0) and self._rare(doc[after].lower_, 3.3))):
+            return True  # "maria de souza", "zainab hussain"
         return word in self._first_names and self._rare(word)
+
+    def _full_name_follows(self, token: Token) -> bool:
+        """A capitalised surname follows (after any "de", "van", "al-")."""
+        after = token.i + 1
+        while after < len(token.doc) and (token.doc[after]._.particle or token.doc[after].text in ("-", "‐")):
+            after += 1
+        following = token.doc[after] if after < len(token.doc) else None
+        return following is not None and following._.could_be_name and _capitalised(following.text) and (
+            self._listed(following.lower_) or self._rare(following.lower_, COMMON_WORD))
 
     def _first_or_rare(self, word: str) -> bool:
         return word in self._first_names or self._rare(word, 3.0)
@@ -416,11 +428,14 @@ class Anonymiser:
             if token._.capitalised and token._.could_be_name and (self._listed(token.lower_) or self._rare(token.lower_, COMMON_WORD)):
                 end += 1
                 continue
+            if re.fullmatch(r"[A-Z]\.?", token.text) and token.i > index:
+                end += 1  # "Ruby W"
+                continue
             if token._.particle:
                 after = end
                 while after < len(doc) and (doc[after]._.particle or doc[after].text in ("-", "‐")):
                     after += 1
-                if after < len(doc) and doc[after]._.capitalised:
+                if after < len(doc) and (doc[after]._.capitalised or (not doc[index]._.capitalised and doc[after].lower_ in self._surnames)):
                     end = after + 1
                     continue
             break
@@ -488,11 +503,24 @@ LOOSE = {"ADDRESS", "SCHOOL_OR_SETTING", "NAME"}
 def _without_overlaps(found: List[Found]) -> List[Found]:
     """Where details overlap, an exact format beats a looser rule, then the
     longest wins (a phone number over the reference inside it)."""
+    found = _merged(found)
     kept: List[Found] = []
     for item in sorted(found, key=lambda f: (f.label in LOOSE, -(f.end - f.start), f.start)):
         if all(item.end <= k.start or item.start >= k.end for k in kept):
             kept.append(item)
     return sorted(kept, key=lambda f: f.start)
+
+
+def _merged(found: List[Found]) -> List[Found]:
+    """Overlapping details of the same kind are one ("since 1st" and "1st nov")."""
+    merged: List[Found] = []
+    for item in sorted(found, key=lambda f: (f.label, f.start)):
+        last = merged[-1] if merged else None
+        if last and last.label == item.label and item.start < last.end:
+            merged[-1] = Found(last.label, last.start, max(last.end, item.end), "")
+        else:
+            merged.append(item)
+    return merged
 
 
 @lru_cache(maxsize=1)
