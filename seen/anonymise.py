@@ -156,8 +156,8 @@ class Anonymiser:
         # Typed in capitals: read it as if written normally (same length, so the
         # offsets still point into the original).
         doc = self._nlp(_sentence_case(text) if shouted else text)
-        found += [Found(f.label, f.start, f.end, text[f.start:f.end]) for f in self._names(doc, taken=_covered(found))]
-        return _without_overlaps(found)
+        found += self._names(doc, taken=_covered(found))
+        return [Found(f.label, f.start, f.end, text[f.start:f.end]) for f in _without_overlaps(found)]
 
     def anonymise(self, text: str) -> str:
         out, last = [], 0

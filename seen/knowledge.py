@@ -150,9 +150,7 @@ class Condition(_Strict):
 
     @validator("mentions")
     def _mentions_compile(cls, patterns: Optional[List[str]]) -> Optional[List[str]]:
-        for pattern in patterns or []:
-            _compiles(pattern)
-        return patterns
+        return _all_compile(patterns)
 
     def leaves(self) -> List["Condition"]:
         if self.question is not None:
@@ -195,9 +193,7 @@ class AgeBand(_Strict):
 
     @validator("words")
     def _words_compile(cls, words: List[str]) -> List[str]:
-        for pattern in words:
-            _compiles(pattern)
-        return words
+        return _all_compile(words)
 
 
 class PromptRule(_Strict):
@@ -239,7 +235,6 @@ class NoteWords(_Strict):
     saved: str
     not_saved: str
     unavailable: str
-    closed: str
     save_words: List[str] = Field(..., min_items=1)
     discard_words: List[str] = Field(..., min_items=1)
     remove_words: List[str] = Field(..., min_items=1)
@@ -247,9 +242,7 @@ class NoteWords(_Strict):
 
     @validator("save_words", "discard_words", "remove_words")
     def _words_compile(cls, patterns: List[str]) -> List[str]:
-        for pattern in patterns:
-            _compiles(pattern)
-        return patterns
+        return _all_compile(patterns)
 
 
 class Flag(_Strict):
@@ -292,9 +285,7 @@ class Understanding(_Strict):
 
     @validator("asking", "about_this_child", "keep")
     def _patterns_compile(cls, patterns: List[str]) -> List[str]:
-        for pattern in patterns:
-            _compiles(pattern)
-        return patterns
+        return _all_compile(patterns)
 
 
 class Reflection(_Strict):
@@ -345,8 +336,7 @@ class Reflection(_Strict):
     @validator("choice_words")
     def _choice_words_compile(cls, words: Dict[str, List[str]]) -> Dict[str, List[str]]:
         for patterns in words.values():
-            for pattern in patterns:
-                _compiles(pattern)
+            _all_compile(patterns)
         return words
 
     @root_validator(skip_on_failure=True)
@@ -381,6 +371,13 @@ def _compiles(pattern: str) -> None:
         re.compile(pattern)
     except re.error as error:
         raise ValueError(f"{pattern!r} is not a valid pattern: {error}")
+
+
+def _all_compile(patterns):
+    """The patterns, once each is known to be a valid regular expression."""
+    for pattern in patterns or []:
+        _compiles(pattern)
+    return patterns
 
 
 def _check_condition(condition: Optional[Condition], questions: dict, values_of: dict, where: str, before: list) -> None:
