@@ -214,7 +214,6 @@ class ReflectionButtons(_Strict):
     start_again: str
     skip: str
     keep: str
-    no_thanks: str
 
 
 class NoteButtons(_Strict):

@@ -170,7 +170,12 @@ def command_of(kb: Knowledge, heard: Heard) -> Optional[str]:
 
 
 def _is_button(kb: Knowledge, heard: Heard, name: str) -> bool:
-    return heard.text.strip().lower() == getattr(kb.reflection.buttons, name).lower()
+    return _pressed(heard, getattr(kb.reflection.buttons, name))
+
+
+def _pressed(heard: Heard, title: str) -> bool:
+    """Buttons send their own title as text; typing it counts the same."""
+    return heard.text.strip().lower() == title.lower()
 
 
 def asked_topic(kb: Knowledge, heard: Heard) -> Optional[str]:
@@ -410,15 +415,19 @@ def _last_answered(ctx: _Context) -> Optional[Question]:
 def _named_question(ctx: _Context, text: str) -> Optional[Question]:
     """The answered question whose label the practitioner named ("change my
     answer about the plan")."""
-    ignore = set(ctx.kb.reflection.understanding.not_a_question_label)
+    answered = [ctx.question(question_id) for question_id in ctx.state["order"]]
+    return _best_label_match(ctx.kb, text, answered, lambda q: q.label)
+
+
+def _best_label_match(kb: Knowledge, text: str, items: list, label: Callable) -> Optional[object]:
+    """The item whose label shares most words with what was said, if any does."""
+    ignore = set(kb.reflection.understanding.not_a_question_label)
     said = set(re.findall(r"[a-z']+", text.lower())) - ignore
     best, best_hits = None, 0
-    for question_id in ctx.state["order"]:
-        question = ctx.question(question_id)
-        label_words = set(re.findall(r"[a-z']+", question.label.lower())) - ignore
-        hits = len(said & label_words)
+    for item in items:
+        hits = len(said & (set(re.findall(r"[a-z']+", label(item).lower())) - ignore))
         if hits > best_hits:
-            best, best_hits = question, hits
+            best, best_hits = item, hits
     return best
 
 
@@ -479,15 +488,11 @@ def _show_note(ctx: _Context) -> Turn:
 
 
 def _is_note_button(kb: Knowledge, heard: Heard, name: str) -> bool:
-    return heard.text.strip().lower() == getattr(kb.reflection.note.buttons, name).lower()
+    return _pressed(heard, getattr(kb.reflection.note.buttons, name))
 
 
 def _named_note_answer(ctx: _Context, draft: NoteDraft, text: str) -> Optional[dict]:
-    ignore = set(ctx.kb.reflection.understanding.not_a_question_label)
-    said = set(re.findall(r"[a-z']+", text.lower())) - ignore
-    scored = [(len(said & (set(re.findall(r"[a-z']+", a["label"].lower())) - ignore)), a) for a in draft.answers]
-    best = max(scored, key=lambda pair: pair[0], default=(0, None))
-    return best[1] if best[0] else None
+    return _best_label_match(ctx.kb, text, draft.answers, lambda answer: answer["label"])
 
 
 # Asking -----------------------------------------------------------------------

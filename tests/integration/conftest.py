@@ -4,6 +4,7 @@ Their logs go to tests/artifacts/ so tests can check what a server would have
 written to disk.
 """
 
+import json
 import os
 import signal
 import socket
@@ -57,6 +58,17 @@ def _start_rasa(port: int, actions_port: int, log: Path, folder: Path) -> subpro
          "--endpoints", str(endpoints), "--model", "models"],
         log,
     )
+
+
+def record_figures(name: str, result: dict) -> dict:
+    """Keep a held-out result in benchmarks/results/<name>.json (without the
+    lists of misses, which would show the set) and print it."""
+    figures = {k: v for k, v in result.items() if not k.startswith("_") and k != "misses"}
+    path = ROOT / "benchmarks" / "results" / f"{name}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(figures, indent=1))
+    print(f"\n{name} figures:", json.dumps(figures, indent=1))
+    return figures
 
 
 @pytest.fixture(scope="session")

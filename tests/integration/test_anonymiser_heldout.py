@@ -8,23 +8,16 @@ safeguarding sentences unchanged 98%. Only the last is met so far (measured
 2026-11-25: 99.0%, 96.8%, 96.9%, 99.1%), so issue 4 stays open; until then
 these tests guard the figures reached against any change that lowers them."""
 
-import json
 
 import pytest
 
 from benchmarks.anonymiser import measure
-from tests.integration.conftest import ROOT
+from tests.integration.conftest import ROOT, record_figures
 
 
 @pytest.fixture(scope="module")
 def figures():
-    result = measure(ROOT / "tests" / "heldout_pii" / "sentences.yml")
-    result.pop("_misses"), result.pop("_changed")
-    path = ROOT / "benchmarks" / "results" / "heldout_pii.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result, indent=1))
-    print("\nheldout_pii figures:", json.dumps(result, indent=1))
-    return result
+    return record_figures("heldout_pii", measure(ROOT / "tests" / "heldout_pii" / "sentences.yml"))
 
 
 def test_the_set_is_big_enough(figures):

@@ -5,24 +5,18 @@ data and the emergency rules, by writers who saw neither, and are never tuned
 on. The figures are also written to benchmarks/results/<set>.json.
 """
 
-import json
 
 import pytest
 
 from benchmarks.nlu_heldout import ROOT, _latest_model, measure
+from tests.integration.conftest import record_figures
 
 SETS = ["heldout", "heldout_b"]
 
 
 @pytest.fixture(scope="module", params=SETS)
 def figures(request):
-    result = measure(ROOT / "tests" / request.param, _latest_model(ROOT / "bot" / "models"))
-    result.pop("_misses")
-    path = ROOT / "benchmarks" / "results" / f"{request.param}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result, indent=1))
-    print(f"\n{request.param} figures:", json.dumps(result, indent=1))
-    return result
+    return record_figures(request.param, measure(ROOT / "tests" / request.param, _latest_model(ROOT / "bot" / "models")))
 
 
 def test_the_set_is_big_enough(figures):

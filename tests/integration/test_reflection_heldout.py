@@ -4,22 +4,16 @@ asked. tests/heldout_reflection/ was written by people who saw neither the
 training data nor the rules, and is never tuned on. The figures are also
 written to benchmarks/results/heldout_reflection.json."""
 
-import json
 
 import pytest
 
 from benchmarks.reflection_answers import ROOT, _latest_model, measure
+from tests.integration.conftest import record_figures
 
 
 @pytest.fixture(scope="module")
 def figures():
-    result = measure(ROOT / "tests" / "heldout_reflection", _latest_model(ROOT / "bot" / "models"))
-    result.pop("misses")
-    path = ROOT / "benchmarks" / "results" / "heldout_reflection.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result, indent=1))
-    print("\nheldout_reflection figures:", json.dumps(result, indent=1))
-    return result
+    return record_figures("heldout_reflection", measure(ROOT / "tests" / "heldout_reflection", _latest_model(ROOT / "bot" / "models")))
 
 
 def test_the_set_is_big_enough(figures):
