@@ -11,7 +11,9 @@ from seen import knowledge
 from seen.knowledge import AREA_DETAILS, KnowledgeError
 from seen.settings import KNOWLEDGE_DIR, PROJECT_DIR
 
-SEEDS_DIR = PROJECT_DIR.parent / "shared" / "seeds"
+#: The source documents, shipped with Seen so a clone anywhere can check
+#: every citation against them (copied unchanged from ../shared/seeds/).
+SEEDS_DIR = PROJECT_DIR / "knowledge" / "seeds"
 
 REQUIRED_TOPICS = [
     "neglect_definition", "neglect_in_pregnancy", "poverty_and_neglect", "daily_lived_experience",
