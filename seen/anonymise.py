@@ -117,7 +117,7 @@ class _Patterns:
         self.building_on_street = re.compile(rf"\b(?:[A-Z][\w'’-]+\s+){{1,2}}(?:House|Court|Towers?|Heights|Mansions|Lodge|{hostel})\s+(?:on|off)\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:Road|Rd|Street|St|Lane|Avenue|Ave|Way|Drive|Close)\b")
         self.saint = re.compile(r"\b(?:(?:st|saint)\.?\s+[a-z]+['’]?s|(?:St|Saint)\.?\s+[A-Z][a-z]+['’]s)\b(?:\s+(?:rc|ce|c\s+of\s+e|catholic|primary|junior|juniors|infants?|academy|school|high|college|nursery))*")
         self.the_house = re.compile(r"\b\d{1,4}[a-z]?,?\s+(?i:the)\s+[A-Za-z][\w'’-]+")
-        self.hotel = re.compile(r"\b(?:Travelodge|Premier Inn|Holiday Inn|Ibis|Days Inn|Britannia Hotel)\b(?:\s+(?:on|in|at)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Rd|Street|St|Lane|Way)\b)?")
+        self.hotel = re.compile(rf"\b(?:{_words(rules.hotels)})\b(?:\s+(?:on|in|at)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Rd|Street|St|Lane|Way)\b)?")
         self.estate = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?i:estate)\b")
         self.typed_estate = re.compile(r"\bthe\s+([a-z][\w'’-]+)\s+(?:[a-z][\w'’-]+\s+)?estate\b")
         openers = _words(rules.setting_openers)
@@ -137,6 +137,8 @@ class Anonymiser:
         self._rules = kb.anonymise
         self._patterns = _Patterns(self._rules)
         self._never_names = {w.lower() for w in self._rules.kin + self._rules.titles}
+        self._particles = {w.lower() for w in self._rules.name_particles}
+        self._quantities = {w.lower() for w in self._rules.quantity_words}
         self._keep = self._keep_words(kb)
         self._keep_language = self._keep - set(STOP_WORDS)
         areas = {w.lower() for a in kb.areas.values() for w in re.findall(r"[A-Za-z]+", " ".join([a.name, *a.aliases]))}
@@ -242,7 +244,7 @@ class Anonymiser:
         words = [w.lower() for w in re.findall(r"[A-Za-z][\w'’.-]*", rest)][:-1]
         if numbered and words == ["the"]:
             return True
-        if not words or any(w in STOP_WORDS or w in UNITS for w in words):
+        if not words or any(w in STOP_WORDS or w in self._quantities for w in words):
             return False
         return numbered or not any(w in self._keep_terms for w in words)
 
@@ -311,7 +313,7 @@ class Anonymiser:
             token._.could_be_name = self._could_be_name(token)
             token._.first_name = token.lower_ in self._first_names
             token._.capitalised = _capitalised(token.text)
-            token._.particle = token.lower_ in NAME_PARTICLES
+            token._.particle = token.lower_ in self._particles
             token._.never_name = token.lower_ in self._never_names
             token._.cue_name = token._.could_be_name or (
                 token._.first_name and token.lower_ not in self._never_names and (token._.capitalised or token.lower_ not in self._keep))
@@ -467,16 +469,6 @@ def _sentence_case(text: str) -> str:
     """"DAD IS DARREN HOLLIS" as "Dad Is Darren Hollis": each word capitalised,
     so a name reads like one; letters only change case."""
     return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), text)
-
-
-#: Words after a number that make it a quantity, not a house number.
-UNITS = {"min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "month",
-         "months", "year", "years", "yrs", "mile", "miles", "yards", "metres", "meters", "km", "times", "x", "kids",
-         "children", "people", "beds", "bed", "bedroom", "rooms"}
-
-#: Lower-case parts of surnames: "van der Merwe", "de Souza", "bin Laden".
-NAME_PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "du", "le", "la", "al", "el", "bin", "bint", "ibn", "ben", "mac",
-                  "st", "ó", "ní", "nic", "ui", "ua", "ap", "ab", "verch"}
 
 
 def _capitalised(text: str) -> bool:
