@@ -18,12 +18,14 @@ export PYTHONWARNINGS := ignore
 PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: run test install bot-data train unit validate stories integration heldout migrate clean
+.PHONY: run test install bot-data train unit web validate stories integration browser chromium heldout migrate clean
 
+# SEEN_ENV=development lets the web app start without SEEN_SECRET_KEY on a laptop
+# (it then makes a random key at each start); production sets SEEN_SECRET_KEY.
 run: install bot-data train migrate
-	$(BIN)/honcho start -f Procfile
+	SEEN_ENV=$${SEEN_ENV:-development} $(BIN)/honcho start -f Procfile
 
-test: install unit validate train stories integration
+test: install chromium unit web validate train stories integration browser
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed (Rasa 3.6 refuses newer): install it, e.g. pyenv install 3.10"; exit 1; }
@@ -53,6 +55,21 @@ stories: install
 
 integration: install
 	$(BIN)/python -m pytest tests/integration -q
+
+# The supervision web app through Flask's test client, on SQLite and PostgreSQL.
+web: install
+	$(BIN)/python -m pytest tests/web -q
+
+# Real browser tests: Playwright drives Debian's Chromium (Playwright's own
+# browser download does not work here). Screenshots go to tests/artifacts/.
+browser: install chromium
+	$(BIN)/python -m pytest tests/browser -q
+
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
 # Held-out figures on their own (the integration tests assert them too).
 heldout: install

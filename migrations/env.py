@@ -5,7 +5,8 @@ from logging.config import fileConfig
 from alembic import context
 
 from seen.db import database_url, engine_for
-from seen.notes import Base
+from seen.db import Base
+import seen.notes, seen.accounts, seen.audit  # noqa: F401  (their models join Base.metadata)
 
 config = context.config
 if config.config_file_name and config.attributes.get("configure_logger", True):

@@ -5,17 +5,24 @@ DATABASE_URL says so. Tables are created only by the Alembic migrations in
 migrations/, never by the models, so every database has the same history.
 """
 
+import logging
 import os
-from typing import Optional
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Iterator, Optional, Type, Union
 
 from alembic import command
 from alembic.config import Config
 from alembic.util.exc import CommandError
-from sqlalchemy import create_engine, event
+from sqlalchemy import DateTime, MetaData, create_engine, event
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, declarative_base, sessionmaker
+from sqlalchemy.types import TypeDecorator
 
 from seen.settings import PROJECT_DIR
+
+log = logging.getLogger(__name__)
 
 ALEMBIC_INI = PROJECT_DIR / "alembic.ini"
 INSTANCE_DIR = PROJECT_DIR / "instance"
@@ -24,6 +31,97 @@ CONNECT_TIMEOUT_S = 5  # a save must not hang the action server on a dead host
 
 class DatabaseUnavailable(Exception):
     """The database cannot be reached, migrated or written."""
+
+
+# Models of every module (notes, accounts, audit) share one metadata, so one
+# Alembic history covers them. Typed columns; SQLAlchemy 1.4 has no mapped_column.
+Base = declarative_base(
+    metadata=MetaData(
+        naming_convention={
+            "ix": "ix_%(table_name)s_%(column_0_name)s",
+            "uq": "uq_%(table_name)s_%(column_0_name)s",
+            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+            "pk": "pk_%(table_name)s",
+        }
+    )
+)
+
+
+class UtcDateTime(TypeDecorator):
+    """Timezone-aware UTC in and out, also on SQLite, which keeps no zone."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Optional[datetime], dialect) -> Optional[datetime]:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("a stored time must be timezone-aware")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Optional[datetime], dialect) -> Optional[datetime]:
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Database:
+    """One engine, made on first use, and short units of work on it.
+
+    Every store (notes, accounts, audit) works through one of these; the web
+    app shares one between its stores so they share a connection pool.
+    """
+
+    def __init__(self, url: Optional[str] = None) -> None:
+        self._url = url
+        self._engine: Optional[Engine] = None
+        self._sessions: Optional[sessionmaker] = None
+
+    @classmethod
+    def of(cls, database: Union[str, "Database", None]) -> "Database":
+        return database if isinstance(database, Database) else cls(database)
+
+    @property
+    def engine(self) -> Engine:
+        """Created on first use, so importing or building a store touches no database."""
+        self._maker()
+        return self._engine
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = self._sessions = None
+
+    def read(self) -> Session:
+        """A read-only unit of work: `with database.read() as session`."""
+        return self._maker()()
+
+    def begin(self):
+        """A unit of work that commits at the end of the block, or rolls back."""
+        return self._maker().begin()
+
+    @staticmethod
+    @contextmanager
+    def unavailable(error: Type[DatabaseUnavailable] = DatabaseUnavailable) -> Iterator[None]:
+        """Turn a driver error into `error`, logging one line without SQL or values."""
+        try:
+            yield
+        except SQLAlchemyError as failure:
+            reason = describe(failure)
+            log.warning("database unavailable: %s", reason)
+            raise error(reason) from failure
+
+    def _maker(self) -> sessionmaker:
+        if self._sessions is None:
+            self._engine = engine_for(self._url or database_url())
+            self._sessions = sessionmaker(self._engine, future=True, expire_on_commit=False)
+        return self._sessions
 
 
 def database_url() -> str:

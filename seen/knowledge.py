@@ -200,6 +200,7 @@ class PromptRule(_Strict):
     """A reflection prompt for the summary, and the answers that call for it."""
 
     id: str = Field(..., regex=r"^[a-z][a-z0-9_]*$")
+    label: str = Field(..., min_length=1)  # the short name supervisors and boards count it by
     when: Condition
     text: str = Field(..., min_length=1)
     sources: List[Source] = Field(..., min_items=1)
@@ -248,6 +249,7 @@ class Flag(_Strict):
     """A theme stored with a note, for boards to count."""
 
     id: str = Field(..., regex=r"^[a-z][a-z0-9_]*$")
+    label: str = Field(..., min_length=1)
     when: Condition
 
 

@@ -5,7 +5,7 @@ confirm (seen/notes.py stores it)."""
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import Dict, Optional
 
 from seen import anonymise, replies, summary
 from seen.conditions import holds

@@ -9,22 +9,21 @@ with plain SQL. Nothing here logs what a note says (errors included:
 the engine hides the values it sends).
 """
 
+import json
 import logging
 import re
 import secrets
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Collection, Dict, Iterator, List, Optional, Tuple, Union
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Integer, MetaData, String, and_, delete, func, or_, select
+from sqlalchemy import JSON, Column, ForeignKey, Integer, String, Text, and_, cast, delete, func, or_, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
-from sqlalchemy.orm import Mapped, Session, declarative_base, relationship, sessionmaker
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, Session, relationship
 from sqlalchemy.sql import Select
-from sqlalchemy.types import TypeDecorator
 
-from seen.db import DatabaseUnavailable, database_url, describe, engine_for
+from seen.db import Base, Database, DatabaseUnavailable, UtcDateTime, describe, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -51,39 +50,6 @@ class NotesUnavailable(DatabaseUnavailable):
     """The database cannot be reached or written; nothing was stored."""
 
 
-# Models: typed columns in one place (SQLAlchemy 1.4 has no mapped_column).
-Base = declarative_base(
-    metadata=MetaData(
-        naming_convention={
-            "ix": "ix_%(table_name)s_%(column_0_name)s",
-            "uq": "uq_%(table_name)s_%(column_0_name)s",
-            "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-            "pk": "pk_%(table_name)s",
-        }
-    )
-)
-
-
-class UtcDateTime(TypeDecorator):
-    """Timezone-aware UTC in and out, also on SQLite, which keeps no zone."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: Optional[datetime], dialect) -> Optional[datetime]:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("a note's time must be timezone-aware")
-        value = value.astimezone(timezone.utc)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value: Optional[datetime], dialect) -> Optional[datetime]:
-        if value is None:
-            return None
-        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
-
-
 class Note(Base):
     __tablename__ = "notes"
 
@@ -97,8 +63,14 @@ class Note(Base):
     age_band: Mapped[Optional[str]] = Column(String(64), nullable=True)
     answers: Mapped[List[dict]] = Column(JSON, nullable=False)
     prompts: Mapped[List[dict]] = Column(JSON, nullable=False)
+    discussed_at: Mapped[Optional[datetime]] = Column(UtcDateTime, nullable=True)
+    discussed_by: Mapped[Optional[str]] = Column(String(64), nullable=True)
     flags: Mapped[List["NoteFlag"]] = relationship(
         "NoteFlag", cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+    comments: Mapped[List["NoteComment"]] = relationship(
+        "NoteComment", cascade="all, delete-orphan", passive_deletes=True, lazy="selectin",
+        order_by="NoteComment.id",
     )
 
 
@@ -109,24 +81,46 @@ class NoteFlag(Base):
     flag: Mapped[str] = Column(String(64), primary_key=True, index=True)
 
 
+class NoteComment(Base):
+    """A supervisor's comment on a note: who wrote it and when (anonymised by the caller)."""
+
+    __tablename__ = "note_comments"
+
+    id: Mapped[int] = Column(Integer, primary_key=True)
+    note_id: Mapped[int] = Column(Integer, ForeignKey("notes.id", ondelete="CASCADE"), nullable=False, index=True)
+    author: Mapped[str] = Column(String(64), nullable=False)
+    created_at: Mapped[datetime] = Column(UtcDateTime, nullable=False, default=utc_now)
+    text: Mapped[str] = Column(Text, nullable=False)
+
+
+@dataclass(frozen=True)
+class NoteFilter:
+    """What a supervisor narrows the list to; every field optional."""
+
+    since: Optional[date] = None
+    until: Optional[date] = None
+    area: Optional[str] = None
+    role: Optional[str] = None
+    age_band: Optional[str] = None
+    flags: Tuple[str, ...] = ()  # notes carrying every one of these
+    discussed: Optional[bool] = None
+    reference: Optional[str] = None  # whole or part, any case, dash or not
+    text: Optional[str] = None  # in the answers or the prompts
+
+
 class NoteStore:
     """Save, find, export and delete notes; each call is its own short session."""
 
-    def __init__(self, url: Optional[str] = None) -> None:
-        self._url = url
-        self._engine: Optional[Engine] = None
-        self._sessions: Optional[sessionmaker] = None
+    def __init__(self, database: Union[str, Database, None] = None) -> None:
+        """database: a URL, a shared Database, or None for DATABASE_URL / instance/seen.db."""
+        self._db = Database.of(database)
 
     @property
     def engine(self) -> Engine:
-        """Created on first use, so importing or building a store touches no database."""
-        self._maker()
-        return self._engine
+        return self._db.engine
 
     def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
-            self._engine = self._sessions = None
+        self._db.close()
 
     def save(self, draft: NoteDraft, created_at: Optional[datetime] = None) -> str:
         """Keep the note in one transaction and return its reference, ABCD-EFGH.
@@ -202,6 +196,77 @@ class NoteStore:
             return False
         return self._delete(Note.reference == code) > 0
 
+    # Supervision: every method below takes `areas`, the areas the reader may
+    # see (None only for an admin, who sees all), so no route can forget it.
+
+    def page(
+        self, where: NoteFilter, *, areas: Optional[Collection[str]], number: int = 1, size: int = 20
+    ) -> Tuple[List[dict], int]:
+        """One page of notes, newest first, and how many match in all."""
+        query = _filtered(where, areas)
+        with self._unavailable(), self._read() as session:
+            total = session.scalar(select(func.count()).select_from(query.with_only_columns(Note.id).subquery()))
+            notes = session.scalars(
+                query.order_by(Note.created_at.desc(), Note.id.desc()).limit(size).offset((number - 1) * size)
+            ).all()
+            return [_as_dict(note) for note in notes], total
+
+    def matching(self, where: NoteFilter, *, areas: Optional[Collection[str]]) -> Iterator[dict]:
+        """Every matching note, oldest first, read page by page: for an export."""
+        return self._pages(_filtered(where, areas).order_by(Note.created_at, Note.id))
+
+    def find(self, reference: str, *, areas: Optional[Collection[str]]) -> Optional[dict]:
+        """The note for a reference if the reader may see it, else None (the same for both)."""
+        with self._unavailable(), self._read() as session:
+            note = self._scoped(session, reference, areas)
+            return _as_dict(note) if note else None
+
+    def comment(self, reference: str, author: str, text: str, *, areas: Optional[Collection[str]]) -> bool:
+        """Add a comment; False if there is no such note the author may see."""
+        with self._unavailable(), self._begin() as session:
+            note = self._scoped(session, reference, areas)
+            if note is None:
+                return False
+            note.comments.append(NoteComment(author=_text(author, "author"), text=_text(text, "comment")))
+            return True
+
+    def set_discussed(self, reference: str, by: str, discussed: bool, *, areas: Optional[Collection[str]]) -> bool:
+        """Mark a note discussed in supervision (or not); False if there is no such note."""
+        with self._unavailable(), self._begin() as session:
+            note = self._scoped(session, reference, areas)
+            if note is None:
+                return False
+            note.discussed_at, note.discussed_by = (utc_now(), by) if discussed else (None, None)
+            return True
+
+    def themes(self, where: NoteFilter, *, areas: Optional[Collection[str]]) -> List[dict]:
+        """How many notes carry each flag and each prompt, by month and area.
+
+        Rows {"month": "2026-11", "area", "kind": "flag"|"prompt"|"notes", "id", "count"};
+        counted in Python so SQLite and PostgreSQL agree on months.
+        """
+        counts: Dict[Tuple[str, str, str, str], int] = {}
+        for note in self.matching(where, areas=areas):
+            month = note["created_at"][:7]
+            keys = [("notes", "notes")] + [("flag", f) for f in note["flags"]]
+            keys += [("prompt", p["id"]) for p in note["prompts"]]
+            for kind, name in keys:
+                key = (month, note["area"], kind, name)
+                counts[key] = counts.get(key, 0) + 1
+        return [
+            {"month": m, "area": a, "kind": k, "id": i, "count": n}
+            for (m, a, k, i), n in sorted(counts.items())
+        ]
+
+    @staticmethod
+    def _scoped(session: Session, reference: str, areas: Optional[Collection[str]]) -> Optional[Note]:
+        try:
+            code = normalise_reference(reference)
+        except ValueError:
+            return None
+        query = _in_areas(select(Note).where(Note.reference == code), areas)
+        return session.scalars(query).first()
+
     def _delete(self, condition) -> int:
         statement = delete(Note).where(condition).execution_options(synchronize_session=False)
         with self._unavailable(), self._begin() as session:
@@ -225,28 +290,14 @@ class NoteStore:
                 return
 
     def _read(self) -> Session:
-        """A read-only unit of work: `with self._read() as session`."""
-        return self._maker()()
+        return self._db.read()
 
     def _begin(self):
-        """A unit of work that commits at the end of the block, or rolls back."""
-        return self._maker().begin()
-
-    def _maker(self) -> sessionmaker:
-        if self._sessions is None:
-            self._engine = engine_for(self._url or database_url())
-            self._sessions = sessionmaker(self._engine, future=True, expire_on_commit=False)
-        return self._sessions
+        return self._db.begin()
 
     @staticmethod
-    @contextmanager
     def _unavailable():
-        try:
-            yield
-        except SQLAlchemyError as error:
-            reason = describe(error)
-            log.warning("notes database unavailable: %s", reason)
-            raise NotesUnavailable(reason) from error
+        return Database.unavailable(NotesUnavailable)
 
 
 def normalise_reference(text: str) -> str:
@@ -269,6 +320,44 @@ def _midnight(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=timezone.utc)
 
 
+def _in_areas(query: Select, areas: Optional[Collection[str]]) -> Select:
+    return query if areas is None else query.where(Note.area.in_(sorted(areas)))
+
+
+def _filtered(where: NoteFilter, areas: Optional[Collection[str]]) -> Select:
+    """select(Note) narrowed to the reader's areas and the filter."""
+    if where.since and where.until and where.since > where.until:
+        raise ValueError("the start date is after the end date")
+    query = _in_areas(select(Note), areas)
+    for column, value in ((Note.area, where.area), (Note.role, where.role), (Note.age_band, where.age_band)):
+        if value:
+            query = query.where(column == value)
+    if where.since:
+        query = query.where(Note.created_at >= _midnight(where.since))
+    if where.until:
+        query = query.where(Note.created_at < _midnight(where.until + timedelta(days=1)))
+    for flag in where.flags:
+        query = query.where(Note.flags.any(NoteFlag.flag == flag))
+    if where.discussed is not None:
+        query = query.where(Note.discussed_at.isnot(None) if where.discussed else Note.discussed_at.is_(None))
+    if where.reference:
+        query = query.where(Note.reference.contains(re.sub(r"[\s-]", "", where.reference).upper(), autoescape=True))
+    if where.text:
+        needle = where.text.strip().lower()
+        query = query.where(
+            or_(
+                func.lower(cast(Note.answers, Text)).contains(_json_escaped(needle), autoescape=True),
+                func.lower(cast(Note.prompts, Text)).contains(_json_escaped(needle), autoescape=True),
+            )
+        )
+    return query
+
+
+def _json_escaped(text: str) -> str:
+    """The text as it appears inside stored JSON (quotes, backslashes and non-ASCII escaped)."""
+    return json.dumps(text)[1:-1]
+
+
 def _as_dict(note: Note) -> dict:
     return {
         "reference": format_reference(note.reference),
@@ -279,6 +368,11 @@ def _as_dict(note: Note) -> dict:
         "answers": note.answers,
         "prompts": note.prompts,
         "flags": sorted(flag.flag for flag in note.flags),
+        "discussed_at": note.discussed_at.isoformat() if note.discussed_at else None,
+        "discussed_by": note.discussed_by,
+        "comments": [
+            {"author": c.author, "created_at": c.created_at.isoformat(), "text": c.text} for c in note.comments
+        ],
     }
 
 

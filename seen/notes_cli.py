@@ -12,7 +12,8 @@ import sys
 from datetime import date
 from typing import List, NoReturn, Optional
 
-from seen.db import DatabaseUnavailable, database_url, migrate
+from seen.audit import CONSOLE, AuditLog
+from seen.db import Database, DatabaseUnavailable, database_url, migrate
 from seen.notes import NoteStore, format_reference, normalise_reference
 
 NOT_FOUND = 1  # delete: no note with that reference
@@ -24,7 +25,7 @@ exit codes: 0 done, 1 no note with that reference, 2 bad input,
 3 the notes database cannot be reached (DATABASE_URL, else instance/seen.db)"""
 
 
-class _Parser(argparse.ArgumentParser):
+class OneLineParser(argparse.ArgumentParser):
     """argparse, but a mistake is one line: no usage block to read past."""
 
     def error(self, message: str) -> NoReturn:
@@ -56,7 +57,7 @@ def _reference(text: str) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = OneLineParser(
         prog="seen-notes", description=__doc__.splitlines()[0], epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -80,7 +81,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     url = database_url()
     try:
         migrate(url)
-        return _run(args, NoteStore(url))
+        database = Database(url)
+        return _run(args, NoteStore(database), AuditLog(database))
     except DatabaseUnavailable as error:
         print(f"seen-notes: the notes database cannot be used: {error}", file=sys.stderr)
         return UNAVAILABLE
@@ -89,17 +91,24 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
 
 
-def _run(args: argparse.Namespace, store: NoteStore) -> int:
+def _run(args: argparse.Namespace, store: NoteStore, audit: AuditLog) -> int:
+    """Do the command; every export and deletion is written to the audit trail."""
     if args.command == "export":
+        count = 0
         for note in store.export(area=args.area, since=args.since, until=args.until):
             sys.stdout.write(json.dumps(note, ensure_ascii=False) + "\n")
+            count += 1
         sys.stdout.flush()
+        used = [f"{k}={v}" for k, v in (("area", args.area), ("since", args.since), ("until", args.until)) if v]
+        audit.record(CONSOLE, "exported notes", detail=f"{count} note(s); " + (", ".join(used) or "no filters"))
         return 0
     if args.command == "purge":
         deleted = store.delete_older_than(args.older_than)
+        audit.record(CONSOLE, "purged notes", detail=f"{deleted} note(s) older than {args.older_than} days")
         print(f"Deleted {deleted} note{'' if deleted == 1 else 's'} older than {args.older_than} days.")
         return 0
     if store.delete(args.reference):
+        audit.record(CONSOLE, "deleted note", args.reference)
         print(f"Deleted note {args.reference}.")
         return 0
     print(f"seen-notes: no note with reference {args.reference}; nothing deleted.", file=sys.stderr)

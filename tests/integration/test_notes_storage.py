@@ -12,78 +12,28 @@ import json
 import logging
 import os
 import re
-import secrets
 import subprocess
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
 
 import pytest
-from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.exc import OperationalError
 
 from seen import notes
+from seen.audit import AuditLog
 from seen.db import DatabaseUnavailable, migrate
 from seen.notes import NoteDraft, NoteStore, NotesUnavailable
 
+from tests.conftest import Backend
+
 ROOT = Path(__file__).resolve().parents[2]
 SEEN_NOTES = ROOT / ".venv" / "bin" / "seen-notes"
-POSTGRES_ADMIN_URL = os.environ.get("SEEN_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 UNREACHABLE = "postgresql://127.0.0.1:1/nope"
 REFERENCE = re.compile(r"[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}")
 SECRET = "Kai-Zephyrine sleeps in the car"  # stands for anything a note says
 UTC = timezone.utc
-
-
-@dataclass(frozen=True)
-class Backend:
-    name: str
-    url: str
-    read_only_url: str  # the same database, refusing every write
-
-
-@pytest.fixture(scope="session")
-def postgres_database() -> Iterator[URL]:
-    admin = create_engine(POSTGRES_ADMIN_URL, future=True, isolation_level="AUTOCOMMIT")
-    name = f"seen_test_{secrets.token_hex(6)}"
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(POSTGRES_ADMIN_URL).set(database=name)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def backend(request, tmp_path) -> Iterator[Backend]:
-    """An empty database: a SQLite file, or a fresh PostgreSQL schema."""
-    if request.param == "sqlite":
-        path = tmp_path / "seen.db"
-        yield Backend("sqlite", f"sqlite:///{path}", f"sqlite:///file:{path}?mode=ro&uri=true")
-        return
-    database: URL = request.getfixturevalue("postgres_database")
-    schema = f"t_{secrets.token_hex(6)}"
-    admin = create_engine(database, future=True, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-
-    def url(options: str) -> str:
-        return database.update_query_dict({"options": options}).render_as_string(hide_password=False)
-
-    try:
-        yield Backend(
-            "postgresql",
-            url(f"-csearch_path={schema}"),
-            url(f"-csearch_path={schema} -cdefault_transaction_read_only=on"),
-        )
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 @pytest.fixture
@@ -174,6 +124,9 @@ def test_a_saved_note_comes_back_whole(store):
         "answers": draft().answers,
         "prompts": draft().prompts,
         "flags": ["no_chronology", "significant_harm"],
+        "discussed_at": None,
+        "discussed_by": None,
+        "comments": [],
     }
 
 
@@ -426,3 +379,17 @@ def test_cli_says_plainly_when_the_database_cannot_be_reached(args):
     result = seen_notes(UNREACHABLE, *args)
     assert (result.returncode, result.stdout) == (3, "")
     assert "notes database cannot be used" in one_line_error(result)
+
+
+def test_cli_exports_and_deletions_go_in_the_audit_trail(backend, store):
+    reference = store.save(draft())
+    store.save(draft(), created_at=datetime.now(UTC) - timedelta(days=400))
+    seen_notes(backend.url, "export", "--area", "derby")
+    seen_notes(backend.url, "purge", "--older-than", "365")
+    seen_notes(backend.url, "delete", reference)
+    entries, _ = AuditLog(backend.url).page()
+    assert [(e.actor, e.action, e.target, e.detail) for e in reversed(entries)] == [
+        ("console", "exported notes", None, "2 note(s); area=derby"),
+        ("console", "purged notes", None, "1 note(s) older than 365 days"),
+        ("console", "deleted note", reference, None),
+    ]

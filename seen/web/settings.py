@@ -1,0 +1,54 @@
+"""The web app's settings, from the environment.
+
+SEEN_SECRET_KEY is required. Only SEEN_ENV=development (what `make run` sets
+for a laptop) may leave it out: then a random key is made at start-up, so no
+known key ever signs a session and restarting signs everyone out.
+"""
+
+import os
+import secrets
+from datetime import timedelta
+from typing import Dict
+
+from seen.db import database_url
+
+
+class SettingsError(RuntimeError):
+    """A setting is missing or wrong; the message names it."""
+
+
+def from_environment() -> Dict[str, object]:
+    development = os.environ.get("SEEN_ENV", "").strip().lower() == "development"
+    secret = os.environ.get("SEEN_SECRET_KEY", "").strip()
+    if not secret and not development:
+        raise SettingsError(
+            "SEEN_SECRET_KEY is not set: set it to a long random value "
+            "(python -c 'import secrets; print(secrets.token_hex(32))'), or SEEN_ENV=development on a laptop"
+        )
+    https = _flag("SEEN_HTTPS")
+    return {
+        "SECRET_KEY": secret or secrets.token_hex(32),
+        "DATABASE_URL": database_url(),
+        "PERMANENT_SESSION_LIFETIME": timedelta(minutes=_minutes("SEEN_SESSION_MINUTES", 30)),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": https,  # also Secure for any request that arrives over HTTPS
+        "FORCE_HTTPS": https,
+        "BEHIND_PROXY": _flag("SEEN_BEHIND_PROXY"),
+        "RATELIMIT_STORAGE_URI": os.environ.get("SEEN_RATELIMIT_STORAGE", "memory://"),
+        "LOGIN_RATE_LIMIT": os.environ.get("SEEN_LOGIN_RATE_LIMIT", "10 per minute"),
+        "WARM_UP": True,  # load the comment anonymiser at start-up rather than on the first comment
+    }
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
+
+
+def _minutes(name: str, default: int) -> int:
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or int(text) < 1:
+        raise SettingsError(f"{name} must be a whole number of minutes, 1 or more (got {text!r})")
+    return int(text)

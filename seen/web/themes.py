@@ -1,0 +1,97 @@
+"""Themes for boards: how many notes carry each flag and prompt, by month and area, as a table,
+a chart and a CSV download. Counts only: no note's text appears here."""
+
+import csv
+import io
+from collections import defaultdict
+from typing import Dict, List, Tuple
+
+from flask import Blueprint, Response, render_template, request
+from flask_login import login_required
+from werkzeug.datastructures import MultiDict
+
+from seen.notes import NoteFilter
+from seen.web.forms import PeriodFilterForm, area_choices
+from seen.web.stores import Labels, me, record, stores
+
+bp = Blueprint("themes", __name__)
+
+CHART_COLOURS = ("#1d70b8", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#b58840", "#5694ca", "#912b88",
+                 "#85994b", "#28a197", "#6f777b")
+
+
+@bp.route("/themes")
+@login_required
+def index():
+    form, where = _filters()
+    rows = [] if where is None else stores().notes.themes(where, areas=me().visible_areas)
+    labels = stores().labels
+    table = _table(rows, labels)
+    return render_template("themes/index.html", form=form, table=table, chart=_chart(rows, labels),
+                           labels=labels, args=request.args.to_dict())
+
+
+@bp.route("/themes.csv")
+@login_required
+def download():
+    _form, where = _filters()
+    rows = [] if where is None else stores().notes.themes(where, areas=me().visible_areas)
+    labels = stores().labels
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["month", "area", "kind", "id", "label", "notes"])
+    for row in rows:
+        names = {"flag": labels.flags, "prompt": labels.prompts}.get(row["kind"], {"notes": "All notes"})
+        writer.writerow([row["month"], labels.areas.get(row["area"], row["area"]), row["kind"], row["id"],
+                         names.get(row["id"], row["id"]), row["count"]])
+    record("downloaded themes", detail=f"{len(rows)} row(s)")
+    return Response(out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": 'attachment; filename="seen-themes.csv"'})
+
+
+def _filters():
+    """Dates and area only, with the same checks as the notes list."""
+    visible = me().visible_areas
+    form = PeriodFilterForm(formdata=MultiDict(request.args) if request.args else None)
+    form.area.choices = area_choices(stores().labels, visible)
+    if request.args and not form.validate():
+        return form, None
+    return form, NoteFilter(since=form.since.data, until=form.until.data, area=form.area.data or None)
+
+
+def _table(rows: List[dict], labels: Labels) -> dict:
+    """Rows per (month, area); a column for the notes count, each flag and each prompt."""
+    columns = [("notes", "notes", "Notes")] + [("flag", i, n) for i, n in labels.flags.items()] + [
+        ("prompt", i, n) for i, n in labels.prompts.items()]
+    cells: Dict[Tuple[str, str], Dict[Tuple[str, str], int]] = defaultdict(dict)
+    for row in rows:
+        cells[(row["month"], row["area"])][(row["kind"], row["id"])] = row["count"]
+    body = [
+        {"month": month, "area": labels.areas.get(area, area),
+         "counts": [cells[(month, area)].get((kind, i), 0) for kind, i, _ in columns]}
+        for month, area in sorted(cells, reverse=True)
+    ]
+    return {"columns": columns, "rows": body}
+
+
+def _chart(rows: List[dict], labels: Labels) -> dict:
+    """A grouped bar chart of each flag per month (all areas shown together), drawn as SVG in the template."""
+    months = sorted({r["month"] for r in rows})
+    flags = list(labels.flags.items())
+    counts = defaultdict(int)
+    for r in rows:
+        if r["kind"] == "flag":
+            counts[(r["month"], r["id"])] += r["count"]
+    top = max(counts.values(), default=0)
+    bar, gap, height = 10, 16, 160
+    group = bar * len(flags) + gap
+    bars = [
+        {"x": 40 + m * group + f * bar, "height": (counts[(month, flag)] / top * height) if top else 0,
+         "value": counts[(month, flag)], "colour": CHART_COLOURS[f % len(CHART_COLOURS)], "flag": name, "month": month}
+        for m, month in enumerate(months) for f, (flag, name) in enumerate(flags)
+    ]
+    return {
+        "months": [{"label": month, "x": 40 + m * group + (group - gap) / 2} for m, month in enumerate(months)],
+        "bars": bars, "top": top, "height": height, "width": 60 + group * max(1, len(months)),
+        "legend": [{"name": name, "colour": CHART_COLOURS[f % len(CHART_COLOURS)]} for f, (_, name) in enumerate(flags)],
+    }
