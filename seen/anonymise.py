@@ -5,7 +5,8 @@ needs no statistical model: regular expressions find structured identifiers
 (postcodes, phone, NHS and NI numbers, dates, emails, links, references,
 addresses, named settings); token rules and a spaCy Matcher find people's
 names from cue words ("Mum, Kayleigh", "Mr Iqbal", "called Jayden", "Tyler
-said"), the US Census name lists (public domain, the `names` package) and
+said"), the US Census name lists (public domain, the `names` package), the
+first-name lists of many countries that Faker ships (MIT licence) and
 word frequencies (`wordfreq`: a capitalised rare word mid-sentence is more
 likely a name than anything else). Cue words and the safeguarding language to
 keep are in knowledge/anonymise.yml.
@@ -13,12 +14,17 @@ keep are in knowledge/anonymise.yml.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator, List, Optional, Set, Tuple
 
+import faker.providers.person as faker_person
 import names as census_names
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -34,6 +40,11 @@ ORDINARY_WORD = 3.3
 #: Above this a capitalised word mid-sentence is more likely a word than a name
 #: unless the census lists it as a name.
 COMMON_WORD = 4.0
+#: Below this a listed first name is a name when a cue points at a person
+#: ("visited oliver"), though some are words too ("ruby", "teddy", "roman").
+PERSON_WORD = 4.6
+#: A name from another country's list that is this common in English is a word.
+FOREIGN_NAME = 4.1
 
 
 @dataclass(frozen=True)
@@ -93,18 +104,22 @@ class _Patterns:
         ]
         references = _words(rules.reference_words)
         self.reference_cue = re.compile(
-            rf"\b(?:{references})\b\.?(?:\s*(?:no\.?|number|num|#|is|was|:|-))*\s*([A-Za-z]{{0,4}}[/\-]?\d[\w/\-]*(?:\s+of\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?)", flags)
+            rf"\b(?:{references})\b\.?(?:\s*(?:no\.?|number|num|#|is|was|:|-))*\s*([A-Za-z]{{0,4}}[/\-]?\d[\w/\-]*(?:\s\d[\d/\-]{{2,}})*(?:\s+of\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?)", flags)
         self.cued_day_month = re.compile(r"\b(?:dob|edd|doa|d\.o\.b\.?|born|dated|due(?:\s+date)?|birthday(?:\s+is)?|on|seen|since|until|till|by|from|reviewed|excluded|visited)[:\s]+((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))\b(?![/.]\d)", flags)
         self.numbered_record = re.compile(r"\b(?:[a-z]+\s+)?(?:id|no\.?|number|num|ref)\s*[:#]?\s*(?:(?:is|was)\s+)?([A-Za-z]{0,3}\d[\w/\-]{3,})", flags)
+        # "4412/EH/09", "BX-2231-K": letters and four or more digits joined by "/" or "-".
+        self.mixed_reference = re.compile(r"(?<![\w/-])(?=[\w/-]*[A-Za-z])(?=(?:[A-Za-z/-]*\d){4})[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+)+(?![\w/-])")
+        # "JX 22 44 15": shaped like a National Insurance number without its last letter.
+        self.paired_digits = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\b(?!\s?[A-Da-d]\b)")
         self.short_reference = re.compile(r"\b(?:[A-Z]{2,5}[/-])+\d{3,}\b|\b[A-Z]{2,5}\s\d{5,}\b")
-        self.long_number = re.compile(r"(?<![\w/£$.-])(?:[A-Za-z]{1,4}[-/]?)?\d[\d/\-]{3,}\d(?:[-/][A-Za-z0-9]+)?(?![\w/%-])(?!\s?(?:g|kg|mg|ml|k|grams|steps|pounds)\b)")
+        self.long_number = re.compile(r"(?<![\w/£$.-])(?<!(?i:year)\s)(?:[A-Za-z]{1,4}[-/]?)?\d[\d/\-]{3,}\d(?:[-/][A-Za-z0-9]+)?(?![\w/%-])(?!\s?(?:g|kg|mg|ml|k|grams|steps|pounds)\b)")
         streets = _words(rules.street_words)
         self.numbered_street = re.compile(
             rf"\b(?:no\.?\s*)?(?:\d{{1,4}}/)?\d{{1,4}}[a-z]?,?\s+(?:[A-Za-z][\w'’.-]*\s+){{1,3}}(?:{streets})\b(?:\s+(?:north|south|east|west))?", flags)
         ways = r"Way|Walk|Row|Place|Square|Parade|Croft|Fold|Brow|Rise|Vale|Hill|Green|View|Park|Wharf|Quay|Chase|Meadows|Fields|Close|Gardens|Grove|Terrace|Crescent|Drive|Avenue|Ave|Lane|Ln|Road|Rd|Street|St|Mews"
         self.cued_street = re.compile(rf"\b(?i:on|at|off|near|to|from|in|address|lives|living)\s+(?:the\s+)?((?:[A-Z][\w'’.-]+\s+){{1,3}}(?i:{ways})(?:\s+(?:North|South|East|West))?(?:\s+(?i:site|estate|flats))?)\b")
         self.typed_street = re.compile(r"\b(?:on|at|off|near|from|to)\s+((?:[a-z][\w'’-]+\s+){1,2}(?:road|street|lane|avenue|close|drive|crescent|grove|gardens|terrace|rd|ln|ave|estate))\b")
-        self.house_name = re.compile(r"\b(?:The\s+|[A-Z][\w'’-]+\s+)(?:[A-Z][\w'’-]+\s+)?(?:Cottages?|Farm|Grange|Barn|Manor|Villa|Bungalow|Lodge|Vicarage|Rectory|Mill)\b")
+        self.house_name = re.compile(r"\b(?:The\s+|[A-Z][\w'’-]+\s+)(?:[A-Z][\w'’-]+\s+)?(?:Cottages?|Farm|Grange|Barn|Manor|Villa|Bungalow|Lodge|Vicarage|Rectory|Mill|Forge|Orchard|Stables|Granary|Chapel|Smithy|Hollies|Laurels)\b")
         self.named_street = re.compile(
             r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Rd|Street|Lane|Avenue|Ave|Close|Drive|Crescent|Grove|Gardens|Terrace|Mews|Estate|Court|House|Towers|Heights|Mansions)\b")
         building = r"(?i:Court|House|Towers?|Heights|Point|Mansions|Lodge|Apartments|Block|Buildings|Park|Place|View|Close|Gardens|Hall|Site)"
@@ -117,7 +132,13 @@ class _Patterns:
         self.building_on_street = re.compile(rf"\b(?:[A-Z][\w'’-]+\s+){{1,2}}(?:House|Court|Towers?|Heights|Mansions|Lodge|{hostel})\s+(?:on|off)\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:Road|Rd|Street|St|Lane|Avenue|Ave|Way|Drive|Close)\b")
         self.saint = re.compile(r"\b(?:(?:st|saint)\.?\s+[a-z]+['’]?s|(?:St|Saint)\.?\s+[A-Z][a-z]+['’]s)\b(?:\s+(?:rc|ce|c\s+of\s+e|catholic|primary|junior|juniors|infants?|academy|school|high|college|nursery))*")
         self.the_house = re.compile(r"\b\d{1,4}[a-z]?,?\s+(?i:the)\s+[A-Za-z][\w'’-]+")
-        self.hotel = re.compile(rf"\b(?:{_words(rules.hotels)})\b(?:\s+(?:on|in|at)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Rd|Street|St|Lane|Way)\b)?")
+        self.hotel = re.compile(rf"\b(?:{_words(rules.hotels)})\b(?:\s+(?:on|in|at)\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:Road|Rd|Street|St|Lane|Way)\b)?")
+        # "41 Heathfield, Brinsworth": a house number, a name, a comma and a place.
+        self.numbered_place = re.compile(r"(?<![\w.,/:-])\d{1,4}[a-z]?\s+(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+,\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?")
+        # What may follow an address: ", Canal Side", ", Upper Dunstow".
+        self.address_tail = re.compile(r"\A,\s+((?:[A-Z][a-z'’-]+\b\s?){1,3})")
+        # What may join two parts of one address: "Bramble House, off Skew Bridge Rd".
+        self.address_joint = re.compile(r"\A[\s,]*(?:(?:off|on|near|at)\s+)?\Z")
         self.estate = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?i:estate)\b")
         self.typed_estate = re.compile(r"\bthe\s+([a-z][\w'’-]+)\s+(?:[a-z][\w'’-]+\s+)?estate\b")
         openers = _words(rules.setting_openers)
@@ -127,7 +148,7 @@ class _Patterns:
         self.lower_setting = re.compile(rf"\b(?:[a-z][\w'’.-]*\s+){{1,5}}(?:{settings})\b(?:\s+school)?")
         chains = _words(rules.setting_names)
         self.setting_name = re.compile(rf"\b(?i:{chains})\b(?:\s+[A-Z][\w'’-]+)?")
-        self.prison = re.compile(rf"\b(?:hmp|hmyoi|hm\s+prison)\s+(?:[A-Z][\w'’-]*\s?){{1,3}}", flags)
+        self.prison = re.compile(r"\b(?:hmp|hmyoi|hm\s+prison)\s+(?:[A-Z][\w'’-]*\s?){1,3}", flags)
 
 
 class Anonymiser:
@@ -139,11 +160,16 @@ class Anonymiser:
         self._never_names = {w.lower() for w in self._rules.kin + self._rules.titles}
         self._particles = {w.lower() for w in self._rules.name_particles}
         self._quantities = {w.lower() for w in self._rules.quantity_words}
+        # Words before a number that is not a house number: "Year 3, Maths", "aged 7, Tyler".
+        self._counted = {w.lower() for w in self._rules.counting_words}
+        # What a sentence's first word does when it is a person: "nathan is 11", "zara told me".
+        self._person_verbs = {w.lower() for w in self._rules.said_words} | {"is", "was", "has", "had", "did", "does", "and", "n", "&", "'s", "’s"}
         self._keep = self._keep_words(kb)
         self._keep_language = self._keep - set(STOP_WORDS)
         areas = {w.lower() for a in kb.areas.values() for w in re.findall(r"[A-Za-z]+", " ".join([a.name, *a.aliases]))}
         self._keep_terms = self._keep_language - areas
-        self._first_names, self._surnames = _census_names()
+        first, foreign, self._surnames = _name_lists()
+        self._first_names = first | (foreign - self._keep)
         self._nlp = spacy.blank("en")
         self._matcher = Matcher(self._nlp.vocab)
         self._add_cue_patterns()
@@ -205,7 +231,44 @@ class Anonymiser:
         yield from _matches("REFERENCE", p.long_number, text)
         for match in p.numbered_record.finditer(text):
             yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
+        yield from _matches("REFERENCE", p.mixed_reference, text)
+        yield from _matches("REFERENCE", p.paired_digits, text)
         yield from _matches("REFERENCE", p.short_reference, text, keep=lambda span: span.split("/")[0].split("-")[0].lower() not in ("gcp", "y", "ks"))
+        yield from self._addresses(text)
+        yield from self._settings(text)
+
+    def _addresses(self, text: str) -> List[Found]:
+        """Addresses found by any rule, with the parts written after them
+        (", Canal Side") and the joins between them (", off") taken in."""
+        found = sorted(_merged(list(self._address_parts(text))), key=lambda f: f.start)
+        joined: List[Found] = []
+        for item in found:
+            last = joined[-1] if joined else None
+            if last and self._patterns.address_joint.match(text[last.end:item.start]):
+                joined[-1] = Found("ADDRESS", last.start, item.end, text[last.start:item.end])
+            else:
+                joined.append(item)
+        return [self._with_tail(text, item) for item in joined]
+
+    def _with_tail(self, text: str, item: Found) -> Found:
+        """"Flat 12 Beech House, Canal Side": capitalised words after a comma
+        that are not safeguarding language ("..., Mum said") are the address."""
+        end = item.end
+        for _ in range(2):
+            tail = self._patterns.address_tail.match(text[end:])
+            words = re.findall(r"[A-Za-z][\w'’-]*", tail.group(1)) if tail else []
+            if not words or any(w.lower() in self._keep_terms or w.lower() in self._never_names for w in words):
+                break
+            end += tail.end(1)
+        end = len(text[:end].rstrip())
+        return Found("ADDRESS", item.start, end, text[item.start:end])
+
+    def _address_parts(self, text: str) -> Iterator[Found]:
+        p = self._patterns
+        for match in p.numbered_place.finditer(text):
+            before = re.search(r"(\w+)\s*\Z", text[:match.start()])
+            if self._is_place(match.group()) and not (before and before.group(1).lower() in self._counted):
+                yield Found("ADDRESS", match.start(), match.end(), match.group())
         yield from _matches("ADDRESS", p.flat, text)
         yield from _matches("ADDRESS", p.room, text)
         yield from _matches("ADDRESS", p.hostel_room, text)
@@ -223,6 +286,9 @@ class Anonymiser:
                 yield Found("ADDRESS", match.start(1), match.end(), text[match.start(1):match.end()])
         yield from _matches("ADDRESS", p.numbered_street, text, keep=self._is_street)
         yield from _matches("ADDRESS", p.named_street, text, keep=self._not_all_kept)
+
+    def _settings(self, text: str) -> Iterator[Found]:
+        p = self._patterns
         yield from _matches("SCHOOL_OR_SETTING", p.prison, text)
         yield from _matches("SCHOOL_OR_SETTING", p.saint, text)
         for match in p.setting_name.finditer(text):
@@ -247,6 +313,11 @@ class Anonymiser:
         if not words or any(w in STOP_WORDS or w in self._quantities for w in words):
             return False
         return numbered or not any(w in self._keep_terms for w in words)
+
+    def _is_place(self, span: str) -> bool:
+        """"41 Heathfield, Brinsworth", not "3 Maths, English" or "2 Kids, Mum"."""
+        words = re.findall(r"[A-Za-z][\w'’-]*", span)
+        return not any(w.lower() in self._keep_terms or w.lower() in self._quantities or w.lower() in self._never_names for w in words)
 
     def _not_all_kept(self, span: str) -> bool:
         words = re.findall(r"[A-Za-z][\w'’-]*", span)
@@ -276,6 +347,8 @@ class Anonymiser:
         if not head or not head[0][0].isupper():
             return False
         named = [w for w in head if w.lower().strip(".") not in self._keep and w.lower() not in ("of", "and", "the", "rc", "ce", "c", "e")]
+        if any(w.lower() in self._never_names for w in head):
+            return bool(named)  # "Baby Clinic", "Mum's GP Surgery": a kind of place, not its name
         return bool(named) or last[0].isupper()
 
     # -- names ----------------------------------------------------------------------
@@ -295,9 +368,26 @@ class Anonymiser:
         named = {"_": {"capitalised": True, "never_name": False}}
         self._matcher.add("NAMING", [[*words, {"ORTH": {"IN": [",", ":", "'", '"']}, "OP": "*"}, choice] for words in naming for choice in (name, named)])
         self._matcher.add("SAYS", [[{"_": {"cue_name": True}}, {"LOWER": {"IN": rules.said_words}}]])
-        self._matcher.add("WHO", [[{"_": {"cue_name": True}}, {"ORTH": "("}, {"LOWER": {"IN": rules.kin}}]])
+        # "bex (mum) rang", "Kerry mum of the twins"
+        self._matcher.add("WHO", [[name, {"ORTH": "("}, kin], [name, kin, {"LOWER": {"IN": ["of", "to"]}}]])
         self._matcher.add("SAYS_WEAK", [[{"_": {"could_be_name": True, "first_name": True, "capitalised": True}},
-                                         {"LOWER": {"IN": ["has", "had", "hasnt", "hasn't"]}}]])
+                                         {"LOWER": {"IN": ["has", "had", "hasnt", "hasn't", "did", "does"]}}]])
+        # "says Dwayne hits them", "visited oliver and his nan"
+        self._matcher.add("OBJECT", [[{"LOWER": {"IN": rules.said_words}}, name]])
+        # "Ruby and her sister", "theo and his big brother"
+        self._matcher.add("SIBLING", [[name, {"LOWER": {"IN": ["and", "&", "n"]}}, {"LOWER": {"IN": ["his", "her", "their"]}},
+                                       {"IS_LOWER": True, "OP": "?"}, kin]])
+        # "Sunny is mums new partner", "Leanne was dad's ex"
+        self._matcher.add("IS_KIN", [[name, {"LOWER": {"IN": ["is", "was"]}},
+                                      {"LOWER": {"IN": ["mums", "dads", "nans", "mum", "dad", "nan", "'s", "’s", "my", "his", "her", "their", "the", "a"]}, "OP": "*"},
+                                      {"LOWER": {"IN": ["new", "old", "ex", "older", "younger", "big", "little", "best"]}, "OP": "?"}, kin]])
+        # "Hope and Summer both have eczema", "faith and summer (twins)": two
+        # listed first names doing something together.
+        pair = {"_": {"first_name": True, "capitalised": True, "never_name": False}}
+        typed_pair = {"_": {"first_name": True, "never_name": False}}
+        joined = {"LOWER": {"IN": ["and", "&", "n"]}}
+        self._matcher.add("PAIR", [[pair, joined, pair, {"LOWER": {"IN": ["both", "are", "were", "have", "had", "say", "said"]}}],
+                                   [typed_pair, joined, typed_pair, {"LOWER": {"IN": ["both", "("]}}]])
         self._matcher.add("POSSESSIVE", [[{"_": {"could_be_name": True}}, {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}, "OP": "?"}],
                                           [{"_": {"cue_name": True, "capitalised": True}}, {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}}]])
         # "Poppy (6)", "Faith (yr 2)", "Zach born 3rd May", "hunter is 9", "Dallas in yr 10"
@@ -311,7 +401,7 @@ class Anonymiser:
     def _names(self, doc: Doc, taken: Set[int]) -> List[Found]:
         for token in doc:
             token._.could_be_name = self._could_be_name(token)
-            token._.first_name = token.lower_ in self._first_names
+            token._.first_name = self._first(token.lower_)
             token._.capitalised = _capitalised(token.text)
             token._.particle = token.lower_ in self._particles
             token._.never_name = token.lower_ in self._never_names
@@ -320,7 +410,10 @@ class Anonymiser:
         picked: Set[int] = set()
         for match_id, start, end in self._matcher(doc):
             rule = self._nlp.vocab.strings[match_id]
-            index = start if rule in ("SAYS", "SAYS_WEAK", "POSSESSIVE", "AGE", "WHO") else end - 1
+            if rule == "PAIR":
+                picked.update((start, start + 2))
+                continue
+            index = start if rule in ("SAYS", "SAYS_WEAK", "POSSESSIVE", "AGE", "WHO", "SIBLING", "IS_KIN") else end - 1
             if self._cue_confirms(rule, doc[index]):
                 picked.add(index)
         for token in doc:
@@ -328,7 +421,7 @@ class Anonymiser:
                 continue
             if token._.could_be_name and self._looks_like_a_name(token):
                 picked.add(token.i)
-            elif token._.cue_name and token._.capitalised and self._full_name_follows(token):
+            elif token._.cue_name and token._.capitalised and not self._plural_of_a_word(token.lower_) and self._full_name_follows(token):
                 picked.add(token.i)  # "Grace Ogunleye", "Amber Brook"
         picked |= self._coordinated(doc, picked)
         found = []
@@ -346,9 +439,9 @@ class Anonymiser:
         for index in picked:
             for step in (-2, 2):
                 other = index + step
-                if 0 <= other < len(doc) and doc[index + step // 2].lower_ in ("and", "&", ",", "or"):
+                if 0 <= other < len(doc) and doc[index + step // 2].lower_ in ("and", "&", ",", "or", "n"):
                     token = doc[other]
-                    if other not in picked and token.lower_ in self._first_names and not token._.never_name and (
+                    if other not in picked and token._.first_name and not token._.never_name and (
                             token._.capitalised or self._rare(token.lower_, 4.5)):
                         more.add(other)
         return more
@@ -359,22 +452,42 @@ class Anonymiser:
         word = token.lower_
         if rule in ("SAYS", "POSSESSIVE"):
             if not token._.capitalised:
-                return (word in self._first_names and self._rare(word, 4.5)) or self._rare(word, 3.0)
+                return (word in self._first_names and self._rare(word, 4.5)) or self._rare(word, 2.5)
             return self._listed(word) or self._rare(word, COMMON_WORD)
         if rule == "SAYS_WEAK":
             return True
-        if rule in ("AGE", "WHO"):
-            return word in self._first_names or (token._.capitalised and self._rare(word, COMMON_WORD))
+        if rule == "OBJECT":
+            return token._.could_be_name and self._person_word(token)  # not "says June is when"
+        if rule in ("SIBLING", "IS_KIN", "WHO"):
+            return self._person_word(token)
+        if rule == "AGE":
+            return self._first(word) or self._rare(word, 2.5) or (token._.capitalised and self._rare(word, COMMON_WORD))
         if token._.capitalised:
-            return True
+            return rule != "KIN" or self._listed(word) or self._rare(word, COMMON_WORD)  # not "Baby Clinic"
+        if rule == "KIN" and token.nbor(-1).lower_ == "is":
+            return self._first(word)  # "mum is kayleigh", not "mum is unwell"
+        if rule == "TITLE" and word in self._surnames and token.nbor(-1).lower_ in ("mr", "mrs", "ms", "miss", "mx", "dr"):
+            return True  # "miss jones at nursery"
         limit = COMMON_WORD if rule == "TITLE" else ORDINARY_WORD
-        return word in self._first_names or (self._rare(word, limit) and not re.search(r"(nt|ing|ed)$", word))
+        return word in self._first_names or (self._rare(word, limit) and not re.search(r"(nt|ing|ed|ful|less|ous|ly)$", word))
 
     def _could_be_name(self, token: Token) -> bool:
         text = token.text.strip("'’")
         if not re.fullmatch(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*", text) or len(text) < 2 or re.match(r"[A-Z]{2,}(?:s|['’]?d|['’]s)?$", text):
             return False  # not a word, or an acronym ("DNAs", "NFA'd")
-        return text.lower() not in self._keep and not (text.isupper() and len(text) <= 5 and text.lower() not in self._first_names)
+        return text.lower() not in self._keep and not (text.isupper() and len(text) <= 5 and not self._first(text.lower()))
+
+    def _person_word(self, token: Token) -> bool:
+        """Next to a cue that points at a person ("visited oliver", "bex (mum)"):
+        a listed first name not too common in English, or a word that is no
+        English at all."""
+        word = token.lower_
+        if token._.capitalised:
+            return self._listed(word) or self._rare(word, COMMON_WORD)
+        return (self._first(word) and self._rare(word, PERSON_WORD)) or self._rare(word, 2.5)
+
+    def _first(self, word: str) -> bool:
+        return word in self._first_names or _fold(word) in self._first_names
 
     def _looks_like_a_name(self, token: Token) -> bool:
         """Without a cue word: a capitalised rare word or listed name mid-sentence,
@@ -382,8 +495,12 @@ class Anonymiser:
         word = token.text.lower()
         if re.fullmatch(r"[A-Z][a-z]*['’][A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+", token.text) and word not in self._keep:
             return True  # O'Neill, D'Souza, Smith-Jones
+        if self._plural_of_a_word(word):
+            return False  # "Ashtrays overflowing"
         starts_sentence = token.i == 0 or token.nbor(-1).text in (".", "!", "?", "\n", '"', "“")
         capitalised = _capitalised(token.text)
+        if capitalised and not starts_sentence and not self._rare(word, COMMON_WORD) and self._reads_as_a_word(token):
+            return False  # "a new Rose gold phone", "Incidents Rose from 2 to 7"
         if capitalised and not starts_sentence:
             following = token.nbor(1) if token.i + 1 < len(token.doc) else None
             if following is not None and _capitalised(following.text) and following.lower_ in self._keep_language:
@@ -400,11 +517,28 @@ class Anonymiser:
         after = i + 1
         while after < len(doc) and doc[after]._.particle:
             after += 1
-        surname = after < len(doc) and doc[after].lower_ in self._surnames and doc[after]._.could_be_name
+        surname = after < len(doc) and re.sub(r"['’]", "", doc[after].lower_) in self._surnames and doc[after]._.could_be_name
         opens = i == 0 or doc[i - 1].is_punct or doc[i - 1].lower_ in STOP_WORDS or doc[i - 1].lower_ in self._never_names
         if surname and opens and (word in self._first_names or (self._rare(word, 3.0) and self._rare(doc[after].lower_, 3.3))):
             return True  # "maria de souza", "zainab hussain"
+        if opens and i + 1 < len(doc) and doc[i + 1].lower_ in self._person_verbs and (i == 0 or doc[i - 1].text in ".!?\n"):
+            return self._person_word(token)  # "muhammad hasnt been in", "teddy has come in"
         return word in self._first_names and self._rare(word)
+
+    def _plural_of_a_word(self, word: str) -> bool:
+        """"ashtrays", "bruises": an unlisted word whose singular is ordinary English."""
+        if self._listed(word) or not word.endswith("s") or self._listed(word[:-1]):
+            return False  # "the Smiths"
+        return any(not self._rare(stem, 2.5) for stem in (word[:-1], word[:-2] if word.endswith("es") else ""))
+
+    def _reads_as_a_word(self, token: Token) -> bool:
+        """A capitalised common word ("Rose", "Grace") after "a new" or after a
+        capitalised ordinary word (title case, "Incidents Rose") is that word."""
+        before = token.nbor(-1)
+        if before.lower_ in ("a", "an", "new", "some", "every", "no"):
+            return True
+        return before._.capitalised and not before._.never_name and not self._listed(before.lower_) and (
+            before.lower_ in self._keep_language or not self._rare(before.lower_, 3.0))
 
     def _full_name_follows(self, token: Token) -> bool:
         """A capitalised surname follows (after any "de", "van", "al-")."""
@@ -424,11 +558,14 @@ class Anonymiser:
         while end < len(doc):
             token = doc[end]
             if token.text in ("-", "‐") and end + 1 < len(doc) and not token.whitespace_ and not doc[end - 1].whitespace_ and (
-                    doc[end + 1]._.capitalised or doc[end + 1].lower_ in self._first_names):
+                    doc[end + 1]._.capitalised or self._first_or_rare(doc[end + 1].lower_)):
                 end += 2
                 continue
             if token._.capitalised and token._.could_be_name and (self._listed(token.lower_) or self._rare(token.lower_, COMMON_WORD)):
                 end += 1
+                continue
+            if end == index + 1 and not doc[index]._.capitalised and self._typed_surname(token):
+                end += 1  # "jayden smith", "siobhan o'connor"
                 continue
             if re.fullmatch(r"[A-Z]\.?", token.text) and token.i > index:
                 end += 1  # "Ruby W"
@@ -445,9 +582,21 @@ class Anonymiser:
         while start >= 2 and doc[start - 1].text in ("-", "‐") and not doc[start - 2].whitespace_ and (
                 doc[start - 2]._.capitalised or doc[start - 2]._.particle or doc[start - 2].lower_ in self._first_names):
             start -= 2
+        if start >= 1 and not doc[index]._.capitalised and doc[start - 1].is_lower and doc[start - 1]._.could_be_name and (
+                doc[start - 1]._.first_name and self._rare(doc[start - 1].lower_, PERSON_WORD)):
+            start -= 1  # "chen hui says"
         if start >= 1 and doc[start - 1].lower_ in ("big", "little", "lil", "young", "old") and doc[start - 1]._.capitalised:
             start -= 1
         return doc[start:end]
+
+    def _typed_surname(self, token: Token) -> bool:
+        """A lower-case surname after a lower-case first name: listed (and not
+        a verb like "makes") or no English word at all."""
+        word = token.lower_.replace("'", "").replace("’", "")
+        if not token.is_lower or not token._.could_be_name or token.lower_ in self._person_verbs:
+            return False
+        verb = word.endswith("s") and not self._rare(word[:-1]) and not self._first(word[:-1])  # "makes", not "jones"
+        return (word in self._surnames and self._rare(word, 5.0) and not verb) or self._rare(word, 3.0)
 
     def _listed(self, word: str) -> bool:
         return word in self._first_names or word in self._surnames
@@ -516,10 +665,34 @@ def _merged(found: List[Found]) -> List[Found]:
 
 
 @lru_cache(maxsize=1)
-def _census_names() -> Tuple[Set[str], Set[str]]:
+def _name_lists() -> Tuple[Set[str], Set[str], Set[str]]:
+    """Census first names, other countries' first names, census surnames."""
     folder = Path(census_names.__file__).parent
     read = lambda name: {line.split()[0].lower() for line in (folder / name).read_text().splitlines() if line.strip()}  # noqa: E731
-    return read("dist.male.first") | read("dist.female.first"), read("dist.all.last")
+    return read("dist.male.first") | read("dist.female.first"), _faker_first_names(), read("dist.all.last")
+
+
+def _faker_first_names() -> Set[str]:
+    """First names from Faker's lists for many countries (MIT licence): the
+    1990 US census misses most of today's children ("Alfie", "Freya",
+    "Muhammad", "Zainab"). Some countries' lists hold English words
+    ("Infant", "Bent"), so a name that is common in English must be listed by
+    at least two countries, and one very common in English is left out."""
+    counts: Counter = Counter()
+    for module in pkgutil.iter_modules(faker_person.__path__):
+        provider = importlib.import_module(f"{faker_person.__name__}.{module.name}").Provider
+        listed = set()
+        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            value = getattr(provider, attribute, None)
+            if isinstance(value, (list, tuple, set, dict)):
+                listed.update(_fold(name) for name in value)
+        counts.update(name for name in listed if re.fullmatch(r"[a-z]+(?:['-][a-z]+)*", name))
+    return {name for name, n in counts.items() if zipf_frequency(name, "en") < (FOREIGN_NAME if n > 1 else 3.5)}
+
+
+def _fold(word: str) -> str:
+    """"Ángel" as "angel", "Zoë" as "zoe": name lists are looked up unaccented."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
 
 @lru_cache(maxsize=1)

@@ -440,6 +440,7 @@ class AnonymiseRules(_Strict):
     setting_names: List[str] = Field(..., min_items=1)
     name_particles: List[str] = Field(..., min_items=1)
     quantity_words: List[str] = Field(..., min_items=1)
+    counting_words: List[str] = Field(..., min_items=1)
     hotels: List[str] = Field(..., min_items=1)
     street_words: List[str] = Field(..., min_items=1)
     reference_words: List[str] = Field(..., min_items=1)

@@ -69,3 +69,55 @@ def test_a_ten_digit_number_failing_the_nhs_checksum_is_a_reference_not_an_nhs_n
 )
 def test_safeguarding_language_ages_and_periods_stay_exactly_as_written(text):
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize(
+    "text, gone, placeholder",
+    [
+        # Other countries' first-name lists, and accents folded for the look-up.
+        ("worried that freya is not eating", "freya", "[NAME]"),
+        ("ÉLODIE in yr 2 had no lunch", "ÉLODIE", "[NAME]"),
+        # A lower-case first name opening the sentence and doing something.
+        ("harvey hasnt had breakfast all week", "harvey", "[NAME]"),
+        # Verbs pointing at a person, and siblings, pairs and partners.
+        ("we visited nathan at home", "nathan", "[NAME]"),
+        ("Lucy and her little brother walk in alone", "Lucy", "[NAME]"),
+        ("Amber and Ivy both have bad teeth", "Ivy", "[NAME]"),
+        ("Rocco is mums new boyfriend", "Rocco", "[NAME]"),
+        ("nurse rang, says mrs jones at clinic has concerns", "jones", "[NAME]"),
+        # A lower-case surname after a lower-case first name.
+        ("kieran walsh yr 6 keeps getting sent home", "walsh", "[NAME]"),
+        # References by shape and after more cue words.
+        ("the housing file says 7731/HN/22", "7731/HN/22", "[REFERENCE]"),
+        ("letter quotes QP-5521-Z at the top", "QP-5521-Z", "[REFERENCE]"),
+        ("her tenancy number is AB 12 34 56 apparently", "AB 12 34 56", "[REFERENCE]"),
+        ("CAD 2291 of 14/02 was the last call out", "2291", "[REFERENCE]"),
+        ("pupil id 348 221 on the register", "221", "[REFERENCE]"),
+        # Addresses: a number, a name and a place; a house name; the place after it.
+        ("they moved to 23 Brackenfield, Ossington last week", "Ossington", "[ADDRESS]"),
+        ("The Old Smithy, Wren Lane, Little Hadby is where nan lives", "Little Hadby", "[ADDRESS]"),
+        ("staying at the Travelodge on Marsh Hill Road for now", "on Marsh", "[ADDRESS]"),
+    ],
+)
+def test_names_references_and_addresses_found_from_their_context(text, gone, placeholder):
+    out = anonymise(text)
+    assert gone not in out and placeholder in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Referrals Rose sharply after the school holidays",
+        "She wanted a new Rose gold watch for her birthday",
+        "Mum is unwell and Dad is tearful most days",
+        "Baby Clinic runs on Tuesdays at the family hub",
+        "mum says June is the worst month for money",
+        "Hope is that the TAF will help this time",
+        "Ashtrays and cans were all over the kitchen",
+        "the Covid-19 lockdown made it worse for him in Year 10/11",
+        "He is in Year 3, Maths is his best subject",
+        "visited the family and the home was cold",
+    ],
+)
+def test_near_misses_of_the_context_rules_stay_as_written(text):
+    assert anonymise(text) == text
