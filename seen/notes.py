@@ -173,14 +173,6 @@ class NoteStore:
             query = query.where(Note.created_at < _midnight(until + timedelta(days=1)))
         return self._pages(query)
 
-    def flag_counts(self, area: Optional[str] = None) -> Dict[str, int]:
-        """How many notes carry each flag: the themes a board looks at."""
-        query = select(NoteFlag.flag, func.count()).group_by(NoteFlag.flag)
-        if area:
-            query = query.join(Note).where(Note.area == area)
-        with self._unavailable(), self._read() as session:
-            return dict(session.execute(query).all())
-
     def delete_older_than(self, days: int) -> int:
         """Delete notes created more than `days` days ago; return how many went."""
         if days < 0:

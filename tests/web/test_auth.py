@@ -5,7 +5,6 @@ sessions end, and the headers and cookies are safe."""
 
 import os
 import subprocess
-import sys
 import time
 from datetime import timedelta
 from pathlib import Path
