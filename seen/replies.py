@@ -132,7 +132,8 @@ def emergency_follow_up(kb: Knowledge, area: Optional[Area], maybe_topic: Option
 def out_of_scope(kb: Knowledge, area: Optional[Area]) -> Reply:
     area = area or kb.areas[kb.fallback_area]
     facts = area.detail("procedures") or kb.areas[kb.fallback_area].detail("procedures") or []
-    return Reply(kb.messages.out_of_scope.format(procedures=_joined(facts)).strip())
+    return Reply(kb.messages.out_of_scope.format(procedures=_joined(facts)).strip(),
+                 [Button(kb.reflection.buttons.start, REFLECT_PAYLOAD)])
 
 
 #: The payload of the button that starts a guided reflection (intent share_worry).

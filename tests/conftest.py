@@ -1,4 +1,6 @@
-"""Fixtures for every test folder: an empty database on each backend Seen supports.
+"""Fixtures for every test folder: an empty database on each backend Seen supports,
+and a real browser (Debian's Chromium driven by Playwright; screenshots go to
+tests/artifacts/, ignored by git).
 
 PostgreSQL is the server at 127.0.0.1:5432 (SEEN_TEST_POSTGRES_URL to change):
 one throw-away database per test session, one schema per test.
@@ -6,13 +8,23 @@ one throw-away database per test session, one schema per test.
 
 import os
 import secrets
+import socket
+import subprocess
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
+from pathlib import Path
+from typing import Dict, Iterator, Optional
 
 import pytest
+import requests
+from playwright.sync_api import Browser, sync_playwright
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("SEEN_TEST_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = ROOT / "tests" / "artifacts"
 POSTGRES_ADMIN_URL = os.environ.get("SEEN_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
 
@@ -63,3 +75,51 @@ def backend(request, tmp_path) -> Iterator[Backend]:
         with admin.connect() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def screenshots() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def web_server(env: Dict[str, str], log: Path, port: Optional[int] = None) -> Iterator[str]:
+    """The web app as `make run` starts it (waitress), until the block ends; yields its URL."""
+    port = port or free_port()
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [str(ROOT / ".venv" / "bin" / "waitress-serve"), "--listen", f"127.0.0.1:{port}", "--call",
+             "seen.web:create_app"], cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                if process.poll() is not None:
+                    raise RuntimeError(f"the web app stopped while starting:\n{log.read_text()}")
+                try:
+                    if requests.get(f"{url}/login", timeout=1).status_code == 200:
+                        break
+                except requests.ConnectionError:
+                    time.sleep(0.25)
+            else:
+                raise RuntimeError(f"the web app did not answer within 60 s:\n{log.read_text()}")
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=20)

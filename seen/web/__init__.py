@@ -10,7 +10,7 @@ from flask import Flask, render_template
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from seen.db import DatabaseUnavailable
-from seen.web import accounts, audit, auth, notes, themes
+from seen.web import accounts, audit, auth, notes, themes, widget
 from seen.web.extensions import csrf, limiter, login_manager, talisman
 from seen.web.security import CSP, HttpsAwareSessions
 from seen.web.settings import from_environment
@@ -54,6 +54,7 @@ def _register_extensions(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     for blueprint in (auth.bp, notes.bp, themes.bp, audit.bp, accounts.bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(widget.blueprint(talisman, app.config["BOT_URL"]))
 
 
 def _register_error_handlers(app: Flask) -> None:

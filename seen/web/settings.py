@@ -37,7 +37,8 @@ def from_environment() -> Dict[str, object]:
         "BEHIND_PROXY": _flag("SEEN_BEHIND_PROXY"),
         "RATELIMIT_STORAGE_URI": os.environ.get("SEEN_RATELIMIT_STORAGE", "memory://"),
         "LOGIN_RATE_LIMIT": os.environ.get("SEEN_LOGIN_RATE_LIMIT", "10 per minute"),
-        "WARM_UP": True,  # load the comment anonymiser at start-up rather than on the first comment
+        "WARM_UP": True,
+        "BOT_URL": os.environ.get("SEEN_BOT_URL", "http://localhost:5005").rstrip("/"),  # for the widget demo page  # load the comment anonymiser at start-up rather than on the first comment
     }
 
 

@@ -23,6 +23,8 @@ RASA = ROOT / ".venv" / "bin" / "rasa"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 RASA_PORT = int(os.environ.get("SEEN_TEST_RASA_PORT", "5105"))
 ACTIONS_PORT = int(os.environ.get("SEEN_TEST_ACTIONS_PORT", "5155"))
+WEB_PORT = int(os.environ.get("SEEN_TEST_WEB_PORT", "5180"))  # serves widget.js and its demo page
+WIDGET_ORIGIN = f"http://127.0.0.1:{WEB_PORT}"
 START_TIMEOUT_S = 240
 
 
@@ -56,7 +58,7 @@ def _start_rasa(port: int, actions_port: int, log: Path, folder: Path) -> subpro
     return _start(
         [str(RASA), "run", "--port", str(port), "--credentials", "credentials.yml",
          "--endpoints", str(endpoints), "--model", "models"],
-        log,
+        log, SEEN_WIDGET_ORIGINS=WIDGET_ORIGIN,
     )
 
 
@@ -94,6 +96,19 @@ def servers(tmp_path_factory, notes_url) -> Iterator[Dict[str, Path]]:
     finally:
         _stop(rasa)
         _stop(actions)
+
+
+@pytest.fixture(scope="session")
+def widget_site(servers, tmp_path_factory) -> Iterator[str]:
+    """The web app serving widget.js and its demo page, pointing at the test bot; yields its URL."""
+    from tests.conftest import web_server
+
+    folder = tmp_path_factory.mktemp("widget_site")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'web.db'}", "SEEN_SECRET_KEY": "widget tests only",
+           "SEEN_BOT_URL": f"http://127.0.0.1:{RASA_PORT}"}
+    _free(WEB_PORT)
+    with web_server(env, ARTIFACTS / "widget_site.log", port=WEB_PORT) as url:
+        yield url
 
 
 @pytest.fixture

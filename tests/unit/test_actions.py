@@ -152,3 +152,20 @@ def test_an_emergency_mid_reflection_pauses_it_after_the_999_reply():
     assert "carry on" in messages[-1]["text"].lower()
     assert SlotSet("reflecting", False) in events
     assert events[0]["value"]["status"] == reflection.PAUSED
+
+
+@pytest.mark.parametrize("metadata, area", [
+    ({"board": "derby"}, "derby"),
+    ({"board": "North Somerset"}, "north_somerset"),
+    ({"board": "kent"}, None),
+    ({"board": ""}, None),
+    (None, None),
+])
+def test_a_conversation_from_a_boards_widget_knows_the_area_at_once(metadata, area):
+    from actions.session import ActionSessionStart
+
+    _, events = run(ActionSessionStart(), tracker("session_start", session_started_metadata=metadata))
+    assert events[0]["event"] == "session_started"
+    assert (events[-1]["event"], events[-1]["name"]) == ("action", "action_listen")
+    areas = [e["value"] for e in events if e.get("event") == "slot" and e["name"] == "area"]
+    assert areas == ([area] if area else [])

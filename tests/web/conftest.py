@@ -39,6 +39,7 @@ def settings(url: str, **changes) -> Dict[str, object]:
         "RATELIMIT_STORAGE_URI": "memory://",
         "LOGIN_RATE_LIMIT": "1000 per minute",
         "WARM_UP": False,
+        "BOT_URL": "http://127.0.0.1:5005",
     }
     config.update(changes)
     return config
