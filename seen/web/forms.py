@@ -69,16 +69,22 @@ class CommentForm(FlaskForm):
     submit = SubmitField("Add comment")
 
 
-class AccountForm(FlaskForm):
+class PasswordForm(FlaskForm):
+    """A new password typed twice: an admin setting one, and the first one of a new account."""
+
+    password = PasswordField("New password", validators=[
+        DataRequired("Type the new password."), Length(min=MIN_PASSWORD, message=f"At least {MIN_PASSWORD} characters.")],
+        render_kw={"autocomplete": "new-password"})
+    confirm = PasswordField("New password again", validators=[EqualTo("password", "The passwords differ.")],
+                            render_kw={"autocomplete": "new-password"})
+    submit = SubmitField("Set password")
+
+
+class AccountForm(PasswordForm):
     username = StringField("User name", validators=[DataRequired("Enter a user name."), Length(min=3, max=64)],
                            render_kw={"autocomplete": "off", "autocapitalize": "none"})
     role = SelectField("Role", choices=[(r, r.capitalize()) for r in ROLES])
     areas = Checkboxes("Areas (a supervisor sees notes from these areas only)")
-    password = PasswordField("First password", validators=[
-        DataRequired("Set a first password."), Length(min=MIN_PASSWORD, message=f"At least {MIN_PASSWORD} characters.")],
-        render_kw={"autocomplete": "new-password"})
-    confirm = PasswordField("First password again", validators=[EqualTo("password", "The passwords differ.")],
-                            render_kw={"autocomplete": "new-password"})
     submit = SubmitField("Create account")
 
 
@@ -88,11 +94,3 @@ class AccountEditForm(FlaskForm):
     active = BooleanField("Account can sign in")
     submit = SubmitField("Save changes")
 
-
-class PasswordForm(FlaskForm):
-    password = PasswordField("New password", validators=[
-        DataRequired("Type the new password."), Length(min=MIN_PASSWORD, message=f"At least {MIN_PASSWORD} characters.")],
-        render_kw={"autocomplete": "new-password"})
-    confirm = PasswordField("New password again", validators=[EqualTo("password", "The passwords differ.")],
-                            render_kw={"autocomplete": "new-password"})
-    submit = SubmitField("Set password")

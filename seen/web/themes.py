@@ -23,8 +23,7 @@ CHART_COLOURS = ("#1d70b8", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#b58840
 @bp.route("/themes")
 @login_required
 def index():
-    form, where = _filters()
-    rows = [] if where is None else stores().notes.themes(where, areas=me().visible_areas)
+    form, rows = _rows()
     labels = stores().labels
     table = _table(rows, labels)
     return render_template("themes/index.html", form=form, table=table, chart=_chart(rows, labels),
@@ -34,8 +33,7 @@ def index():
 @bp.route("/themes.csv")
 @login_required
 def download():
-    _form, where = _filters()
-    rows = [] if where is None else stores().notes.themes(where, areas=me().visible_areas)
+    _form, rows = _rows()
     labels = stores().labels
     out = io.StringIO()
     writer = csv.writer(out)
@@ -49,14 +47,15 @@ def download():
                     headers={"Content-Disposition": 'attachment; filename="seen-themes.csv"'})
 
 
-def _filters():
-    """Dates and area only, with the same checks as the notes list."""
+def _rows():
+    """The filter form (dates and area, checked as on the notes list) and the counts it asks for."""
     visible = me().visible_areas
     form = PeriodFilterForm(formdata=MultiDict(request.args) if request.args else None)
     form.area.choices = area_choices(stores().labels, visible)
     if request.args and not form.validate():
-        return form, None
-    return form, NoteFilter(since=form.since.data, until=form.until.data, area=form.area.data or None)
+        return form, []
+    where = NoteFilter(since=form.since.data, until=form.until.data, area=form.area.data or None)
+    return form, stores().notes.themes(where, areas=visible)
 
 
 def _table(rows: List[dict], labels: Labels) -> dict:
