@@ -34,7 +34,9 @@ def login():
     if form.validate_on_submit():
         account = stores().accounts.authenticate(form.username.data, form.password.data)
         if account is None:
-            stores().audit.record(form.username.data.strip().lower()[:64] or "-", "sign-in failed")
+            # Only a real user name is kept: people sometimes type their password in the wrong box.
+            known = stores().accounts.by_username(form.username.data)
+            stores().audit.record(known.username if known else "(unknown user name)", "sign-in failed")
             flash(FAILED, "error")
         else:
             session.clear()  # a fresh session: nothing carried over from before sign-in

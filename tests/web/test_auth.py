@@ -166,10 +166,12 @@ def test_without_a_secret_key_the_app_refuses_to_start_unless_in_development(mon
     assert from_environment()["SECRET_KEY"] == "from the environment"
 
 
-def test_sign_in_and_out_are_audited(visitor, app):
+def test_sign_in_and_out_are_audited_without_keeping_what_was_typed_as_a_user_name(visitor, app):
     visitor.sign_in("derby.supervisor", "wrong")
+    visitor.sign_in("MyPassw0rd!typed-in-the-wrong-box", PASSWORD)
     visitor.sign_in("derby.supervisor")
     visitor.sign_out()
     entries, _ = app.extensions["seen"].audit.page()
     assert [(e.actor, e.action) for e in reversed(entries)] == [
-        ("derby.supervisor", "sign-in failed"), ("derby.supervisor", "signed in"), ("derby.supervisor", "signed out")]
+        ("derby.supervisor", "sign-in failed"), ("(unknown user name)", "sign-in failed"),
+        ("derby.supervisor", "signed in"), ("derby.supervisor", "signed out")]
