@@ -37,8 +37,24 @@ def known_area(tracker: Tracker) -> Optional[Area]:
     area = named_area(tracker)
     if area:
         return area
-    slot = tracker.get_slot("area")
-    return kb().areas.get(slot) if slot else None
+    area_id = remembered_area(tracker)
+    return kb().areas.get(area_id) if area_id else None
+
+
+def remembered_area(tracker: Tracker) -> Optional[str]:
+    """The area given earlier, else that of the board whose web widget sent the message.
+
+    The widget puts {"board": "derby"} in every message's metadata, so Seen
+    knows the area without asking, and still does after a session expires.
+    """
+    return tracker.get_slot("area") or board_area(tracker.latest_message.get("metadata"))
+
+
+def board_area(metadata: Any) -> Optional[str]:
+    """The area id for the widget's data-board (an area id or name), or None if it names no area we know."""
+    board = metadata.get("board") if isinstance(metadata, dict) else None
+    area = kb().find_area(board) if isinstance(board, str) and board.strip() else None
+    return area.id if area else None
 
 
 def send(dispatcher: CollectingDispatcher, replies: List[Reply]) -> None:

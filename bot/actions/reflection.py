@@ -11,7 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import kb, send
+from actions.conversation import kb, remembered_area, send
 from seen import reflection
 from seen.notes import NoteStore
 from seen.reflection import Heard, Turn
@@ -42,7 +42,7 @@ class ActionReflection(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         turn = reflection.respond(
-            kb(), tracker.get_slot("reflection"), heard(tracker), tracker.get_slot("role"), tracker.get_slot("area"),
+            kb(), tracker.get_slot("reflection"), heard(tracker), tracker.get_slot("role"), remembered_area(tracker),
             store=lambda draft: notes().save(draft),
         )
         send(dispatcher, turn.replies)

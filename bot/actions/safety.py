@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import kb, known_area, send
+from actions.conversation import kb, known_area, remembered_area, send
 from actions.reflection import heard, slot_events
 from seen import reflection, replies
 from seen.intents import EMERGENCY_INTENT, topic_of
@@ -44,7 +44,7 @@ class ActionEmergencyFollowUp(Action):
         message = heard(tracker)
         turn = reflection.after_emergency(
             kb(), tracker.get_slot("reflection"), message, is_emergency(message.text),
-            tracker.get_slot("role"), tracker.get_slot("area"),
+            tracker.get_slot("role"), remembered_area(tracker),
         )
         send(dispatcher, turn.replies)
         return slot_events(tracker, turn) if turn.state else [SlotSet("reflecting", False)]

@@ -155,17 +155,24 @@ def test_an_emergency_mid_reflection_pauses_it_after_the_999_reply():
 
 
 @pytest.mark.parametrize("metadata, area", [
-    ({"board": "derby"}, "derby"),
-    ({"board": "North Somerset"}, "north_somerset"),
+    ({"board": "derby"}, "Derby"),
+    ({"board": "North Somerset"}, "North Somerset"),
     ({"board": "kent"}, None),
-    ({"board": ""}, None),
-    (None, None),
+    ({}, None),
 ])
-def test_a_conversation_from_a_boards_widget_knows_the_area_at_once(metadata, area):
-    from actions.session import ActionSessionStart
+def test_a_message_from_a_boards_widget_is_answered_for_that_boards_area(metadata, area):
+    question = tracker("topic_escalation")
+    question.latest_message["metadata"] = metadata
+    messages, _ = run(ActionAnswerTopic(), question)
+    text = "\n".join(m["text"] or "" for m in messages)
+    if area:
+        assert f"In {area}:" in text
+    else:
+        assert "In Derby:" not in text and "In North Somerset:" not in text
 
-    _, events = run(ActionSessionStart(), tracker("session_start", session_started_metadata=metadata))
-    assert events[0]["event"] == "session_started"
-    assert (events[-1]["event"], events[-1]["name"]) == ("action", "action_listen")
-    areas = [e["value"] for e in events if e.get("event") == "slot" and e["name"] == "area"]
-    assert areas == ([area] if area else [])
+
+def test_an_area_the_practitioner_gave_wins_over_the_widgets_board():
+    question = tracker("topic_escalation", area="salford")
+    question.latest_message["metadata"] = {"board": "derby"}
+    messages, _ = run(ActionAnswerTopic(), question)
+    assert "In Salford:" in "\n".join(m["text"] or "" for m in messages)
