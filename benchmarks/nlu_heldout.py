@@ -35,10 +35,10 @@ def _latest_model(models: Path) -> Path:
 
 
 def _load(folder: Path, name: str, key: str) -> list:
-    path = folder / name
-    if not path.exists():
-        return []
-    return yaml.safe_load(path.read_text(encoding="utf-8")).get(key) or []
+    """The messages under `key` in name.yml and any further sets beside it (name_b.yml, ...)."""
+    stem = Path(name).stem
+    paths = sorted(folder.glob(f"{stem}.yml")) + sorted(folder.glob(f"{stem}_*.yml"))
+    return [m for path in paths for m in yaml.safe_load(path.read_text(encoding="utf-8")).get(key) or []]
 
 
 async def _intents(model: Path, texts: List[str]) -> List[str]:

@@ -22,6 +22,11 @@ EMERGENCIES = [
     "the children were locked in their bedroom all weekend",
     "there's a small child wandering on the dual carriageway",
     "\u2018he said his mum\u2019s partner strangled him\u2019",
+    # Past-sounding words that must not hide a danger happening now.
+    "she seems ok but says she has taken 20 paracetamol",
+    "he's in foster care and has just taken an overdose",
+    "baby is 2 weeks old, grey and grunting, hardly breathing",
+    "she told me her stepdad touched her last night and she's scared to go home",
 ]
 
 ORDINARY = [
@@ -39,6 +44,12 @@ ORDINARY = [
     "he's missing school most Mondays",
     "the plan is not moving forward at all",
     "the family shut the door on me again",
+    # Dated back, dealt with, or everyone fine.
+    "burn on his hand from January, healing well, the GP saw it at the time",
+    "she was sexually assaulted when she was 9 and it was reported to the police at the time",
+    "he was locked out overnight in March, the case was closed after an assessment",
+    "the two of them were left home alone for an afternoon, they told me today, everyone's fine",
+    "mum said they had nothing in but a bottle of squash and some bread",
 ]
 
 
