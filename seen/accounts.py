@@ -113,7 +113,7 @@ class AccountStore:
         """The account if the password is right and it is active and unlocked; else None, whatever the reason."""
         now = utc_now()
         with Database.unavailable(), self._db.begin() as session:
-            row = session.scalars(select(AccountRow).where(AccountRow.username == str(username).strip().lower())).first()
+            row = _find(session, username)
             if row is None:
                 _verify(_DUMMY_HASH, password)
                 return None
@@ -138,7 +138,7 @@ class AccountStore:
 
     def by_username(self, username: str) -> Optional[Account]:
         with Database.unavailable(), self._db.read() as session:
-            row = session.scalars(select(AccountRow).where(AccountRow.username == str(username).strip().lower())).first()
+            row = _find(session, username)
             return _account(row) if row else None
 
     def all(self) -> List[Account]:
@@ -191,10 +191,15 @@ class AccountStore:
 
     @staticmethod
     def _row(session, username: str) -> AccountRow:
-        row = session.scalars(select(AccountRow).where(AccountRow.username == str(username).strip().lower())).first()
+        row = _find(session, username)
         if row is None:
             raise AccountError(f"there is no account called {username!r}")
         return row
+
+
+def _find(session, username: str) -> Optional[AccountRow]:
+    """User names are kept in lower case; what was typed may not be."""
+    return session.scalars(select(AccountRow).where(AccountRow.username == str(username).strip().lower())).first()
 
 
 def _account(row: AccountRow) -> Account:

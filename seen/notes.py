@@ -149,29 +149,14 @@ class NoteStore:
         raise NotesUnavailable(f"no unused reference after {SAVE_ATTEMPTS} attempts: {describe(refused)}")
 
     def get(self, reference: str) -> Optional[dict]:
-        """The note for a reference (any case, dash or not), or None."""
-        try:
-            code = normalise_reference(reference)
-        except ValueError:
-            return None
-        with self._unavailable(), self._read() as session:
-            note = session.scalars(select(Note).where(Note.reference == code)).first()
-            return _as_dict(note) if note else None
+        """The note for a reference (any case, dash or not), or None: for the console, every area."""
+        return self.find(reference, areas=None)
 
     def export(
         self, area: Optional[str] = None, since: Optional[date] = None, until: Optional[date] = None
     ) -> Iterator[dict]:
         """Notes oldest first, as JSON-able dicts; since and until are whole UTC days, inclusive."""
-        if since and until and since > until:
-            raise ValueError("since is after until")
-        query = select(Note).order_by(Note.created_at, Note.id)
-        if area:
-            query = query.where(Note.area == area)
-        if since:
-            query = query.where(Note.created_at >= _midnight(since))
-        if until:
-            query = query.where(Note.created_at < _midnight(until + timedelta(days=1)))
-        return self._pages(query)
+        return self.matching(NoteFilter(since=since, until=until, area=area), areas=None)
 
     def delete_older_than(self, days: int) -> int:
         """Delete notes created more than `days` days ago; return how many went."""

@@ -166,18 +166,17 @@
     while (problem.firstChild) problem.removeChild(problem.firstChild);
     problem.appendChild(el("p", {}, TEXT.unreachable));
     var again = el("button", { type: "button", "class": "secondary" }, TEXT.retry);
-    again.addEventListener("click", function () { retryDelay = 1000; problem.firstChild.textContent = TEXT.connecting; connect(true); });
+    again.addEventListener("click", function () { retryDelay = 1000; problem.firstChild.textContent = TEXT.connecting; connect(); });
     problem.appendChild(again);
     problem.hidden = false;
   }
 
   // ---- Socket.IO over a WebSocket: just the packets Rasa's channel uses ----
-  function connect(now) {
+  function connect() {
     if (socket && (socket.readyState === 0 || socket.readyState === 1)) return;
     clearTimeout(retryTimer);
     var url = config.server.replace(/^http/, "ws") + "/socket.io/?EIO=4&transport=websocket";
     try { socket = new WebSocket(url); } catch (error) { console.warn("Seen widget: cannot open " + url, error); return scheduleRetry(); }
-    var pinger = null;
     socket.onmessage = function (event) {
       var data = String(event.data), type = data.charAt(0);
       if (type === "0") socket.send("40");                 // Engine.IO open: join the default namespace
@@ -186,13 +185,11 @@
     };
     socket.onclose = function () {
       connected = false;
-      clearInterval(pinger);
       hideTyping();
       if (pending) showProblem();
       scheduleRetry();
     };
     socket.onerror = function () { console.warn("Seen widget: cannot reach " + config.server); };
-    if (now) retryDelay = 1000;
   }
 
   function scheduleRetry() {
@@ -229,11 +226,11 @@
     if (typeof message.text !== "string" || !message.text) {
       return console.warn("Seen widget: a message without text was not shown");
     }
-    var replies = (message.quick_replies || message.buttons || []).filter(function (r) { return r && r.title; })
+    var replies = (message.quick_replies || []).filter(function (r) { return r && r.title; })
       .map(function (r) { return { title: String(r.title), payload: String(r.payload || r.title) }; });
     hideTyping();
     addMessage({ from: "bot", text: message.text, replies: replies });
-    if (typingTimer === null) showTyping(600);             // more messages of the same turn may follow
+    showTyping(600);                                       // more messages of the same turn may follow
   }
 
   // ---- the conversation on screen ----

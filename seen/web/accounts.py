@@ -27,7 +27,7 @@ def index():
             account = stores().accounts.create(form.username.data, form.password.data, form.role.data,
                                                form.areas.data or [])
         except AccountError as error:
-            form.username.errors.append(str(error)[0].upper() + str(error)[1:] + ".")
+            form.username.errors.append(_sentence(error))
         else:
             record("created account", account.username, f"role={account.role}; areas={','.join(sorted(account.areas)) or '-'}")
             flash(f"Account {account.username} created. Give them the first password in person or by phone.", "info")
@@ -49,13 +49,13 @@ def edit(username: str):
                 changed = stores().accounts.update(account.username, role=form.role.data, areas=form.areas.data or [],
                                                    active=form.active.data)
             except AccountError as error:
-                form.areas.errors = list(form.areas.errors) + [str(error)[0].upper() + str(error)[1:] + "."]
+                form.areas.errors = list(form.areas.errors) + [_sentence(error)]
             else:
                 record("changed account", changed.username,
                        f"role={changed.role}; areas={','.join(sorted(changed.areas)) or '-'}; active={changed.active}")
                 flash(f"Account {changed.username} saved.", "info")
                 return redirect(url_for("accounts.edit", username=changed.username))
-    return _edit_page(account, form=form, password_form=PasswordForm(formdata=None))
+    return _edit_page(account, PasswordForm(formdata=None), form=form)
 
 
 @bp.route("/accounts/<username>/password", methods=["POST"])
@@ -67,7 +67,7 @@ def password(username: str):
         record("set password", account.username)
         flash(f"New password set for {account.username}; the account is unlocked and its sessions ended.", "info")
         return redirect(url_for("accounts.edit", username=account.username))
-    return _edit_page(account, password_form=form)
+    return _edit_page(account, form)
 
 
 @bp.route("/accounts/<username>/unlock", methods=["POST"])
@@ -85,7 +85,13 @@ def _current(account) -> dict:
     return {"role": account.role, "areas": sorted(account.areas), "active": account.active}
 
 
-def _edit_page(account, form=None, password_form=None):
+def _sentence(error: AccountError) -> str:
+    """seen.accounts says "a supervisor needs at least one area"; a form shows a sentence."""
+    text = str(error)
+    return text[0].upper() + text[1:] + "."
+
+
+def _edit_page(account, password_form, form=None):
     if form is None:
         form = AccountEditForm(formdata=None, data=_current(account))
         form.areas.choices = list(stores().labels.areas.items())

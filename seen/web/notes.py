@@ -12,7 +12,6 @@ from math import ceil
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
-from werkzeug.datastructures import MultiDict
 
 from seen.notes import NoteFilter
 from seen.web.forms import ButtonForm, CommentForm, NoteFilterForm, area_choices
@@ -133,7 +132,7 @@ def _note_or_404(reference: str) -> dict:
 def _filters():
     """The filter form from the query string, and the NoteFilter (None while it has errors)."""
     labels, visible = stores().labels, me().visible_areas
-    form = NoteFilterForm(formdata=MultiDict(request.args) if request.args else None)
+    form = NoteFilterForm(formdata=request.args or None)
     form.area.choices = area_choices(labels, visible)
     form.role.choices = [("", "Any role")] + list(labels.roles.items())
     form.age_band.choices = [("", "Any age")] + list(labels.age_bands.items())

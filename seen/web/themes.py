@@ -8,7 +8,6 @@ from typing import Dict, List, Tuple
 
 from flask import Blueprint, Response, render_template, request
 from flask_login import login_required
-from werkzeug.datastructures import MultiDict
 
 from seen.notes import NoteFilter
 from seen.web.forms import PeriodFilterForm, area_choices
@@ -50,7 +49,7 @@ def download():
 def _rows():
     """The filter form (dates and area, checked as on the notes list) and the counts it asks for."""
     visible = me().visible_areas
-    form = PeriodFilterForm(formdata=MultiDict(request.args) if request.args else None)
+    form = PeriodFilterForm(formdata=request.args or None)
     form.area.choices = area_choices(stores().labels, visible)
     if request.args and not form.validate():
         return form, []
