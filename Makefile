@@ -73,10 +73,11 @@ chromium:
 
 # Held-out figures on their own (the integration tests assert them too).
 heldout: install
-	$(BIN)/python benchmarks/nlu_heldout.py tests/heldout
-	$(BIN)/python benchmarks/nlu_heldout.py tests/heldout_b
-	$(BIN)/python benchmarks/reflection_answers.py tests/heldout_reflection
-	$(BIN)/python benchmarks/anonymiser.py tests/heldout_pii/sentences.yml
+	$(BIN)/python -m benchmarks.nlu_heldout tests/heldout
+	$(BIN)/python -m benchmarks.nlu_heldout tests/heldout_b
+	$(BIN)/python -m benchmarks.reflection_answers tests/heldout_reflection
+	$(BIN)/python -m benchmarks.anonymiser tests/heldout_pii/sentences.yml
+	$(BIN)/python -m benchmarks.concern_openers tests/heldout_concerns
 
 # Reflection notes' tables, on DATABASE_URL or instance/seen.db, for a deployment
 # step (seen-notes migrates on its own; from Python, seen.db.migrate()).

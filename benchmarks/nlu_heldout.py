@@ -4,7 +4,7 @@ Reads a folder of labelled messages written separately from the training data
 (tests/heldout/ to report, tests/dev/ to tune on) and runs each through the
 trained model's full NLU pipeline, emergency override included:
 
-    .venv/bin/python benchmarks/nlu_heldout.py tests/heldout [--model bot/models] [--json out.json]
+    .venv/bin/python -m benchmarks.nlu_heldout tests/heldout [--model bot/models] [--json out.json]
 
 Reports topic accuracy, emergency recall and false alarms on ordinary worried
 messages. Misses are listed only for the dev set, so the held-out set is never
@@ -13,25 +13,15 @@ tuned on.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
-import sys
 from pathlib import Path
 from typing import Dict, List, Optional
 
 import yaml
 
+from benchmarks.parsing import arguments, tuned_on
 from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT, topic_intent
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bot"))  # the emergency override component
-
-def _latest_model(models: Path) -> Path:
-    found = sorted(models.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    if not found:
-        raise SystemExit(f"no trained model in {models}: run `make train` first")
-    return found[-1]
 
 
 def _load(folder: Path, name: str, key: str) -> list:
@@ -89,17 +79,12 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("--model", type=Path, default=ROOT / "bot" / "models")
-    parser.add_argument("--json", type=Path, help="also write the figures to this file")
-    args = parser.parse_args()
-    model = args.model if args.model.is_file() else _latest_model(args.model)
-    result = measure(args.folder, model)
+    args = arguments(__doc__.splitlines()[0])
+    result = measure(args.folder, args.model)
     misses = result.pop("_misses")
     for key, value in result.items():
         print(f"{key}: {value}")
-    if args.folder.name != "heldout":
+    if tuned_on(args.folder):
         print(json.dumps(misses, indent=1))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

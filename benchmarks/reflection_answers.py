@@ -6,7 +6,7 @@ seen.reflection decides what it is. Reports the share taken as an answer to
 the current question; for a dev folder, also how many commands and questions
 to Seen were recognised:
 
-    .venv/bin/python benchmarks/reflection_answers.py tests/heldout_reflection [--model bot/models]
+    .venv/bin/python -m benchmarks.reflection_answers tests/heldout_reflection [--model bot/models]
 
 Misses are listed only for a dev folder, so a held-out set is never tuned on.
 """
@@ -14,8 +14,6 @@ Misses are listed only for a dev folder, so a held-out set is never tuned on.
 from __future__ import annotations
 
 import argparse
-import asyncio
-import sys
 from pathlib import Path
 from typing import Dict, List, Optional
 
@@ -26,32 +24,9 @@ from seen.intents import EMERGENCY_INTENT, topic_of
 from seen.safety import is_emergency
 from seen.knowledge import Knowledge
 from seen.reflection import Heard
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bot"))  # the emergency override component
+from benchmarks.parsing import ROOT, Parser, latest_model
 #: Answers that open the branches an item's question sits in.
 OPENS = {"additional_needs": "Yes", "adult_needs": "Yes"}
-
-
-def _latest_model(models: Path) -> Path:
-    found = sorted(models.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    if not found:
-        raise SystemExit(f"no trained model in {models}: run `make train` first")
-    return found[-1]
-
-
-class Parser:
-    """The trained model's NLU, one message at a time."""
-
-    def __init__(self, model: Path) -> None:
-        from rasa.core.agent import Agent
-
-        self._agent = Agent.load(str(model))
-        self._loop = asyncio.new_event_loop()
-
-    def __call__(self, text: str) -> Heard:
-        parsed = self._loop.run_until_complete(self._agent.parse_message(text))
-        return reflection.heard_from(knowledge.default(), parsed)
 
 
 def at_question(kb: Knowledge, question: str, age_band: str) -> Optional[dict]:
@@ -132,7 +107,7 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--model", type=Path, default=ROOT / "bot" / "models")
     args = parser.parse_args()
-    model = args.model if args.model.is_file() else _latest_model(args.model)
+    model = args.model if args.model.is_file() else latest_model(args.model)
     report = measure(args.folder, model)
     share = report["taken_as_answers"] / max(report["answers"], 1)
     print(f"answers taken as answers: {report['taken_as_answers']}/{report['answers']} ({share:.1%})")

@@ -37,6 +37,22 @@ class _Strict(BaseModel):
         anystr_strip_whitespace = True
 
 
+class Document(_Strict):
+    """How Seen names a document in sources.yml: never by its file name. ``year``
+    and ``url`` only where the document itself states them (load() checks that
+    the url is printed in the seed)."""
+
+    title: str = Field(..., min_length=1)
+    board: Optional[str] = Field(None, min_length=1)
+    year: Optional[str] = Field(None, regex=r"^\d{4}(–\d{4})?$")  # 2017, or 2016–2018 (en dash)
+    url: Optional[str] = Field(None, regex=r"^https?://[^\s/]+\.[^\s]+$")
+
+    def name(self) -> str:
+        """Title (Board, Year), leaving out what the document does not give."""
+        details = ", ".join(part for part in (self.board, self.year) if part)
+        return f"{self.title} ({details})" if details else self.title
+
+
 class Source(_Strict):
     """Where a statement comes from: a document listed in sources.yml, and its section."""
 
@@ -76,6 +92,8 @@ class Area(_Strict):
     id: str = Field(..., regex=r"^[a-z][a-z0-9_]*$")
     name: str
     aliases: List[str] = []
+    #: Places in the area that practitioners name when they say where they work.
+    places: List[str] = []
     board: AreaDetail
     procedures: AreaDetail
     tools: AreaDetail
@@ -106,17 +124,34 @@ class NotNowCues(_Strict):
 
 class HypotheticalCues(_Strict):
     cues: List[str] = Field(..., min_items=1)
+    unless: List[str] = Field(..., min_items=1)
+
+
+class OngoingCues(_Strict):
+    """Cues that a message describes a pattern over weeks or months, not
+    something happening now, unless another cue says it is happening now."""
+
+    categories: List[str] = Field(..., min_items=1)
+    cues: List[str] = Field(..., min_items=1)
+    unless: List[str] = Field(..., min_items=1)
+    harm: List[str] = Field(..., min_items=1)
+
+    @validator("cues", "unless", "harm")
+    def _patterns_compile(cls, patterns: List[str]) -> List[str]:
+        return _all_compile(patterns)
 
 
 class SafetyRules(_Strict):
     """Phrases that mean a child may be in immediate danger (see safety.py)."""
 
     patterns: Dict[str, List[str]] = Field(..., min_items=1)
+    benign: Dict[str, List[str]] = {}
     not_now: NotNowCues
+    ongoing: OngoingCues
     hypothetical: HypotheticalCues
     source: Source
 
-    @validator("patterns")
+    @validator("patterns", "benign")
     def _patterns_compile(cls, patterns: Dict[str, List[str]]) -> Dict[str, List[str]]:
         for category, expressions in patterns.items():
             for expression in expressions:
@@ -125,6 +160,13 @@ class SafetyRules(_Strict):
                 except re.error as error:
                     raise ValueError(f"{category}: {expression!r} is not a valid pattern: {error}")
         return patterns
+
+    @root_validator(skip_on_failure=True)
+    def _benign_names_categories(cls, values: dict) -> dict:
+        unknown = set(values["benign"]) - set(values["patterns"])
+        if unknown:
+            raise ValueError(f"benign names categories with no patterns: {sorted(unknown)}")
+        return values
 
 
 class Condition(_Strict):
@@ -178,12 +220,28 @@ class Question(_Strict):
     ask_if: Optional[Condition] = None
     area_detail: Optional[AreaDetailName] = None
     source: Optional[Source] = None
+    #: Words that show a message already answers this question, so it is
+    #: recorded and not asked again: for a text question a list ("smells of
+    #: urine" answers daily life), for a choice question the words of each
+    #: choice ({"yes": ["agrees to everything"]}).
+    heard_in: Union[List[str], Dict[str, List[str]]] = []
 
     @root_validator(skip_on_failure=True)
     def _choices_for_choice_questions(cls, values: dict) -> dict:
         if (values["kind"] == "choice") != bool(values["choices"]):
             raise ValueError(f"question {values['id']}: choices go with kind: choice, and only there")
+        heard_in = values["heard_in"]
+        if heard_in and (values["kind"] == "choice") != isinstance(heard_in, dict):
+            raise ValueError(f"question {values['id']}: heard_in lists words, or for a choice question gives them by choice")
+        if isinstance(heard_in, dict) and set(heard_in) - set(values["choices"]):
+            raise ValueError(f"question {values['id']}: heard_in names {sorted(set(heard_in) - set(values['choices']))}, not its choices")
+        for patterns in (heard_in.values() if isinstance(heard_in, dict) else [heard_in]):
+            _all_compile(patterns)
         return values
+
+    def heard_words(self) -> Dict[Optional[str], List[str]]:
+        """The words that answer this question, by the choice they give (None for a text question)."""
+        return dict(self.heard_in) if isinstance(self.heard_in, dict) else {None: list(self.heard_in)}
 
 
 class AgeBand(_Strict):
@@ -215,6 +273,8 @@ class ReflectionButtons(_Strict):
     start_again: str
     skip: str
     keep: str
+    not_now: str
+    reflect_on_this: str
 
 
 class NoteButtons(_Strict):
@@ -315,6 +375,11 @@ class Reflection(_Strict):
     choice_clarify: str
     context_noted: str
     help: str
+    heard_already: str
+    heard_also: str
+    topic_offer: str
+    reflect_offer: str
+    declined: str
     buttons: ReflectionButtons
     summary: SummaryWords
     choice_words: Dict[str, List[str]]
@@ -418,8 +483,47 @@ class Messages(_Strict):
     sources_line: str
     follow_up: str
     out_of_scope: str
+    not_in_guidance: str
+    other_language: str
     affirm: str
     deny: str
+
+
+class Opening(_Strict):
+    """How a message outside a reflection is read: a question, a concern or
+    something outside Seen's field (see knowledge/opening.yml)."""
+
+    question_min_confidence: float = Field(..., ge=0, le=1)
+    question_about_a_child_min_confidence: float = Field(..., ge=0, le=1)
+    offer_min_confidence: float = Field(..., ge=0, le=1)
+    nearest_topics: int = Field(..., gt=0)
+    chat_max_words: int = Field(..., gt=0)
+    about_someone: List[str] = Field(..., min_items=1)
+    concern_signs: List[str] = Field(..., min_items=1)
+    this_child: List[str] = Field(..., min_items=1)
+    field_words: List[str] = Field(..., min_items=1)
+    self_reference: List[str] = Field(..., min_items=1)
+    age: Dict[str, List[str]] = Field(..., min_items=1)
+    decline: List[str] = Field(..., min_items=1)
+    english_shorthand: List[str] = Field(..., min_items=1)
+
+    @validator("about_someone", "concern_signs", "this_child", "field_words", "decline")
+    def _patterns_compile(cls, patterns: List[str]) -> List[str]:
+        return _all_compile(patterns)
+
+    @validator("self_reference")
+    def _self_reference_names_the_role(cls, patterns: List[str]) -> List[str]:
+        for pattern in patterns:
+            if "{role}" not in pattern:
+                raise ValueError(f"{pattern!r} does not say where the role goes ({{role}})")
+            _compiles(pattern.replace("{role}", "x").replace("{area}", "x").replace("{start}", ""))
+        return patterns
+
+    @validator("age")
+    def _age_patterns_compile(cls, age: Dict[str, List[str]]) -> Dict[str, List[str]]:
+        for patterns in age.values():
+            _all_compile(patterns)
+        return age
 
 
 PlaceholderLabel = Literal["NAME", "ADDRESS", "POSTCODE", "DATE", "PHONE", "EMAIL", "NHS_NUMBER", "NI_NUMBER",
@@ -457,13 +561,14 @@ class AnonymiseRules(_Strict):
 
 
 class Knowledge(_Strict):
-    sources: Dict[str, str]
+    sources: Dict[str, Document]
     messages: Messages
     topics: Dict[str, Topic]
     areas: Dict[str, Area]
     roles: Dict[str, Role]
     safety: SafetyRules
     reflection: Reflection
+    opening: Opening
     anonymise: AnonymiseRules
     fallback_area: str
 
@@ -496,6 +601,9 @@ class Knowledge(_Strict):
         for where, source in cited:
             if source.file not in known_files:
                 raise ValueError(f"{where} cites {source.file!r}, which is not in sources.yml")
+        bands = {b.id for b in reflection.age_bands}
+        if set(values["opening"].age) - bands:
+            raise ValueError(f"opening.yml: age names unknown bands {sorted(set(values['opening'].age) - bands)}")
         if values["fallback_area"] not in values["areas"]:
             raise ValueError(f"fallback area {values['fallback_area']!r} has no file")
         return values
@@ -509,10 +617,10 @@ class Knowledge(_Strict):
         return None
 
     def find_area(self, name: str) -> Optional[Area]:
-        """The area whose id, name or alias is ``name`` (any case), if any."""
+        """The area whose id, name, alias or place is ``name`` (any case), if any."""
         wanted = name.strip().lower()
         for area in self.areas.values():
-            if wanted in {area.id, area.name.lower(), *(a.lower() for a in area.aliases)}:
+            if wanted in {area.id, area.name.lower(), *(a.lower() for a in (*area.aliases, *area.places))}:
                 return area
         return None
 
@@ -545,7 +653,7 @@ def load(root: Path = KNOWLEDGE_DIR) -> Knowledge:
     root = Path(root)
     settings = _read_yaml(root / "settings.yml") or {}
     try:
-        return Knowledge(
+        kb = Knowledge(
             sources=_read_yaml(root / "sources.yml"),
             messages=_read_yaml(root / "messages.yml"),
             topics=_load_folder(root / "topics", Topic),
@@ -553,6 +661,7 @@ def load(root: Path = KNOWLEDGE_DIR) -> Knowledge:
             roles={r["id"]: r for r in _read_yaml(root / "roles.yml")},
             safety=_read_yaml(root / "safety.yml"),
             reflection=_read_yaml(root / "reflection.yml"),
+            opening=_read_yaml(root / "opening.yml"),
             anonymise=_read_yaml(root / "anonymise.yml"),
             fallback_area=settings.get("fallback_area", ""),
         )
@@ -560,6 +669,28 @@ def load(root: Path = KNOWLEDGE_DIR) -> Knowledge:
         raise KnowledgeError(f"{root}: {error}") from error
     except (FileNotFoundError, TypeError) as error:
         raise KnowledgeError(f"{root}: {error}") from error
+    _check_urls_printed(kb.sources, root / "seeds")
+    return kb
+
+
+def printed_in(url: str, text: str) -> bool:
+    """Whether ``text`` prints ``url``: the same address, with the same scheme or
+    none (a seed that prints "www.rbscb.org" gives http://www.rbscb.org)."""
+    scheme, address = url.split("://", 1)
+    pattern = rf"(?<![\w.:/-])(https?://)?{re.escape(address.rstrip('/'))}/?(?!\.?[\w/-])"
+    return any(m.group(1) in (None, f"{scheme}://") for m in re.finditer(pattern, text, re.IGNORECASE))
+
+
+def _check_urls_printed(sources: Dict[str, Document], seeds: Path) -> None:
+    """A document's url must be printed in that document's own seed: never invented."""
+    for file_id, document in sources.items():
+        if document.url is None:
+            continue
+        seed = seeds / file_id
+        if not seed.is_file():
+            raise KnowledgeError(f"sources.yml: {file_id} has a url but no seed in {seeds} to print it")
+        if not printed_in(document.url, seed.read_text(encoding="utf-8")):
+            raise KnowledgeError(f"sources.yml: {file_id}: {document.url} is not printed in {seed.name}")
 
 
 @lru_cache(maxsize=1)

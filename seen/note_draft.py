@@ -21,7 +21,7 @@ def build(kb: Knowledge, answers: Dict[str, dict], role: Optional[str], area: Ar
         for q in asked if q.kind not in ("role", "area", "age_band")
     ]
     prompts = [
-        {"id": rule.id, "text": rule.text, "sources": [replies.cite(kb, [source]) for source in rule.sources]}
+        {"id": rule.id, "text": rule.text, "sources": replies.cite_each(kb, rule.sources)}
         for rule in summary.fired(kb, answers)
     ]
     given_role = (answers.get("role") or {}).get("value")
@@ -71,7 +71,10 @@ def render(kb: Knowledge, draft: NoteDraft) -> Reply:
     lines += [f"- {answer['label']}: {answer['text']}" for answer in draft.answers]
     if draft.prompts:
         lines.append(words.prompts_heading + ":")
-        lines += [f"- {prompt['text']} ({'; '.join(prompt['sources'])})" for prompt in draft.prompts]
+        for prompt in draft.prompts:
+            lines.append(f"- {prompt['text']}")
+            if prompt["sources"]:
+                lines.append(f"  {replies.sources_line(kb, '; '.join(prompt['sources']))}")
     return Reply("\n".join(lines))
 
 

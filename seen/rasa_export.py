@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Dict, Optional
+from typing import Dict
 
 import yaml
 
 from seen import knowledge, replies
-from seen.intents import DESCRIBE_CHILD_INTENT, EMERGENCY_INTENT, FALLBACK_INTENT, SHARE_WORRY_INTENT, topic_intent
+from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT, topic_intent
 from seen.knowledge import COMMANDS, Knowledge
 from seen.settings import PROJECT_DIR
 
@@ -62,20 +62,7 @@ def _safety_domain(kb: Knowledge) -> dict:
     return {"version": RASA_VERSION, "responses": {"utter_emergency": [{"text": replies.emergency(kb).text}]}}
 
 
-def _rules(kb: Knowledge) -> dict:
-    return {
-        "version": RASA_VERSION,
-        "rules": [
-            {
-                "rule": f"answer {t.id}",
-                "steps": [{"intent": topic_intent(t.id)}, {"action": "action_answer_topic"}],
-            }
-            for t in kb.topics.values()
-        ],
-    }
-
-
-REFLECTION_ACTION = "action_reflection"
+RESPOND_ACTION = "action_respond"
 
 
 def _hand_written_intents() -> list:
@@ -92,30 +79,23 @@ def _reflection_domain(kb: Knowledge) -> dict:
     return {"version": RASA_VERSION, "intents": list(COMMANDS)}
 
 
-def _reflection_rules(kb: Knowledge) -> dict:
-    """Starting and the commands go to the reflection; while one runs, so does
-    every other message except an emergency (the 999 rule answers that)."""
-    starts = [SHARE_WORRY_INTENT, DESCRIBE_CHILD_INTENT, *COMMANDS]
-    everything = _hand_written_intents() + [topic_intent(t) for t in kb.topics] + [FALLBACK_INTENT]
-    rules = []
-    # Each rule twice, for both values the action may leave the slot at, so
-    # Rasa knows to listen next whether the reflection goes on or stops.
-    for intent in starts:
-        rules += [_reflection_rule(f"{intent} goes to the reflection", intent, after, None) for after in (True, False)]
-    for intent in everything:
-        if intent not in starts and intent != EMERGENCY_INTENT:
-            rules += [_reflection_rule(f"during a reflection, {intent} goes to it", intent, after, True) for after in (True, False)]
-    return {"version": RASA_VERSION, "rules": rules}
-
-
-def _reflection_rule(name: str, intent: str, after: bool, reflecting_before: Optional[bool]) -> dict:
-    rule = {
-        "rule": f"{name} ({'it goes on' if after else 'it stops'})",
-        "steps": [{"intent": intent}, {"action": REFLECTION_ACTION}, {"slot_was_set": [{"reflecting": after}]}],
+def _respond_rules(kb: Knowledge) -> dict:
+    """Every message goes to action_respond (seen.respond decides what it is),
+    except an emergency: the 999 rule answers that. Each rule twice, for both
+    values the action may leave `reflecting` at, so Rasa knows to listen next
+    whether a reflection goes on or stops."""
+    intents = _hand_written_intents() + list(COMMANDS) + [topic_intent(t) for t in kb.topics] + [FALLBACK_INTENT]
+    return {
+        "version": RASA_VERSION,
+        "rules": [
+            {
+                "rule": f"{intent} goes to action_respond ({'a reflection goes on' if after else 'no reflection runs'})",
+                "steps": [{"intent": intent}, {"action": RESPOND_ACTION}, {"slot_was_set": [{"reflecting": after}]}],
+            }
+            for intent in intents if intent != EMERGENCY_INTENT
+            for after in (True, False)
+        ],
     }
-    if reflecting_before is not None:
-        rule = {"rule": rule["rule"], "condition": [{"slot_was_set": [{"reflecting": reflecting_before}]}], "steps": rule["steps"]}
-    return rule
 
 
 def _test_stories(kb: Knowledge) -> dict:
@@ -126,7 +106,8 @@ def _test_stories(kb: Knowledge) -> dict:
                 "story": f"ask about {t.id}",
                 "steps": [
                     {"user": t.examples[0], "intent": topic_intent(t.id)},
-                    {"action": "action_answer_topic"},
+                    {"action": RESPOND_ACTION},
+                    {"slot_was_set": [{"reflecting": False}]},
                 ],
             }
             for t in kb.topics.values()
@@ -140,11 +121,10 @@ def render(kb: Knowledge) -> Dict[Path, str]:
         BOT_DIR / "data" / "nlu" / "topics.yml": _nlu(kb),
         BOT_DIR / "domain" / "topics.yml": _domain(kb),
         BOT_DIR / "domain" / "safety.yml": _safety_domain(kb),
-        BOT_DIR / "data" / "rules" / "topics.yml": _rules(kb),
         BOT_DIR / "tests" / "test_topics.yml": _test_stories(kb),
         BOT_DIR / "data" / "nlu" / "reflection.yml": _reflection_nlu(kb),
         BOT_DIR / "domain" / "reflection.yml": _reflection_domain(kb),
-        BOT_DIR / "data" / "rules" / "reflection.yml": _reflection_rules(kb),
+        BOT_DIR / "data" / "rules" / "respond.yml": _respond_rules(kb),
     }
     return {
         path: HEADER + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from seen import note_draft, replies, summary
+from seen import details, note_draft, replies, summary
 from seen.conditions import holds
 from seen.intents import DESCRIBE_CHILD_INTENT, EMERGENCY_INTENT, FALLBACK_INTENT, SHARE_WORRY_INTENT, topic_of
 from seen.knowledge import COMMANDS, NOT_SURE, SKIPPED, Area, Knowledge, Question
@@ -34,6 +34,8 @@ class Heard:
     confidence: float = 0.0
     area: Optional[str] = None
     role: Optional[str] = None
+    #: Every intent with its probability, most likely first.
+    ranking: Tuple[Tuple[str, float], ...] = ()
 
 
 def heard_from(kb: Knowledge, parse_data: dict) -> Heard:
@@ -53,6 +55,7 @@ def heard_from(kb: Knowledge, parse_data: dict) -> Heard:
         confidence=float(intent.get("confidence") or 0.0),
         area=area.id if area else None,
         role=role.id if role else None,
+        ranking=tuple((str(r.get("name")), float(r.get("confidence") or 0.0)) for r in ranking or [intent]),
     )
 
 
@@ -64,11 +67,18 @@ class Turn:
     state: Optional[dict]
     area: Optional[str] = None
     role: Optional[str] = None
+    #: A topic whose answer waits for the practitioner to say their area.
+    waiting_topic: Optional[str] = None
 
     @property
     def reflecting(self) -> bool:
         """Every message goes to the reflection while it runs or its note is checked."""
-        return bool(self.state) and self.state["status"] in (ACTIVE, CONFIRMING)
+        return in_progress(self.state)
+
+
+def in_progress(state: Optional[dict]) -> bool:
+    """A reflection is running, or its note is being checked."""
+    return bool(state) and state["status"] in (ACTIVE, CONFIRMING)
 
 
 @dataclass
@@ -91,9 +101,11 @@ class _Context:
 
 
 def respond(kb: Knowledge, state: Optional[dict], heard: Heard, role: Optional[str], area: Optional[str],
-            store: Optional[Store] = None) -> Turn:
+            store: Optional[Store] = None, offer: Optional[str] = None, nearest: Sequence[str] = ()) -> Turn:
     """Seen's turn: start, carry on, or take this message into the reflection;
-    ``store`` keeps a note the practitioner has confirmed."""
+    ``store`` keeps a note the practitioner has confirmed. A reflection that
+    starts from a concern offers the topic ``offer``, and the ``nearest``
+    topics if the practitioner declines it."""
     status = (state or {}).get("status")
     if status == ACTIVE:
         return _during(_Context(kb, state, role, area), heard)
@@ -112,19 +124,79 @@ def respond(kb: Knowledge, state: Optional[dict], heard: Heard, role: Optional[s
     if command and command != "resume" and heard.intent != SHARE_WORRY_INTENT:
         button = Button(kb.reflection.buttons.start, replies.REFLECT_PAYLOAD)
         return Turn([Reply(kb.reflection.not_reflecting, [button])], state)
-    return start(kb, role, area, heard)
+    if status == PAUSED:  # "Start again": a fresh reflection, nothing carried over
+        return start(kb, role, area)
+    return start(kb, role, area, heard, offer, nearest)
 
 
-def start(kb: Knowledge, role: Optional[str], area: Optional[str], first: Optional[Heard] = None) -> Turn:
-    """A new reflection; an opening message that gave the child's age ("she's
-    8 and always hungry") counts as the answer to the age question."""
+def start(kb: Knowledge, role: Optional[str], area: Optional[str], first: Optional[Heard] = None,
+          offer: Optional[str] = None, nearest: Sequence[str] = ()) -> Turn:
+    """A new reflection, started with what the opening message already told
+    ("hv here, 6 week old not gaining"): role, area, age band and answers are
+    noted, said back in one line, and not asked again. The topic that clearly
+    fits is offered, and the practitioner may decline at the first question."""
     ctx = _Context(kb, {"status": ACTIVE, "current": None, "answers": {}, "order": [], "prompted": []}, role, area)
     ctx.said.append(Reply(kb.reflection.intro.strip()))
-    band = _age_band(kb, first.text) if first and first.intent == DESCRIBE_CHILD_INTENT else None
-    if band:
-        age = next(q for q in kb.reflection.questions if q.kind == "age_band")
-        _record(ctx, age, first.text.strip(), band)
+    if first is not None and not first.text.startswith("/"):
+        told = _take_opening(ctx, first)
+        if told:
+            ctx.said.append(Reply(kb.reflection.heard_already.format(details=_listed(told))))
+        ctx.state.update(declinable=True, nearest=list(nearest))
+    if offer in kb.topics:
+        ctx.said.append(Reply(kb.reflection.topic_offer, [Button(kb.topics[offer].title, replies.topic_payload(offer))]))
     return _advance(ctx)
+
+
+def _take_opening(ctx: _Context, first: Heard) -> List[str]:
+    """Note what an opening message tells; what was noted, as the practitioner will read it."""
+    kb = ctx.kb
+    told = details.opening(kb, first.text)
+    noted = []
+    role = told.role
+    if role and role != ctx.role:
+        ctx.role = role
+        noted.append(f"{_question_of_kind(kb, 'role').label.lower()} ({kb.roles[role].name})")
+    if told.area and told.area != ctx.area:
+        ctx.area = told.area
+        noted.append(f"{_question_of_kind(kb, 'area').label.lower()} ({told.area_named})")
+    band = told.age_band or (_age_band(kb, first.text) if first.intent == DESCRIBE_CHILD_INTENT else None)
+    if band:
+        age = _question_of_kind(kb, "age_band")
+        label = next(b.label for b in kb.reflection.age_bands if b.id == band)
+        _record(ctx, age, label, band)
+        noted.append(f"{age.label.lower()} ({label.lower()})")
+    return noted + _take_answers(ctx, told.answers)
+
+
+def _take_answers(ctx: _Context, answers: Dict[str, dict]) -> List[str]:
+    """Record answers a message gave to questions not answered yet; their labels."""
+    noted = []
+    for question in ctx.kb.reflection.questions:
+        answer = answers.get(question.id)
+        if answer and question.id not in ctx.answers:
+            _record(ctx, question, answer["text"], answer["value"])
+            value = answer["value"]
+            label = question.label.lower()
+            noted.append(f"{label} ({ctx.kb.reflection.choice_labels[value].lower()})" if value else label)
+    return noted
+
+
+def _later_answers(ctx: _Context, question: Question, text: str) -> None:
+    """An answer that also answers questions still to come: note those too, and say so."""
+    questions = ctx.kb.reflection.questions
+    later = questions[questions.index(question) + 1:]
+    band = (ctx.answers.get("age_band") or {}).get("value")
+    noted = _take_answers(ctx, details.heard(ctx.kb, text, later, band))
+    if noted:
+        ctx.said.append(Reply(ctx.kb.reflection.heard_also.format(details=_listed(noted))))
+
+
+def _listed(items: List[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _question_of_kind(kb: Knowledge, kind: str) -> Question:
+    return next(q for q in kb.reflection.questions if q.kind == kind)
 
 
 def after_emergency(kb: Knowledge, state: Optional[dict], heard: Heard, confirmed: bool,
@@ -201,6 +273,8 @@ def _during(ctx: _Context, heard: Heard) -> Turn:
     kb, state = ctx.kb, ctx.state
     question = ctx.question(state["current"])
     clarifying = state.get("clarifying") == question.id
+    if state.pop("declinable", False) and _declines(kb, heard):
+        return _declined(ctx)
     if question.kind == "choice" and _choice_from_words(kb, question, heard.text):
         return _clarified(ctx, question, heard) if clarifying else _answer(ctx, question, heard)
     command = command_of(kb, heard)
@@ -236,6 +310,24 @@ def _during(ctx: _Context, heard: Heard) -> Turn:
     return _answer(ctx, question, heard)
 
 
+def _declines(kb: Knowledge, heard: Heard) -> bool:
+    """At the first question after a concern: "Not now", "no thanks, I just
+    wanted some information", or "stop"."""
+    short = _words(heard.text) <= kb.reflection.understanding.command_max_words
+    return _is_button(kb, heard, "not_now") or command_of(kb, heard) == "pause" or (
+        short and any(re.match(rf"\s*(?:{p})(?=\W|$)", heard.text, re.IGNORECASE) for p in kb.opening.decline))
+
+
+def _declined(ctx: _Context) -> Turn:
+    """Paused, with what was said kept, and the topics nearest the concern on offer."""
+    kb, state = ctx.kb, ctx.state
+    state["status"] = PAUSED
+    topics = [t for t in state.get("nearest") or [] if t in kb.topics] or [ctx.question(state["current"]).topic]
+    buttons = [Button(kb.topics[t].title, replies.topic_payload(t)) for t in topics]
+    buttons.append(Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on))
+    return Turn([Reply(kb.reflection.declined, buttons)], state, ctx.area, ctx.role)
+
+
 def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
     reflection = ctx.kb.reflection
     if _revisiting(ctx, question) and _starts_with(reflection.understanding.keep, heard.text) \
@@ -269,6 +361,8 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
     else:
         _record(ctx, question, text, None)
     ctx.said.append(Reply(_acknowledgement(ctx)))
+    if question.kind in ("text", "choice"):
+        _later_answers(ctx, question, text)
     return _advance(ctx)
 
 
@@ -570,4 +664,6 @@ def _buttons(ctx: _Context, question: Question) -> List[Button]:
     if _revisiting(ctx, question):
         buttons.append(Button(reflection.buttons.keep, reflection.buttons.keep))
     buttons.append(Button(reflection.buttons.skip, reflection.buttons.skip))
+    if ctx.state.get("declinable"):
+        buttons.append(Button(reflection.buttons.not_now, reflection.buttons.not_now))
     return buttons

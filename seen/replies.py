@@ -7,11 +7,12 @@ use them without a running bot.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
 from seen.intents import SHARE_WORRY_INTENT, topic_intent
-from seen.knowledge import Area, Fact, Knowledge, Source, Topic
+from seen.knowledge import Area, Document, Fact, Knowledge, Source, Topic
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,30 @@ def area_payload(area_id: str) -> str:
 
 
 def cite(kb: Knowledge, sources: Sequence[Source]) -> str:
-    """Each document once, with the sections used: "Title: 4, 6 (file)"."""
+    """Each document once, by its own title, with the sections used and the
+    address it prints, if any: "Title (Board, Year): 4, 6 — http://...". Never
+    the file name a citation is keyed by."""
+    return "; ".join(cite_each(kb, sources))
+
+
+def cite_each(kb: Knowledge, sources: Sequence[Source]) -> List[str]:
+    """The same, one string per document (as notes keep them)."""
     sections: Dict[str, List[str]] = {}
     for source in sources:
         sections.setdefault(source.file, []).append(source.section)
-    return "; ".join(f"{kb.sources[f]}: {', '.join(parts)} ({f})" for f, parts in sections.items())
+    return [_cited(kb.sources[f], parts) for f, parts in sections.items()]
+
+
+def sources_line(kb: Knowledge, cited: str) -> str:
+    """"Sources: <cited>." as messages.yml words it, without a full stop after a "?"."""
+    return re.sub(r"([?!])\.$", r"\1", kb.messages.sources_line.format(sources=cited))
+
+
+def _cited(document: Document, sections: Sequence[str]) -> str:
+    # "; " parts documents, so sections written "6. How?; 7. Outcomes" are listed with commas
+    parts = [part.strip() for section in sections for part in section.split(";") if part.strip()]
+    text = f"{document.name()}: {', '.join(dict.fromkeys(parts))}"
+    return text + (f" — {document.url}" if document.url else "")
 
 
 def _fact_line(fact: Fact) -> str:
@@ -96,7 +116,7 @@ def follow_up(kb: Knowledge, topic: Topic) -> Optional[Reply]:
 def topic_answer(kb: Knowledge, topic: Topic, area: Optional[Area]) -> List[Reply]:
     """The answer, its sources, the area's details (or a question asking which
     area), then related topics to follow up."""
-    replies = [Reply(topic.answer), Reply(kb.messages.sources_line.format(sources=cite(kb, topic.sources)))]
+    replies = [Reply(topic.answer), Reply(sources_line(kb, cite(kb, topic.sources)))]
     if topic.area_details:
         if area is None:
             replies.append(ask_area(kb, topic.area_details[0]))
@@ -134,6 +154,16 @@ def out_of_scope(kb: Knowledge, area: Optional[Area]) -> Reply:
     facts = area.detail("procedures") or kb.areas[kb.fallback_area].detail("procedures") or []
     return Reply(kb.messages.out_of_scope.format(procedures=_joined(facts)).strip(),
                  [Button(kb.reflection.buttons.start, REFLECT_PAYLOAD)])
+
+
+def not_in_guidance(kb: Knowledge, area: Optional[Area], nearest: Sequence[str]) -> Reply:
+    """A question in Seen's field that its guidance does not cover: never "I
+    don't know", but where to look, and the nearest topics it can help with."""
+    area = area or kb.areas[kb.fallback_area]
+    facts = area.detail("procedures") or kb.areas[kb.fallback_area].detail("procedures") or []
+    buttons = [Button(kb.topics[t].title, topic_payload(t)) for t in nearest]
+    buttons.append(Button(kb.reflection.buttons.start, REFLECT_PAYLOAD))
+    return Reply(kb.messages.not_in_guidance.format(procedures=_joined(facts)).strip(), buttons)
 
 
 #: The payload of the button that starts a guided reflection (intent share_worry).

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, List, Optional, Tuple
+from typing import List, Optional, Tuple
 
-from seen import knowledge
+from seen import details, knowledge
 from seen.knowledge import SafetyRules
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-"})
@@ -25,47 +25,95 @@ class Emergency:
     categories: Tuple[str, ...]
 
 
+def _compiled(patterns: List[str]) -> List[re.Pattern]:
+    return [re.compile(p) for p in patterns]
+
+
 class EmergencyDetector:
     def __init__(self, rules: SafetyRules) -> None:
-        self._patterns: Dict[str, List[re.Pattern]] = {
-            category: [re.compile(p) for p in expressions]
-            for category, expressions in rules.patterns.items()
-        }
+        self._patterns = {category: _compiled(expressions) for category, expressions in rules.patterns.items()}
+        self._benign = {category: _compiled(expressions) for category, expressions in rules.benign.items()}
         self._not_now_categories = set(rules.not_now.categories)
-        self._not_now = [re.compile(p) for p in rules.not_now.cues]
-        self._now = [re.compile(p) for p in rules.not_now.unless]
-        self._hypothetical = [re.compile(p) for p in rules.hypothetical.cues]
+        self._ongoing_categories = set(rules.ongoing.categories)
+        self._not_now = _compiled(rules.not_now.cues)
+        self._now = _compiled(rules.not_now.unless)
+        self._ongoing = _compiled(rules.ongoing.cues)
+        self._happening = _compiled(rules.ongoing.unless)
+        self._harm = _compiled(rules.ongoing.harm)
+        self._hypothetical = _compiled(rules.hypothetical.cues)
+        self._real = _compiled(rules.hypothetical.unless)
 
     @staticmethod
     def normalise(text: str) -> str:
         return " ".join(text.translate(_QUOTES).lower().split())
 
     def detect(self, text: str) -> Optional[Emergency]:
-        """The emergency a message describes, or None if it describes none."""
+        """The emergency a message describes, or None if it describes none.
+        A danger stands down when its clause, or the next, says it is past or
+        absent ("a burn last year that has healed"), and nothing in the message
+        says something is happening now; a reassurance elsewhere in a long
+        message ("discharged 2 days ago, just rang: the baby won't wake") does
+        not count."""
         message = self.normalise(text)
-        matched = tuple(
-            category
-            for category, patterns in self._patterns.items()
-            if any(p.search(message) for p in patterns)
-        )
+        found = {category: [m for p in patterns for m in p.finditer(message) if self._alarming(category, m, message)]
+                 for category, patterns in self._patterns.items()}
+        matched = tuple(category for category, matches in found.items() if matches)
         if not matched or self._hypothetical_in(message):
             return None
-        if set(matched) <= self._not_now_categories and self._past_or_absent_in(message):
+        clauses = details.clause_spans(message)
+        if set(matched) <= self._not_now_categories and not any(p.search(message) for p in self._now) and all(
+                self._past_or_absent_in(_clause(message, clauses, m)) for matches in found.values() for m in matches):
+            return None
+        if set(matched) <= self._ongoing_categories and self._nothing_now_or_harmful(message) and all(
+                any(p.search(_sentence(message, m)) for p in self._ongoing)
+                for matches in found.values() for m in matches):
             return None
         return Emergency(matched)
 
+    def _alarming(self, category: str, found: re.Match, message: str) -> bool:
+        """A match counts unless a harmless phrase overlaps it ("eczema that's
+        cracked and bleeding", "the smell hit me"), unless its sentence says
+        it is happening now."""
+        harmless = any(b.start() < found.end() and b.end() > found.start()
+                       for pattern in self._benign.get(category, []) for b in pattern.finditer(message))
+        return not harmless or any(p.search(_sentence(message, found)) for p in self._happening)
+
     def reassured(self, text: str) -> bool:
         """Whether a message says its danger is hypothetical, past or absent
-        ("she's fine now", "for our induction pack"), with nothing happening now.
+        ("she's fine now", "for our induction pack"), or describes a pattern over
+        weeks ("hasn't been to school since Easter"), with nothing happening now
+        and no harm to the child named.
         Used to overrule the classifier's guess, never the rules' own match."""
         message = self.normalise(text)
-        return self._hypothetical_in(message) or self._past_or_absent_in(message)
+        ongoing = any(p.search(message) for p in self._ongoing) and self._nothing_now_or_harmful(message)
+        return self._hypothetical_in(message) or self._past_or_absent_in(message) or ongoing
+
+    def _nothing_now_or_harmful(self, message: str) -> bool:
+        return not any(p.search(message) for p in (*self._happening, *self._harm))
 
     def _hypothetical_in(self, message: str) -> bool:
-        return any(p.search(message) for p in self._hypothetical)
+        """Training, a joke, "what should I do if...": unless it is real and now."""
+        return any(p.search(message) for p in self._hypothetical) and not any(p.search(message) for p in self._real)
 
     def _past_or_absent_in(self, message: str) -> bool:
         return any(p.search(message) for p in self._not_now) and not any(p.search(message) for p in self._now)
+
+
+def _clause(message: str, clauses: List[Tuple[int, int]], found: re.Match) -> str:
+    """The clause a match is in, and the one after it ("a burn from January,
+    healing well")."""
+    inside = [i for i, (a, b) in enumerate(clauses) if a < found.end() and found.start() < b]
+    if not inside:
+        return message[found.start():found.end()]
+    start, end = inside[0], min(inside[-1] + 1, len(clauses) - 1)
+    return message[clauses[start][0]:clauses[end][1]]
+
+
+def _sentence(message: str, found: re.Match) -> str:
+    """The sentence a match is in."""
+    start = max(message.rfind(mark, 0, found.start()) for mark in ".?!") + 1
+    ends = [i for i in (message.find(mark, found.end()) for mark in ".?!") if i >= 0]
+    return message[start:min(ends) if ends else len(message)]
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ def prompt_reply(kb: Knowledge, rule: PromptRule, area: Area, route_follows: boo
     lines = [rule.text]
     extra = [name for name in rule.area_details if not (route_follows and name in ROUTE)]
     lines += [replies.area_detail(kb, area, name) for name in extra]
-    lines.append(kb.messages.sources_line.format(sources=replies.cite(kb, rule.sources)))
+    lines.append(replies.sources_line(kb, replies.cite(kb, rule.sources)))
     if "front_door" in rule.area_details:
         lines.insert(0, kb.messages.call_999)
     return Reply("\n".join(lines))

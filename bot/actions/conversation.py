@@ -1,43 +1,40 @@
-"""Small helpers the actions share: what the tracker says about the practitioner."""
+"""Small helpers the actions share: what the tracker says about the
+practitioner and the conversation, and sending replies."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from seen import knowledge
-from seen.knowledge import Area, Knowledge, Role
+from seen import knowledge, reflection
+from seen.knowledge import Area, Knowledge
+from seen.notes import NoteStore
+from seen.reflection import Heard, Turn
 from seen.replies import Reply
+from seen.respond import Conversation
 
 
 def kb() -> Knowledge:
     return knowledge.default()
 
 
-def latest_entity(tracker: Tracker, entity: str) -> Optional[str]:
-    values = [e.get("value") for e in tracker.latest_message.get("entities", []) if e.get("entity") == entity]
-    return str(values[0]) if values else None
+@lru_cache(maxsize=1)
+def notes() -> NoteStore:
+    """The notes store, opened on first use (DATABASE_URL, or the SQLite file)."""
+    return NoteStore()
 
 
-def named_area(tracker: Tracker) -> Optional[Area]:
-    """The area named in the latest message, if the practitioner named one we know."""
-    value = latest_entity(tracker, "area")
-    return kb().find_area(value) if value else None
-
-
-def named_role(tracker: Tracker) -> Optional[Role]:
-    value = latest_entity(tracker, "role")
-    return kb().find_role(value) if value else None
+def heard(tracker: Tracker) -> Heard:
+    return reflection.heard_from(kb(), tracker.latest_message)
 
 
 def known_area(tracker: Tracker) -> Optional[Area]:
     """The area named now, or else the one given earlier in the conversation."""
-    area = named_area(tracker)
-    if area:
-        return area
-    area_id = remembered_area(tracker)
+    area_id = heard(tracker).area or remembered_area(tracker)
     return kb().areas.get(area_id) if area_id else None
 
 
@@ -55,6 +52,34 @@ def board_area(metadata: Any) -> Optional[str]:
     board = metadata.get("board") if isinstance(metadata, dict) else None
     area = kb().find_area(board) if isinstance(board, str) and board.strip() else None
     return area.id if area else None
+
+
+def conversation(tracker: Tracker) -> Conversation:
+    return Conversation(
+        reflection=tracker.get_slot("reflection"),
+        role=tracker.get_slot("role"),
+        area=remembered_area(tracker),
+        waiting_topic=tracker.get_slot("pending_detail_topic"),
+        previous=_previous_message(tracker),
+    )
+
+
+def _previous_message(tracker: Tracker) -> Optional[Heard]:
+    """The practitioner's message before the latest one, as the NLU read it."""
+    said = [e for e in tracker.events if e.get("event") == "user"]
+    if len(said) < 2:
+        return None
+    return reflection.heard_from(kb(), {**(said[-2].get("parse_data") or {}), "text": said[-2].get("text") or ""})
+
+
+def slot_events(tracker: Tracker, turn: Turn) -> List[Dict[Text, Any]]:
+    events = [SlotSet("reflection", turn.state), SlotSet("reflecting", turn.reflecting),
+              SlotSet("pending_detail_topic", turn.waiting_topic)]
+    if turn.area and turn.area != tracker.get_slot("area"):
+        events.append(SlotSet("area", turn.area))
+    if turn.role and turn.role != tracker.get_slot("role"):
+        events.append(SlotSet("role", turn.role))
+    return events
 
 
 def send(dispatcher: CollectingDispatcher, replies: List[Reply]) -> None:

@@ -10,8 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import kb, known_area, remembered_area, send
-from actions.reflection import heard, slot_events
+from actions.conversation import heard, kb, known_area, remembered_area, send, slot_events
 from seen import reflection, replies
 from seen.intents import EMERGENCY_INTENT, topic_of
 from seen.safety import is_emergency

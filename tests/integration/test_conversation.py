@@ -18,7 +18,8 @@ def test_greeting_puts_999_first(chat):
 def test_a_topic_question_in_own_words_gets_the_sourced_answer_and_follow_ups(chat):
     reply = chat("what's start again syndrome")
     assert reply[0]["text"] == KB.topics["start_again_syndrome"].answer
-    assert reply[1]["text"].startswith("Sources:") and "001_fd59a87277a8d41d.txt" in reply[1]["text"]
+    assert reply[1]["text"].startswith("Sources:") and KB.sources["001_fd59a87277a8d41d.txt"].name() in reply[1]["text"]
+    assert ".txt" not in reply[1]["text"]
     assert reply[-1]["buttons"], "no follow-up offered"
 
 

@@ -57,7 +57,8 @@ def draft(area: str = "derby", **changes) -> NoteDraft:
             {
                 "id": "significant_harm",
                 "text": "Use your area's referral and escalation route now.",
-                "sources": ["004_63a6ed0acc0edc83.txt, 07 What to do?"],
+                "sources": ["7 Minute Briefing – Neglect: Learning from Serious Case Reviews "
+                            "(Rochdale Borough Safeguarding Children Board): What to do? — http://www.rbscb.org"],
             }
         ],
         flags=["significant_harm", "no_chronology"],

@@ -41,22 +41,27 @@ ORDINARY = {
     "needs_met": "Appointments are kept and the EHCP support is in place at school.",
 }
 
+#: The ordinary voice answer (no food at home, mum always asleep) calls for
+#: the serious-concern prompt wherever the child's voice is asked.
+SERIOUS = {"serious_concern"}
+
 WALKS = {
     "Unborn": ({"antenatal_care": "Missed three antenatal appointments and nothing ready for the baby.",
                 "missed_appointments": "Yes", "threshold": "Not sure"},
                {"missed_appointments", "significant_harm"}),
     "Under 1": ({"premature_health": "Yes, born at 32 weeks", "missed_appointments": "Yes"},
-                {"vulnerable_baby", "missed_appointments"}),
+                {"vulnerable_baby", "missed_appointments"} | SERIOUS),
     "1 to 4": ({"seen_alone": "No, mum is always there", "tool": "No"},
-               {"voice_of_child", "no_tool"}),
+               {"voice_of_child", "no_tool"} | SERIOUS),
     "5 to 11": ({"additional_needs": "Yes", "needs_met": "Missed two CAMHS appointments; his medication runs out.",
                  "adult_needs": "Yes, mum's depression", "adult_services": "No", "plan_progress": "No"},
-                {"additional_needs", "think_family", "drift"}),
+                {"additional_needs", "think_family", "drift"} | SERIOUS),
     "12 to 17": ({"caring_role": "Yes, she looks after her younger brothers most evenings",
                   "history": "Several referrals over the years, CIN twice, closed each time.",
                   "raised_with_family": "Mum agrees to everything at every meeting but nothing changes.",
                   "disguised_compliance": "Not sure"},
-                 {"young_carer", "cumulative_harm", "disguised_compliance"}),
+                 # "nothing changes" also answers whether daily life got better: no, so drift too
+                 {"young_carer", "cumulative_harm", "disguised_compliance", "drift"}),
 }
 
 

@@ -7,13 +7,14 @@ written to benchmarks/results/heldout_reflection.json."""
 
 import pytest
 
-from benchmarks.reflection_answers import ROOT, _latest_model, measure
+from benchmarks.parsing import ROOT, latest_model
+from benchmarks.reflection_answers import measure
 from tests.integration.conftest import record_figures
 
 
 @pytest.fixture(scope="module")
 def figures():
-    return record_figures("heldout_reflection", measure(ROOT / "tests" / "heldout_reflection", _latest_model(ROOT / "bot" / "models")))
+    return record_figures("heldout_reflection", measure(ROOT / "tests" / "heldout_reflection", latest_model(ROOT / "bot" / "models")))
 
 
 def test_the_set_is_big_enough(figures):

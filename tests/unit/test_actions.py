@@ -7,9 +7,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.chat import ActionGoodbye, ActionGreet, ActionHelp, ActionThanks
-from actions.guidance import ActionAnswerTopic, ActionOutOfScope, ActionSetContext
-from actions.reflection import ActionReflection
+from actions.respond import ActionRespond
 from actions.safety import ActionEmergencyFollowUp
 from seen import knowledge, reflection
 
@@ -17,11 +15,13 @@ KB = knowledge.load()
 CALL_999 = KB.messages.call_999
 
 
-def tracker(intent: str, entities: Optional[List[Dict[str, Any]]] = None, text: str = "(not used)", **slots: Any) -> Tracker:
+def tracker(intent: str, entities: Optional[List[Dict[str, Any]]] = None, text: str = "", **slots: Any) -> Tracker:
+    """A tracker whose latest message is ``text`` (by default, the intent's own
+    button payload), read by the NLU as ``intent``."""
     return Tracker(
         sender_id="test",
         slots={"area": None, "role": None, "pending_detail_topic": None, "reflection": None, "reflecting": None, **slots},
-        latest_message={"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": entities or []},
+        latest_message={"text": text or f"/{intent}", "intent": {"name": intent, "confidence": 0.9}, "entities": entities or []},
         events=[],
         paused=False,
         followup_action=None,
@@ -37,74 +37,74 @@ def run(action, tracker_: Tracker):
 
 
 def test_greeting_puts_999_first_and_asks_for_no_names():
-    messages, events = run(ActionGreet(), tracker("greet"))
+    messages, events = run(ActionRespond(), tracker("greet", text="hello"))
     assert CALL_999 in messages[0]["text"].splitlines()[0]
     assert "don't enter names" in messages[0]["text"]
-    assert events == []
+    assert SlotSet("reflecting", False) in events
 
 
-@pytest.mark.parametrize("action, message", [(ActionThanks(), "thanks"), (ActionGoodbye(), "goodbye")])
-def test_thanks_and_goodbye(action, message):
-    messages, events = run(action, tracker(message))
+@pytest.mark.parametrize("intent, message", [("thank", "thanks"), ("goodbye", "goodbye")])
+def test_thanks_and_goodbye(intent, message):
+    messages, events = run(ActionRespond(), tracker(intent, text=message))
     assert messages[0]["text"] == getattr(KB.messages, message).strip()
-    assert events == []
+    assert SlotSet("reflecting", False) in events
 
 
 def test_help_lists_areas_and_offers_starter_questions():
-    messages, _ = run(ActionHelp(), tracker("help"))
+    messages, _ = run(ActionRespond(), tracker("help"))
     assert "Derby" in messages[0]["text"] and messages[0]["buttons"]
 
 
 def test_topic_answer_when_area_is_not_needed():
-    messages, events = run(ActionAnswerTopic(), tracker("topic_disguised_compliance"))
+    messages, events = run(ActionRespond(), tracker("topic_disguised_compliance", text="what is disguised compliance?"))
     assert messages[0]["text"] == KB.topics["disguised_compliance"].answer
     assert messages[1]["text"].startswith("Sources:")
-    assert events == [SlotSet("pending_detail_topic", None)]
+    assert SlotSet("pending_detail_topic", None) in events
 
 
 def test_procedure_question_before_area_asks_and_remembers_the_question():
-    messages, events = run(ActionAnswerTopic(), tracker("topic_local_procedures"))
+    messages, events = run(ActionRespond(), tracker("topic_local_procedures", text="where are the neglect procedures?"))
     assert "Which area" in messages[-1]["text"]
-    assert events == [SlotSet("pending_detail_topic", "local_procedures")]
+    assert SlotSet("pending_detail_topic", "local_procedures") in events
 
 
 def test_procedure_question_naming_the_area_answers_for_that_area():
     entities = [{"entity": "area", "value": "Sandwell"}]
-    messages, events = run(ActionAnswerTopic(), tracker("topic_local_procedures", entities))
+    messages, events = run(ActionRespond(), tracker("topic_local_procedures", entities, text="where are Sandwell's procedures?"))
     assert any("westmidlands.procedures.org.uk" in m["text"] for m in messages)
-    assert events == [SlotSet("area", "sandwell"), SlotSet("pending_detail_topic", None)]
+    assert SlotSet("area", "sandwell") in events and SlotSet("pending_detail_topic", None) in events
 
 
 def test_procedure_question_uses_the_area_given_earlier():
-    messages, _ = run(ActionAnswerTopic(), tracker("topic_local_procedures", area="rochdale"))
+    messages, _ = run(ActionRespond(), tracker("topic_local_procedures", text="where are the procedures?", area="rochdale"))
     assert any("GM (Greater Manchester) Neglect Procedure" in m["text"] for m in messages)
 
 
 def test_saying_role_and_area_sets_both():
     entities = [{"entity": "role", "value": "health visitor"}, {"entity": "area", "value": "Derby"}]
-    messages, events = run(ActionSetContext(), tracker("inform_context", entities))
+    messages, events = run(ActionRespond(), tracker("inform_context", entities, text="I'm a health visitor in Derby"))
     assert "health visitor in Derby" in messages[0]["text"]
-    assert events == [SlotSet("role", "health_visitor"), SlotSet("area", "derby")]
+    assert SlotSet("role", "health_visitor") in events and SlotSet("area", "derby") in events
 
 
 def test_saying_the_role_later_keeps_the_area_given_earlier():
     entities = [{"entity": "role", "value": "teacher"}]
-    messages, events = run(ActionSetContext(), tracker("inform_context", entities, area="salford"))
+    messages, events = run(ActionRespond(), tracker("inform_context", entities, text="I'm a teacher", area="salford"))
     assert "teacher in Salford" in messages[0]["text"]
-    assert events == [SlotSet("role", "teacher"), SlotSet("area", "salford")]
+    assert SlotSet("role", "teacher") in events and SlotSet("area", "salford") not in events
 
 
 def test_giving_the_area_finishes_the_waiting_answer():
     entities = [{"entity": "area", "value": "derby"}]
-    messages, events = run(ActionSetContext(), tracker("inform_context", entities, pending_detail_topic="escalation"))
+    messages, events = run(ActionRespond(), tracker("inform_context", entities, text="derby", pending_detail_topic="escalation"))
     assert any(m["text"].startswith(CALL_999) and "In Derby:" in m["text"] for m in messages)
     assert SlotSet("pending_detail_topic", None) in events
 
 
 def test_an_area_seen_does_not_know_falls_back_to_england():
-    messages, events = run(ActionSetContext(), tracker("inform_context"))
+    messages, events = run(ActionRespond(), tracker("inform_context", text="I work in Kent"))
     assert "general route for England" in messages[0]["text"]
-    assert events == [SlotSet("area", "england")]
+    assert SlotSet("area", "england") in events
 
 
 @pytest.mark.parametrize(
@@ -125,22 +125,22 @@ def test_emergency_follow_up_offers_the_topic_the_message_also_asked_about(secon
 
 
 def test_out_of_scope_does_not_guess():
-    messages, _ = run(ActionOutOfScope(), tracker("out_of_scope"))
+    messages, _ = run(ActionRespond(), tracker("out_of_scope", text="what's the weather like tomorrow?"))
     assert "I don't know" in messages[0]["text"]
 
 
 def test_a_worry_starts_a_reflection_and_keeps_its_state_in_slots():
-    messages, events = run(ActionReflection(), tracker("share_worry", text="I'm worried about a child", area="derby"))
+    messages, events = run(ActionRespond(), tracker("share_worry", text="I'm worried about a child", area="derby"))
     assert messages[0]["text"].splitlines()[0] == CALL_999
     state = events[0]["value"]
-    assert events == [SlotSet("reflection", state), SlotSet("reflecting", True)]
+    assert events == [SlotSet("reflection", state), SlotSet("reflecting", True), SlotSet("pending_detail_topic", None)]
     assert state["status"] == reflection.ACTIVE and state["current"] == "role"
 
 
 def test_an_answer_naming_role_and_area_sets_both_slots():
     started = reflection.start(KB, None, None).state
     entities = [{"entity": "role", "value": "health visitor"}, {"entity": "area", "value": "Derby"}]
-    messages, events = run(ActionReflection(), tracker("inform_context", entities, text="HV in Derby", reflection=started))
+    messages, events = run(ActionRespond(), tracker("inform_context", entities, text="HV in Derby", reflection=started))
     assert SlotSet("role", "health_visitor") in events and SlotSet("area", "derby") in events
     assert events[0]["value"]["current"] == "age_band"
 
@@ -161,9 +161,9 @@ def test_an_emergency_mid_reflection_pauses_it_after_the_999_reply():
     ({}, None),
 ])
 def test_a_message_from_a_boards_widget_is_answered_for_that_boards_area(metadata, area):
-    question = tracker("topic_escalation")
+    question = tracker("topic_escalation", text="how do I escalate?")
     question.latest_message["metadata"] = metadata
-    messages, _ = run(ActionAnswerTopic(), question)
+    messages, _ = run(ActionRespond(), question)
     text = "\n".join(m["text"] or "" for m in messages)
     if area:
         assert f"In {area}:" in text
@@ -172,7 +172,7 @@ def test_a_message_from_a_boards_widget_is_answered_for_that_boards_area(metadat
 
 
 def test_an_area_the_practitioner_gave_wins_over_the_widgets_board():
-    question = tracker("topic_escalation", area="salford")
+    question = tracker("topic_escalation", text="how do I escalate?", area="salford")
     question.latest_message["metadata"] = {"board": "derby"}
-    messages, _ = run(ActionAnswerTopic(), question)
+    messages, _ = run(ActionRespond(), question)
     assert "In Salford:" in "\n".join(m["text"] or "" for m in messages)

@@ -22,5 +22,5 @@ def test_a_new_topic_file_is_all_it_takes_to_add_a_topic(tmp_path):
     nlu = files["topics.ymlnlu"]["nlu"]
     assert {"intent": "topic_new_topic", "examples": "- tell me about the new topic\n"} in nlu
     assert "topic_new_topic" in files["topics.ymldomain"]["intents"]
-    assert any(r["steps"][0] == {"intent": "topic_new_topic"} for r in files["topics.ymlrules"]["rules"])
+    assert any(r["steps"][0] == {"intent": "topic_new_topic"} for r in files["respond.ymlrules"]["rules"])
     assert any(s["steps"][0]["intent"] == "topic_new_topic" for s in files["test_topics.ymltests"]["stories"])

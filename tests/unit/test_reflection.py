@@ -150,9 +150,12 @@ def test_a_long_answer_with_a_question_mark_and_a_topic_word_is_an_answer():
     talk.answer_until("raised_with_family")
     text = ("Raised it at TAF twice, mum agrees to everything and says the right things but nothing changes "
             "- is that disguised compliance? I honestly think so and it's so frustrating")
-    talk.say(text, "topic_disguised_compliance", 0.97)
+    said = talk.say(text, "topic_disguised_compliance", 0.97)
     assert talk.answer("raised_with_family")["text"] == text
-    assert talk.current == "disguised_compliance"
+    # It also answers the disguised compliance question, so that is noted, said, and not asked.
+    assert talk.answer("disguised_compliance")["value"] == "yes"
+    assert any("You've also told me about disguised compliance (yes)" in line for line in said)
+    assert talk.current == "agencies"
 
 
 def test_a_short_general_question_mid_way_is_answered_then_the_question_asked_again():
@@ -428,7 +431,8 @@ def test_flags_and_prompts_are_stored_with_their_sources():
     draft = talk.saved[0]
     assert {"no_tool", "no_chronology"} <= set(draft.flags)
     no_tool = next(p for p in draft.prompts if p["id"] == "no_tool")
-    assert any("000_b86a29f664dcf464.txt" in source for source in no_tool["sources"])
+    assert any(KB.sources["000_b86a29f664dcf464.txt"].title in source for source in no_tool["sources"])
+    assert not any(".txt" in source for source in no_tool["sources"])
 
 
 def test_a_note_with_role_and_age_skipped_can_still_be_checked_and_saved():

@@ -76,6 +76,13 @@ CASES = {
         [{"caring_role": a("yes")}],
         [{"caring_role": a("no")}],
     ),
+    "serious_concern": (
+        [{"feeding_weight": a(text="weight has dropped two centiles since the last check")},
+         {"daily_life": a(text="he's left home alone most evenings till 10")},
+         {"history": a(text="two older siblings were removed in 2019")}],
+        [{"daily_life": a(text="a bit scruffy some days but fed and happy")},
+         {"impact": a(text="doing well at school, lots of friends")}],
+    ),
 }
 
 
@@ -106,4 +113,5 @@ def test_every_prompt_names_its_source_in_the_summary():
     answers = {rule_id: a("yes") for rule_id in ("threshold", "disguised_compliance", "missed_appointments")}
     for rule in summary.fired(KB, answers):
         text = summary.prompt_reply(KB, rule, KB.areas["derby"], route_follows=True).text
-        assert all(source.file in text for source in rule.sources)
+        assert all(KB.sources[source.file].name() in text for source in rule.sources)
+        assert not any(source.file in text for source in rule.sources)

@@ -10,7 +10,9 @@ def test_a_topic_answer_names_its_sources_and_offers_follow_ups():
     topic = KB.topics["start_again_syndrome"]
     sent = replies.topic_answer(KB, topic, None)
     assert sent[0].text == topic.answer
-    assert "001_fd59a87277a8d41d.txt" in sent[1].text and sent[1].text.startswith("Sources:")
+    assert sent[1].text.startswith("Sources:")
+    assert "7 Minute Briefing – Neglect Audit (Sandwell Safeguarding Children Board, 2017)" in sent[1].text
+    assert ".txt" not in sent[1].text
     assert [b.payload for b in sent[-1].buttons] == [f"/topic_{t}" for t in topic.related]
 
 

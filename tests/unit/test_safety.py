@@ -70,3 +70,30 @@ def test_the_reason_names_the_kind_of_danger():
 
 def test_an_old_injury_mentioned_with_something_happening_now_is_still_an_emergency():
     assert is_emergency("she had a fracture last year and now her arm looks broken again")
+
+
+@pytest.mark.parametrize("message", [
+    "eczema that's cracked and bleeding because nobody treats it",
+    "housing visit: the smell hit me at the door, mattresses on the floor",
+    "mum dropped the baby off at nursery in a soaking nappy again this week",
+    "his grades have collapsed since September",
+    "landlords keep kicking them out so they've moved six times",
+    "the batteries for his hearing aids haven't been collected from the pharmacy",
+])
+def test_words_that_only_look_like_a_danger_are_not_an_emergency(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "eczema that's cracked and bleeding right now and she won't stop screaming",
+    "the smell hit me and then I saw he's bleeding from the head",
+])
+def test_a_harmless_phrase_does_not_hide_a_danger_in_the_same_message(message):
+    assert is_emergency(message)
+
+
+def test_a_pattern_over_weeks_overrules_the_classifiers_guess_but_not_something_happening_now():
+    detector = default_detector()
+    assert detector.reassured("hasn't been to school since Easter and barely leaves his room")
+    assert detector.reassured("collected late 3 times this week and mum's phone is always off")
+    assert not detector.reassured("hasn't been to school since Easter and right now he's not answering the door")

@@ -14,6 +14,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from seen import replies
 from seen.accounts import AccountStore
 from seen.db import migrate
 from seen.knowledge import default as knowledge
@@ -129,7 +130,7 @@ def note(area: str = "derby", flags=("no_chronology",), prompts=("cumulative_har
         area=area, role=role, age_band=age_band,
         answers=[{"question": "daily_life", "label": "The child's daily life", "text": text},
                  {"question": "chronology", "label": "Is there a chronology?", "text": "No"}],
-        prompts=[{"id": p, "text": rules[p].text, "sources": [f"{s.file}: {s.section}" for s in rules[p].sources]}
+        prompts=[{"id": p, "text": rules[p].text, "sources": replies.cite_each(knowledge(), rules[p].sources)}
                  for p in prompts],
         flags=list(flags),
     )

@@ -100,7 +100,8 @@ def test_a_note_shows_its_answers_prompts_and_sources(visitor, three_areas):
     assert "Often arrives hungry; [NAME] says tea is crisps." in visitor.text
     assert "Cumulative harm and start-again syndrome" in visitor.text
     assert "avoid 'start-again syndrome'" in visitor.text
-    assert "Sources: " in visitor.text and ".txt" in visitor.text
+    assert "Sources: " in visitor.text and ".txt" not in visitor.text
+    assert "Neglect of children and young people – Salford's response (Salford Safeguarding Children Board)" in visitor.text
     assert "No multi-agency chronology" in visitor.text
 
 

@@ -1,0 +1,164 @@
+"""Measure how Seen meets a practitioner's first message (issue 11).
+
+Each message goes through the trained model's NLU (emergency override
+included), then seen.respond, as a new conversation, exactly as the bot
+would handle it; what the practitioner would see is then classified:
+
+    .venv/bin/python -m benchmarks.concern_openers tests/heldout_concerns [--model bot/models] [--json out.json]
+
+A folder holds concern_openers.yml (first messages telling Seen about a
+concern; some labelled with the details they give), out_of_field.yml,
+in_field_questions.yml, other_languages.yml and emergency_openers.yml.
+Reports the share of concerns met by the reflection or a fitting answer,
+the share that got the 999 reply, the share of labelled details recorded
+where they belong, and how the other kinds were met. Misses are listed only
+for a dev folder, so a held-out set is never tuned on.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+import yaml
+
+from benchmarks.parsing import Parser, arguments, tuned_on
+from seen import knowledge, respond
+from seen.replies import REFLECT_PAYLOAD
+from seen.intents import EMERGENCY_INTENT, SHARE_WORRY_INTENT
+from seen.knowledge import Knowledge
+from seen.reflection import Heard, Turn
+
+#: What the practitioner saw, by the first words of Seen's reply.
+EMERGENCY, REFLECTION, ANSWER, DONT_KNOW, NOT_IN_GUIDANCE, OTHER_LANGUAGE, OTHER = (
+    "emergency", "reflection", "answer", "dont_know", "not_in_guidance", "other_language", "other")
+
+
+def seen_reply(kb: Knowledge, heard: Heard) -> Tuple[str, Optional[Turn]]:
+    """What Seen does with a first message, as the practitioner would see it."""
+    if heard.intent == EMERGENCY_INTENT:
+        return EMERGENCY, None
+    turn = respond.respond(kb, respond.Conversation(), heard)
+    if turn.reflecting:
+        return REFLECTION, turn
+    texts = [r.text for r in turn.replies]
+    if any(t == topic.answer for t in texts for topic in kb.topics.values()):
+        return ANSWER, turn
+    first = texts[0] if texts else ""
+    if first == kb.messages.other_language.strip():
+        return OTHER_LANGUAGE, turn
+    for kind, message in ((DONT_KNOW, kb.messages.out_of_scope), (NOT_IN_GUIDANCE, kb.messages.not_in_guidance)):
+        if first.startswith(message.split("{")[0]):  # the words before the area's details
+            return kind, turn
+    return OTHER, turn
+
+
+def reflection_from(kb: Knowledge, heard: Heard, kind: str, turn: Optional[Turn]) -> Optional[Turn]:
+    """The reflection this opener leads to: started at once, or by the "Reflect
+    on this case" button offered with an answer about a child."""
+    if kind == REFLECTION:
+        return turn
+    offered = kind == ANSWER and any(b.payload == REFLECT_PAYLOAD for r in turn.replies for b in r.buttons)
+    if not offered:
+        return None
+    button = Heard("/" + SHARE_WORRY_INTENT, SHARE_WORRY_INTENT, 1.0, ranking=((SHARE_WORRY_INTENT, 1.0),))
+    return respond.respond(kb, respond.Conversation(previous=heard), button)
+
+
+def recorded(turn: Optional[Turn]) -> Dict[str, object]:
+    """The details a reflection noted, in the labels' terms."""
+    if turn is None:
+        return {}
+    answers = turn.state["answers"]
+    found: Dict[str, object] = {"role": turn.role, "area": turn.area,
+                                "age_band": (answers.get("age_band") or {}).get("value")}
+    found.update({q: ("text" if a.get("value") is None else a["value"]) for q, a in answers.items()
+                  if q not in ("role", "area", "age_band")})
+    return {k: v for k, v in found.items() if v}
+
+
+def expected(kb: Knowledge, details: dict) -> Dict[str, object]:
+    """The labels in the recorded details' terms: a text question's label is
+    "text" (some writers summarised the answer instead)."""
+    kinds = {q.id: q.kind for q in kb.reflection.questions}
+    wanted = {k: details[k] for k in ("role", "age_band", "area") if details.get(k)}
+    wanted.update({q: value if kinds.get(q) == "choice" else "text" for q, value in (details.get("answers") or {}).items()})
+    return wanted
+
+
+def _load(folder: Path, name: str, key: str) -> list:
+    path = folder / name
+    items = yaml.safe_load(path.read_text(encoding="utf-8")).get(key) or [] if path.exists() else []
+    return [item if isinstance(item, dict) else {"text": item} for item in items]
+
+
+def _share(hits: int, total: int) -> Optional[float]:
+    return round(hits / total, 4) if total else None
+
+
+def measure(folder: Path, model: Path) -> Dict[str, object]:
+    kb = knowledge.default()
+    parse = Parser(model)
+    misses: Dict[str, List[str]] = {"concerns": [], "emergency_replies": [], "details": [], "out_of_field": [],
+                                    "in_field": [], "other_languages": [], "emergencies": []}
+    openers = _load(folder, "concern_openers.yml", "openers")
+    met = alarms = wanted_total = found_right = recorded_total = 0
+    for item in openers:
+        heard = parse(item["text"])
+        kind, turn = seen_reply(kb, heard)
+        alarms += kind == EMERGENCY
+        met += kind in (REFLECTION, ANSWER)
+        if kind not in (REFLECTION, ANSWER):
+            misses["emergency_replies" if kind == EMERGENCY else "concerns"].append(f"{kind}: {item['text']}")
+        if item.get("details"):
+            want = expected(kb, item["details"])
+            got = recorded(reflection_from(kb, heard, kind, turn))
+            right = {k for k, v in want.items() if got.get(k) == v}
+            wanted_total += len(want)
+            found_right += len(right)
+            recorded_total += len(got)
+            if right != set(want):
+                misses["details"].append(f"{item['text']}\n    wanted {want}\n    got    {got}")
+    report: Dict[str, object] = {
+        "set": str(folder), "model": model.name,
+        "concern_openers": len(openers), "concerns_met": _share(met, len(openers)),
+        "concerns_with_999_reply": _share(alarms, len(openers)),
+        "labelled_details": wanted_total, "details_recorded": _share(found_right, wanted_total),
+        "recorded_details_labelled": _share(found_right, recorded_total),
+    }
+    groups = [("out_of_field.yml", "out_of_field", "out_of_field", lambda k: k == DONT_KNOW),
+              ("in_field_questions.yml", "in_field_questions", "in_field", lambda k: k not in (DONT_KNOW, EMERGENCY)),
+              ("other_languages.yml", "other_languages", "other_languages", lambda k: k == OTHER_LANGUAGE),
+              ("emergency_openers.yml", "emergencies", "emergencies", lambda k: k == EMERGENCY)]
+    for name, key, label, ok in groups:
+        items = _load(folder, name, key)
+        hits = 0
+        for item in items:
+            kind, _ = seen_reply(kb, parse(item["text"]))
+            hits += ok(kind)
+            if not ok(kind):
+                misses[label].append(f"{kind}: {item['text']}")
+        report[f"{label}_messages"] = len(items)
+        report[f"{label}_met"] = _share(hits, len(items))
+    report["_misses"] = misses
+    return report
+
+
+def main() -> None:
+    args = arguments(__doc__.splitlines()[0])
+    report = measure(args.folder, args.model)
+    misses = report.pop("_misses")
+    for key, value in report.items():
+        print(f"{key}: {value}")
+    if tuned_on(args.folder):
+        for kind, lines in misses.items():
+            for line in lines:
+                print(f"  {kind}: {line}")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main()

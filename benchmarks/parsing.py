@@ -1,0 +1,55 @@
+"""The trained model's NLU, for the benchmarks: the newest model, and a parser
+that reads one message at a time as the bot does (emergency override included)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from seen import knowledge, reflection
+from seen.reflection import Heard
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bot"))  # the custom components the model names
+
+
+def arguments(description: str) -> argparse.Namespace:
+    """A benchmark's command line: the folder of labelled messages, the model
+    (the newest in bot/models unless named) and where to write the figures."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--model", type=Path, default=ROOT / "bot" / "models")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    args.model = args.model if args.model.is_file() else latest_model(args.model)
+    return args
+
+
+def tuned_on(folder: Path) -> bool:
+    """Only a dev folder's misses are listed: a held-out set is never read."""
+    return folder.name.startswith("dev")
+
+
+def latest_model(models: Path) -> Path:
+    found = sorted(models.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not found:
+        raise SystemExit(f"no trained model in {models}: run `make train` first")
+    return found[-1]
+
+
+class Parser:
+    """The trained model's NLU, one message at a time."""
+
+    def __init__(self, model: Path) -> None:
+        from rasa.core.agent import Agent
+
+        self._agent = Agent.load(str(model))
+        self._loop = asyncio.new_event_loop()
+
+    def parse(self, text: str) -> dict:
+        return self._loop.run_until_complete(self._agent.parse_message(text))
+
+    def __call__(self, text: str) -> Heard:
+        return reflection.heard_from(knowledge.default(), self.parse(text))

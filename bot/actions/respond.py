@@ -1,0 +1,23 @@
+"""Every message the 999 rule does not take: seen.respond decides what it is
+and what Seen says; this reads the tracker and keeps the state in slots
+(memory only). A note is stored only when the practitioner confirms it."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import conversation, heard, kb, notes, send, slot_events
+from seen import respond
+
+
+class ActionRespond(Action):
+    def name(self) -> Text:
+        return "action_respond"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        turn = respond.respond(kb(), conversation(tracker), heard(tracker), store=lambda draft: notes().save(draft))
+        send(dispatcher, turn.replies)
+        return slot_events(tracker, turn)

@@ -1,0 +1,200 @@
+"""What a message already tells Seen, so the reflection does not ask again
+what was just said.
+
+From an opening message ("hv here, 6 week old not gaining, mum keeps
+cancelling") or from an answer mid-way: the practitioner's role (only when
+they say it of themselves, not when they mention the police), the area, the
+child's age band, and the questions the message answers, each with the
+clauses that answer it. The words come from knowledge/opening.yml and each
+question's ``heard_in`` in knowledge/reflection.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Dict, Iterable, List, Optional, Pattern, Tuple
+
+from seen.knowledge import Knowledge, Question
+
+#: Kinds of question whose answers are the context, found by their own rules.
+CONTEXT_KINDS = ("role", "age_band", "area")
+#: A clause is split at a comma, "and" or "but" only where both sides are
+#: this long, so "mum and dad drink" stays whole.
+MIN_CLAUSE_WORDS = 3
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\s*\n+\s*|\s+-\s+")
+_JOINS = re.compile(r"\s*,\s*(?:and|but|so)?\s*|\s+(?:and|but|so|also|plus|though|although|whereas)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Details:
+    """What one message says: context, and answers by question id (as the
+    reflection keeps them: {"text": the clauses, "value": a choice or None})."""
+
+    role: Optional[str] = None
+    area: Optional[str] = None
+    #: The area as the practitioner named it ("Leeds").
+    area_named: Optional[str] = None
+    age_band: Optional[str] = None
+    answers: Dict[str, dict] = field(default_factory=dict)
+
+
+def clauses(text: str) -> List[str]:
+    """The message in clauses: sentences, split again at commas, "and" and "but"
+    where both sides are clauses of their own."""
+    return [text[start:end] for start, end in clause_spans(text)]
+
+
+def clause_spans(text: str) -> List[Tuple[int, int]]:
+    """Where each clause of ``text`` starts and ends."""
+    spans: List[Tuple[int, int]] = []
+    start = 0
+    for boundary in [*_SENTENCES.finditer(text), None]:
+        end = boundary.start() if boundary else len(text)
+        spans += _split_clauses(text, start, end)
+        start = boundary.end() if boundary else end
+    return [(a, b) for a, b in spans if text[a:b].strip(" .;,")]
+
+
+def _split_clauses(text: str, start: int, end: int) -> List[Tuple[int, int]]:
+    """A sentence's clauses, as spans of ``text``."""
+    pieces, begin = [], start
+    for join in _JOINS.finditer(text, start, end):
+        if len(text[begin:join.start()].split()) >= MIN_CLAUSE_WORDS and \
+                len(text[join.end():end].split()) >= MIN_CLAUSE_WORDS:
+            pieces.append((begin, join.start()))
+            begin = join.end()
+    pieces.append((begin, end))
+    return [_trimmed(text, a, b) for a, b in pieces]
+
+
+def _trimmed(text: str, start: int, end: int) -> Tuple[int, int]:
+    while start < end and text[start] in " .;,":
+        start += 1
+    while end > start and text[end - 1] in " .;,":
+        end -= 1
+    return start, end
+
+
+def heard(kb: Knowledge, text: str, questions: Iterable[Question], age_band: Optional[str] = None) -> Dict[str, dict]:
+    """The answers ``text`` gives to ``questions``: each the clauses that show it
+    (and, for a choice question, the choice its words give). Words may run
+    across clauses ("dad answers the door and says the lad's ill"). A question
+    that cannot be asked for a child of ``age_band`` is left out."""
+    spans = clause_spans(text)
+    found: Dict[str, dict] = {}
+    for question in questions:
+        if question.kind in CONTEXT_KINDS or not question.heard_in or not _may_ask(question, age_band):
+            continue
+        for value, patterns in question.heard_words().items():
+            hit = sorted({i for pattern in _compiled(tuple(patterns)) for match in pattern.finditer(text)
+                          for i, (start, end) in enumerate(spans) if start < match.end() and match.start() < end})
+            if hit:
+                found[question.id] = {"text": ", ".join(text[spans[i][0]:spans[i][1]] for i in hit), "value": value}
+                break
+    return found
+
+
+def _may_ask(question: Question, age_band: Optional[str]) -> bool:
+    """A question that branches on the age band is asked only for its bands."""
+    condition = question.ask_if
+    if age_band is None or condition is None or condition.question != "age_band":
+        return True
+    return age_band in (condition.is_ or [])
+
+
+def opening(kb: Knowledge, text: str) -> Details:
+    """Everything an opening message tells: role, area, age band and answers."""
+    age_band = age_band_of(kb, text)
+    area_id, area_named = area_of(kb, text) or (None, None)
+    return Details(role_of(kb, text), area_id, area_named, age_band,
+                   heard(kb, text, kb.reflection.questions, age_band))
+
+
+def role_of(kb: Knowledge, text: str) -> Optional[str]:
+    """The practitioner's own role, when they say it of themselves ("hv here",
+    "I'm a TA"); the longest role name wins ("school nurse" over "nurse")."""
+    best: Optional[Tuple[int, str]] = None
+    for pattern, names in _self_references(kb):
+        for match in pattern.finditer(text):
+            alias = match.group("role")
+            if best is None or len(alias) > best[0]:
+                best = (len(alias), names[alias.lower()])
+    return best[1] if best else None
+
+
+def area_of(kb: Knowledge, text: str) -> Optional[Tuple[str, str]]:
+    """The area named in the message, and the name it was given by ("Leeds"
+    gives the general route's area)."""
+    for name, area_id in _area_names(kb):
+        found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+        if found:
+            return area_id, found.group(0)
+    return None
+
+
+def age_band_of(kb: Knowledge, text: str) -> Optional[str]:
+    """The age band the message first gives ("year 9 girl", "6 week old",
+    "pregnant"), by the strict words of opening.yml: "for two months" is not an age."""
+    first: Optional[Tuple[int, str]] = None
+    for band, patterns in kb.opening.age.items():
+        for pattern in _compiled(tuple(patterns)):
+            match = pattern.search(text)
+            if match and (first is None or match.start() < first[0]):
+                first = (match.start(), band)
+    return first[1] if first else None
+
+
+def without_context(kb: Knowledge, text: str) -> str:
+    """The message without role and area names, so "family support worker in
+    Derby" is not taken to be about a family."""
+    for name in _context_names(kb):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    return text
+
+
+def any_match(patterns: Tuple[str, ...], text: str) -> bool:
+    return any(p.search(text) for p in _compiled(patterns))
+
+
+@lru_cache(maxsize=256)
+def _compiled(patterns: Tuple[str, ...]) -> List[Pattern]:
+    return [re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE) for p in patterns]
+
+
+#: Where a sentence starts, for self_reference patterns: after a full stop, a
+#: dash or "hi,".
+_START = r"(?:^|[.!?]\s+|\s-\s|\n)(?:(?:hi|hello|hiya|hey|morning|afternoon|evening|ok|right)[,!.]?\s+)?"
+
+
+def _self_references(kb: Knowledge) -> List[Tuple[Pattern, Dict[str, str]]]:
+    names = {alias.lower(): role.id for role in kb.roles.values() for alias in (role.name, *role.aliases)}
+    role = rf"(?P<role>{_alternation(names)})s?(?!\w)"
+    area = rf"(?:{_alternation(name for name, _ in _area_names(kb))})(?!\w)"
+    return [(_pattern(p.replace("{role}", role).replace("{area}", area).replace("{start}", _START)), names)
+            for p in kb.opening.self_reference]
+
+
+def _alternation(names: Iterable[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+
+
+@lru_cache(maxsize=64)
+def _pattern(pattern: str) -> Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _area_names(kb: Knowledge) -> List[Tuple[str, str]]:
+    """Every name a practitioner may give their area by: the local areas' names
+    and aliases, and every area's places ("Leeds" gives the general route);
+    not the general route's own aliases ("another area")."""
+    names = [(n, a.id) for a in kb.areas.values() for n in (
+        (a.name, *a.aliases, *a.places) if a.id != kb.fallback_area else a.places)]
+    return sorted(names, key=lambda pair: len(pair[0]), reverse=True)
+
+
+def _context_names(kb: Knowledge) -> List[str]:
+    names = [n for role in kb.roles.values() for n in (role.name, *role.aliases)]
+    names += [n for n, _ in _area_names(kb)]
+    return sorted(set(names), key=len, reverse=True)

@@ -1,0 +1,115 @@
+"""Seen's reply to every message the 999 rule does not take.
+
+A reflection in progress takes every message. Otherwise seen.message_kind
+says what the message is, and this sends it on: a question to its topic's
+answer, a concern to a new reflection started with what was said, and so on.
+The Rasa action around it only reads the tracker and sends the replies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from seen import message_kind, reflection, replies
+from seen.knowledge import Area, Knowledge
+from seen.message_kind import Reading
+from seen.reflection import Heard, Store, Turn
+from seen.replies import Button, Reply
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """What Seen knows of the conversation before this message."""
+
+    reflection: Optional[dict] = None
+    role: Optional[str] = None
+    #: The area given earlier, or that of the board whose widget this is.
+    area: Optional[str] = None
+    #: A topic whose answer waits for the practitioner's area.
+    waiting_topic: Optional[str] = None
+    #: The practitioner's message before this one: "Reflect on this case"
+    #: starts the reflection with it.
+    previous: Optional[Heard] = None
+
+
+def respond(kb: Knowledge, talk: Conversation, heard: Heard, store: Optional[Store] = None) -> Turn:
+    if reflection.in_progress(talk.reflection):
+        return reflection.respond(kb, talk.reflection, heard, talk.role, talk.area, store)
+    reading = message_kind.read(kb, heard)
+    if reading.kind == message_kind.CONCERN:
+        return _concern(kb, talk, heard, reading, store)
+    if reading.kind == message_kind.COMMAND or _reflection_button(kb, heard):
+        return reflection.respond(kb, talk.reflection, heard, talk.role, talk.area, store)
+    if reading.kind == message_kind.QUESTION:
+        return _answer(kb, talk, heard, reading)
+    if reading.kind == message_kind.CONTEXT:
+        return _context(kb, talk, heard)
+    if reading.kind == message_kind.CHAT:
+        return Turn([_chat(kb, heard.intent)], talk.reflection)
+    if reading.kind == message_kind.OTHER_LANGUAGE:
+        return Turn([Reply(kb.messages.other_language.strip())], talk.reflection)
+    if reading.kind == message_kind.NOT_HELD:
+        return Turn([replies.not_in_guidance(kb, _area(kb, talk, heard), reading.nearest)], talk.reflection)
+    return Turn([replies.out_of_scope(kb, _area(kb, talk, heard))], talk.reflection)
+
+
+def _concern(kb: Knowledge, talk: Conversation, heard: Heard, reading: Reading, store: Optional[Store]) -> Turn:
+    """A new reflection, started with what the practitioner just told Seen; from
+    the "Reflect on this case" button, with the message before it."""
+    first = heard
+    if heard.text.startswith("/") and talk.previous and not talk.previous.text.startswith("/"):
+        first = talk.previous
+        reading = message_kind.read(kb, first)
+    return reflection.respond(kb, talk.reflection, first, talk.role, talk.area, store,
+                              offer=reading.topic, nearest=reading.nearest)
+
+
+def _reflection_button(kb: Knowledge, heard: Heard) -> bool:
+    """"Carry on" and "Start again", pressed or typed, belong to a paused reflection."""
+    buttons = kb.reflection.buttons
+    return heard.text.strip().lower() in (buttons.carry_on.lower(), buttons.start_again.lower())
+
+
+def _area(kb: Knowledge, talk: Conversation, heard: Heard) -> Optional[Area]:
+    """The area named now, or else the one known from earlier; None if neither."""
+    area_id = heard.area or talk.area
+    return kb.areas.get(area_id) if area_id else None
+
+
+def _answer(kb: Knowledge, talk: Conversation, heard: Heard, reading: Reading) -> Turn:
+    """The topic's answer in the practitioner's area (or a question asking it,
+    the answer finished once it is given); about a particular child, the
+    reflection on offer as well."""
+    topic = kb.topics[reading.topic]
+    area = _area(kb, talk, heard)
+    said = replies.topic_answer(kb, topic, area)
+    if reading.about_a_child:
+        button = Button(kb.reflection.buttons.reflect_on_this, replies.REFLECT_PAYLOAD)
+        said.append(Reply(kb.reflection.reflect_offer, [button]))
+    waiting = topic.id if topic.area_details and area is None else None
+    return Turn(said, talk.reflection, area=heard.area, waiting_topic=waiting)
+
+
+def _context(kb: Knowledge, talk: Conversation, heard: Heard) -> Turn:
+    """Remember the practitioner's area and role, then finish any answer that
+    was waiting for the area."""
+    role = kb.roles.get(heard.role or "")
+    area = kb.areas.get(heard.area or "") or (_area(kb, talk, heard) if role else None)
+    if area is None and role is None:
+        area = kb.areas[kb.fallback_area]
+    said = [replies.context_set(kb, area, role.name if role else None)]
+    waiting = kb.topics.get(talk.waiting_topic or "")
+    if area and waiting:
+        said.append(replies.area_details(kb, area, waiting.area_details))
+        more = replies.follow_up(kb, waiting)
+        said += [more] if more else []
+    return Turn(said, talk.reflection, area=area.id if area else None, role=role.id if role else None,
+                waiting_topic=None if area else talk.waiting_topic)
+
+
+def _chat(kb: Knowledge, intent: str) -> Reply:
+    if intent == "help":
+        return replies.help_reply(kb)
+    message = {"greet": "greet", "thank": "thanks", "goodbye": "goodbye", "affirm": "affirm", "deny": "deny"}[intent]
+    return Reply(getattr(kb.messages, message).strip())

@@ -1,0 +1,78 @@
+"""What a message already tells Seen: the practitioner's role, the area, the
+child's age band, and the questions it answers (seen.details)."""
+
+import pytest
+
+from seen import details, knowledge
+
+KB = knowledge.load()
+
+
+@pytest.mark.parametrize("text, role", [
+    ("hv here, baby not gaining", "health_visitor"),
+    ("Year 6 teacher: boy in my class smells of urine", "teacher"),
+    ("I'm a teaching assistant in a special school, one of our pupils", "teacher"),
+    ("school nurse. y8 girl referred for headlice", "school_nurse"),
+    ("hi im a nursery nurse in derby, theres a 2yo", "early_years"),
+    ("as the GP receptionist I keep seeing this family miss appointments", "gp_practice"),
+    ("Police officer. Attended a DA call last night", "police"),
+    ("2 year old seen by me (HV) in clinic", "health_visitor"),
+])
+def test_the_role_is_the_one_the_practitioner_says_of_themselves(text, role):
+    assert details.role_of(KB, text) == role
+
+
+@pytest.mark.parametrize("text", [
+    "police were called to the house last night and the kids were up",
+    "should i tell her sw? the 6yo has told me things",
+    "she pushes her grandad to the GP in his wheelchair",
+])
+def test_a_role_only_mentioned_is_not_the_practitioners(text):
+    assert details.role_of(KB, text) is None
+
+
+@pytest.mark.parametrize("text, band", [
+    ("a girl in year 9 has been coming in with the same dirty uniform", "age_12_17"),
+    ("hv here, 6 week old not gaining", "under_1"),
+    ("Midwife, Sandwell. Mum 38 wks, nothing ready for the baby", "unborn"),
+    ("little girl (3) comes in most days in a dirty nappy", "age_1_4"),
+    ("15 month old not walking, not babbling", "age_1_4"),
+    ("twins aged 9 months, one gaining well", "under_1"),
+    ("hes 11 and has his own key", "age_5_11"),
+    ("Baby's weight has been static for two months", "under_1"),
+    ("the family keeps cancelling home visits for two months now", None),
+    ("discharged from the MBU 2 yrs ago, now 20 wks pregnant again", "unborn"),
+])
+def test_the_age_band_comes_only_from_words_that_say_an_age(text, band):
+    assert details.age_band_of(KB, text) == band
+
+
+def test_an_area_named_is_recorded_as_said_and_a_place_elsewhere_gives_the_general_route():
+    assert details.area_of(KB, "early help worker in sandwell, the twins") == ("sandwell", "sandwell")
+    assert details.area_of(KB, "Leeds - I run a breakfast club") == (KB.fallback_area, "Leeds")
+    assert details.area_of(KB, "I work in another area of the school") is None
+
+
+def test_an_opening_message_answers_the_questions_it_speaks_to_with_its_own_words():
+    text = "hv here. 8 month old, weight has dropped two centiles. mum says he's just fussy and has missed the last 2 weigh ins"
+    told = details.opening(KB, text)
+    assert (told.role, told.age_band) == ("health_visitor", "under_1")
+    assert told.answers["feeding_weight"]["text"].startswith("weight has dropped two centiles")
+    assert told.answers["missed_appointments"]["value"] == "yes"
+    assert told.answers["raised_with_family"]["text"].startswith("mum says he's just fussy")
+
+
+def test_a_question_that_cannot_be_asked_for_the_childs_age_is_not_answered():
+    answers = details.heard(KB, "he's lost weight and isn't feeding well", KB.reflection.questions, "age_5_11")
+    assert "feeding_weight" not in answers
+
+
+def test_a_choice_question_takes_the_choice_its_words_give():
+    plan = next(q for q in KB.reflection.questions if q.id == "plan_progress")
+    assert details.heard(KB, "CP plan for a year and honestly nothing has changed", [plan])["plan_progress"]["value"] == "no"
+    assert details.heard(KB, "things have really improved since the TAF", [plan])["plan_progress"]["value"] == "yes"
+
+
+def test_clauses_split_only_where_both_sides_stand_alone():
+    assert details.clauses("mum and dad drink, the boy is always hungry and the other kids have noticed") == [
+        "mum and dad drink", "the boy is always hungry", "the other kids have noticed"]

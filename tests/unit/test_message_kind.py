@@ -1,0 +1,101 @@
+"""How Seen reads a message outside a reflection: a question it can answer, a
+concern about a child or family, or something outside its field.
+
+Messages are given with the intent and ranking the classifier might give, so
+these tests check seen.message_kind's own decisions; the held-out figures in
+tests/integration/test_concern_openers_heldout.py send real text through the
+trained model.
+"""
+
+import pytest
+
+from seen import knowledge, message_kind
+from seen.message_kind import CHAT, COMMAND, CONCERN, CONTEXT, NOT_HELD, OTHER_LANGUAGE, OUT_OF_FIELD, QUESTION
+from seen.reflection import Heard
+
+KB = knowledge.load()
+
+
+def read(text: str, *ranking) -> message_kind.Reading:
+    ranking = ranking or (("nlu_fallback", 0.3),)
+    return message_kind.read(KB, Heard(text, ranking[0][0], ranking[0][1], ranking=tuple(ranking)))
+
+
+@pytest.mark.parametrize("text, ranking", [
+    ("a girl in year 9 has been coming in with the same dirty uniform for weeks", [("describe_child", 0.2), ("emergency", 0.17)]),
+    ("the boy smells of urine every day and the other kids are starting to notice", [("topic_daily_lived_experience", 0.23)]),
+    ("Health visitor here. Baby's weight has been static for two months", [("inform_context", 0.4), ("topic_missed_appointments", 0.25)]),
+    ("the family keeps cancelling home visits at the last minute", [("topic_missed_appointments", 0.19)]),
+    ("mum has learning difficulties and struggles with routines", [("topic_think_family", 0.25)]),
+    ("something's not right with this family", [("share_worry", 0.19)]),
+    ("hv here, baby not gaining", [("out_of_scope", 0.4)]),
+    ("smells of urine every day, nobody seems to notice", [("out_of_scope", 0.5)]),
+    ("hi, I'm really worried about a lad in my tutor group who never has a coat", [("greet", 0.6)]),
+])
+def test_a_concern_said_as_a_statement_starts_the_reflection(text, ranking):
+    assert read(text, *ranking).kind == CONCERN
+
+
+def test_a_concern_offers_the_topic_that_clearly_fits_and_only_that():
+    fits = read("the family keeps cancelling home visits", ("topic_missed_appointments", 0.7), ("share_worry", 0.2))
+    unsure = read("the family keeps cancelling home visits", ("topic_missed_appointments", 0.2), ("share_worry", 0.1))
+    assert (fits.kind, fits.topic) == (CONCERN, "missed_appointments")
+    assert (unsure.kind, unsure.topic) == (CONCERN, None)
+
+
+@pytest.mark.parametrize("text, ranking, topic", [
+    ("what is disguised compliance?", [("topic_disguised_compliance", 0.9)], "disguised_compliance"),
+    ("how do I escalate if I disagree with social care", [("topic_escalation", 0.45)], "escalation"),
+    ("who should I talk to first if I'm worried about a child at school?", [("topic_who_to_tell", 0.6)], "who_to_tell"),
+    ("graded care profile", [("topic_graded_care_profile", 0.8)], "graded_care_profile"),
+])
+def test_a_question_seen_can_answer_gets_its_topic(text, ranking, topic):
+    reading = read(text, *ranking)
+    assert (reading.kind, reading.topic) == (QUESTION, topic)
+
+
+def test_a_question_about_a_particular_child_needs_a_sure_topic_and_offers_the_reflection():
+    sure = read("mum is 28 wks and using heroin, can it be neglect before the baby is born?",
+                ("topic_neglect_in_pregnancy", 0.8))
+    unsure = read("mum is 28 wks and using heroin, can it be neglect before the baby is born?",
+                  ("topic_neglect_in_pregnancy", 0.35))
+    assert (sure.kind, sure.topic, sure.about_a_child) == (QUESTION, "neglect_in_pregnancy", True)
+    assert unsure.kind == CONCERN
+
+
+@pytest.mark.parametrize("text, ranking", [
+    ("how many hours is a 14 year old allowed to work on a saturday?", [("out_of_scope", 0.88)]),
+    ("what's the process for reporting FGM?", [("out_of_scope", 0.7)]),
+    ("do volunteers at our football club need an enhanced DBS?", [("out_of_scope", 0.6)]),
+])
+def test_a_question_in_seens_field_that_no_topic_answers_never_gets_i_dont_know(text, ranking):
+    assert read(text, *ranking).kind == NOT_HELD
+
+
+@pytest.mark.parametrize("text, ranking", [
+    ("what's the weather like tomorrow", [("out_of_scope", 0.94)]),
+    ("book me a meeting room", [("out_of_scope", 0.56)]),
+    ("lol", [("explain", 0.1), ("skip", 0.09)]),
+])
+def test_outside_seens_field_is_the_only_kind_that_hears_i_dont_know(text, ranking):
+    assert read(text, *ranking).kind == OUT_OF_FIELD
+
+
+@pytest.mark.parametrize("text", [
+    "Dziecko jest często głodne w szkole, co mam zrobić?",
+    "Je m'inquiète pour un enfant de ma classe, il arrive souvent le ventre vide.",
+    "میں ایک بچے کے بارے میں پریشان ہوں",
+])
+def test_a_message_in_another_language_is_recognised(text):
+    assert read(text, ("out_of_scope", 0.5)).kind == OTHER_LANGUAGE
+
+
+def test_chit_chat_context_and_commands_keep_their_own_replies():
+    assert read("thanks", ("thank", 0.95)).kind == CHAT
+    assert read("I'm a health visitor in Derby", ("inform_context", 0.9)).kind == CONTEXT
+    assert read("carry on", ("resume", 0.9)).kind == COMMAND
+
+
+def test_buttons_name_their_kind_outright():
+    assert read("/topic_escalation", ("topic_escalation", 1.0)).kind == QUESTION
+    assert read("/share_worry", ("share_worry", 1.0)).kind == CONCERN
