@@ -114,13 +114,15 @@ def opening(kb: Knowledge, text: str) -> Details:
 
 def role_of(kb: Knowledge, text: str) -> Optional[str]:
     """The practitioner's own role, when they say it of themselves ("hv here",
-    "I'm a TA"); the longest role name wins ("school nurse" over "nurse")."""
-    best: Optional[Tuple[int, str]] = None
-    for pattern, names in _self_references(kb):
+    "I'm a TA", "I work in A&E"); a role's name wins over a workplace, and
+    the longest name wins ("school nurse" over "nurse")."""
+    best: Optional[Tuple[Tuple[bool, int], str]] = None
+    for pattern, role_by_name in _self_references(kb):
         for match in pattern.finditer(text):
-            alias = match.group("role")
-            if best is None or len(alias) > best[0]:
-                best = (len(alias), names[alias.lower()])
+            said = match.group("role")
+            rank = (said.lower() in role_by_name.names, len(said))
+            if best is None or rank > best[0]:
+                best = (rank, role_by_name(said))
     return best[1] if best else None
 
 
@@ -136,14 +138,27 @@ def area_of(kb: Knowledge, text: str) -> Optional[Tuple[str, str]]:
 
 def age_band_of(kb: Knowledge, text: str) -> Optional[str]:
     """The age band the message first gives ("year 9 girl", "6 week old",
-    "pregnant"), by the strict words of opening.yml: "for two months" is not an age."""
+    "pregnant"), by the strict words of opening.yml: "for two months" is not an
+    age, a parent's age ("mum (16)") is not the child's, and the setting ("at a
+    primary", "baby") counts only when nothing stronger does."""
+    text = _without_parent_ages(kb, re.sub(r"(\d)\.5\b", r"\1", text))
+    return _first_band(kb.opening.age, text) or _first_band(kb.opening.age_setting, text)
+
+
+def _first_band(words: Dict[str, List[str]], text: str) -> Optional[str]:
     first: Optional[Tuple[int, str]] = None
-    for band, patterns in kb.opening.age.items():
+    for band, patterns in words.items():
         for pattern in _compiled(tuple(patterns)):
             match = pattern.search(text)
             if match and (first is None or match.start() < first[0]):
                 first = (match.start(), band)
     return first[1] if first else None
+
+
+def _without_parent_ages(kb: Knowledge, text: str) -> str:
+    for pattern in _compiled(tuple(kb.opening.parent_age)):
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 def without_context(kb: Knowledge, text: str) -> str:
@@ -168,19 +183,39 @@ def _compiled(patterns: Tuple[str, ...]) -> List[Pattern]:
 _START = r"(?:^|[.!?]\s+|\s-\s|\n)(?:(?:hi|hello|hiya|hey|morning|afternoon|evening|ok|right)[,!.]?\s+)?"
 
 
-def _self_references(kb: Knowledge) -> List[Tuple[Pattern, Dict[str, str]]]:
-    names = {alias.lower(): role.id for role in kb.roles.values() for alias in (role.name, *role.aliases)}
-    role = rf"(?P<role>{_alternation(names)})s?(?!\w)"
+class _RoleBy:
+    """How the words a self_reference pattern caught give the role: by the
+    role's name, or else by the workplace's role."""
+
+    def __init__(self, names: Dict[str, str], workplace_role: Optional[str] = None) -> None:
+        self.names, self._workplace_role = names, workplace_role
+
+    def __call__(self, said: str) -> str:
+        return self.names.get(said.lower()) or self._workplace_role
+
+
+def _self_references(kb: Knowledge) -> List[Tuple[Pattern, _RoleBy]]:
+    """Each self_reference pattern, with how what it caught gives the role."""
+    names = {alias.lower(): role.id for role in kb.roles.values()
+             for alias in (role.name, *role.aliases, *role.short_forms)}
     area = rf"(?:{_alternation(name for name, _ in _area_names(kb))})(?!\w)"
-    return [(_pattern(p.replace("{role}", role).replace("{area}", area).replace("{start}", _START)), names)
-            for p in kb.opening.self_reference]
+    found: List[Tuple[Pattern, _RoleBy]] = []
+    for p in kb.opening.self_reference:
+        p = p.replace("{area}", area).replace("{start}", _START)
+        if "{role}" in p:
+            found.append((_pattern(p.replace("{role}", rf"(?P<role>{_alternation(names)})s?(?!\w)")), _RoleBy(names)))
+        elif "{workplace}" in p:
+            for role in (r for r in kb.roles.values() if r.workplaces):
+                place = "|".join(f"(?:{w})" for w in role.workplaces)
+                found.append((_pattern(p.replace("{workplace}", rf"(?P<role>{place})(?!\w)")), _RoleBy({}, role.id)))
+    return found
 
 
 def _alternation(names: Iterable[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=512)
 def _pattern(pattern: str) -> Pattern:
     return re.compile(pattern, re.IGNORECASE)
 

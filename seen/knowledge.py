@@ -111,6 +111,16 @@ class Role(_Strict):
     id: str = Field(..., regex=r"^[a-z][a-z0-9_]*$")
     name: str
     aliases: List[str] = Field(..., min_items=1)
+    #: Short forms that are also names or ordinary words ("TA", "SALT"): they
+    #: give the role only when practitioners say it of themselves, and the
+    #: anonymiser does not keep them as role words.
+    short_forms: List[str] = []
+    #: Where the role works ("a&e", "family hub"), for "I work in A&E".
+    workplaces: List[str] = []
+
+    @validator("workplaces")
+    def _workplaces_compile(cls, patterns: List[str]) -> List[str]:
+        return _all_compile(patterns)
 
 
 class NotNowCues(_Strict):
@@ -141,6 +151,19 @@ class OngoingCues(_Strict):
         return _all_compile(patterns)
 
 
+class HappeningNow(_Strict):
+    """A danger said in the sentence that says something is happening now, or
+    the sentence after: how an emergency is told at the end of an ordinary
+    worry ("but today it's different. his arm is swollen and bent")."""
+
+    now: List[str] = Field(..., min_items=1)
+    danger: List[str] = Field(..., min_items=1)
+
+    @validator("now", "danger")
+    def _patterns_compile(cls, patterns: List[str]) -> List[str]:
+        return _all_compile(patterns)
+
+
 class SafetyRules(_Strict):
     """Phrases that mean a child may be in immediate danger (see safety.py)."""
 
@@ -148,6 +171,7 @@ class SafetyRules(_Strict):
     benign: Dict[str, List[str]] = {}
     not_now: NotNowCues
     ongoing: OngoingCues
+    happening_now: HappeningNow
     hypothetical: HypotheticalCues
     source: Source
 
@@ -504,6 +528,11 @@ class Opening(_Strict):
     field_words: List[str] = Field(..., min_items=1)
     self_reference: List[str] = Field(..., min_items=1)
     age: Dict[str, List[str]] = Field(..., min_items=1)
+    #: Words for the child's setting ("at a primary", "baby"): they give the
+    #: age band only when no stronger word does ("boy in reception at a primary").
+    age_setting: Dict[str, List[str]] = {}
+    #: A parent's age ("mum (16)", "mum 17"), never taken for the child's.
+    parent_age: List[str] = []
     decline: List[str] = Field(..., min_items=1)
     english_shorthand: List[str] = Field(..., min_items=1)
 
@@ -514,12 +543,17 @@ class Opening(_Strict):
     @validator("self_reference")
     def _self_reference_names_the_role(cls, patterns: List[str]) -> List[str]:
         for pattern in patterns:
-            if "{role}" not in pattern:
-                raise ValueError(f"{pattern!r} does not say where the role goes ({{role}})")
-            _compiles(pattern.replace("{role}", "x").replace("{area}", "x").replace("{start}", ""))
+            if "{role}" not in pattern and "{workplace}" not in pattern:
+                raise ValueError(f"{pattern!r} does not say where the role or workplace goes ({{role}}, {{workplace}})")
+            _compiles(pattern.replace("{role}", "x").replace("{workplace}", "x").replace("{area}", "x")
+                      .replace("{start}", ""))
         return patterns
 
-    @validator("age")
+    @validator("parent_age")
+    def _parent_age_compiles(cls, patterns: List[str]) -> List[str]:
+        return _all_compile(patterns)
+
+    @validator("age", "age_setting")
     def _age_patterns_compile(cls, age: Dict[str, List[str]]) -> Dict[str, List[str]]:
         for patterns in age.values():
             _all_compile(patterns)

@@ -40,6 +40,8 @@ class EmergencyDetector:
         self._ongoing = _compiled(rules.ongoing.cues)
         self._happening = _compiled(rules.ongoing.unless)
         self._harm = _compiled(rules.ongoing.harm)
+        self._now_said = _compiled(rules.happening_now.now)
+        self._danger_now = _compiled(rules.happening_now.danger)
         self._hypothetical = _compiled(rules.hypothetical.cues)
         self._real = _compiled(rules.hypothetical.unless)
 
@@ -58,7 +60,11 @@ class EmergencyDetector:
         found = {category: [m for p in patterns for m in p.finditer(message) if self._alarming(category, m, message)]
                  for category, patterns in self._patterns.items()}
         matched = tuple(category for category, matches in found.items() if matches)
-        if not matched or self._hypothetical_in(message):
+        if self._hypothetical_in(message):
+            return None
+        if self._happening_now(message):
+            return Emergency((*matched, "happening_now"))
+        if not matched:
             return None
         clauses = details.clause_spans(message)
         if set(matched) <= self._not_now_categories and not any(p.search(message) for p in self._now) and all(
@@ -69,6 +75,17 @@ class EmergencyDetector:
                 for matches in found.values() for m in matches):
             return None
         return Emergency(matched)
+
+    def _happening_now(self, message: str) -> bool:
+        """A danger in a sentence that says something is happening now, or in
+        the sentence after it."""
+        sentences = [message[a:b] for a, b in _sentence_spans(message)]
+        for i, sentence in enumerate(sentences):
+            if any(p.search(sentence) for p in self._now_said):
+                window = " ".join(sentences[i:i + 2])
+                if any(p.search(window) for p in self._danger_now):
+                    return True
+        return False
 
     def _alarming(self, category: str, found: re.Match, message: str) -> bool:
         """A match counts unless a harmless phrase overlaps it ("eczema that's
@@ -99,14 +116,31 @@ class EmergencyDetector:
         return any(p.search(message) for p in self._not_now) and not any(p.search(message) for p in self._now)
 
 
+#: A clause that says its danger is new: the clause before it does not date it.
+_NEW = re.compile(r"\b(now|today|again|this (morning|afternoon|evening)|another)\b")
+
+
 def _clause(message: str, clauses: List[Tuple[int, int]], found: re.Match) -> str:
     """The clause a match is in, and the one after it ("a burn from January,
-    healing well")."""
+    healing well"); the one before it too ("back in January, a burn on his
+    arm"), unless the match's own clause says it is new ("and now her arm
+    looks broken again")."""
     inside = [i for i, (a, b) in enumerate(clauses) if a < found.end() and found.start() < b]
     if not inside:
         return message[found.start():found.end()]
-    start, end = inside[0], min(inside[-1] + 1, len(clauses) - 1)
+    own = message[clauses[inside[0]][0]:clauses[inside[-1]][1]]
+    start = inside[0] if _NEW.search(own) else max(inside[0] - 1, 0)
+    end = min(inside[-1] + 1, len(clauses) - 1)
     return message[clauses[start][0]:clauses[end][1]]
+
+
+def _sentence_spans(message: str) -> List[Tuple[int, int]]:
+    """Where each sentence of the message starts and ends."""
+    spans, start = [], 0
+    for mark in re.finditer(r"[.?!]+(\s|$)|\s-\s", message):
+        spans.append((start, mark.start()))
+        start = mark.end()
+    return [*spans, (start, len(message))]
 
 
 def _sentence(message: str, found: re.Match) -> str:

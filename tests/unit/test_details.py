@@ -17,6 +17,19 @@ KB = knowledge.load()
     ("as the GP receptionist I keep seeing this family miss appointments", "gp_practice"),
     ("Police officer. Attended a DA call last night", "police"),
     ("2 year old seen by me (HV) in clinic", "health_visitor"),
+    # Short forms that are also names, said of oneself.
+    ("TA, y3. she's always hungry by ten", "teacher"),
+    ("HOY here, lad in year 10 not been in for weeks", "teacher"),
+    ("im the SALT for a 3yo who keeps missing sessions", "health_other"),
+    # Where they work, or what they do.
+    ("I work in A&E and we've seen this toddler four times", "health_other"),
+    ("I'm a support worker at a family hub in Salford", "early_help"),
+    ("nursery, Rochdale. 2yo comes in hungry every Monday", "early_years"),
+    ("I teach year 4 and one of mine smells of smoke", "teacher"),
+    ("a girl in my tutor group has had the same shoes for two years", "teacher"),
+    ("social worker Sandwell, CIN case, three kids", "social_worker"),
+    ("I've been a midwife for years and this one worries me", "midwife"),
+    ("Supervising social worker for a kinship carer, grandad is struggling", "social_worker"),
 ])
 def test_the_role_is_the_one_the_practitioner_says_of_themselves(text, role):
     assert details.role_of(KB, text) == role
@@ -26,6 +39,9 @@ def test_the_role_is_the_one_the_practitioner_says_of_themselves(text, role):
     "police were called to the house last night and the kids were up",
     "should i tell her sw? the 6yo has told me things",
     "she pushes her grandad to the GP in his wheelchair",
+    "Mum is a nurse, works nights, and the kids get themselves up",
+    "seen at A&E twice this month with minor injuries",
+    "The social worker in the case has changed four times",
 ])
 def test_a_role_only_mentioned_is_not_the_practitioners(text):
     assert details.role_of(KB, text) is None

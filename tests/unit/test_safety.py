@@ -97,3 +97,39 @@ def test_a_pattern_over_weeks_overrules_the_classifiers_guess_but_not_something_
     assert detector.reassured("hasn't been to school since Easter and barely leaves his room")
     assert detector.reassured("collected late 3 times this week and mum's phone is always off")
     assert not detector.reassured("hasn't been to school since Easter and right now he's not answering the door")
+
+
+@pytest.mark.parametrize("message", [
+    "been worried about this lad's hygiene for months, but this morning it's different: he's been on his own in the flat since his mum went out yesterday",
+    "normally I'd just ask about her packed lunches. today she told me her uncle makes her touch him and she's going home to him at 3",
+    "ordinary visit for a messy house, got here just now and the toddler is chewing a dishwasher tablet",
+    "foster carer, my 15yo went to school this morning, it's now 11pm and her phone's off",
+    "hv, I'm at the door right now and mum is slurring, she keeps falling over with the baby in her arms",
+    "usually a worry about attendance, but she has just posted goodbye on her story with a picture of the viaduct",
+])
+def test_a_danger_told_at_the_end_of_an_ordinary_worry_is_an_emergency(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "his dad said he'd murder him if he finds out about the detention, he was laughing about it",
+    "mum threw her out after a row, she's at her nan's and says she's happy there",
+    "11 month old with a bruise on his shin, the paediatrician saw him the same day and was happy with the explanation",
+    "she's missing maths every week because she looks after her little brother",
+    "the wheelchair fitting keeps getting cancelled and he's grown out of his seat",
+    "dad keeps the food locked in his room and the kids are always hungry",
+    "he hasn't had his asthma medication reviewed for a year",
+    "he eats like he hasn't eaten for days at breakfast club",
+    "the burns clinic follow-up was missed twice",
+])
+def test_everyday_uses_of_danger_words_are_not_an_emergency(message):
+    assert not is_emergency(message)
+
+
+def test_a_danger_from_months_ago_is_dated_by_the_clause_before_it():
+    assert not is_emergency("back in March, a burn on his hand from the iron, it healed and school are aware")
+    assert is_emergency("back in March he had a burn, and now there's another burn on his hand")
+
+
+def test_a_child_who_wont_tell_me_about_it_is_not_talk_about_training():
+    assert is_emergency("my 13yo has been gone since 6pm, she won't tell me about the man she's meeting, it's now 2am")

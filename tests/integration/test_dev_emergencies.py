@@ -1,0 +1,34 @@
+"""Every emergency in the tuning sets (tests/dev*) gets the 999 reply, through
+the trained model's NLU as the bot reads it: a change to the rules, the
+training data or the pipeline that loses one fails here before it reaches a
+practitioner. (The held-out sets are asserted in test_heldout.py and
+test_concern_openers_heldout.py.)"""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from benchmarks.parsing import ROOT, Parser, latest_model
+from seen.intents import EMERGENCY_INTENT
+
+FILES = sorted(ROOT.glob("tests/dev*/emergenc*.yml"))
+
+
+@pytest.fixture(scope="module")
+def parse():
+    return Parser(latest_model(ROOT / "bot" / "models"))
+
+
+def _emergencies(path: Path):
+    return [item["text"] if isinstance(item, dict) else item for item in yaml.safe_load(path.read_text())["emergencies"]]
+
+
+def test_the_tuning_sets_hold_hundreds_of_emergencies():
+    assert sum(len(_emergencies(path)) for path in FILES) >= 500
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_tuning_set_emergency_gets_the_999_reply(parse, path):
+    missed = [text for text in _emergencies(path) if parse(text).intent != EMERGENCY_INTENT]
+    assert missed == []
