@@ -117,6 +117,7 @@ def role_of(kb: Knowledge, text: str) -> Optional[str]:
     "I'm a TA", "I work in A&E"); a role's name wins over a workplace, and
     the longest name wins ("school nurse" over "nurse")."""
     best: Optional[Tuple[Tuple[bool, int], str]] = None
+    text = text.translate(_DASHES)
     for pattern, role_by_name in _self_references(kb):
         for match in pattern.finditer(text):
             said = match.group("role")
@@ -177,6 +178,9 @@ def any_match(patterns: Tuple[str, ...], text: str) -> bool:
 def _compiled(patterns: Tuple[str, ...]) -> List[Pattern]:
     return [re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE) for p in patterns]
 
+
+#: "school nurse — 9yo": any dash separates as a hyphen does.
+_DASHES = str.maketrans({"\u2014": "-", "\u2013": "-"})
 
 #: Where a sentence starts, for self_reference patterns: after a full stop, a
 #: dash or "hi,".

@@ -78,11 +78,13 @@ class EmergencyDetector:
 
     def _happening_now(self, message: str) -> bool:
         """A danger in a sentence that says something is happening now, or in
-        the sentence after it."""
+        the sentence after it; or in the sentence before a short one that says
+        it ("... she's not making sense. I'm in the flat with them")."""
         sentences = [message[a:b] for a, b in _sentence_spans(message)]
         for i, sentence in enumerate(sentences):
             if any(p.search(sentence) for p in self._now_said):
-                window = " ".join(sentences[i:i + 2])
+                before = i - 1 if i and len(sentence.split()) <= SHORT_SENTENCE_WORDS else i
+                window = " ".join(sentences[before:i + 2])
                 if any(p.search(window) for p in self._danger_now):
                     return True
         return False
@@ -115,6 +117,10 @@ class EmergencyDetector:
     def _past_or_absent_in(self, message: str) -> bool:
         return any(p.search(message) for p in self._not_now) and not any(p.search(message) for p in self._now)
 
+
+#: A sentence this short that says something is happening now ("I'm in the
+#: flat with them") is about the sentence before it too.
+SHORT_SENTENCE_WORDS = 10
 
 #: A clause that says its danger is new: the clause before it does not date it.
 _NEW = re.compile(r"\b(now|today|again|this (morning|afternoon|evening)|another)\b")

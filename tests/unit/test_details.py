@@ -30,6 +30,10 @@ KB = knowledge.load()
     ("social worker Sandwell, CIN case, three kids", "social_worker"),
     ("I've been a midwife for years and this one worries me", "midwife"),
     ("Supervising social worker for a kinship carer, grandad is struggling", "social_worker"),
+    ("school nurse \u2014 y6 boy, always tired, nits", "school_nurse"),
+    ("my role: family support. mum has four under five", "early_help"),
+    ("Police DV officer. Third call-out to this address", "police"),
+    ("drugs worker, my client has a toddler and is using again", "adult_services"),
 ])
 def test_the_role_is_the_one_the_practitioner_says_of_themselves(text, role):
     assert details.role_of(KB, text) == role
@@ -54,6 +58,11 @@ def test_a_role_only_mentioned_is_not_the_practitioners(text):
     ("little girl (3) comes in most days in a dirty nappy", "age_1_4"),
     ("15 month old not walking, not babbling", "age_1_4"),
     ("twins aged 9 months, one gaining well", "under_1"),
+    ("I coach the u10s and one lad never has boots", "age_5_11"),
+    ("two kids about 8 and 10 let us in", "age_5_11"),
+    ("teenage mum (17) with a 3 month old, living in a hostel", "under_1"),
+    ("baby's 14 months now and still not sitting", "age_1_4"),
+    ("dinner lady at a primary, boy in reception always hungry", "age_1_4"),
     ("hes 11 and has his own key", "age_5_11"),
     ("Baby's weight has been static for two months", "under_1"),
     ("the family keeps cancelling home visits for two months now", None),
