@@ -49,7 +49,7 @@ def test_an_emergency_mid_conversation_gets_999_before_anything_else(chat):
 
 
 def test_a_worry_starts_the_guided_reflection_with_999_first_and_no_names(chat):
-    reply = texts(chat("I'm worried about a child in my class"))
+    reply = texts(chat("I'm worried about a child, she keeps coming in hungry"))
     assert reply[0].startswith(CALL_999)
     assert "don't enter names or identifying details" in reply[0]
     assert KB.reflection.questions[0].text in reply[-1]
