@@ -87,6 +87,12 @@ def test_an_opening_message_answers_the_questions_it_speaks_to_with_its_own_word
     assert told.answers["raised_with_family"]["text"].startswith("mum says he's just fussy")
 
 
+def test_a_parent_struggling_is_not_the_impact_on_the_child():
+    said = details.opening(KB, "lad in my class always hungry, mum says shes struggling since dad left").answers
+    assert "impact" not in said
+    assert "impact" in details.opening(KB, "y5 girl struggling in class, always hungry").answers
+
+
 def test_a_question_that_cannot_be_asked_for_the_childs_age_is_not_answered():
     answers = details.heard(KB, "he's lost weight and isn't feeding well", KB.reflection.questions, "age_5_11")
     assert "feeding_weight" not in answers
