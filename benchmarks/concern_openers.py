@@ -17,13 +17,12 @@ for a dev folder, so a held-out set is never tuned on.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 import yaml
 
-from benchmarks.parsing import Parser, arguments, tuned_on
+from benchmarks.parsing import Parser, arguments, report
 from seen import knowledge, respond
 from seen.replies import REFLECT_PAYLOAD
 from seen.intents import EMERGENCY_INTENT, SHARE_WORRY_INTENT
@@ -145,19 +144,15 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
     return report
 
 
+def _show(misses: Dict[str, List[str]]) -> None:
+    for kind, lines in misses.items():
+        for line in lines:
+            print(f"  {kind}: {line}")
+
+
 def main() -> None:
     args = arguments(__doc__.splitlines()[0])
-    report = measure(args.folder, args.model)
-    misses = report.pop("_misses")
-    for key, value in report.items():
-        print(f"{key}: {value}")
-    if tuned_on(args.folder):
-        for kind, lines in misses.items():
-            for line in lines:
-                print(f"  {kind}: {line}")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, indent=1))
+    report(args, measure(args.folder, args.model), _show)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from typing import Dict, List, Optional
 
 import yaml
 
-from benchmarks.parsing import arguments, tuned_on
+from benchmarks.parsing import arguments, report
 from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT, topic_intent
 
 
@@ -80,15 +80,7 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
 
 def main() -> None:
     args = arguments(__doc__.splitlines()[0])
-    result = measure(args.folder, args.model)
-    misses = result.pop("_misses")
-    for key, value in result.items():
-        print(f"{key}: {value}")
-    if tuned_on(args.folder):
-        print(json.dumps(misses, indent=1))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(result, indent=1))
+    report(args, measure(args.folder, args.model), lambda misses: print(json.dumps(misses, indent=1)))
 
 
 if __name__ == "__main__":

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 from pathlib import Path
+from typing import Callable
 
 from seen import knowledge, reflection
 from seen.reflection import Heard
@@ -25,6 +27,19 @@ def arguments(description: str) -> argparse.Namespace:
     args = parser.parse_args()
     args.model = args.model if args.model.is_file() else latest_model(args.model)
     return args
+
+
+def report(args: argparse.Namespace, figures: dict, show_misses: Callable[[dict], None]) -> None:
+    """Print a benchmark's figures, its misses for a dev folder only, and write
+    the figures to --json if asked."""
+    misses = figures.pop("_misses")
+    for key, value in figures.items():
+        print(f"{key}: {value}")
+    if tuned_on(args.folder):
+        show_misses(misses)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures, indent=1))
 
 
 def tuned_on(folder: Path) -> bool:

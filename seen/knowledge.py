@@ -130,6 +130,13 @@ class NotNowCues(_Strict):
     categories: List[str] = Field(..., min_items=1)
     cues: List[str] = Field(..., min_items=1)
     unless: List[str] = Field(..., min_items=1)
+    #: Words that say a clause's danger is new ("and now another burn"): the
+    #: clause before it then does not date it.
+    new: List[str] = Field(..., min_items=1)
+
+    @validator("new")
+    def _new_compiles(cls, patterns: List[str]) -> List[str]:
+        return _all_compile(patterns)
 
 
 class HypotheticalCues(_Strict):

@@ -37,6 +37,7 @@ class EmergencyDetector:
         self._ongoing_categories = set(rules.ongoing.categories)
         self._not_now = _compiled(rules.not_now.cues)
         self._now = _compiled(rules.not_now.unless)
+        self._new = _compiled(rules.not_now.new)
         self._ongoing = _compiled(rules.ongoing.cues)
         self._happening = _compiled(rules.ongoing.unless)
         self._harm = _compiled(rules.ongoing.harm)
@@ -68,7 +69,7 @@ class EmergencyDetector:
             return None
         clauses = details.clause_spans(message)
         if set(matched) <= self._not_now_categories and not any(p.search(message) for p in self._now) and all(
-                self._past_or_absent_in(_clause(message, clauses, m)) for matches in found.values() for m in matches):
+                self._past_or_absent_in(_clause(message, clauses, m, self._new)) for matches in found.values() for m in matches):
             return None
         if set(matched) <= self._ongoing_categories and self._nothing_now_or_harmful(message) and all(
                 any(p.search(_sentence(message, m)) for p in self._ongoing)
@@ -122,11 +123,7 @@ class EmergencyDetector:
 #: flat with them") is about the sentence before it too.
 SHORT_SENTENCE_WORDS = 10
 
-#: A clause that says its danger is new: the clause before it does not date it.
-_NEW = re.compile(r"\b(now|today|again|this (morning|afternoon|evening)|another)\b")
-
-
-def _clause(message: str, clauses: List[Tuple[int, int]], found: re.Match) -> str:
+def _clause(message: str, clauses: List[Tuple[int, int]], found: re.Match, new: List[re.Pattern]) -> str:
     """The clause a match is in, and the one after it ("a burn from January,
     healing well"); the one before it too ("back in January, a burn on his
     arm"), unless the match's own clause says it is new ("and now her arm
@@ -135,7 +132,7 @@ def _clause(message: str, clauses: List[Tuple[int, int]], found: re.Match) -> st
     if not inside:
         return message[found.start():found.end()]
     own = message[clauses[inside[0]][0]:clauses[inside[-1]][1]]
-    start = inside[0] if _NEW.search(own) else max(inside[0] - 1, 0)
+    start = inside[0] if any(p.search(own) for p in new) else max(inside[0] - 1, 0)
     end = min(inside[-1] + 1, len(clauses) - 1)
     return message[clauses[start][0]:clauses[end][1]]
 
