@@ -57,7 +57,7 @@ def _start_rasa(port: int, actions_port: int, log: Path, folder: Path) -> subpro
     endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n")
     return _start(
         [str(RASA), "run", "--port", str(port), "--credentials", "credentials.yml",
-         "--endpoints", str(endpoints), "--model", "models"],
+         "--endpoints", str(endpoints), "--model", "models", "--logging-config-file", "logging.yml"],
         log, SEEN_WIDGET_ORIGINS=WIDGET_ORIGIN,
     )
 

@@ -1,5 +1,7 @@
 """Talk to the trained bot and the action server over the REST and socket.io channels."""
 
+import time
+
 from seen import knowledge
 
 KB = knowledge.load()
@@ -76,6 +78,24 @@ def test_no_message_text_reaches_the_server_logs(chat, servers):
     chat(f"hungry every morning, no coat in winter {marker}")
     for name, log in servers.items():
         assert marker not in log.read_text(), f"practitioner text was written to the {name} log"
+
+
+def test_a_message_whose_caller_gives_up_is_not_written_to_the_log(servers):
+    """Rasa's REST channel logs the message of a request that times out; a
+    caller who hangs up at once must not leave the text in the log."""
+    import requests
+
+    from tests.integration.conftest import RASA_PORT
+
+    marker = "wombat-treacle-5520"
+    for n in range(5):
+        try:
+            requests.post(f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/webhook",
+                          json={"sender": f"hangs-up-{n}", "message": f"lad in y4 always hungry {marker}"}, timeout=0.02)
+        except requests.exceptions.RequestException:
+            pass
+    time.sleep(3)
+    assert marker not in servers["rasa"].read_text()
 
 
 def test_the_999_reply_does_not_depend_on_the_action_server(rasa_without_actions):
