@@ -16,6 +16,9 @@ from seen import details, knowledge
 from seen.knowledge import SafetyRules
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-"})
+#: Quote marks around reported speech, not apostrophes inside a word: "she's
+#: going to 'end it'" reads as "she's going to end it".
+_QUOTE_MARKS = re.compile(r"\"|(?<![a-z])'|'(?![a-z])")
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ class EmergencyDetector:
 
     @staticmethod
     def normalise(text: str) -> str:
-        return " ".join(text.translate(_QUOTES).lower().split())
+        return " ".join(_QUOTE_MARKS.sub("", text.translate(_QUOTES).lower()).split())
 
     def detect(self, text: str) -> Optional[Emergency]:
         """The emergency a message describes, or None if it describes none.

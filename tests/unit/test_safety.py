@@ -138,3 +138,39 @@ def test_a_danger_from_months_ago_is_dated_by_the_clause_before_it():
 
 def test_a_child_who_wont_tell_me_about_it_is_not_talk_about_training():
     assert is_emergency("my 13yo has been gone since 6pm, she won't tell me about the man she's meeting, it's now 2am")
+
+
+@pytest.mark.parametrize("message", [
+    "she told me her stepdad said he'll 'break her neck' when she gets home, he's picking her up at 3",
+    "mum rang in tears saying she's going to \u2018end it\u2019 tonight and she's got the kids with her",
+    "the lad says they'll 'do him in' if he doesn't go, and the car's waiting at the gates now",
+])
+def test_a_danger_in_reported_speech_is_read_through_the_quote_marks(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "a dad has just slapped his little girl across the face in the waiting room and he's now dragging her outside",
+    "there's a toddler standing on the window sill of the upstairs flat, window open, no adult in sight",
+    "two small children walking along the hard shoulder, nobody with them, I've pulled over",
+    "dad's come to collect, he's swaying and slurring and he has the car keys out",
+    "she's shown me messages from a man in his 40s who's meeting her after school today to take her to a hotel",
+    "grandad won't come round, he's on the floor, and the 3yo is here on her own with him",
+    "the 17 month old's got into the cupboard under the sink, there's powder round his mouth",
+    "mum's changed the locks and says don't send him back here, he's 10 and in our office",
+])
+def test_dangers_said_in_everyday_words_are_emergencies(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "mum used to smack them with a wooden spoon, but she stopped after the parenting course, they're just grubby now",
+    "he took an overdose last night, he's medically fit this morning and CAMHS are happy to discharge",
+    "she mentioned suicidal thoughts a couple of months back, we followed procedure and she's linked in with CAMHS",
+    "dad's on bail for the assault on mum and not living there now, the kids seem flat",
+    "she's missing college most weeks because she does the school run for her brothers",
+    "the little one keeps nodding off at the table at lunch, says she's on her tablet all night",
+    "the baby was in just a nappy and vest, and the flat was freezing",
+])
+def test_a_danger_that_is_past_dealt_with_or_only_a_word_is_not_an_emergency(message):
+    assert not is_emergency(message)
