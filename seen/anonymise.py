@@ -17,12 +17,13 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import itertools
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator, List, Optional, Set, Tuple
+from typing import Callable, Dict, Iterator, List, Optional, Set, Tuple
 
 import faker.providers.person as faker_person
 import names as census_names
@@ -45,6 +46,13 @@ COMMON_WORD = 4.0
 PERSON_WORD = 4.6
 #: A name from another country's list that is this common in English is a word.
 FOREIGN_NAME = 4.1
+#: The most tokens one name runs to ("Mary - Ann de la Cruz Smith - Jones"):
+#: a name never grows past it, so a run of capitalised or hyphenated words
+#: costs time in proportion to its length, not its square.
+NAME_TOKENS = 12
+#: How far a cue pattern reaches from the token that could be a name ("Mum's
+#: new partner, who is called Dean").
+CUE_REACH = 10
 
 
 @dataclass(frozen=True)
@@ -64,7 +72,7 @@ def _nhs_checksum_ok(digits: str) -> bool:
 
 def _words(items: List[str]) -> str:
     """A regex alternation of words or phrases, longest first."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(items, key=len, reverse=True))
 
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -77,78 +85,78 @@ class _Patterns:
 
     def __init__(self, rules: AnonymiseRules) -> None:
         flags = re.IGNORECASE
-        self.email = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", flags)
-        self.spelled_email = re.compile(r"\b[\w.+-]+\s+at\s+[\w-]+\s+dot\s+(?:co\s+dot\s+uk|org\s+dot\s+uk|com|org|net|uk)\b", flags)
+        self.email = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}", flags)
+        self.spelled_email = re.compile(r"\b[\w.+-]{1,40}\s{1,3}at\s{1,3}[\w-]{1,40}\s{1,3}dot\s{1,3}(?:co\s{1,3}dot\s{1,3}uk|org\s{1,3}dot\s{1,3}uk|com|org|net|uk)\b", flags)
         sites = _words(rules.social_media_sites)
-        self.social_link = re.compile(rf"(?:https?://)?(?:www\.)?(?:{sites})/[^\s,;)]+", flags)
-        self.web = re.compile(r"(?:https?://|www\.)[^\s,;)]+|\b[\w-]+(?:\.[\w-]+)*\.(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|com|org|net|uk|io|info|eu|ly|me|co|app|link|gl)\b(?:/[^\s,;)]*)?", flags)
+        self.social_link = re.compile(rf"(?:https?://)?(?:www\.)?(?:{sites})/[^\s,;)]{{1,300}}", flags)
+        self.web = re.compile(r"(?:https?://|www\.)[^\s,;)]{1,300}|(?<![\w-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|com|org|net|uk|io|info|eu|ly|me|co|app|link|gl)\b(?:/[^\s,;)]*)?", flags)
         self.handle = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}")
         platforms = _words(rules.social_media_words)
         self.platform_handle = re.compile(
-            rf"\b(?:{platforms})\b(?:\s+(?:is|name|handle|account|username|user|id|as|=)\b)*\s*[:=\-]?\s*(@?[A-Za-z0-9_.]{{3,30}}(?:#\d{{2,6}})?)", flags)
+            rf"\b(?:{platforms})\b(?:\s{{1,3}}(?:is|name|handle|account|username|user|id|as|=)\b)*\s{{0,3}}[:=\-]?\s{{0,3}}(@?[A-Za-z0-9_.]{{3,30}}(?:#\d{{2,6}})?)", flags)
         self.phone = re.compile(r"(?<![\w+])(?:(?:\+\s?|00\s?)44\s?(?:\(0\)\s?)?|\(?0)[\d\s().-]{8,15}\d(?!\d)")
         self.spaced_phone = re.compile(r"(?<!\d)(?<!\d\s)0(?:\s\d){9,10}(?!\s?\d)")
         self.ten_digits = re.compile(r"(?<![\d-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d-])")
         self.ni = re.compile(r"\b[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]\b")
-        self.postcode = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}\b")
+        self.postcode = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s{0,3}\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}\b")
         self.dates = [
             re.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b"),
             re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"),
-            re.compile(rf"\b{_ORDINAL}\s+of\s+the\s+{_ORDINAL}(?:,?\s+\d{{4}})?", flags),
+            re.compile(rf"\b{_ORDINAL}\s{{1,3}}of\s{{1,3}}the\s{{1,3}}{_ORDINAL}(?:,?\s{{1,3}}\d{{4}})?", flags),
             re.compile(r"(?<=\b(?i:dob)\s)\d{1,2}\s\d{1,2}\s\d{4}\b"),
-            re.compile(rf"\b(?:{_DAY}\s+)?(?:the\s+)?(?:{_ORDINAL}|\d{{1,2}})\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}}|\s+'?\d{{2}}\b)?", flags),
-            re.compile(rf"\b{_MONTH}\.?\s+(?:the\s+)?(?:{_ORDINAL}|\d{{1,2}})\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|mins?|am|pm|%))(?:,?\s+\d{{4}})?", flags),
-            re.compile(rf"\b(?:on|dated|due|born|since|from|until|till|by|before|after)\s+(?:the\s+)?{_ORDINAL}\b(?![^.]{{0,30}}\b(?:centile|percentile)\b)(?!\s+(?:centile|percentile|time|times|visit|referral|attempt|day|week|month|year|birthday|floor|child|baby|pregnancy|of\s+(?:\w+\s+)?(?:children|referrals|visits)))", flags),
+            re.compile(rf"\b(?:{_DAY}\s{{1,3}})?(?:the\s{{1,3}})?(?:{_ORDINAL}|\d{{1,2}})\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}\b\.?(?:,?\s{{1,3}}\d{{4}}|\s{{1,3}}'?\d{{2}}\b)?", flags),
+            re.compile(rf"\b{_MONTH}\.?\s{{1,3}}(?:the\s{{1,3}})?(?:{_ORDINAL}|\d{{1,2}})\b(?!\s{{0,3}}(?:years?|yrs?|months?|weeks?|days?|hours?|mins?|am|pm|%))(?:,?\s{{1,3}}\d{{4}})?", flags),
+            re.compile(rf"\b(?:on|dated|due|born|since|from|until|till|by|before|after)\s{{1,3}}(?:the\s{{1,3}})?{_ORDINAL}\b(?![^.]{{0,30}}\b(?:centile|percentile)\b)(?!\s{{1,3}}(?:centile|percentile|time|times|visit|referral|attempt|day|week|month|year|birthday|floor|child|baby|pregnancy|of\s{{1,3}}(?:\w+\s{{1,3}})?(?:children|referrals|visits)))", flags),
 
-            re.compile(rf"\b{_DAY}\s+(?:the\s+)?{_ORDINAL}\b", flags),
+            re.compile(rf"\b{_DAY}\s{{1,3}}(?:the\s{{1,3}})?{_ORDINAL}\b", flags),
         ]
         references = _words(rules.reference_words)
         self.reference_cue = re.compile(
-            rf"\b(?:{references})\b\.?(?:\s*(?:no\.?|number|num|#|is|was|:|-))*\s*([A-Za-z]{{0,4}}[/\-]?\d[\w/\-]*(?:\s\d[\d/\-]{{2,}})*(?:\s+of\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?)", flags)
-        self.cued_day_month = re.compile(r"\b(?:dob|edd|doa|d\.o\.b\.?|born|dated|due(?:\s+date)?|birthday(?:\s+is)?|on|seen|since|until|till|by|from|reviewed|excluded|visited)[:\s]+((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))\b(?![/.]\d)", flags)
-        self.numbered_record = re.compile(r"\b(?:[a-z]+\s+)?(?:id|no\.?|number|num|ref)\s*[:#]?\s*(?:(?:is|was)\s+)?([A-Za-z]{0,3}\d[\w/\-]{3,})", flags)
+            rf"\b(?:{references})\b\.?(?:\s{{0,3}}(?:no\.?|number|num|#|is|was|:|-)){{0,4}}\s{{0,3}}([A-Za-z]{{0,4}}[/\-]?\d[\w/\-]{{0,40}}(?:\s\d[\d/\-]{{2,40}}){{0,4}}(?:\s{{1,3}}of\s{{1,3}}\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?)", flags)
+        self.cued_day_month = re.compile(r"\b(?:dob|edd|doa|d\.o\.b\.?|born|dated|due(?:\s{1,3}date)?|birthday(?:\s{1,3}is)?|on|seen|since|until|till|by|from|reviewed|excluded|visited)[:\s]{1,3}((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))\b(?![/.]\d)", flags)
+        self.numbered_record = re.compile(r"\b(?:[a-z]+\s{1,3})?(?:id|no\.?|number|num|ref)\s{0,3}[:#]?\s{0,3}(?:(?:is|was)\s{1,3})?([A-Za-z]{0,3}\d[\w/\-]{3,40})", flags)
         # "4412/EH/09", "BX-2231-K": letters and four or more digits joined by "/" or "-".
         self.mixed_reference = re.compile(r"(?<![\w/-])(?=[\w/-]*[A-Za-z])(?=(?:[A-Za-z/-]*\d){4})[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+)+(?![\w/-])")
         # "JX 22 44 15": shaped like a National Insurance number without its last letter.
         self.paired_digits = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\b(?!\s?[A-Da-d]\b)")
-        self.short_reference = re.compile(r"\b(?:[A-Z]{2,5}[/-])+\d{3,}\b|\b[A-Z]{2,5}\s\d{5,}\b")
-        self.long_number = re.compile(r"(?<![\w/£$.-])(?<!(?i:year)\s)(?:[A-Za-z]{1,4}[-/]?)?\d[\d/\-]{3,}\d(?:[-/][A-Za-z0-9]+)?(?![\w/%-])(?!\s?(?:g|kg|mg|ml|k|grams|steps|pounds)\b)")
+        self.short_reference = re.compile(r"\b(?:[A-Z]{2,5}[/-]){1,4}\d{3,}\b|\b[A-Z]{2,5}\s\d{5,}\b")
+        self.long_number = re.compile(r"(?<![\w/£$.-])(?<!(?i:year)\s)(?:[A-Za-z]{1,4}[-/]?)?\d[\d/\-]{3,40}\d(?:[-/][A-Za-z0-9]{1,40})?(?![\w/%-])(?!\s?(?:g|kg|mg|ml|k|grams|steps|pounds)\b)")
         streets = _words(rules.street_words)
         self.numbered_street = re.compile(
-            rf"\b(?:no\.?\s*)?(?:\d{{1,4}}/)?\d{{1,4}}[a-z]?,?\s+(?:[A-Za-z][\w'’.-]*\s+){{1,3}}(?:{streets})\b(?:\s+(?:north|south|east|west))?", flags)
+            rf"\b(?:no\.?\s{{0,3}})?(?:\d{{1,4}}/)?\d{{1,4}}[a-z]?,?\s{{1,3}}(?:[A-Za-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,3}}(?:{streets})\b(?:\s{{1,3}}(?:north|south|east|west))?", flags)
         ways = r"Way|Walk|Row|Place|Square|Parade|Croft|Fold|Brow|Rise|Vale|Hill|Green|View|Park|Wharf|Quay|Chase|Meadows|Fields|Close|Gardens|Grove|Terrace|Crescent|Drive|Avenue|Ave|Lane|Ln|Road|Rd|Street|St|Mews"
-        self.cued_street = re.compile(rf"\b(?i:on|at|off|near|to|from|in|address|lives|living)\s+(?:the\s+)?((?:[A-Z][\w'’.-]+\s+){{1,3}}(?i:{ways})(?:\s+(?:North|South|East|West))?(?:\s+(?i:site|estate|flats))?)\b")
-        self.typed_street = re.compile(r"\b(?:on|at|off|near|from|to)\s+((?:[a-z][\w'’-]+\s+){1,2}(?:road|street|lane|avenue|close|drive|crescent|grove|gardens|terrace|rd|ln|ave|estate))\b")
-        self.house_name = re.compile(r"\b(?:The\s+|[A-Z][\w'’-]+\s+)(?:[A-Z][\w'’-]+\s+)?(?:Cottages?|Farm|Grange|Barn|Manor|Villa|Bungalow|Lodge|Vicarage|Rectory|Mill|Forge|Orchard|Stables|Granary|Chapel|Smithy|Hollies|Laurels)\b")
+        self.cued_street = re.compile(rf"\b(?i:on|at|off|near|to|from|in|address|lives|living)\s{{1,3}}(?:the\s{{1,3}})?((?:[A-Z][\w'’.-]{{1,40}}\s{{1,3}}){{1,3}}(?i:{ways})(?:\s{{1,3}}(?:North|South|East|West))?(?:\s{{1,3}}(?i:site|estate|flats))?)\b")
+        self.typed_street = re.compile(r"\b(?:on|at|off|near|from|to)\s{1,3}((?:[a-z][\w'’-]{1,40}\s{1,3}){1,2}(?:road|street|lane|avenue|close|drive|crescent|grove|gardens|terrace|rd|ln|ave|estate))\b")
+        self.house_name = re.compile(r"\b(?:The\s{1,3}|[A-Z][\w'’-]{1,40}\s{1,3})(?:[A-Z][\w'’-]{1,40}\s{1,3})?(?:Cottages?|Farm|Grange|Barn|Manor|Villa|Bungalow|Lodge|Vicarage|Rectory|Mill|Forge|Orchard|Stables|Granary|Chapel|Smithy|Hollies|Laurels)\b")
         self.named_street = re.compile(
-            r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?:Road|Rd|Street|Lane|Avenue|Ave|Close|Drive|Crescent|Grove|Gardens|Terrace|Mews|Estate|Court|House|Towers|Heights|Mansions)\b")
+            r"\b(?:[A-Z][\w'’-]{1,40}\s{1,3}){1,3}(?:Road|Rd|Street|Lane|Avenue|Ave|Close|Drive|Crescent|Grove|Gardens|Terrace|Mews|Estate|Court|House|Towers|Heights|Mansions)\b")
         building = r"(?i:Court|House|Towers?|Heights|Point|Mansions|Lodge|Apartments|Block|Buildings|Park|Place|View|Close|Gardens|Hall|Site)"
         self.flat = re.compile(
-            rf"\b(?:(?i:flat|apartment|apt|unit|plot|pitch|block)\s+(?:\d+[a-zA-Z]?|[A-Z])\b,?\s*)+"
-            rf"(?:(?:(?i:the)\s+)?(?:[A-Za-z][\w'’-]*\s+){{0,2}}(?:{building}|(?i:house|quays?|mill|wharf|court))\b)?")
+            rf"\b(?:(?i:flat|apartment|apt|unit|plot|pitch|block)\s{{1,3}}(?:\d+[a-zA-Z]?|[A-Z])\b,?\s{{0,3}}){{1,3}}"
+            rf"(?:(?:(?i:the)\s{{1,3}})?(?:[A-Za-z][\w'’-]{{0,40}}\s{{1,3}}){{0,2}}(?:{building}|(?i:house|quays?|mill|wharf|court))\b)?")
         hostel = r"(?:Hostel|Hotel|Refuge|House|Lodge|Court)"
-        self.room = re.compile(rf"\b(?i:room|rm)\s+\d+[a-z]?,?\s+(?:(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:{building}|{hostel})\b|(?=\d))")
-        self.hostel_room = re.compile(rf"\b(?:[A-Z][\w'’-]+\s+){{1,3}}{hostel}\s+(?i:room|rm)\s+\d+")
-        self.building_on_street = re.compile(rf"\b(?:[A-Z][\w'’-]+\s+){{1,2}}(?:House|Court|Towers?|Heights|Mansions|Lodge|{hostel})\s+(?:on|off)\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:Road|Rd|Street|St|Lane|Avenue|Ave|Way|Drive|Close)\b")
-        self.saint = re.compile(r"\b(?:(?:st|saint)\.?\s+[a-z]+['’]?s|(?:St|Saint)\.?\s+[A-Z][a-z]+['’]s)\b(?:\s+(?:rc|ce|c\s+of\s+e|catholic|primary|junior|juniors|infants?|academy|school|high|college|nursery))*")
-        self.the_house = re.compile(r"\b\d{1,4}[a-z]?,?\s+(?i:the)\s+[A-Za-z][\w'’-]+")
-        self.hotel = re.compile(rf"\b(?:{_words(rules.hotels)})\b(?:\s+(?:on|in|at)\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:Road|Rd|Street|St|Lane|Way)\b)?")
+        self.room = re.compile(rf"\b(?i:room|rm)\s{{1,3}}\d+[a-z]?,?\s{{1,3}}(?:(?:[A-Z][\w'’.-]{{0,40}}\s{{1,3}}){{1,3}}(?:{building}|{hostel})\b|(?=\d))")
+        self.hostel_room = re.compile(rf"\b(?:[A-Z][\w'’-]{{1,40}}\s{{1,3}}){{1,3}}{hostel}\s{{1,3}}(?i:room|rm)\s{{1,3}}\d+")
+        self.building_on_street = re.compile(rf"\b(?:[A-Z][\w'’-]{{1,40}}\s{{1,3}}){{1,2}}(?:House|Court|Towers?|Heights|Mansions|Lodge|{hostel})\s{{1,3}}(?:on|off)\s{{1,3}}(?:[A-Z][\w'’-]{{1,40}}\s{{1,3}}){{1,3}}(?:Road|Rd|Street|St|Lane|Avenue|Ave|Way|Drive|Close)\b")
+        self.saint = re.compile(r"\b(?:(?:st|saint)\.?\s{1,3}[a-z]+['’]?s|(?:St|Saint)\.?\s{1,3}[A-Z][a-z]+['’]s)\b(?:\s{1,3}(?:rc|ce|c\s{1,3}of\s{1,3}e|catholic|primary|junior|juniors|infants?|academy|school|high|college|nursery))*")
+        self.the_house = re.compile(r"\b\d{1,4}[a-z]?,?\s{1,3}(?i:the)\s{1,3}[A-Za-z][\w'’-]{1,40}")
+        self.hotel = re.compile(rf"\b(?:{_words(rules.hotels)})\b(?:\s{{1,3}}(?:on|in|at)\s{{1,3}}(?:[A-Z][\w'’-]{{1,40}}\s{{1,3}}){{1,3}}(?:Road|Rd|Street|St|Lane|Way)\b)?")
         # "41 Heathfield, Brinsworth": a house number, a name, a comma and a place.
-        self.numbered_place = re.compile(r"(?<![\w.,/:-])\d{1,4}[a-z]?\s+(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+,\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?")
+        self.numbered_place = re.compile(r"(?<![\w.,/:-])\d{1,4}[a-z]?\s{1,3}(?:[A-Z][a-z'’-]{1,40}\s{1,3}){0,2}[A-Z][a-z'’-]{1,40},\s{1,3}[A-Z][a-z'’-]{1,40}(?:\s{1,3}[A-Z][a-z'’-]{1,40})?")
         # What may follow an address: ", Canal Side", ", Upper Dunstow".
-        self.address_tail = re.compile(r"\A,\s+((?:[A-Z][a-z'’-]+\b\s?){1,3})")
+        self.address_tail = re.compile(r"\A,\s{1,3}((?:[A-Z][a-z'’-]{1,40}\b\s?){1,3})")
         # What may join two parts of one address: "Bramble House, off Skew Bridge Rd".
-        self.address_joint = re.compile(r"\A[\s,]*(?:(?:off|on|near|at)\s+)?\Z")
-        self.estate = re.compile(r"\b(?:[A-Z][\w'’-]+\s+){1,3}(?i:estate)\b")
-        self.typed_estate = re.compile(r"\bthe\s+([a-z][\w'’-]+)\s+(?:[a-z][\w'’-]+\s+)?estate\b")
+        self.address_joint = re.compile(r"\A[\s,]*(?:(?:off|on|near|at)\s{1,3})?\Z")
+        self.estate = re.compile(r"\b(?:[A-Z][\w'’-]{1,40}\s{1,3}){1,3}(?i:estate)\b")
+        self.typed_estate = re.compile(r"\bthe\s{1,3}([a-z][\w'’-]{1,40})\s{1,3}(?:[a-z][\w'’-]{1,40}\s{1,3})?estate\b")
         openers = _words(rules.setting_openers)
         settings = _words(rules.setting_words)
         self.setting = re.compile(
-            rf"\b(?:(?i:{openers})\s+)?(?:[A-Z][\w'’.&-]*\s+(?:(?:of|and|&|the|de|la|C\s+of\s+E|RC|CE)\s+)?){{1,4}}(?i:{settings})\b(?:\s+(?i:school))?")
-        self.lower_setting = re.compile(rf"\b(?:[a-z][\w'’.-]*\s+){{1,5}}(?:{settings})\b(?:\s+school)?")
+            rf"\b(?:(?i:{openers})\s{{1,3}})?(?:[A-Z][\w'’.&-]{{0,40}}\s{{1,3}}(?:(?:of|and|&|the|de|la|C\s{{1,3}}of\s{{1,3}}E|RC|CE)\s{{1,3}})?){{1,4}}(?i:{settings})\b(?:\s{{1,3}}(?i:school))?")
+        self.lower_setting = re.compile(rf"\b(?:[a-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,5}}(?:{settings})\b(?:\s{{1,3}}school)?")
         chains = _words(rules.setting_names)
-        self.setting_name = re.compile(rf"\b(?i:{chains})\b(?:\s+[A-Z][\w'’-]+)?")
-        self.prison = re.compile(r"\b(?:hmp|hmyoi|hm\s+prison)\s+(?:[A-Z][\w'’-]*\s?){1,3}", flags)
+        self.setting_name = re.compile(rf"\b(?i:{chains})\b(?:\s{{1,3}}[A-Z][\w'’-]{{1,40}})?")
+        self.prison = re.compile(r"\b(?:hmp|hmyoi|hm\s{1,3}prison)\s{1,3}(?:[A-Z][\w'’-]{0,40}\s?){1,3}", flags)
 
 
 class Anonymiser:
@@ -183,7 +191,7 @@ class Anonymiser:
         shouted = letters and sum(c.isupper() for c in letters) / len(letters) > 0.7
         # Typed in capitals: read it as if written normally (same length, so the
         # offsets still point into the original).
-        doc = self._nlp(_sentence_case(text) if shouted else text)
+        doc = self._nlp(_PUNCTUATION_RUN.sub(_blank, _sentence_case(text) if shouted else text))
         found += self._names(doc, taken=_covered(found))
         return [Found(f.label, f.start, f.end, text[f.start:f.end]) for f in _without_overlaps(found)]
 
@@ -266,7 +274,7 @@ class Anonymiser:
     def _address_parts(self, text: str) -> Iterator[Found]:
         p = self._patterns
         for match in p.numbered_place.finditer(text):
-            before = re.search(r"(\w+)\s*\Z", text[:match.start()])
+            before = re.search(r"(\w+)\s*\Z", text[max(0, match.start() - 100):match.start()])
             if self._is_place(match.group()) and not (before and before.group(1).lower() in self._counted):
                 yield Found("ADDRESS", match.start(), match.end(), match.group())
         yield from _matches("ADDRESS", p.flat, text)
@@ -355,22 +363,19 @@ class Anonymiser:
 
     def _add_cue_patterns(self) -> None:
         rules = self._rules
-        for extension in ("could_be_name", "cue_name", "first_name", "capitalised", "particle", "never_name"):
-            if not Token.has_extension(extension):
-                Token.set_extension(extension, default=False)
-        name = {"_": {"cue_name": True}}
-        particles = {"_": {"particle": True}, "OP": "*"}
+        name = _marked(cue_name=True)
+        particles = {**_marked(particle=True), "OP": "*"}
         self._matcher.add("TITLE", [[{"LOWER": {"IN": rules.titles}}, {"ORTH": ".", "OP": "?"}, particles, name]])
         kin = {"LOWER": {"IN": rules.kin}}
         between = {"ORTH": {"IN": [",", "(", ":", "-", "–", "is", "called", "named"]}, "OP": "*"}
         self._matcher.add("KIN", [[kin, between, name], [kin, {"ORTH": {"IN": ["'s", "’s"]}}, kin, between, name]])
         naming = [[{"LOWER": word} for word in phrase.split()] for phrase in rules.naming_words]
-        named = {"_": {"capitalised": True, "never_name": False}}
+        named = _marked(capitalised=True, never_name=False)
         self._matcher.add("NAMING", [[*words, {"ORTH": {"IN": [",", ":", "'", '"']}, "OP": "*"}, choice] for words in naming for choice in (name, named)])
-        self._matcher.add("SAYS", [[{"_": {"cue_name": True}}, {"LOWER": {"IN": rules.said_words}}]])
+        self._matcher.add("SAYS", [[name, {"LOWER": {"IN": rules.said_words}}]])
         # "bex (mum) rang", "Kerry mum of the twins"
         self._matcher.add("WHO", [[name, {"ORTH": "("}, kin], [name, kin, {"LOWER": {"IN": ["of", "to"]}}]])
-        self._matcher.add("SAYS_WEAK", [[{"_": {"could_be_name": True, "first_name": True, "capitalised": True}},
+        self._matcher.add("SAYS_WEAK", [[_marked(could_be_name=True, first_name=True, capitalised=True),
                                          {"LOWER": {"IN": ["has", "had", "hasnt", "hasn't", "did", "does"]}}]])
         # "says Dwayne hits them", "visited oliver and his nan"
         self._matcher.add("OBJECT", [[{"LOWER": {"IN": rules.said_words}}, name]])
@@ -383,32 +388,30 @@ class Anonymiser:
                                       {"LOWER": {"IN": ["new", "old", "ex", "older", "younger", "big", "little", "best"]}, "OP": "?"}, kin]])
         # "Hope and Summer both have eczema", "faith and summer (twins)": two
         # listed first names doing something together.
-        pair = {"_": {"first_name": True, "capitalised": True, "never_name": False}}
-        typed_pair = {"_": {"first_name": True, "never_name": False}}
+        pair = _marked(first_name=True, capitalised=True, never_name=False)
+        typed_pair = _marked(first_name=True, never_name=False)
         joined = {"LOWER": {"IN": ["and", "&", "n"]}}
         self._matcher.add("PAIR", [[pair, joined, pair, {"LOWER": {"IN": ["both", "are", "were", "have", "had", "say", "said"]}}],
                                    [typed_pair, joined, typed_pair, {"LOWER": {"IN": ["both", "("]}}]])
-        self._matcher.add("POSSESSIVE", [[{"_": {"could_be_name": True}}, {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}, "OP": "?"}],
-                                          [{"_": {"cue_name": True, "capitalised": True}}, {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}}]])
+        self._matcher.add("POSSESSIVE", [[_marked(could_be_name=True), {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}, "OP": "?"}],
+                                          [_marked(cue_name=True, capitalised=True), {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}}]])
         # "Poppy (6)", "Faith (yr 2)", "Zach born 3rd May", "hunter is 9", "Dallas in yr 10"
         self._matcher.add("AGE", [[
-            {"_": {"cue_name": True}},
+            name,
             {"LOWER": {"IN": ["is", "aged", "age", "(", ",", "who", "in", "born", "dob", "d.o.b", "d.o.b.", "was", "-"]}},
             {"LOWER": {"IN": ["yr", "year", "y", "age", "aged", "is", "in", "born", "on", "the", "dob", "d.o.b", "d.o.b.", ":"]}, "OP": "*"},
             {"TEXT": {"REGEX": r"\d"}},
         ]])
 
     def _names(self, doc: Doc, taken: Set[int]) -> List[Found]:
-        for token in doc:
-            token._.could_be_name = self._could_be_name(token)
-            token._.first_name = self._first(token.lower_)
-            token._.capitalised = _capitalised(token.text)
-            token._.particle = token.lower_ in self._particles
-            token._.never_name = token.lower_ in self._never_names
-            token._.cue_name = token._.could_be_name or (
-                token._.first_name and token.lower_ not in self._never_names and (token._.capitalised or token.lower_ not in self._keep))
+        seen: Dict[str, Tuple[bool, ...]] = {}
+        marks = [seen.get(token.text) or seen.setdefault(token.text, self._marks(token)) for token in doc]
+        doc.user_data[MARKS_KEY] = marks
+        for token, mark in zip(doc, marks):
+            if any(mark):
+                token.norm_ = _code(mark)  # what the cue patterns read
         picked: Set[int] = set()
-        for match_id, start, end in self._matcher(doc):
+        for match_id, start, end in self._cue_matches(doc, marks):
             rule = self._nlp.vocab.strings[match_id]
             if rule == "PAIR":
                 picked.update((start, start + 2))
@@ -416,21 +419,41 @@ class Anonymiser:
             index = start if rule in ("SAYS", "SAYS_WEAK", "POSSESSIVE", "AGE", "WHO", "SIBLING", "IS_KIN") else end - 1
             if self._cue_confirms(rule, doc[index]):
                 picked.add(index)
-        for token in doc:
+        for token, (could_be_name, _, capitalised, _, _, cue_name) in zip(doc, marks):
             if token.i in picked:
                 continue
-            if token._.could_be_name and self._looks_like_a_name(token):
+            if could_be_name and self._looks_like_a_name(token, marks):
                 picked.add(token.i)
-            elif token._.cue_name and token._.capitalised and not self._plural_of_a_word(token.lower_) and self._full_name_follows(token):
+            elif cue_name and capitalised and not self._plural_of_a_word(token.lower_) and self._full_name_follows(token, marks):
                 picked.add(token.i)  # "Grace Ogunleye", "Amber Brook"
         picked |= self._coordinated(doc, picked)
-        found = []
+        found: List[Found] = []
+        reached = 0
         for index in sorted(picked):
+            if index < reached:
+                continue  # inside the name found just before
             span = self._extend(doc, index)
+            reached = span.end
             if any(i in taken for i in range(span.start_char, span.end_char)):
                 continue
             found.append(Found("NAME", span.start_char, span.end_char, span.text))
         return found
+
+    def _cue_matches(self, doc: Doc, marks: List[Tuple[bool, ...]]) -> Iterator[Tuple[int, int, int]]:
+        """The cue patterns' matches. Every pattern needs a token that could be
+        a name, so only the stretches around such tokens are searched: a long
+        message of ordinary words costs the matcher nothing."""
+        near = [i for i, (could, first, capitalised, _, _, cue) in enumerate(marks) if could or first or capitalised or cue]
+        stretches: List[List[int]] = []
+        for i in near:
+            start, end = max(0, i - CUE_REACH), min(len(doc), i + CUE_REACH + 1)
+            if stretches and start <= stretches[-1][1]:
+                stretches[-1][1] = end
+            else:
+                stretches.append([start, end])
+        for start, end in stretches:
+            for match_id, first, last in self._matcher(doc[start:end]):
+                yield match_id, start + first, start + last
 
     def _coordinated(self, doc: Doc, picked: Set[int]) -> Set[int]:
         """"Hope and Tyler", "Tia, Kacey and Hope": a listed first name next to a
@@ -441,8 +464,8 @@ class Anonymiser:
                 other = index + step
                 if 0 <= other < len(doc) and doc[index + step // 2].lower_ in ("and", "&", ",", "or", "n"):
                     token = doc[other]
-                    if other not in picked and token._.first_name and not token._.never_name and (
-                            token._.capitalised or self._rare(token.lower_, 4.5)):
+                    if other not in picked and _mark(token, "first_name") and not _mark(token, "never_name") and (
+                            _mark(token, "capitalised") or self._rare(token.lower_, 4.5)):
                         more.add(other)
         return more
 
@@ -451,18 +474,18 @@ class Anonymiser:
         "the HV" is usually just a word ("nan rang", "the HV hasnt")."""
         word = token.lower_
         if rule in ("SAYS", "POSSESSIVE"):
-            if not token._.capitalised:
+            if not _mark(token, "capitalised"):
                 return (word in self._first_names and self._rare(word, 4.5)) or self._rare(word, 2.5)
             return self._listed(word) or self._rare(word, COMMON_WORD)
         if rule == "SAYS_WEAK":
             return True
         if rule == "OBJECT":
-            return token._.could_be_name and self._person_word(token)  # not "says June is when"
+            return _mark(token, "could_be_name") and self._person_word(token)  # not "says June is when"
         if rule in ("SIBLING", "IS_KIN", "WHO"):
             return self._person_word(token)
         if rule == "AGE":
-            return self._first(word) or self._rare(word, 2.5) or (token._.capitalised and self._rare(word, COMMON_WORD))
-        if token._.capitalised:
+            return self._first(word) or self._rare(word, 2.5) or (_mark(token, "capitalised") and self._rare(word, COMMON_WORD))
+        if _mark(token, "capitalised"):
             return rule != "KIN" or self._listed(word) or self._rare(word, COMMON_WORD)  # not "Baby Clinic"
         if rule == "KIN" and token.nbor(-1).lower_ == "is":
             return self._first(word)  # "mum is kayleigh", not "mum is unwell"
@@ -470,6 +493,18 @@ class Anonymiser:
             return True  # "miss jones at nursery"
         limit = COMMON_WORD if rule == "TITLE" else ORDINARY_WORD
         return word in self._first_names or (self._rare(word, limit) and not re.search(r"(nt|ing|ed|ful|less|ous|ly)$", word))
+
+    def _marks(self, token: Token) -> Tuple[bool, ...]:
+        """What the name rules need to know of a token, from its text alone:
+        could be a name, a listed first name, capitalised, a particle ("van"),
+        never a name ("mum"), a name when a cue points at it."""
+        could_be_name = self._could_be_name(token)
+        first_name = self._first(token.lower_)
+        capitalised = _capitalised(token.text)
+        cue_name = could_be_name or (
+            first_name and token.lower_ not in self._never_names and (capitalised or token.lower_ not in self._keep))
+        return (could_be_name, first_name, capitalised, token.lower_ in self._particles,
+                token.lower_ in self._never_names, cue_name)
 
     def _could_be_name(self, token: Token) -> bool:
         text = token.text.strip("'’")
@@ -482,14 +517,14 @@ class Anonymiser:
         a listed first name not too common in English, or a word that is no
         English at all."""
         word = token.lower_
-        if token._.capitalised:
+        if _mark(token, "capitalised"):
             return self._listed(word) or self._rare(word, COMMON_WORD)
         return (self._first(word) and self._rare(word, PERSON_WORD)) or self._rare(word, 2.5)
 
     def _first(self, word: str) -> bool:
         return word in self._first_names or _fold(word) in self._first_names
 
-    def _looks_like_a_name(self, token: Token) -> bool:
+    def _looks_like_a_name(self, token: Token, marks: List[Tuple[bool, ...]]) -> bool:
         """Without a cue word: a capitalised rare word or listed name mid-sentence,
         a listed first name that is rare in English anywhere."""
         word = token.text.lower()
@@ -507,7 +542,7 @@ class Anonymiser:
                 return False  # part of a named thing: "Brook Traffic Light Tool"
             return self._rare(word, COMMON_WORD) or self._listed(word)
         if capitalised:
-            if self._full_name_follows(token):
+            if self._full_name_follows(token, marks):
                 return word in self._first_names or self._rare(word, COMMON_WORD)
             return (word in self._first_names and self._rare(word, 3.5)) or self._rare(word, ORDINARY_WORD)
         doc, i = token.doc, token.i
@@ -515,9 +550,9 @@ class Anonymiser:
         if joined and self._first_or_rare(word) and self._first_or_rare(doc[i + 2].lower_):
             return True  # "kayden-lee", "ellie-may"
         after = i + 1
-        while after < len(doc) and doc[after]._.particle:
+        while after < min(len(doc), token.i + NAME_TOKENS) and _mark(doc[after], "particle"):
             after += 1
-        surname = after < len(doc) and re.sub(r"['’]", "", doc[after].lower_) in self._surnames and doc[after]._.could_be_name
+        surname = after < len(doc) and re.sub(r"['’]", "", doc[after].lower_) in self._surnames and _mark(doc[after], "could_be_name")
         opens = i == 0 or doc[i - 1].is_punct or doc[i - 1].lower_ in STOP_WORDS or doc[i - 1].lower_ in self._never_names
         if surname and opens and (word in self._first_names or (self._rare(word, 3.0) and self._rare(doc[after].lower_, 3.3))):
             return True  # "maria de souza", "zainab hussain"
@@ -537,16 +572,19 @@ class Anonymiser:
         before = token.nbor(-1)
         if before.lower_ in ("a", "an", "new", "some", "every", "no"):
             return True
-        return before._.capitalised and not before._.never_name and not self._listed(before.lower_) and (
+        return _mark(before, "capitalised") and not _mark(before, "never_name") and not self._listed(before.lower_) and (
             before.lower_ in self._keep_language or not self._rare(before.lower_, 3.0))
 
-    def _full_name_follows(self, token: Token) -> bool:
-        """A capitalised surname follows (after any "de", "van", "al-")."""
-        after = token.i + 1
-        while after < len(token.doc) and (token.doc[after]._.particle or token.doc[after].text in ("-", "‐")):
+    def _full_name_follows(self, token: Token, marks: List[Tuple[bool, ...]]) -> bool:
+        """A capitalised surname follows (after any "de", "van", "al-"); ``marks``
+        are each token's, from ``_marks``."""
+        doc, after = token.doc, token.i + 1
+        while after < min(len(doc), token.i + NAME_TOKENS) and (marks[after][3] or doc[after].text in ("-", "‐")):
             after += 1
-        following = token.doc[after] if after < len(token.doc) else None
-        return following is not None and following._.could_be_name and _capitalised(following.text) and (
+        if after >= len(doc):
+            return False
+        following = doc[after]
+        return marks[after][0] and _capitalised(following.text) and (
             self._listed(following.lower_) or self._rare(following.lower_, COMMON_WORD))
 
     def _first_or_rare(self, word: str) -> bool:
@@ -555,37 +593,38 @@ class Anonymiser:
     def _extend(self, doc: Doc, index: int) -> Span:
         """A name with its surname and joined parts: "Kayleigh Smith-Jones"."""
         end = index + 1
-        while end < len(doc):
+        last = min(len(doc), index + NAME_TOKENS)
+        while end < last:
             token = doc[end]
             if token.text in ("-", "‐") and end + 1 < len(doc) and not token.whitespace_ and not doc[end - 1].whitespace_ and (
-                    doc[end + 1]._.capitalised or self._first_or_rare(doc[end + 1].lower_)):
+                    _mark(doc[end + 1], "capitalised") or self._first_or_rare(doc[end + 1].lower_)):
                 end += 2
                 continue
-            if token._.capitalised and token._.could_be_name and (self._listed(token.lower_) or self._rare(token.lower_, COMMON_WORD)):
+            if _mark(token, "capitalised") and _mark(token, "could_be_name") and (self._listed(token.lower_) or self._rare(token.lower_, COMMON_WORD)):
                 end += 1
                 continue
-            if end == index + 1 and not doc[index]._.capitalised and self._typed_surname(token):
+            if end == index + 1 and not _mark(doc[index], "capitalised") and self._typed_surname(token):
                 end += 1  # "jayden smith", "siobhan o'connor"
                 continue
             if re.fullmatch(r"[A-Z]\.?", token.text) and token.i > index:
                 end += 1  # "Ruby W"
                 continue
-            if token._.particle:
+            if _mark(token, "particle"):
                 after = end
-                while after < len(doc) and (doc[after]._.particle or doc[after].text in ("-", "‐")):
+                while after < last and (_mark(doc[after], "particle") or doc[after].text in ("-", "‐")):
                     after += 1
-                if after < len(doc) and (doc[after]._.capitalised or (not doc[index]._.capitalised and doc[after].lower_ in self._surnames)):
+                if after < last and (_mark(doc[after], "capitalised") or (not _mark(doc[index], "capitalised") and doc[after].lower_ in self._surnames)):
                     end = after + 1
                     continue
             break
         start = index
-        while start >= 2 and doc[start - 1].text in ("-", "‐") and not doc[start - 2].whitespace_ and (
-                doc[start - 2]._.capitalised or doc[start - 2]._.particle or doc[start - 2].lower_ in self._first_names):
+        while start >= max(2, index - NAME_TOKENS) and doc[start - 1].text in ("-", "‐") and not doc[start - 2].whitespace_ and (
+                _mark(doc[start - 2], "capitalised") or _mark(doc[start - 2], "particle") or doc[start - 2].lower_ in self._first_names):
             start -= 2
-        if start >= 1 and not doc[index]._.capitalised and doc[start - 1].is_lower and doc[start - 1]._.could_be_name and (
-                doc[start - 1]._.first_name and self._rare(doc[start - 1].lower_, PERSON_WORD)):
+        if start >= 1 and not _mark(doc[index], "capitalised") and doc[start - 1].is_lower and _mark(doc[start - 1], "could_be_name") and (
+                _mark(doc[start - 1], "first_name") and self._rare(doc[start - 1].lower_, PERSON_WORD)):
             start -= 1  # "chen hui says"
-        if start >= 1 and doc[start - 1].lower_ in ("big", "little", "lil", "young", "old") and doc[start - 1]._.capitalised:
+        if start >= 1 and doc[start - 1].lower_ in ("big", "little", "lil", "young", "old") and _mark(doc[start - 1], "capitalised"):
             start -= 1
         return doc[start:end]
 
@@ -593,7 +632,7 @@ class Anonymiser:
         """A lower-case surname after a lower-case first name: listed (and not
         a verb like "makes") or no English word at all."""
         word = token.lower_.replace("'", "").replace("’", "")
-        if not token.is_lower or not token._.could_be_name or token.lower_ in self._person_verbs:
+        if not token.is_lower or not _mark(token, "could_be_name") or token.lower_ in self._person_verbs:
             return False
         verb = word.endswith("s") and not self._rare(word[:-1]) and not self._first(word[:-1])  # "makes", not "jones"
         return (word in self._surnames and self._rare(word, 5.0) and not verb) or self._rare(word, 3.0)
@@ -612,6 +651,42 @@ class Anonymiser:
         for phrase in phrases:
             words.update(w.lower() for w in re.findall(r"[A-Za-z][\w'’&-]*", phrase))
         return words
+
+
+#: spaCy's tokenizer takes time in the square of a run of punctuation's length
+#: ("!!!!…"); no name is in one, so the runs are blanked (same length, so the
+#: offsets still point into the original) before it reads the text.
+_PUNCTUATION_RUN = re.compile(r"[^\w\s]{4,}")
+
+
+#: A token's marks, in the order ``Anonymiser._marks`` gives them.
+MARKS = ("could_be_name", "first_name", "capitalised", "particle", "never_name", "cue_name")
+
+
+MARKS_KEY = "seen.anonymise.marks"
+
+
+def _mark(token: Token, name: str) -> bool:
+    """One of a token's marks, kept with its doc by ``Anonymiser._names``."""
+    return token.doc.user_data[MARKS_KEY][token.i][MARKS.index(name)]
+
+
+def _code(mark: Tuple[bool, ...]) -> str:
+    """A token's marks as one string, written into its NORM: spaCy's Matcher
+    compares NORM in C, where an extension attribute costs a Python call per
+    token, which made a long message slow."""
+    return "marks:" + "".join("1" if flag else "0" for flag in mark)
+
+
+def _marked(**wanted: bool) -> dict:
+    """A Matcher token pattern on the marks: ``_marked(cue_name=True)``."""
+    codes = [_code(mark) for mark in itertools.product((False, True), repeat=len(MARKS))
+             if all(mark[MARKS.index(name)] == value for name, value in wanted.items())]
+    return {"NORM": {"IN": codes}}
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
 
 
 def _sentence_case(text: str) -> str:
@@ -646,9 +721,11 @@ def _without_overlaps(found: List[Found]) -> List[Found]:
     longest wins (a phone number over the reference inside it)."""
     found = _merged(found)
     kept: List[Found] = []
+    taken = bytearray(max((f.end for f in found), default=0))  # 1 where a kept detail is
     for item in sorted(found, key=lambda f: (f.label in LOOSE, -(f.end - f.start), f.start)):
-        if all(item.end <= k.start or item.start >= k.end for k in kept):
+        if taken.find(1, item.start, item.end) == -1:
             kept.append(item)
+            taken[item.start:item.end] = b"\x01" * (item.end - item.start)
     return sorted(kept, key=lambda f: f.start)
 
 

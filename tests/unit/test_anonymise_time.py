@@ -1,0 +1,63 @@
+"""No text can make the anonymiser slow (issue 13): its time grows with the
+text's length, not the square of it, so one practitioner's message cannot make
+another wait. The hostile texts are those of benchmarks/anonymiser_time.py;
+Hypothesis looks for any other text that raises or takes too long."""
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.anonymiser_time import TEXTS
+from seen import anonymise
+
+#: The longest message a channel accepts is far shorter than this.
+MESSAGE = 4_000
+#: Four times the text may take at most this many times as long: linear time
+#: gives about 4, quadratic about 16.
+GROWTH = 8
+
+
+def _seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):  # the best of two, so a busy machine does not fail the test
+        start = time.perf_counter()
+        anonymise.anonymise(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm():
+    anonymise.anonymise("Warm up with Jane Smith at 12 Ivy Road.")
+
+
+@pytest.mark.parametrize("kind", sorted(TEXTS))
+def test_time_grows_with_the_length_of_the_text_not_its_square(kind):
+    make = TEXTS[kind]
+    short, long = _seconds(make(10_000)), _seconds(make(40_000))
+    assert long < GROWTH * short + 0.05, f"{kind}: 10,000 chars {short:.3f}s, 40,000 chars {long:.3f}s"
+
+
+@pytest.mark.parametrize("kind", sorted(TEXTS))
+def test_a_message_of_the_longest_accepted_size_is_anonymised_at_once(kind):
+    assert _seconds(TEXTS[kind](MESSAGE)) < 0.5
+
+
+_ALPHABET = st.sampled_from(list("aA-'. ,/@:#0179\n\t!?()é😀") + ["Mary ", "Smith", "flat 2 ", "no ", "ref ", "www.", " Road"])
+
+
+@settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ALPHABET, max_size=800).map("".join))
+def test_any_text_of_these_parts_is_anonymised_quickly_without_error(text):
+    start = time.perf_counter()
+    result = anonymise.anonymise(text)
+    assert isinstance(result, str)
+    assert time.perf_counter() - start < 1.0
+
+
+@settings(max_examples=200, deadline=2000)
+@given(st.text(max_size=MESSAGE))
+def test_any_unicode_text_is_anonymised_without_error(text):
+    assert isinstance(anonymise.anonymise(text), str)
