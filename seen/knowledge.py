@@ -494,6 +494,7 @@ class Messages(_Strict):
 
     call_999: str
     greet: str
+    too_long: str
     help: str
     help_buttons_title: str
     thanks: str
@@ -612,6 +613,7 @@ class Knowledge(_Strict):
     opening: Opening
     anonymise: AnonymiseRules
     fallback_area: str
+    message_max_chars: int = Field(..., gt=0)
 
     @root_validator(skip_on_failure=True)
     def _references_resolve(cls, values: dict) -> dict:
@@ -705,6 +707,7 @@ def load(root: Path = KNOWLEDGE_DIR) -> Knowledge:
             opening=_read_yaml(root / "opening.yml"),
             anonymise=_read_yaml(root / "anonymise.yml"),
             fallback_area=settings.get("fallback_area", ""),
+            message_max_chars=settings.get("message_max_chars"),
         )
     except ValidationError as error:
         raise KnowledgeError(f"{root}: {error}") from error

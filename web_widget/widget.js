@@ -87,7 +87,7 @@
   var form = el("form", { "class": "composer" });
   var inputId = "seen-input";
   form.appendChild(el("label", { "for": inputId, "class": "visually-hidden" }, TEXT.label));
-  var input = el("textarea", { id: inputId, rows: "2", placeholder: TEXT.placeholder, autocomplete: "off", maxlength: "2000" });
+  var input = el("textarea", { id: inputId, rows: "2", placeholder: TEXT.placeholder, autocomplete: "off", maxlength: "4000" });
   var send = el("button", { type: "submit", "class": "primary" }, TEXT.send);
   form.appendChild(input);
   form.appendChild(send);

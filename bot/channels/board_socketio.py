@@ -1,4 +1,5 @@
-"""Rasa's socket.io channel, accepting only the board websites' origins.
+"""Rasa's socket.io channel, accepting only the board websites' origins, and
+messages no longer than every channel's limit (channels/limits.py).
 
 Rasa 3.6 makes its socket.io server accept every origin. Here the allowed
 origins come from SEEN_WIDGET_ORIGINS (comma-separated, exact matches such as
@@ -12,6 +13,8 @@ from typing import Any, Awaitable, Callable, List
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
+
+from channels.limits import MAX_BODY_BYTES, limited
 
 ORIGINS_VARIABLE = "SEEN_WIDGET_ORIGINS"
 LOCAL_DEMO = ["http://localhost:8000", "http://127.0.0.1:8000"]
@@ -31,7 +34,8 @@ class BoardSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = super().blueprint(on_new_message)
+        webhook = super().blueprint(limited(on_new_message))
         # Engine.IO checks the Origin header of every polling request and websocket upgrade.
         self.sio.eio.cors_allowed_origins = allowed_origins()
+        self.sio.eio.max_http_buffer_size = MAX_BODY_BYTES
         return webhook

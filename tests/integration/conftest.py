@@ -9,6 +9,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -19,6 +20,10 @@ import requests
 
 ROOT = Path(__file__).resolve().parents[2]
 BOT = ROOT / "bot"
+if str(BOT) not in sys.path:
+    sys.path.insert(0, str(BOT))  # the custom channels, for their limits
+
+from channels.limits import MAX_BODY_BYTES  # noqa: E402
 RASA = ROOT / ".venv" / "bin" / "rasa"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 RASA_PORT = int(os.environ.get("SEEN_TEST_RASA_PORT", "5105"))
@@ -58,7 +63,7 @@ def _start_rasa(port: int, actions_port: int, log: Path, folder: Path) -> subpro
     return _start(
         [str(RASA), "run", "--port", str(port), "--credentials", "credentials.yml",
          "--endpoints", str(endpoints), "--model", "models", "--logging-config-file", "logging.yml"],
-        log, SEEN_WIDGET_ORIGINS=WIDGET_ORIGIN,
+        log, SEEN_WIDGET_ORIGINS=WIDGET_ORIGIN, SANIC_REQUEST_MAX_SIZE=str(MAX_BODY_BYTES),
     )
 
 
