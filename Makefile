@@ -14,6 +14,13 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONWARNINGS := ignore
 
+# The secret the Rasa server sends the action server, which refuses requests
+# without it (bot/rasa_sdk_plugins.py): a new one for each `make run`, unless set.
+ifndef SEEN_ACTION_TOKEN
+SEEN_ACTION_TOKEN := $(shell od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
+endif
+export SEEN_ACTION_TOKEN
+
 # Rasa 3.6 needs Python 3.10: use python3.10 from PATH, or pyenv's.
 PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)

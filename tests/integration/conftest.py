@@ -24,6 +24,11 @@ if str(BOT) not in sys.path:
     sys.path.insert(0, str(BOT))  # the custom channels, for their limits
 
 from channels.limits import MAX_BODY_BYTES  # noqa: E402
+from rasa_sdk_plugins import TOKEN_HEADER, TOKEN_VARIABLE  # noqa: E402
+
+#: The secret the test Rasa servers send their action server, new for each run
+#: (kept in the environment: pytest may import this module under two names).
+ACTION_TOKEN = os.environ.setdefault("SEEN_TEST_ACTION_TOKEN", uuid.uuid4().hex)
 RASA = ROOT / ".venv" / "bin" / "rasa"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 RASA_PORT = int(os.environ.get("SEEN_TEST_RASA_PORT", "5105"))
@@ -34,7 +39,8 @@ START_TIMEOUT_S = 240
 
 
 def _start(args: List[str], log: Path, **extra_env: str) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(BOT), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3", **extra_env}
+    env = {**os.environ, "PYTHONPATH": str(BOT), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3",
+           "SANIC_HOST": "127.0.0.1", TOKEN_VARIABLE: ACTION_TOKEN, **extra_env}
     return subprocess.Popen(
         args, cwd=BOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True
     )
@@ -59,7 +65,8 @@ def _free(*ports: int) -> None:
 
 def _start_rasa(port: int, actions_port: int, log: Path, folder: Path) -> subprocess.Popen:
     endpoints = folder / "endpoints.yml"
-    endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n")
+    endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
+                         f"  headers:\n    {TOKEN_HEADER}: ${{{TOKEN_VARIABLE}}}\n")
     return _start(
         [str(RASA), "run", "--port", str(port), "--credentials", "credentials.yml",
          "--endpoints", str(endpoints), "--model", "models", "--logging-config-file", "logging.yml"],
