@@ -165,6 +165,8 @@ class Anonymiser:
     def __init__(self, kb: Knowledge) -> None:
         self._rules = kb.anonymise
         self._patterns = _Patterns(self._rules)
+        # Its own placeholders are left as they are, so anonymising twice changes nothing.
+        self._placeholder = re.compile("|".join(re.escape(p) for p in sorted(self._rules.placeholders.values(), key=len, reverse=True)))
         self._never_names = {w.lower() for w in self._rules.kin + self._rules.titles}
         self._particles = {w.lower() for w in self._rules.name_particles}
         self._quantities = {w.lower() for w in self._rules.quantity_words}
@@ -193,7 +195,11 @@ class Anonymiser:
         # offsets still point into the original).
         doc = self._nlp(_PUNCTUATION_RUN.sub(_blank, _sentence_case(text) if shouted else text))
         found += self._names(doc, taken=_covered(found))
-        return [Found(f.label, f.start, f.end, text[f.start:f.end]) for f in _without_overlaps(found)]
+        placeholders = bytearray(len(text))
+        for match in self._placeholder.finditer(text):
+            placeholders[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+        return [Found(f.label, f.start, f.end, text[f.start:f.end]) for f in _without_overlaps(found)
+                if placeholders.find(1, f.start, f.end) == -1]
 
     def anonymise(self, text: str) -> str:
         out, last = [], 0

@@ -57,6 +57,41 @@ def with_answer(draft: NoteDraft, question: str, text: Optional[str]) -> NoteDra
     return NoteDraft(draft.area, draft.role, draft.age_band, answers, draft.prompts, draft.flags)
 
 
+def checked(kb: Knowledge, draft: NoteDraft) -> NoteDraft:
+    """The draft as it may be stored, rebuilt from knowledge/ and anonymised
+    again: it comes back in the conversation's state, which travels over the
+    network, so nothing in it is trusted. Ids must be known (ValueError if
+    not); labels, prompt texts and sources come from knowledge/, not the draft;
+    each answer is cut to the message limit and anonymised once more."""
+    if draft.area not in kb.areas:
+        raise ValueError("the note names an area Seen does not hold")
+    if draft.role is not None and draft.role not in kb.roles:
+        raise ValueError("the note names an unknown role")
+    if draft.age_band is not None and draft.age_band not in {b.id for b in kb.reflection.age_bands}:
+        raise ValueError("the note names an unknown age band")
+    questions = {q.id: q for q in kb.reflection.questions if q.kind not in ("role", "area", "age_band")}
+    rules = {rule.id: rule for rule in kb.reflection.prompts}
+    answers, seen = [], set()
+    for answer in draft.answers if isinstance(draft.answers, list) else []:
+        question = answer.get("question") if isinstance(answer, dict) else None
+        text = answer.get("text") if isinstance(answer, dict) else None
+        if question not in questions or question in seen or not isinstance(text, str):
+            raise ValueError("the note has an answer to no question Seen asks")
+        seen.add(question)
+        answers.append({"question": question, "label": questions[question].label,
+                        "text": anonymise.anonymise(text[:kb.message_max_chars])})
+    prompts = []
+    for prompt in draft.prompts if isinstance(draft.prompts, list) else []:
+        rule = rules.get(prompt.get("id") if isinstance(prompt, dict) else None)
+        if rule is None:
+            raise ValueError("the note has a prompt Seen does not hold")
+        prompts.append({"id": rule.id, "text": rule.text, "sources": replies.cite_each(kb, rule.sources)})
+    flags = {flag.id for flag in kb.reflection.flags}
+    if not isinstance(draft.flags, list) or not set(draft.flags) <= flags:
+        raise ValueError("the note has a flag Seen does not hold")
+    return NoteDraft(draft.area, draft.role, draft.age_band, answers, prompts, sorted(set(draft.flags)))
+
+
 def render(kb: Knowledge, draft: NoteDraft) -> Reply:
     """The note exactly as it would be stored, as text to read, copy or print."""
     words = kb.reflection.summary

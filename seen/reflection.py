@@ -558,8 +558,8 @@ def _save(ctx: _Context, draft: NoteDraft, store: Optional[Store]) -> Turn:
     try:
         if store is None:
             raise NotesUnavailable("no notes store")
-        reference = store(draft)
-    except NotesUnavailable:
+        reference = store(note_draft.checked(ctx.kb, draft))
+    except (NotesUnavailable, ValueError):  # ValueError: a draft that does not hold up, stored as nothing
         buttons = [Button(words.buttons.retry, words.buttons.retry), Button(words.buttons.discard, words.buttons.discard)]
         return Turn([Reply(words.unavailable, buttons)], ctx.state, ctx.area, ctx.role)
     _close(ctx.state)
