@@ -495,6 +495,8 @@ class Messages(_Strict):
     call_999: str
     greet: str
     too_long: str
+    action_failed: str
+    action_slow: str
     help: str
     help_buttons_title: str
     thanks: str

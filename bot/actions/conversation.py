@@ -3,8 +3,11 @@ practitioner and the conversation, and sending replies."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Callable, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -18,8 +21,46 @@ from seen.replies import Reply
 from seen.respond import Conversation
 
 
+#: The longest one action may take; past it the practitioner is asked to send again.
+ACTION_SECONDS = 15.0
+#: Threads for the actions' work (the anonymiser, the database), so the action
+#: server's event loop keeps answering other practitioners meanwhile.
+_WORKERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="seen-action")
+
+Events = List[Dict[Text, Any]]
+log = logging.getLogger(__name__)
+
+
 def kb() -> Knowledge:
     return knowledge.default()
+
+
+async def off_the_loop(dispatcher: CollectingDispatcher, work: Callable[[], Tuple[List[Reply], Events]]) -> Events:
+    """Run an action's ``work`` in a worker thread, within ACTION_SECONDS, and
+    send what it says. If it fails or takes too long, the practitioner is told
+    so plainly, the log gets only the error's type and place (never the
+    conversation), and no slot changes: the reflection stays where it was."""
+    loop = asyncio.get_running_loop()
+    try:
+        said, events = await asyncio.wait_for(loop.run_in_executor(_WORKERS, work), ACTION_SECONDS)
+    except asyncio.TimeoutError:
+        log.error("an action took longer than %.0f s and was abandoned", ACTION_SECONDS)
+        send(dispatcher, [Reply(kb().messages.action_slow)])
+        return []
+    except Exception as error:  # noqa: BLE001 - any failure: a clear reply, nothing lost
+        log.error("an action failed: %s at %s", type(error).__name__, _where(error))
+        send(dispatcher, [Reply(kb().messages.action_failed)])
+        return []
+    send(dispatcher, said)
+    return events
+
+
+def _where(error: BaseException) -> str:
+    """The file and line an error was raised at: no values, no message text."""
+    trace = error.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    return f"{trace.tb_frame.f_code.co_filename}:{trace.tb_lineno}" if trace else "unknown"
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import conversation, heard, kb, notes, send, slot_events
+from actions.conversation import conversation, heard, kb, notes, off_the_loop, slot_events
 from seen import respond
 
 
@@ -17,7 +17,9 @@ class ActionRespond(Action):
     def name(self) -> Text:
         return "action_respond"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        turn = respond.respond(kb(), conversation(tracker), heard(tracker), store=lambda draft: notes().save(draft))
-        send(dispatcher, turn.replies)
-        return slot_events(tracker, turn)
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        def work():
+            turn = respond.respond(kb(), conversation(tracker), heard(tracker), store=lambda draft: notes().save(draft))
+            return turn.replies, slot_events(tracker, turn)
+
+        return await off_the_loop(dispatcher, work)

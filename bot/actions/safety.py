@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import heard, kb, known_area, remembered_area, send, slot_events
+from actions.conversation import heard, kb, known_area, off_the_loop, remembered_area, slot_events
 from seen import reflection, replies
 from seen.intents import EMERGENCY_INTENT, topic_of
 from seen.safety import is_emergency
@@ -38,12 +38,14 @@ class ActionEmergencyFollowUp(Action):
     def name(self) -> Text:
         return "action_emergency_follow_up"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        send(dispatcher, replies.emergency_follow_up(kb(), known_area(tracker), _next_best_topic(tracker)))
-        message = heard(tracker)
-        turn = reflection.after_emergency(
-            kb(), tracker.get_slot("reflection"), message, is_emergency(message.text),
-            tracker.get_slot("role"), remembered_area(tracker),
-        )
-        send(dispatcher, turn.replies)
-        return slot_events(tracker, turn) if turn.state else [SlotSet("reflecting", False)]
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        def work():
+            said = replies.emergency_follow_up(kb(), known_area(tracker), _next_best_topic(tracker))
+            message = heard(tracker)
+            turn = reflection.after_emergency(
+                kb(), tracker.get_slot("reflection"), message, is_emergency(message.text),
+                tracker.get_slot("role"), remembered_area(tracker),
+            )
+            return [*said, *turn.replies], slot_events(tracker, turn) if turn.state else [SlotSet("reflecting", False)]
+
+        return await off_the_loop(dispatcher, work)

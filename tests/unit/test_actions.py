@@ -1,5 +1,6 @@
 """Each custom action, with a fresh tracker and dispatcher per case."""
 
+import asyncio
 from typing import Any, Dict, List, Optional
 
 import pytest
@@ -32,7 +33,7 @@ def tracker(intent: str, entities: Optional[List[Dict[str, Any]]] = None, text: 
 
 def run(action, tracker_: Tracker):
     dispatcher = CollectingDispatcher()
-    events = action.run(dispatcher, tracker_, {})
+    events = asyncio.run(action.run(dispatcher, tracker_, {}))
     return dispatcher.messages, events
 
 
