@@ -15,7 +15,7 @@ from typing import FrozenSet, Iterable, List, Optional, Union
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, select
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, relationship
 
@@ -110,22 +110,36 @@ class AccountStore:
         return _account(row)
 
     def authenticate(self, username: str, password: str) -> Optional[Account]:
-        """The account if the password is right and it is active and unlocked; else None, whatever the reason."""
+        """The account if the password is right and it is active and unlocked; else None, whatever the reason.
+
+        Each attempt takes one of the account's tries before the password is
+        checked, with an UPDATE that only succeeds while tries are left, so
+        guesses sent in parallel cannot share a try: MAX_FAILURES wrong
+        passwords in a row lock it, however they arrive."""
         now = utc_now()
         with Database.unavailable(), self._db.begin() as session:
             row = _find(session, username)
-            if row is None:
-                _verify(_DUMMY_HASH, password)
-                return None
-            if not row.active or (row.locked_until and row.locked_until > now):
-                _verify(_DUMMY_HASH, password)
-                return None
-            if not _verify(row.password_hash, password):
-                row.failed_logins += 1
-                if row.failed_logins >= MAX_FAILURES:
-                    row.locked_until, row.failed_logins = now + LOCKOUT, 0
+            if row is None or not row.active or (row.locked_until and row.locked_until > now):
+                account_id = None
+            else:
+                account_id = row.id
+                if row.locked_until:  # a lock that has run out: start counting again
+                    session.execute(update(AccountRow).where(AccountRow.id == row.id, AccountRow.locked_until == row.locked_until)
+                                    .values(failed_logins=0, locked_until=None))
+                taken = session.execute(update(AccountRow).where(
+                    AccountRow.id == row.id, AccountRow.locked_until.is_(None), AccountRow.failed_logins < MAX_FAILURES)
+                    .values(failed_logins=AccountRow.failed_logins + 1)).rowcount
+                account_id = account_id if taken else None
+            stored = row.password_hash if account_id else _DUMMY_HASH
+        right = _verify(stored, password) and account_id is not None
+        with Database.unavailable(), self._db.begin() as session:
+            if not right:
+                if account_id is not None and session.execute(update(AccountRow).where(
+                        AccountRow.id == account_id, AccountRow.locked_until.is_(None), AccountRow.failed_logins >= MAX_FAILURES)
+                        .values(locked_until=now + LOCKOUT)).rowcount:
                     log.warning("account locked after %d failed sign-ins", MAX_FAILURES)
                 return None
+            row = session.get(AccountRow, account_id)
             if _hasher.check_needs_rehash(row.password_hash):
                 row.password_hash = _hasher.hash(password)
             row.failed_logins, row.locked_until, row.last_login_at = 0, None, now

@@ -9,6 +9,7 @@ import logging
 import os
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Iterator, Optional, Type, Union
 
 from alembic import command
@@ -130,7 +131,8 @@ def database_url() -> str:
     if url:
         # Heroku-style postgres:// is refused by SQLAlchemy 1.4.
         return "postgresql://" + url[len("postgres://"):] if url.startswith("postgres://") else url
-    INSTANCE_DIR.mkdir(exist_ok=True)
+    INSTANCE_DIR.mkdir(mode=0o700, exist_ok=True)
+    INSTANCE_DIR.chmod(0o700)
     return f"sqlite:///{INSTANCE_DIR / 'seen.db'}"
 
 
@@ -143,8 +145,18 @@ def engine_for(url: str) -> Engine:
         parsed, future=True, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args
     )
     if parsed.get_backend_name() == "sqlite":
+        _owner_only(parsed.database)
         event.listen(engine, "connect", _sqlite_foreign_keys)
     return engine
+
+
+def _owner_only(database: Optional[str]) -> None:
+    """A SQLite file holds the notes: readable and writable by its owner only
+    (SQLite gives its journal the same permissions)."""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        path = Path(database)
+        path.touch(mode=0o600, exist_ok=True)
+        path.chmod(0o600)
 
 
 def _sqlite_foreign_keys(dbapi_connection, _record) -> None:

@@ -12,7 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from seen.db import DatabaseUnavailable
 from seen.web import accounts, audit, auth, notes, themes, widget
 from seen.web.extensions import csrf, limiter, login_manager, talisman
-from seen.web.security import CSP, HttpsAwareSessions
+from seen.web.security import CSP, MAX_REQUEST_BYTES, ControlCharacters, HttpsAwareSessions, refuse_control_characters
 from seen.web.settings import from_environment
 from seen.web.stores import Stores
 
@@ -30,7 +30,9 @@ def create_app(test_config: Optional[Mapping] = None) -> Flask:
 
 def _configure(app: Flask, test_config: Optional[Mapping]) -> None:
     app.config.from_mapping(from_environment() if test_config is None else test_config)
+    app.config["MAX_CONTENT_LENGTH"] = app.config.get("MAX_CONTENT_LENGTH") or MAX_REQUEST_BYTES
     app.session_interface = HttpsAwareSessions()
+    app.before_request(refuse_control_characters)
     if app.config.get("BEHIND_PROXY"):
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
     Stores.attach(app)
@@ -67,6 +69,8 @@ def _register_error_handlers(app: Flask) -> None:
                                          "The form may have expired. Go back, reload the page and try again."))
     app.register_error_handler(403, page(403, "Not allowed", "Your account cannot open this page."))
     app.register_error_handler(404, page(404, "Not found", "There is no page here, or no note you can see with that reference."))
+    app.register_error_handler(413, page(413, "That was too large", "Seen takes requests up to 256 kB. Nothing was changed."))
+    app.register_error_handler(ControlCharacters, page(400, "Characters Seen cannot store", ControlCharacters.description))
     app.register_error_handler(429, page(429, "Too many attempts",
                                          "Too many sign-in attempts from this device. Wait a minute, then try again."))
     unavailable = page(503, "The notes database is not reachable",

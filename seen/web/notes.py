@@ -15,6 +15,7 @@ from flask_login import login_required
 
 from seen.notes import NoteFilter
 from seen.web.forms import ButtonForm, CommentForm, NoteFilterForm, area_choices
+from seen.web.security import without_reserved
 from seen.web.stores import me, record, stores
 
 bp = Blueprint("notes", __name__)
@@ -32,7 +33,7 @@ def index():
         where, areas=me().visible_areas, number=number, size=PAGE_SIZE)
     if where is not None and _searching(where):
         record("searched notes", detail=_describe(where, total))
-    args = request.args.to_dict(flat=False)
+    args = without_reserved(request.args.to_dict(flat=False))
     args.pop("page", None)
     return render_template(
         "notes/list.html", form=form, notes=notes, total=total, number=number,

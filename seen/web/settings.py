@@ -2,7 +2,9 @@
 
 SEEN_SECRET_KEY is required. Only SEEN_ENV=development (what `make run` sets
 for a laptop) may leave it out: then a random key is made at start-up, so no
-known key ever signs a session and restarting signs everyone out.
+known key ever signs a session and restarting signs everyone out. Outside
+development SEEN_HTTPS=1 is required too (Secure cookies, HSTS), unless
+SEEN_INSECURE_HTTP=1 says the app is in a lab.
 """
 
 import os
@@ -26,6 +28,11 @@ def from_environment() -> Dict[str, object]:
             "(python -c 'import secrets; print(secrets.token_hex(32))'), or SEEN_ENV=development on a laptop"
         )
     https = _flag("SEEN_HTTPS")
+    if not https and not development and not _flag("SEEN_INSECURE_HTTP"):
+        raise SettingsError(
+            "SEEN_HTTPS is not set: outside development Seen serves only over HTTPS (Secure cookies, HSTS). "
+            "Set SEEN_HTTPS=1 (and SEEN_BEHIND_PROXY=1 behind a TLS proxy), or SEEN_INSECURE_HTTP=1 for a lab only"
+        )
     return {
         "SECRET_KEY": secret or secrets.token_hex(32),
         "DATABASE_URL": database_url(),
@@ -37,8 +44,8 @@ def from_environment() -> Dict[str, object]:
         "BEHIND_PROXY": _flag("SEEN_BEHIND_PROXY"),
         "RATELIMIT_STORAGE_URI": os.environ.get("SEEN_RATELIMIT_STORAGE", "memory://"),
         "LOGIN_RATE_LIMIT": os.environ.get("SEEN_LOGIN_RATE_LIMIT", "10 per minute"),
-        "WARM_UP": True,
-        "BOT_URL": os.environ.get("SEEN_BOT_URL", "http://localhost:5005").rstrip("/"),  # for the widget demo page  # load the comment anonymiser at start-up rather than on the first comment
+        "WARM_UP": True,  # load the comment anonymiser at start-up rather than on the first comment
+        "BOT_URL": os.environ.get("SEEN_BOT_URL", "http://localhost:5005").rstrip("/"),  # for the widget demo page
     }
 
 

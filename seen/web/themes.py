@@ -11,6 +11,7 @@ from flask_login import login_required
 
 from seen.notes import NoteFilter
 from seen.web.forms import PeriodFilterForm, area_choices
+from seen.web.security import without_reserved
 from seen.web.stores import Labels, me, record, stores
 
 bp = Blueprint("themes", __name__)
@@ -26,7 +27,7 @@ def index():
     labels = stores().labels
     table = _table(rows, labels)
     return render_template("themes/index.html", form=form, table=table, chart=_chart(rows, labels),
-                           labels=labels, args=request.args.to_dict())
+                           labels=labels, args=without_reserved(request.args.to_dict()))
 
 
 @bp.route("/themes.csv")

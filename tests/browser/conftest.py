@@ -14,6 +14,7 @@ from tests.conftest import web_server
 def web_app(backend, tmp_path) -> Iterator[dict]:
     """The app as `make run` starts it (waitress), on its own port and database."""
     migrate(backend.url)
-    env = {**os.environ, "DATABASE_URL": backend.url, "SEEN_SECRET_KEY": "browser tests only", "SEEN_ENV": ""}
+    env = {**os.environ, "DATABASE_URL": backend.url, "SEEN_SECRET_KEY": "browser tests only", "SEEN_ENV": "",
+           "SEEN_INSECURE_HTTP": "1"}
     with web_server(env, tmp_path / "web.log") as url:
         yield {"url": url, "database_url": backend.url, "env": env}

@@ -116,7 +116,7 @@ def widget_site(servers, tmp_path_factory) -> Iterator[str]:
     from tests.conftest import web_server
 
     folder = tmp_path_factory.mktemp("widget_site")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'web.db'}", "SEEN_SECRET_KEY": "widget tests only",
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'web.db'}", "SEEN_SECRET_KEY": "widget tests only", "SEEN_INSECURE_HTTP": "1",
            "SEEN_BOT_URL": f"http://127.0.0.1:{RASA_PORT}"}
     _free(WEB_PORT)
     with web_server(env, ARTIFACTS / "widget_site.log", port=WEB_PORT) as url:
