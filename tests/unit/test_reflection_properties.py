@@ -1,0 +1,47 @@
+"""The reflection engine on any text (issue 13): whatever a practitioner types,
+at any step, it answers within a time bound, raises nothing, and keeps every
+answer already given."""
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from seen import knowledge, respond
+from seen.intents import SHARE_WORRY_INTENT
+from seen.reflection import Heard
+
+KB = knowledge.default()
+LIMIT = KB.message_max_chars
+TEXT = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(["go back", "skip", "change", "yes", "no", "stop", "Kayleigh Smith", "07700 900461",
+                              "/restart", "{{7*7}}", "\x00", "😀", "مرحبا", " ", "Save", "Discard", "teacher",
+                              "derby", "age 7", "hungry", "\n"]), max_size=30).map(" ".join),
+)
+
+
+def _heard(text: str, intent: str = "nlu_fallback") -> Heard:
+    return Heard(text, intent, 0.3, ranking=((intent, 0.3),))
+
+
+def _started():
+    turn = respond.respond(KB, respond.Conversation(), _heard("I'm worried about a child in my class", SHARE_WORRY_INTENT))
+    turn = respond.respond(KB, respond.Conversation(reflection=turn.state, role=turn.role, area=turn.area), _heard("teacher"))
+    return turn
+
+
+@settings(max_examples=120, deadline=3000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TEXT, min_size=1, max_size=6))
+def test_any_messages_mid_reflection_are_answered_quickly_and_keep_earlier_answers(messages):
+    turn = _started()
+    for text in messages:
+        answered = dict(turn.state.get("answers") or {})
+        start = time.perf_counter()
+        turn = respond.respond(KB, respond.Conversation(reflection=turn.state, role=turn.role, area=turn.area),
+                               _heard(text[:LIMIT]), store=lambda draft: "ABCD-EFGH")
+        assert time.perf_counter() - start < 2.0
+        assert turn.replies, "every message gets a reply"
+        if turn.reflecting and not (turn.state.get("revisiting") or turn.state.get("retyping")):
+            kept = turn.state.get("answers") or {}
+            assert set(answered) <= set(kept) or not kept, "an answer already given was lost"
