@@ -1,7 +1,7 @@
 """The action server is private: rasa-sdk's plugin hook (it imports this module
 by name) adds to its Sanic app a check that every request but /health carries
-the secret the Rasa server sends, and an error handler that never echoes a
-request.
+the secret the Rasa server sends, an error handler that never echoes a
+request, and the logs' backstop (seen/log_privacy.py).
 
 rasa-sdk 3.6 has no authentication of its own, listens on every interface
 unless SANIC_HOST says otherwise (the Procfile says 127.0.0.1), and its own
@@ -16,6 +16,8 @@ import os
 import pluggy
 from sanic import Sanic, response
 from sanic.request import Request
+
+from seen import log_privacy
 
 #: The header Rasa sends the secret in (bot/endpoints.yml) and the variable both read it from.
 TOKEN_HEADER = "X-Seen-Action-Token"
@@ -56,3 +58,4 @@ class PrivateActionServer:
 
         app.register_middleware(require_secret, "request")
         app.error_handler.add(Exception, without_the_request)
+        log_privacy.install()

@@ -11,7 +11,7 @@ from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import UserMessage
 
-from seen import knowledge
+from seen import knowledge, log_privacy
 
 #: The largest request or socket.io packet a channel reads, in bytes: a
 #: message at the limit, its metadata and JSON escaping fit many times over.
@@ -26,7 +26,10 @@ def too_long(text: str) -> bool:
 
 
 def limited(on_new_message: Handler) -> Handler:
-    """``on_new_message`` for messages within the limit; the too-long reply otherwise."""
+    """``on_new_message`` for messages within the limit; the too-long reply
+    otherwise. Every channel calls it as the server starts, after logging is
+    set up: the moment to put the logs' backstop in place (seen/log_privacy.py)."""
+    log_privacy.install()
 
     async def handle(message: UserMessage) -> Any:
         if too_long(message.text):

@@ -1,0 +1,55 @@
+"""When something fails (the action server down, the notes database down),
+a practitioner who typed real details anyway finds none of them in any log
+or in the database (issue 13). An action that raises or runs long is covered
+in tests/unit/test_action_failures.py and tests/integration/test_action_server.py."""
+
+import uuid
+from pathlib import Path
+
+import pytest
+
+from seen import knowledge
+from tests.integration.conftest import (ACTIONS_PORT, ARTIFACTS, RASA, RASA_PORT, _free, _send, _start, _start_rasa,
+                                        _stop, _wait_until_answering)
+from tests.integration.test_notes_end_to_end import IDENTIFYING, SECRETS
+from tests.integration.test_reflection import walk
+
+KB = knowledge.load()
+UNREACHABLE_DATABASE = "postgresql://seen@127.0.0.1:9/notes?connect_timeout=2"
+
+
+def _leaks(*logs: Path):
+    return [s for log in logs for s in SECRETS if s in log.read_text()]
+
+
+def test_with_the_action_server_down_the_rasa_log_holds_nothing_typed(rasa_without_actions):
+    for text in IDENTIFYING.values():
+        rasa_without_actions(text)
+    rasa_without_actions(f"the baby isn't breathing, {IDENTIFYING['daily_life']}")
+    assert _leaks(ARTIFACTS / "rasa_without_actions.log") == []
+
+
+@pytest.fixture
+def database_down(tmp_path):
+    """Rasa and an action server whose notes database cannot be reached."""
+    rasa_port, actions_port = RASA_PORT + 2, ACTIONS_PORT + 2
+    logs = {"actions": ARTIFACTS / "actions_database_down.log", "rasa": ARTIFACTS / "rasa_database_down.log"}
+    _free(rasa_port, actions_port)
+    actions = _start([str(RASA), "run", "actions", "--port", str(actions_port)], logs["actions"],
+                     DATABASE_URL=UNREACHABLE_DATABASE)
+    rasa = _start_rasa(rasa_port, actions_port, logs["rasa"], tmp_path)
+    try:
+        _wait_until_answering(rasa, rasa_port, logs["rasa"])
+        sender = f"test-{uuid.uuid4()}"
+        yield (lambda text: _send(sender, text, rasa_port)), logs
+    finally:
+        _stop(rasa)
+        _stop(actions)
+
+
+def test_with_the_database_down_saving_says_so_and_no_log_holds_anything_typed(database_down):
+    chat, logs = database_down
+    walk(chat, "5 to 11", IDENTIFYING)
+    reply = chat("Save note")[0]["text"]
+    assert reply == KB.reflection.note.unavailable
+    assert _leaks(*logs.values()) == []
