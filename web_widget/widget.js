@@ -16,10 +16,12 @@
  * The widget fires `seen:ready` on document once the launcher can be used.
  *
  * Talks Socket.IO (Engine.IO 4) over a WebSocket to Rasa's socket.io channel.
- * The conversation (session id and what was said) is kept in sessionStorage
- * for this tab only, so it survives a reload or moving to another page of the
- * same site; "Start again" clears it. Text from the bot and the user is only
- * ever set as text, never as HTML.
+ * The browser keeps nothing a script on the page could read of the
+ * conversation: sessionStorage holds only the opaque session id Seen minted
+ * (and whether the panel is open), for this tab only. After a reload or on
+ * another page of the same site the widget asks Seen for the conversation
+ * again; "Start again" and closing the tab end it. Text from the bot and the
+ * user is only ever set as text, never as HTML.
  */
 (function () {
   "use strict";
@@ -107,7 +109,6 @@
   input.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); submit(input.value); }
   });
-  input.addEventListener("input", function () { state.draft = input.value; save(); });
 
   function openPanel(restoring) {
     panel.hidden = false;
@@ -126,7 +127,7 @@
   }
 
   function reset() {
-    state = { id: null, log: [], open: true, draft: "" };
+    state = { id: null, log: [], open: true };
     save();
     while (log.firstChild) log.removeChild(log.firstChild);
     input.value = "";
@@ -158,7 +159,7 @@
     socket.send("42" + JSON.stringify(["user_uttered", {
       message: payload, session_id: state.id, metadata: { board: config.board }
     }]));
-    if (input.value.trim() === shown) { input.value = ""; state.draft = ""; save(); }
+    if (input.value.trim() === shown) input.value = "";
     showTyping();
   }
 
@@ -207,6 +208,7 @@
       var event;
       try { event = JSON.parse(packet.slice(1)); } catch (error) { return console.warn("Seen widget: unreadable message", error); }
       if (event[0] === "session_confirm") onSession(event[1]);
+      else if (event[0] === "history") onHistory(event[1]);
       else if (event[0] === "bot_uttered") onBotMessage(event[1] || {});
     } else if (type === "4") {
       console.warn("Seen widget: the server refused the connection", packet.slice(1));
@@ -214,8 +216,10 @@
   }
 
   function onSession(id) {
+    var resumed = typeof id === "string" && id === state.id && !state.log.length;
     state.id = typeof id === "string" ? id : state.id;
     save();
+    if (resumed) socket.send("42" + JSON.stringify(["history_request", {}]));  // a reload: fetch what was said
     connected = true;
     retryDelay = 1000;
     hide(problem);
@@ -233,11 +237,23 @@
     showTyping(600);                                       // more messages of the same turn may follow
   }
 
-  // ---- the conversation on screen ----
+  /** The conversation so far, sent by Seen after a reload: only the last bot turn's replies can be pressed. */
+  function onHistory(messages) {
+    if (!Array.isArray(messages) || state.log.length) return;
+    var lastUser = -1;
+    messages.forEach(function (m, i) { if (m && m.from === "user") lastUser = i; });
+    messages.forEach(function (m, i) {
+      if (!m || typeof m.text !== "string" || (m.from !== "bot" && m.from !== "user")) return;
+      var replies = (m.replies || []).filter(function (r) { return r && r.title; })
+        .map(function (r) { return { title: String(r.title), payload: String(r.payload || r.title) }; });
+      addMessage({ from: m.from, text: m.text, replies: replies, used: i < lastUser });
+    });
+  }
+
+  // ---- the conversation on screen (in memory only) ----
   function addMessage(message) {
     state.log.push(message);
     if (state.log.length > 200) state.log.shift();
-    save();
     render(message);
     scrollDown();
   }
@@ -263,7 +279,6 @@
 
   function disableReplies() {
     state.log.forEach(function (m) { if (m.replies && m.replies.length) m.used = true; });
-    save();
     Array.prototype.forEach.call(log.querySelectorAll("button.reply"), function (b) { b.disabled = true; });
   }
 
@@ -293,17 +308,21 @@
 
   function hide(node) { node.hidden = true; }
 
-  // ---- storage: this tab only ----
+  // ---- storage: this tab only, and only the session id and whether the panel is open ----
   function load() {
     try {
       var saved = JSON.parse(window.sessionStorage.getItem(STORE) || "null");
-      if (saved && Array.isArray(saved.log)) return saved;
+      if (saved && typeof saved === "object") {
+        return { id: typeof saved.id === "string" ? saved.id : null, log: [], open: saved.open === true };
+      }
     } catch (error) { /* storage off or unreadable: start afresh */ }
-    return { id: null, log: [], open: false, draft: "" };
+    return { id: null, log: [], open: false };
   }
 
   function save() {
-    try { window.sessionStorage.setItem(STORE, JSON.stringify(state)); } catch (error) { /* private mode: keep it in memory */ }
+    try {
+      window.sessionStorage.setItem(STORE, JSON.stringify({ id: state.id, open: state.open }));
+    } catch (error) { /* private mode: keep it in memory */ }
   }
 
   // ---- helpers ----
@@ -389,11 +408,9 @@
     ].join("\n");
   }
 
-  // ---- start: restore this tab's conversation, then hand over the page API ----
+  // ---- start: reopen this tab's conversation, then hand over the page API ----
   function start() {
     document.body.appendChild(host);
-    state.log.forEach(render);
-    if (state.draft) input.value = state.draft;
     if (state.open) openPanel(true);
     var queued = (window.seen && window.seen.q) || [];
     window.seen = function (command) {

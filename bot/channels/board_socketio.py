@@ -14,6 +14,10 @@ write into that conversation. Here the server mints each id, signed with
 SEEN_SESSION_KEY (or a key made at start), honours a requested id only if it
 carries a valid signature (a reload of the same tab), and files every
 message under the session of the socket it arrived on.
+
+The widget keeps nothing of the conversation in the browser but that id: after
+a reload it asks for the conversation again ("history_request") and gets the
+messages of its own session only, from Rasa's tracker store (in memory).
 """
 
 import hashlib
@@ -96,6 +100,13 @@ class BoardSocketIOInput(SocketIOInput):
                 sio.enter_room(sid, session_id)
             await sio.emit("session_confirm", session_id, room=sid)
 
+        @sio.on("history_request", namespace=self.namespace)
+        async def history_request(sid: str, _data: Any = None) -> None:
+            session_id = sessions.get(sid)
+            agent = sio.get_environ(sid, namespace=self.namespace)["sanic.request"].app.ctx.agent if session_id else None
+            tracker = await agent.tracker_store.retrieve(session_id) if agent else None
+            await sio.emit("history", transcript(tracker.events if tracker else []), room=sid)
+
         @sio.on("disconnect", namespace=self.namespace)
         async def disconnect(sid: str) -> None:
             sessions.pop(sid, None)
@@ -111,6 +122,27 @@ class BoardSocketIOInput(SocketIOInput):
                                      input_channel=self.name(), metadata=_metadata(data.get(self.metadata_key))))
 
         return webhook
+
+
+#: The most messages sent back to a reloaded tab, as the widget keeps on screen.
+HISTORY_MESSAGES = 200
+
+
+def transcript(events: Any) -> List[Dict[str, Any]]:
+    """The conversation as the widget shows it: what was said, in order, each
+    button press shown as the button's title, not its payload."""
+    said: List[Dict[str, Any]] = []
+    buttons: Dict[str, str] = {}
+    for event in events:
+        kind = getattr(event, "type_name", None)
+        if kind == "bot" and event.text:
+            offered = [b for b in (event.data or {}).get("buttons") or [] if isinstance(b, dict)]
+            buttons = {b.get("payload"): b.get("title") for b in offered}
+            said.append({"from": "bot", "text": event.text,
+                         "replies": [{"title": b.get("title"), "payload": b.get("payload")} for b in offered]})
+        elif kind == "user" and event.text is not None:
+            said.append({"from": "user", "text": buttons.get(event.text, event.text)})
+    return said[-HISTORY_MESSAGES:]
 
 
 def _metadata(value: Any) -> Dict[str, Any]:

@@ -82,6 +82,7 @@ def test_the_conversation_survives_a_reload_and_start_again_clears_it(page):
     before = page.locator("[data-seen-widget] .message").all_inner_texts()
     page.reload()
     expect(page.get_by_role("dialog", name="Seen")).to_be_visible()
+    expect(page.locator("[data-seen-widget] .message")).to_have_count(len(before), timeout=20000)
     assert page.locator("[data-seen-widget] .message").all_inner_texts() == before
     say(page, "and what should I do about it?")
     expect(page.locator("[data-seen-widget] .message.bot")).not_to_have_count(len(before) - 1, timeout=20000)
@@ -89,6 +90,17 @@ def test_the_conversation_survives_a_reload_and_start_again_clears_it(page):
     expect(page.locator("[data-seen-widget] .message")).to_have_count(0)
     page.reload()
     expect(page.locator("[data-seen-widget] .message")).to_have_count(0)
+
+
+def test_the_browser_keeps_nothing_of_the_conversation_a_script_on_the_page_could_read(page):
+    open_widget(page)
+    say(page, "Kayleigh in year 4 is always hungry, mum says money is tight")
+    expect(bot_messages(page).first).to_be_visible(timeout=20000)
+    page.get_by_label("Your message").fill("Bannister is her surname")
+    page.wait_for_timeout(1500)
+    stored = page.evaluate("JSON.stringify([Object.assign({}, sessionStorage), Object.assign({}, localStorage), document.cookie])")
+    for word in ("Kayleigh", "hungry", "Bannister", "Seen"):
+        assert word not in stored, f"{word!r} is kept where the page's scripts can read it: {stored}"
 
 
 def test_keyboard_only_from_the_launcher_to_sending_a_message(page):
