@@ -86,7 +86,7 @@ class _Patterns:
     def __init__(self, rules: AnonymiseRules) -> None:
         flags = re.IGNORECASE
         self.email = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}", flags)
-        self.spelled_email = re.compile(r"\b[\w.+-]{1,40}\s{1,3}at\s{1,3}[\w-]{1,40}\s{1,3}dot\s{1,3}(?:co\s{1,3}dot\s{1,3}uk|org\s{1,3}dot\s{1,3}uk|com|org|net|uk)\b", flags)
+        self.spelled_email = re.compile(r"(?<![\w.+-])[\w.+-]{1,40}\s{1,3}at\s{1,3}[\w-]{1,40}\s{1,3}dot\s{1,3}(?:co\s{1,3}dot\s{1,3}uk|org\s{1,3}dot\s{1,3}uk|com|org|net|uk)\b", flags)
         sites = _words(rules.social_media_sites)
         self.social_link = re.compile(rf"(?:https?://)?(?:www\.)?(?:{sites})/[^\s,;)]{{1,300}}", flags)
         self.web = re.compile(r"(?:https?://|www\.)[^\s,;)]{1,300}|(?<![\w-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|com|org|net|uk|io|info|eu|ly|me|co|app|link|gl)\b(?:/[^\s,;)]*)?", flags)
@@ -127,27 +127,27 @@ class _Patterns:
         ways = r"Way|Walk|Row|Place|Square|Parade|Croft|Fold|Brow|Rise|Vale|Hill|Green|View|Park|Wharf|Quay|Chase|Meadows|Fields|Close|Gardens|Grove|Terrace|Crescent|Drive|Avenue|Ave|Lane|Ln|Road|Rd|Street|St|Mews"
         self.cued_street = re.compile(rf"\b(?i:on|at|off|near|to|from|in|address|lives|living)\s{{1,3}}(?:the\s{{1,3}})?((?:[A-Z][\w'’.-]{{1,40}}\s{{1,3}}){{1,3}}(?i:{ways})(?:\s{{1,3}}(?:North|South|East|West))?(?:\s{{1,3}}(?i:site|estate|flats))?)\b")
         self.typed_street = re.compile(r"\b(?:on|at|off|near|from|to)\s{1,3}((?:[a-z][\w'’-]{1,40}\s{1,3}){1,2}(?:road|street|lane|avenue|close|drive|crescent|grove|gardens|terrace|rd|ln|ave|estate))\b")
-        self.house_name = re.compile(r"\b(?:The\s{1,3}|[A-Z][\w'’-]{1,40}\s{1,3})(?:[A-Z][\w'’-]{1,40}\s{1,3})?(?:Cottages?|Farm|Grange|Barn|Manor|Villa|Bungalow|Lodge|Vicarage|Rectory|Mill|Forge|Orchard|Stables|Granary|Chapel|Smithy|Hollies|Laurels)\b")
+        self.house_name = re.compile(r"\b(?:The\s{1,3}|[A-Z][\w'’]{0,40}(?:-[\w'’]{1,40}){0,3}\s{1,3})(?:[A-Z][\w'’]{0,40}(?:-[\w'’]{1,40}){0,3}\s{1,3})?(?:Cottages?|Farm|Grange|Barn|Manor|Villa|Bungalow|Lodge|Vicarage|Rectory|Mill|Forge|Orchard|Stables|Granary|Chapel|Smithy|Hollies|Laurels)\b")
         self.named_street = re.compile(
-            r"\b(?:[A-Z][\w'’-]{1,40}\s{1,3}){1,3}(?:Road|Rd|Street|Lane|Avenue|Ave|Close|Drive|Crescent|Grove|Gardens|Terrace|Mews|Estate|Court|House|Towers|Heights|Mansions)\b")
+            r"\b(?:[A-Z][\w'’]{0,40}(?:-[\w'’]{1,40}){0,3}\s{1,3}){1,3}(?:Road|Rd|Street|Lane|Avenue|Ave|Close|Drive|Crescent|Grove|Gardens|Terrace|Mews|Estate|Court|House|Towers|Heights|Mansions)\b")
         building = r"(?i:Court|House|Towers?|Heights|Point|Mansions|Lodge|Apartments|Block|Buildings|Park|Place|View|Close|Gardens|Hall|Site)"
         self.flat = re.compile(
             rf"\b(?:(?i:flat|apartment|apt|unit|plot|pitch|block)\s{{1,3}}(?:\d+[a-zA-Z]?|[A-Z])\b,?\s{{0,3}}){{1,3}}"
             rf"(?:(?:(?i:the)\s{{1,3}})?(?:[A-Za-z][\w'’-]{{0,40}}\s{{1,3}}){{0,2}}(?:{building}|(?i:house|quays?|mill|wharf|court))\b)?")
         hostel = r"(?:Hostel|Hotel|Refuge|House|Lodge|Court)"
         self.room = re.compile(rf"\b(?i:room|rm)\s{{1,3}}\d+[a-z]?,?\s{{1,3}}(?:(?:[A-Z][\w'’.-]{{0,40}}\s{{1,3}}){{1,3}}(?:{building}|{hostel})\b|(?=\d))")
-        self.hostel_room = re.compile(rf"\b(?:[A-Z][\w'’-]{{1,40}}\s{{1,3}}){{1,3}}{hostel}\s{{1,3}}(?i:room|rm)\s{{1,3}}\d+")
-        self.building_on_street = re.compile(rf"\b(?:[A-Z][\w'’-]{{1,40}}\s{{1,3}}){{1,2}}(?:House|Court|Towers?|Heights|Mansions|Lodge|{hostel})\s{{1,3}}(?:on|off)\s{{1,3}}(?:[A-Z][\w'’-]{{1,40}}\s{{1,3}}){{1,3}}(?:Road|Rd|Street|St|Lane|Avenue|Ave|Way|Drive|Close)\b")
+        self.hostel_room = re.compile(rf"\b(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}{hostel}\s{{1,3}}(?i:room|rm)\s{{1,3}}\d+")
+        self.building_on_street = re.compile(rf"\b(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,2}}(?:House|Court|Towers?|Heights|Mansions|Lodge|{hostel})\s{{1,3}}(?:on|off)\s{{1,3}}(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}(?:Road|Rd|Street|St|Lane|Avenue|Ave|Way|Drive|Close)\b")
         self.saint = re.compile(r"\b(?:(?:st|saint)\.?\s{1,3}[a-z]+['’]?s|(?:St|Saint)\.?\s{1,3}[A-Z][a-z]+['’]s)\b(?:\s{1,3}(?:rc|ce|c\s{1,3}of\s{1,3}e|catholic|primary|junior|juniors|infants?|academy|school|high|college|nursery))*")
         self.the_house = re.compile(r"\b\d{1,4}[a-z]?,?\s{1,3}(?i:the)\s{1,3}[A-Za-z][\w'’-]{1,40}")
-        self.hotel = re.compile(rf"\b(?:{_words(rules.hotels)})\b(?:\s{{1,3}}(?:on|in|at)\s{{1,3}}(?:[A-Z][\w'’-]{{1,40}}\s{{1,3}}){{1,3}}(?:Road|Rd|Street|St|Lane|Way)\b)?")
+        self.hotel = re.compile(rf"\b(?:{_words(rules.hotels)})\b(?:\s{{1,3}}(?:on|in|at)\s{{1,3}}(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}(?:Road|Rd|Street|St|Lane|Way)\b)?")
         # "41 Heathfield, Brinsworth": a house number, a name, a comma and a place.
         self.numbered_place = re.compile(r"(?<![\w.,/:-])\d{1,4}[a-z]?\s{1,3}(?:[A-Z][a-z'’-]{1,40}\s{1,3}){0,2}[A-Z][a-z'’-]{1,40},\s{1,3}[A-Z][a-z'’-]{1,40}(?:\s{1,3}[A-Z][a-z'’-]{1,40})?")
         # What may follow an address: ", Canal Side", ", Upper Dunstow".
         self.address_tail = re.compile(r"\A,\s{1,3}((?:[A-Z][a-z'’-]{1,40}\b\s?){1,3})")
         # What may join two parts of one address: "Bramble House, off Skew Bridge Rd".
         self.address_joint = re.compile(r"\A[\s,]*(?:(?:off|on|near|at)\s{1,3})?\Z")
-        self.estate = re.compile(r"\b(?:[A-Z][\w'’-]{1,40}\s{1,3}){1,3}(?i:estate)\b")
+        self.estate = re.compile(r"\b(?:[A-Z][\w'’]{0,40}(?:-[\w'’]{1,40}){0,3}\s{1,3}){1,3}(?i:estate)\b")
         self.typed_estate = re.compile(r"\bthe\s{1,3}([a-z][\w'’-]{1,40})\s{1,3}(?:[a-z][\w'’-]{1,40}\s{1,3})?estate\b")
         openers = _words(rules.setting_openers)
         settings = _words(rules.setting_words)
@@ -155,7 +155,7 @@ class _Patterns:
             rf"\b(?:(?i:{openers})\s{{1,3}})?(?:[A-Z][\w'’.&-]{{0,40}}\s{{1,3}}(?:(?:of|and|&|the|de|la|C\s{{1,3}}of\s{{1,3}}E|RC|CE)\s{{1,3}})?){{1,4}}(?i:{settings})\b(?:\s{{1,3}}(?i:school))?")
         self.lower_setting = re.compile(rf"\b(?:[a-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,5}}(?:{settings})\b(?:\s{{1,3}}school)?")
         chains = _words(rules.setting_names)
-        self.setting_name = re.compile(rf"\b(?i:{chains})\b(?:\s{{1,3}}[A-Z][\w'’-]{{1,40}})?")
+        self.setting_name = re.compile(rf"\b(?i:{chains})\b(?:\s{{1,3}}[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}})?")
         self.prison = re.compile(r"\b(?:hmp|hmyoi|hm\s{1,3}prison)\s{1,3}(?:[A-Z][\w'’-]{0,40}\s?){1,3}", flags)
 
 
@@ -585,7 +585,8 @@ class Anonymiser:
         """A capitalised surname follows (after any "de", "van", "al-"); ``marks``
         are each token's, from ``_marks``."""
         doc, after = token.doc, token.i + 1
-        while after < min(len(doc), token.i + NAME_TOKENS) and (marks[after][3] or doc[after].text in ("-", "‐")):
+        last = min(len(doc), token.i + NAME_TOKENS)
+        while after < last and (marks[after][3] or doc[after].text in ("-", "‐")):
             after += 1
         if after >= len(doc):
             return False
@@ -648,7 +649,7 @@ class Anonymiser:
 
     @staticmethod
     def _rare(word: str, limit: float = ORDINARY_WORD) -> bool:
-        return zipf_frequency(word, "en") < limit
+        return _zipf(word) < limit
 
     def _keep_words(self, kb: Knowledge) -> Set[str]:
         words = {w.lower() for w in self._rules.keep} | set(STOP_WORDS) | self._never_names
@@ -771,6 +772,12 @@ def _faker_first_names() -> Set[str]:
                 listed.update(_fold(name) for name in value)
         counts.update(name for name in listed if re.fullmatch(r"[a-z]+(?:['-][a-z]+)*", name))
     return {name for name, n in counts.items() if zipf_frequency(name, "en") < (FOREIGN_NAME if n > 1 else 3.5)}
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    """How common a word is in English (wordfreq's Zipf scale), looked up once per word."""
+    return zipf_frequency(word, "en")
 
 
 def _fold(word: str) -> str:
