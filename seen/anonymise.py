@@ -144,7 +144,7 @@ class _Patterns:
         # "41 Heathfield, Brinsworth": a house number, a name, a comma and a place.
         self.numbered_place = re.compile(r"(?<![\w.,/:-])\d{1,4}[a-z]?\s{1,3}(?:[A-Z][a-z'’-]{1,40}\s{1,3}){0,2}[A-Z][a-z'’-]{1,40},\s{1,3}[A-Z][a-z'’-]{1,40}(?:\s{1,3}[A-Z][a-z'’-]{1,40})?")
         # What may follow an address: ", Canal Side", ", Upper Dunstow".
-        self.address_tail = re.compile(r"\A,\s{1,3}((?:[A-Z][a-z'’-]{1,40}\b\s?){1,3})")
+        self.address_tail = re.compile(r",\s{1,3}((?:[A-Z][a-z'’-]{1,40}\b\s?){1,3})")  # matched where an address ends
         # What may join two parts of one address: "Bramble House, off Skew Bridge Rd".
         self.address_joint = re.compile(r"\A[\s,]*(?:(?:off|on|near|at)\s{1,3})?\Z")
         self.estate = re.compile(r"\b(?:[A-Z][\w'’]{0,40}(?:-[\w'’]{1,40}){0,3}\s{1,3}){1,3}(?i:estate)\b")
@@ -223,6 +223,15 @@ class Anonymiser:
             if any(c.isdigit() or c in "_." for c in handle) or self._rare(handle.lower()):
                 yield Found("SOCIAL_MEDIA", match.start(1), match.end(1), handle)
         yield from _matches("WEB_ADDRESS", p.web, text)
+        if _DIGIT.search(text):
+            yield from self._numbers(text)
+        yield from self._addresses(text)
+        yield from self._settings(text)
+
+    def _numbers(self, text: str) -> Iterator[Found]:
+        """Identifiers with digits in them: phone, NHS and NI numbers, postcodes,
+        dates and references (skipped for a text with no digit at all)."""
+        p = self._patterns
         for match in p.phone.finditer(text):
             digits = re.sub(r"\D", "", match.group())
             national = digits[4:] if digits.startswith("0044") else digits[2:] if digits.startswith("44") else digits
@@ -248,8 +257,6 @@ class Anonymiser:
         yield from _matches("REFERENCE", p.mixed_reference, text)
         yield from _matches("REFERENCE", p.paired_digits, text)
         yield from _matches("REFERENCE", p.short_reference, text, keep=lambda span: span.split("/")[0].split("-")[0].lower() not in ("gcp", "y", "ks"))
-        yield from self._addresses(text)
-        yield from self._settings(text)
 
     def _addresses(self, text: str) -> List[Found]:
         """Addresses found by any rule, with the parts written after them
@@ -269,11 +276,11 @@ class Anonymiser:
         that are not safeguarding language ("..., Mum said") are the address."""
         end = item.end
         for _ in range(2):
-            tail = self._patterns.address_tail.match(text[end:])
+            tail = self._patterns.address_tail.match(text, end)
             words = re.findall(r"[A-Za-z][\w'’-]*", tail.group(1)) if tail else []
             if not words or any(w.lower() in self._keep_terms or w.lower() in self._never_names for w in words):
                 break
-            end += tail.end(1)
+            end = tail.end(1)
         end = len(text[:end].rstrip())
         return Found("ADDRESS", item.start, end, text[item.start:end])
 
@@ -413,9 +420,10 @@ class Anonymiser:
         seen: Dict[str, Tuple[bool, ...]] = {}
         marks = [seen.get(token.text) or seen.setdefault(token.text, self._marks(token)) for token in doc]
         doc.user_data[MARKS_KEY] = marks
-        for token, mark in zip(doc, marks):
-            if any(mark):
-                token.norm_ = _code(mark)  # what the cue patterns read
+        codes: Dict[Tuple[bool, ...], str] = {}
+        for i, mark in enumerate(marks):
+            if any(mark):  # what the cue patterns read
+                doc[i].norm_ = codes.get(mark) or codes.setdefault(mark, _code(mark))
         picked: Set[int] = set()
         for match_id, start, end in self._cue_matches(doc, marks):
             rule = self._nlp.vocab.strings[match_id]
@@ -425,9 +433,10 @@ class Anonymiser:
             index = start if rule in ("SAYS", "SAYS_WEAK", "POSSESSIVE", "AGE", "WHO", "SIBLING", "IS_KIN") else end - 1
             if self._cue_confirms(rule, doc[index]):
                 picked.add(index)
-        for token, (could_be_name, _, capitalised, _, _, cue_name) in zip(doc, marks):
-            if token.i in picked:
+        for i, (could_be_name, _, capitalised, _, _, cue_name) in enumerate(marks):
+            if not (could_be_name or (cue_name and capitalised)) or i in picked:
                 continue
+            token = doc[i]
             if could_be_name and self._looks_like_a_name(token, marks):
                 picked.add(token.i)
             elif cue_name and capitalised and not self._plural_of_a_word(token.lower_) and self._full_name_follows(token, marks):
@@ -539,12 +548,12 @@ class Anonymiser:
         if self._plural_of_a_word(word):
             return False  # "Ashtrays overflowing"
         starts_sentence = token.i == 0 or token.nbor(-1).text in (".", "!", "?", "\n", '"', "“")
-        capitalised = _capitalised(token.text)
+        capitalised = marks[token.i][2]
         if capitalised and not starts_sentence and not self._rare(word, COMMON_WORD) and self._reads_as_a_word(token):
             return False  # "a new Rose gold phone", "Incidents Rose from 2 to 7"
         if capitalised and not starts_sentence:
             following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-            if following is not None and _capitalised(following.text) and following.lower_ in self._keep_language:
+            if following is not None and marks[following.i][2] and following.lower_ in self._keep_language:
                 return False  # part of a named thing: "Brook Traffic Light Tool"
             return self._rare(word, COMMON_WORD) or self._listed(word)
         if capitalised:
@@ -591,7 +600,7 @@ class Anonymiser:
         if after >= len(doc):
             return False
         following = doc[after]
-        return marks[after][0] and _capitalised(following.text) and (
+        return marks[after][0] and marks[after][2] and (
             self._listed(following.lower_) or self._rare(following.lower_, COMMON_WORD))
 
     def _first_or_rare(self, word: str) -> bool:
@@ -659,6 +668,8 @@ class Anonymiser:
             words.update(w.lower() for w in re.findall(r"[A-Za-z][\w'’&-]*", phrase))
         return words
 
+
+_DIGIT = re.compile(r"\d")
 
 #: spaCy's tokenizer takes time in the square of a run of punctuation's length
 #: ("!!!!…"); no name is in one, so the runs are blanked (same length, so the

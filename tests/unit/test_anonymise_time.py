@@ -61,3 +61,10 @@ def test_any_text_of_these_parts_is_anonymised_quickly_without_error(text):
 @given(st.text(max_size=MESSAGE))
 def test_any_unicode_text_is_anonymised_without_error(text):
     assert isinstance(anonymise.anonymise(text), str)
+
+
+@pytest.mark.parametrize("kind", sorted(TEXTS))
+def test_a_hundred_kilobytes_of_any_of_these_texts_takes_well_under_two_seconds(kind):
+    """benchmarks/anonymiser_time.py measures under 1 s for each (best of three);
+    the test leaves room for a busy machine. Before issue 13 some took minutes."""
+    assert _seconds(TEXTS[kind](100_000)) < 2.0
