@@ -91,9 +91,15 @@ class _Patterns:
         self.social_link = re.compile(rf"(?:https?://)?(?:www\.)?(?:{sites})/[^\s,;)]{{1,300}}", flags)
         self.web = re.compile(r"(?:https?://|www\.)[^\s,;)]{1,300}|(?<![\w-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|com|org|net|uk|io|info|eu|ly|me|co|app|link|gl)\b(?:/[^\s,;)]*)?", flags)
         self.handle = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}")
+        # UK vehicle registrations: "KX19 ABC" or "yx21ohd" (the three letters no common word), "A123 BCD", "ABC 123D".
+        self.vehicle = re.compile(r"\b([A-HJ-PR-Ya-hj-pr-y]{2}\d{2}\s?([A-HJ-PR-Za-hj-pr-z]{3}))\b|\b[A-HJ-PR-Y]\d{1,3}\s?[A-HJ-PR-Y]{3}\b|\b[A-HJ-PR-Y]{3}\s?\d{1,3}[A-HJ-PR-Y]\b")
+        ranks = _words(rules.police_numbers)
+        self.police_number = re.compile(rf"\b(?:{ranks})\b\.?\s{{0,3}}(?:no\.?\s{{0,2}}|#\s{{0,2}})?(\d{{3,7}})\b", flags)
+        weeks = _words(rules.week_words)
+        self.week_date = re.compile(rf"(?<!\w)(?:{weeks})\.?\s{{0,3}}((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))\b(?![/.]\d)", flags)
         platforms = _words(rules.social_media_words)
         self.platform_handle = re.compile(
-            rf"\b(?:{platforms})\b(?:\s{{1,3}}(?:is|name|handle|account|username|user|id|as|=)\b)*\s{{0,3}}[:=\-]?\s{{0,3}}(@?[A-Za-z0-9_.]{{3,30}}(?:#\d{{2,6}})?)", flags)
+            rf"\b(?:{platforms})\b(?:\s{{1,3}}(?:is|name|handle|account|username|user|id|as|=)\b)*\s{{0,3}}[:=\-,]?\s{{0,3}}(@?[A-Za-z0-9_.]{{3,30}}(?:#\d{{2,6}})?)", flags)
         self.phone = re.compile(r"(?<![\w+])(?:(?:\+\s?|00\s?)44\s?(?:\(0\)\s?)?|\(?0)[\d\s().-]{8,15}\d(?!\d)")
         self.spaced_phone = re.compile(r"(?<!\d)(?<!\d\s)0(?:\s\d){9,10}(?!\s?\d)")
         self.ten_digits = re.compile(r"(?<![\d-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d-])")
@@ -257,6 +263,14 @@ class Anonymiser:
         yield from _matches("REFERENCE", p.mixed_reference, text)
         yield from _matches("REFERENCE", p.paired_digits, text)
         yield from _matches("REFERENCE", p.short_reference, text, keep=lambda span: span.split("/")[0].split("-")[0].lower() not in ("gcp", "y", "ks"))
+        for match in p.police_number.finditer(text):
+            yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
+        for match in p.week_date.finditer(text):
+            yield Found("DATE", match.start(1), match.end(1), match.group(1))
+        for match in p.vehicle.finditer(text):
+            letters = match.group(2)
+            if letters is None or match.group().isupper() or self._rare(letters.lower(), 3.0):
+                yield Found("VEHICLE", match.start(), match.end(), match.group())
 
     def _addresses(self, text: str) -> List[Found]:
         """Addresses found by any rule, with the parts written after them

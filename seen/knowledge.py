@@ -571,7 +571,7 @@ class Opening(_Strict):
 
 
 PlaceholderLabel = Literal["NAME", "ADDRESS", "POSTCODE", "DATE", "PHONE", "EMAIL", "NHS_NUMBER", "NI_NUMBER",
-                           "REFERENCE", "SCHOOL_OR_SETTING", "SOCIAL_MEDIA", "WEB_ADDRESS"]
+                           "REFERENCE", "SCHOOL_OR_SETTING", "SOCIAL_MEDIA", "WEB_ADDRESS", "VEHICLE"]
 
 
 class AnonymiseRules(_Strict):
@@ -579,6 +579,8 @@ class AnonymiseRules(_Strict):
     knowledge/anonymise.yml and seen/anonymise.py)."""
 
     placeholders: Dict[PlaceholderLabel, str]
+    police_numbers: List[str] = Field(..., min_items=1)
+    week_words: List[str] = Field(..., min_items=1)
     titles: List[str] = Field(..., min_items=1)
     kin: List[str] = Field(..., min_items=1)
     naming_words: List[str] = Field(..., min_items=1)

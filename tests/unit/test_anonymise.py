@@ -121,3 +121,22 @@ def test_names_references_and_addresses_found_from_their_context(text, gone, pla
 )
 def test_near_misses_of_the_context_rules_stay_as_written(text):
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text, kept, gone", [
+    ("mum's boyfriend drives a white van, reg LD67 XPT, parks it outside", "drives a white van", "LD67"),
+    ("the car was ma19 rvk, a black Corsa", "the car was", "ma19"),
+    ("old reg plate K482 NWS on the car in the drive", "on the car", "K482"),
+    ("PCSO 6023 did the welfare check", "did the welfare check", "6023"),
+    ("spoke to DC 4417 from the PPU", "from the PPU", "4417"),
+    ("her tiktok, lily.m_2012, has videos from the flat", "has videos from the flat", "lily.m_2012"),
+    ("w/c 14/10 he was late four times", "he was late four times", "14/10"),
+])
+def test_vehicle_registrations_collar_numbers_bare_handles_and_week_dates_are_removed(text, kept, gone):
+    result = anonymise(text)
+    assert gone not in result and kept in result
+
+
+@pytest.mark.parametrize("text", ["yr10 boy is always hungry", "y11 she says she's fine", "KS2 results are due", "Year 9 lad"])
+def test_school_years_are_not_taken_for_vehicle_registrations(text):
+    assert anonymise(text) == text
