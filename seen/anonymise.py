@@ -180,6 +180,9 @@ class Anonymiser:
         self._counted = {w.lower() for w in self._rules.counting_words}
         # What a sentence's first word does when it is a person: "nathan is 11", "zara told me".
         self._person_verbs = {w.lower() for w in self._rules.said_words} | {"is", "was", "has", "had", "did", "does", "and", "n", "&", "'s", "’s"}
+        # What a name does as a sentence's subject, and a modal verb ("Will you…") never does
+        # ("Storm said", "faith came"); not "is" or "has", which words take too ("Hope is fading").
+        self._subject_verbs = {w.lower() for w in self._rules.said_words} - {"seen", "saw", "looks", "looked", "seems", "seemed", "keeps", "turned", "goes", "went"}
         self._keep = self._keep_words(kb)
         self._keep_language = self._keep - set(STOP_WORDS)
         areas = {w.lower() for a in kb.areas.values() for w in re.findall(r"[A-Za-z]+", " ".join([a.name, *a.aliases]))}
@@ -455,6 +458,7 @@ class Anonymiser:
                 picked.add(token.i)
             elif cue_name and capitalised and not self._plural_of_a_word(token.lower_) and self._full_name_follows(token, marks):
                 picked.add(token.i)  # "Grace Ogunleye", "Amber Brook"
+        picked |= self._by_structure(doc, marks) - picked
         picked |= self._coordinated(doc, picked)
         found: List[Found] = []
         reached = 0
@@ -484,18 +488,41 @@ class Anonymiser:
             for match_id, first, last in self._matcher(doc[start:end]):
                 yield match_id, start + first, start + last
 
+    def _by_structure(self, doc: Doc, marks: List[Tuple[bool, ...]]) -> Set[int]:
+        """Names that are also words, told by where they stand: a listed first
+        name opening a clause as the subject of "said", "told", "came",
+        "attended"… ("faith came to school"), and a capitalised word with an
+        age or school year in brackets after it ("Storm (15)", "River (Reception)")."""
+        found: Set[int] = set()
+        for i, (could_be_name, first_name, capitalised, _, never_name, _) in enumerate(marks):
+            if never_name or not (first_name or capitalised):
+                continue
+            token = doc[i]
+            if token.lower_ in self._keep:
+                continue
+            after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            if first_name and after in self._subject_verbs and (i == 0 or doc[i - 1].text in _CLAUSE_OPENERS):
+                found.add(i)
+            elif capitalised and after == "(" and i + 2 < len(doc) and _AGE_IN_BRACKETS.match(doc[i + 2:i + 5].text):
+                found.add(i)
+        return found
+
     def _coordinated(self, doc: Doc, picked: Set[int]) -> Set[int]:
         """"Hope and Tyler", "Tia, Kacey and Hope": a listed first name next to a
         name, joined by "and" or a comma, is a name too."""
         more: Set[int] = set()
         for index in picked:
-            for step in (-2, 2):
+            for step in (-2, 2, 3):  # 3: "Tia, Kacey and little marley"
                 other = index + step
-                if 0 <= other < len(doc) and doc[index + step // 2].lower_ in ("and", "&", ",", "or", "n"):
-                    token = doc[other]
-                    if other not in picked and _mark(token, "first_name") and not _mark(token, "never_name") and (
-                            _mark(token, "capitalised") or self._rare(token.lower_, 4.5)):
-                        more.add(other)
+                if not 0 <= other < len(doc):
+                    continue
+                joiner = doc[index + 1] if step > 0 else doc[index - 1]
+                if joiner.lower_ not in ("and", "&", ",", "or", "n") or (step == 3 and doc[index + 2].lower_ not in _LITTLE):
+                    continue
+                token = doc[other]
+                if other not in picked and _mark(token, "first_name") and not _mark(token, "never_name") and (
+                        _mark(token, "capitalised") or self._rare(token.lower_, 4.5)):
+                    more.add(other)
         return more
 
     def _cue_confirms(self, rule: str, token: Token) -> bool:
@@ -684,6 +711,12 @@ class Anonymiser:
 
 
 _DIGIT = re.compile(r"\d")
+#: What may come before a name at the start of a clause.
+_CLAUSE_OPENERS = (".", "!", "?", "\n", ",", ";", ":", "-", "(", '"', "“", "and", "but", "so", "then")
+#: An age or school year in brackets: "(15)", "(yr 2)", "(Reception)".
+_AGE_IN_BRACKETS = re.compile(r"(?:\d{1,2}|y(?:ea)?r ?\d{1,2}|y\d{1,2}|reception|nursery)\s?\)", re.IGNORECASE)
+#: Words that may stand between "and" and a child's name: "and little marley".
+_LITTLE = ("little", "lil", "baby", "big", "young", "older", "younger")
 
 #: spaCy's tokenizer takes time in the square of a run of punctuation's length
 #: ("!!!!…"); no name is in one, so the runs are blanked (same length, so the

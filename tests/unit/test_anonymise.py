@@ -140,3 +140,19 @@ def test_vehicle_registrations_collar_numbers_bare_handles_and_week_dates_are_re
 @pytest.mark.parametrize("text", ["yr10 boy is always hungry", "y11 she says she's fine", "KS2 results are due", "Year 9 lad"])
 def test_school_years_are_not_taken_for_vehicle_registrations(text):
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sky (7) said there was no tea again", "Sky"),
+    ("Brook (Reception) is in the same clothes all week", "Brook"),
+    ("ruby told her key worker she was cold", "ruby"),
+    ("Jayden, Tyler and little ellie were in the car", "ellie"),
+])
+def test_names_that_are_also_words_are_told_by_where_they_stand(text, name):
+    assert name not in anonymise(text)
+
+
+@pytest.mark.parametrize("text", ["Hope is fading that dad will engage", "Amber is the rating we agreed",
+                                  "Will you call me after the meeting?", "Year (7) assembly was about online safety"])
+def test_words_that_are_also_names_stay_where_they_are_words(text):
+    assert anonymise(text) == text
