@@ -189,6 +189,7 @@ class Anonymiser:
         self._keep_terms = self._keep_language - areas
         first, foreign, self._surnames = _name_lists()
         self._first_names = first | (foreign - self._keep)
+        self._own_words = self._own_vocabulary(kb)
         self._nlp = spacy.blank("en")
         self._matcher = Matcher(self._nlp.vocab)
         self._add_cue_patterns()
@@ -205,10 +206,12 @@ class Anonymiser:
         doc = self._nlp(_PUNCTUATION_RUN.sub(_blank, _sentence_case(text) if shouted else text))
         found += self._names(doc, taken=_covered(found))
         placeholders = bytearray(len(text))
-        for match in self._placeholder.finditer(text):
-            placeholders[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+        for start, end in [m.span() for m in self._placeholder.finditer(text)] + self._own_spans(text):
+            placeholders[start:end] = b"\x01" * (end - start)
+        # A detail wholly inside a placeholder or Seen's own words is no detail;
+        # one that reaches beyond ("Kingsmead Children's Centre") still is.
         return [Found(f.label, f.start, f.end, text[f.start:f.end]) for f in _without_overlaps(found)
-                if placeholders.find(1, f.start, f.end) == -1]
+                if placeholders.find(0, f.start, f.end) != -1]
 
     def anonymise(self, text: str) -> str:
         out, last = [], 0
@@ -701,6 +704,36 @@ class Anonymiser:
     def _rare(word: str, limit: float = ORDINARY_WORD) -> bool:
         return _zipf(word) < limit
 
+    def _own_vocabulary(self, kb: Knowledge) -> Dict[str, List[str]]:
+        """Seen's own names for things, as its topics and sources write them
+        ("Graded Care Profile", "Children's Needs & Response Framework", "Case
+        17") and its own name, by their first word: never redacted. A single word that
+        is also a listed name ("Will", "Hope") is left out, so it is not kept
+        for a child who has that name."""
+        texts = [t.title for t in kb.topics.values()] + [t.answer for t in kb.topics.values()]
+        texts += [d.title for d in kb.sources.values()] + [a.name for a in kb.areas.values()]
+        phrases: Dict[str, Set[str]] = {"Seen": {"Seen"}}  # its own name
+        for text in texts:
+            for match in _OWN_PHRASE.finditer(text):
+                phrase = match.group().strip()
+                words = phrase.split()
+                single = len(words) == 1
+                if single and (self._first(phrase.lower()) or phrase.lower() in self._surnames or len(phrase) < 3):
+                    continue
+                phrases.setdefault(words[0], set()).add(phrase)
+        return {first: sorted(found, key=len, reverse=True) for first, found in phrases.items()}
+
+    def _own_spans(self, text: str) -> List[Tuple[int, int]]:
+        """Where Seen's own names for things stand in a text (the longest at each place)."""
+        spans = []
+        for match in _CAPITALISED_WORD.finditer(text):
+            for phrase in self._own_words.get(match.group(), ()):
+                end = match.start() + len(phrase)
+                if text.startswith(phrase, match.start()) and not (end < len(text) and (text[end].isalnum())):
+                    spans.append((match.start(), end))
+                    break
+        return spans
+
     def _keep_words(self, kb: Knowledge) -> Set[str]:
         words = {w.lower() for w in self._rules.keep} | set(STOP_WORDS) | self._never_names
         phrases = [a.name for a in kb.areas.values()] + [alias for a in kb.areas.values() for alias in a.aliases]
@@ -711,6 +744,10 @@ class Anonymiser:
 
 
 _DIGIT = re.compile(r"\d")
+#: A run of capitalised words (with "of", "and", "&" between) and maybe a number:
+#: how Seen's topics name a tool, a framework, a review's case.
+_OWN_PHRASE = re.compile(r"[A-Z][\w'’-]*(?:\s(?:(?:of|and|for|&)\s)?[A-Z][\w'’-]*)*(?:\s\d{1,3}\b)?")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 #: What may come before a name at the start of a clause.
 _CLAUSE_OPENERS = (".", "!", "?", "\n", ",", ";", ":", "-", "(", '"', "“", "and", "but", "so", "then")
 #: An age or school year in brackets: "(15)", "(yr 2)", "(Reception)".

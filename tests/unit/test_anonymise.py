@@ -156,3 +156,20 @@ def test_names_that_are_also_words_are_told_by_where_they_stand(text, name):
                                   "Will you call me after the meeting?", "Year (7) assembly was about online safety"])
 def test_words_that_are_also_names_stay_where_they_are_words(text):
     assert anonymise(text) == text
+
+
+def test_every_sentence_of_every_topic_answer_is_left_as_it_is():
+    """Seen's own vocabulary (its tools, frameworks, reviews and its name) is
+    never redacted: the keep list comes from knowledge/, not written again."""
+    import re as _re
+
+    from seen import knowledge
+
+    changed = [s for t in knowledge.default().topics.values() for s in _re.split(r"(?<=[.!?])\s+|\n+", t.answer)
+               if s.strip() and anonymise(s) != s]
+    assert changed == []
+
+
+def test_own_vocabulary_inside_a_longer_name_does_not_keep_the_name():
+    result = anonymise("stay and play at Kingsmead Children's Centre, mum came once")
+    assert "Kingsmead" not in result
