@@ -49,11 +49,7 @@ class PrivateActionServer:
             return None
 
         async def without_the_request(request: Request, exception: Exception):
-            where = exception.__traceback__
-            while where is not None and where.tb_next is not None:
-                where = where.tb_next
-            place = f"{where.tb_frame.f_code.co_filename}:{where.tb_lineno}" if where else "unknown"
-            log.error("action server error %s at %s", type(exception).__name__, place)
+            log.error("action server error %s at %s", type(exception).__name__, log_privacy.where(exception))
             return response.json({"error": "the action failed"}, status=500)
 
         app.register_middleware(require_secret, "request")

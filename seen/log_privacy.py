@@ -57,6 +57,15 @@ def _without_text(value: Any) -> Any:
     return value
 
 
+def where(error: BaseException) -> str:
+    """The file and line an error was raised at, to log in place of its message:
+    no values, no text."""
+    trace = error.__traceback__
+    while trace is not None and trace.tb_next is not None:
+        trace = trace.tb_next
+    return f"{trace.tb_frame.f_code.co_filename}:{trace.tb_lineno}" if trace else "unknown"
+
+
 def install() -> None:
     """Put the filter on every handler of the root logger (where the servers'
     log lines end up), once."""

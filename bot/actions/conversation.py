@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from seen import knowledge, reflection
+from seen import knowledge, log_privacy, reflection
 from seen.knowledge import Area, Knowledge
 from seen.notes import NoteStore
 from seen.reflection import Heard, Turn
@@ -48,19 +48,11 @@ async def off_the_loop(dispatcher: CollectingDispatcher, work: Callable[[], Tupl
         send(dispatcher, [Reply(kb().messages.action_slow)])
         return []
     except Exception as error:  # noqa: BLE001 - any failure: a clear reply, nothing lost
-        log.error("an action failed: %s at %s", type(error).__name__, _where(error))
+        log.error("an action failed: %s at %s", type(error).__name__, log_privacy.where(error))
         send(dispatcher, [Reply(kb().messages.action_failed)])
         return []
     send(dispatcher, said)
     return events
-
-
-def _where(error: BaseException) -> str:
-    """The file and line an error was raised at: no values, no message text."""
-    trace = error.__traceback__
-    while trace is not None and trace.tb_next is not None:
-        trace = trace.tb_next
-    return f"{trace.tb_frame.f_code.co_filename}:{trace.tb_lineno}" if trace else "unknown"
 
 
 @lru_cache(maxsize=1)

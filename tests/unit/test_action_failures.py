@@ -6,7 +6,6 @@ import asyncio
 import logging
 import time
 
-import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import conversation
