@@ -9,10 +9,10 @@ import uuid
 
 import pytest
 import requests
-import socketio
 
 from seen import knowledge
 from tests.integration.conftest import RASA_PORT, _send
+from tests.integration.socket_tab import SocketTab
 
 KB = knowledge.load()
 URL = f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/webhook"
@@ -105,22 +105,16 @@ def test_a_malformed_body_gets_a_clean_answer(servers, untouched, name):
                                      {"message": "hello", "metadata": "{oops"}, {"message": "x" * 10_000}])
 def test_a_bad_socketio_message_does_not_break_the_socket(servers, untouched, payload):
     async def scenario():
-        client = socketio.AsyncClient()
-        confirmed, replies = asyncio.Queue(), asyncio.Queue()
-        client.on("session_confirm", lambda session_id: confirmed.put_nowait(session_id))
-        client.on("bot_uttered", lambda data: replies.put_nowait(data))
-        await client.connect(f"http://127.0.0.1:{RASA_PORT}", transports=["websocket"], socketio_path="/socket.io")
+        tab = SocketTab()
         try:
-            await client.emit("session_request", {"session_id": None})
-            await asyncio.wait_for(confirmed.get(), timeout=30)
-            await client.emit("user_uttered", payload)
+            await tab.open()
+            await tab.send(payload)
             await asyncio.sleep(1)
-            while not replies.empty():
-                replies.get_nowait()
-            await client.emit("user_uttered", {"message": "hello"})
-            return (await asyncio.wait_for(replies.get(), timeout=30))["text"]
+            tab.drop_replies()
+            await tab.send({"message": "hello"})
+            return await tab.next_reply()
         finally:
-            await client.disconnect()
+            await tab.close()
 
     assert KB.messages.call_999 in asyncio.run(scenario())
 

@@ -107,23 +107,14 @@ def test_the_socketio_channel_answers_like_rest(servers):
     """The web widget talks to Rasa over socket.io (credentials.yml)."""
     import asyncio
 
-    import socketio
-
-    from tests.integration.conftest import RASA_PORT
+    from tests.integration.socket_tab import SocketTab
 
     async def converse():
-        client = socketio.AsyncClient()
-        confirmed, replies = asyncio.Queue(), asyncio.Queue()
-        client.on("session_confirm", lambda session_id: confirmed.put_nowait(session_id))
-        client.on("bot_uttered", lambda data: replies.put_nowait(data))
-        await client.connect(f"http://127.0.0.1:{RASA_PORT}", transports=["websocket"], socketio_path="/socket.io")
+        tab = SocketTab()
         try:
-            await client.emit("session_request", {"session_id": None})
-            session_id = await asyncio.wait_for(confirmed.get(), timeout=30)
-            await client.emit("user_uttered", {"message": "the baby isn't breathing", "session_id": session_id})
-            return await asyncio.wait_for(replies.get(), timeout=30)
+            await tab.open()
+            return await tab.say("the baby isn't breathing")
         finally:
-            await client.disconnect()
+            await tab.close()
 
-    first = asyncio.run(converse())
-    assert first["text"].startswith(CALL_999)
+    assert asyncio.run(converse()).startswith(CALL_999)

@@ -9,6 +9,7 @@ import requests
 
 from seen import knowledge
 from tests.integration.conftest import MAX_BODY_BYTES, RASA_PORT, _send
+from tests.integration.socket_tab import SocketTab
 
 KB = knowledge.load()
 TOO_LONG = "the house was cold and there was no food " * (KB.message_max_chars // 40 + 1)
@@ -37,25 +38,14 @@ def test_a_body_far_over_the_limit_is_refused_by_the_server(servers):
 
 
 def test_the_socketio_channel_refuses_a_too_long_message_and_answers_the_next(servers):
-    import socketio
-
     async def converse():
-        client = socketio.AsyncClient()
-        confirmed, replies = asyncio.Queue(), asyncio.Queue()
-        client.on("session_confirm", lambda session_id: confirmed.put_nowait(session_id))
-        client.on("bot_uttered", lambda data: replies.put_nowait(data))
-        await client.connect(f"http://127.0.0.1:{RASA_PORT}", transports=["websocket"], socketio_path="/socket.io")
+        tab = SocketTab()
         try:
-            await client.emit("session_request", {"session_id": None})
-            session_id = await asyncio.wait_for(confirmed.get(), timeout=30)
-            await client.emit("user_uttered", {"message": TOO_LONG, "session_id": session_id})
-            refused = await asyncio.wait_for(replies.get(), timeout=30)
-            await client.emit("user_uttered", {"message": "hello", "session_id": session_id})
-            answered = await asyncio.wait_for(replies.get(), timeout=30)
-            return refused, answered
+            await tab.open()
+            return await tab.say(TOO_LONG), await tab.say("hello")
         finally:
-            await client.disconnect()
+            await tab.close()
 
     refused, answered = asyncio.run(converse())
-    assert f"{KB.message_max_chars:,} characters" in refused["text"]
-    assert KB.messages.call_999 in answered["text"] and "characters" not in answered["text"]
+    assert f"{KB.message_max_chars:,} characters" in refused
+    assert KB.messages.call_999 in answered and "characters" not in answered
