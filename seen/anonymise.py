@@ -180,9 +180,8 @@ class Anonymiser:
         self._counted = {w.lower() for w in self._rules.counting_words}
         # What a sentence's first word does when it is a person: "nathan is 11", "zara told me".
         self._person_verbs = {w.lower() for w in self._rules.said_words} | {"is", "was", "has", "had", "did", "does", "and", "n", "&", "'s", "’s"}
-        # What a name does as a sentence's subject, and a modal verb ("Will you…") never does
-        # ("Storm said", "faith came"); not "is" or "has", which words take too ("Hope is fading").
-        self._subject_verbs = {w.lower() for w in self._rules.said_words} - {"seen", "saw", "looks", "looked", "seems", "seemed", "keeps", "turned", "goes", "went"}
+        self._subject_verbs = {w.lower() for w in self._rules.subject_verbs}
+        self._before_a_child = {w.lower() for w in self._rules.before_a_child}
         self._keep = self._keep_words(kb)
         self._keep_language = self._keep - set(STOP_WORDS)
         areas = {w.lower() for a in kb.areas.values() for w in re.findall(r"[A-Za-z]+", " ".join([a.name, *a.aliases]))}
@@ -520,7 +519,7 @@ class Anonymiser:
                 if not 0 <= other < len(doc):
                     continue
                 joiner = doc[index + 1] if step > 0 else doc[index - 1]
-                if joiner.lower_ not in ("and", "&", ",", "or", "n") or (step == 3 and doc[index + 2].lower_ not in _LITTLE):
+                if joiner.lower_ not in ("and", "&", ",", "or", "n") or (step == 3 and doc[index + 2].lower_ not in self._before_a_child):
                     continue
                 token = doc[other]
                 if other not in picked and _mark(token, "first_name") and not _mark(token, "never_name") and (
@@ -752,8 +751,6 @@ _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 _CLAUSE_OPENERS = (".", "!", "?", "\n", ",", ";", ":", "-", "(", '"', "“", "and", "but", "so", "then")
 #: An age or school year in brackets: "(15)", "(yr 2)", "(Reception)".
 _AGE_IN_BRACKETS = re.compile(r"(?:\d{1,2}|y(?:ea)?r ?\d{1,2}|y\d{1,2}|reception|nursery)\s?\)", re.IGNORECASE)
-#: Words that may stand between "and" and a child's name: "and little marley".
-_LITTLE = ("little", "lil", "baby", "big", "young", "older", "younger")
 
 #: spaCy's tokenizer takes time in the square of a run of punctuation's length
 #: ("!!!!…"); no name is in one, so the runs are blanked (same length, so the

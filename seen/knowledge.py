@@ -580,6 +580,8 @@ class AnonymiseRules(_Strict):
 
     placeholders: Dict[PlaceholderLabel, str]
     police_numbers: List[str] = Field(..., min_items=1)
+    subject_verbs: List[str] = Field(..., min_items=1)
+    before_a_child: List[str] = Field(..., min_items=1)
     week_words: List[str] = Field(..., min_items=1)
     titles: List[str] = Field(..., min_items=1)
     kin: List[str] = Field(..., min_items=1)
