@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import List, Optional, Tuple, Union
 
-from sqlalchemy import Column, Integer, String, func, select
+from sqlalchemy import Column, Integer, String, select
 from sqlalchemy.orm import Mapped
 
-from seen.db import Base, Database, UtcDateTime, utc_now
+from seen.db import Base, Database, UtcDateTime, one_page, utc_now
 
 CONSOLE = "console"  # the actor for changes made with seen-notes or seen-accounts
 
@@ -56,10 +56,7 @@ class AuditLog:
         if actor:
             query = query.where(AuditRow.actor == actor)
         with Database.unavailable(), self._db.read() as session:
-            total = session.scalar(select(func.count()).select_from(query.subquery()))
-            rows = session.scalars(
-                query.order_by(AuditRow.at.desc(), AuditRow.id.desc()).limit(size).offset((number - 1) * size)
-            ).all()
+            rows, total = one_page(session, query.order_by(AuditRow.at.desc(), AuditRow.id.desc()), number, size)
             return [AuditEntry(r.at, r.actor, r.action, r.target, r.detail) for r in rows], total
 
     def actions(self) -> List[str]:

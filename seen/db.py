@@ -10,15 +10,16 @@ import os
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator, Optional, Type, Union
+from typing import Iterator, List, Optional, Tuple, Type, Union
 
 from alembic import command
 from alembic.config import Config
 from alembic.util.exc import CommandError
-from sqlalchemy import DateTime, MetaData, create_engine, event
+from sqlalchemy import DateTime, MetaData, create_engine, event, func, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
+from sqlalchemy.sql import Select
 from sqlalchemy.types import TypeDecorator
 
 from seen.settings import PROJECT_DIR
@@ -70,6 +71,12 @@ class UtcDateTime(TypeDecorator):
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def one_page(session: Session, query: Select, number: int, size: int) -> Tuple[List, int]:
+    """Page ``number`` (from 1) of an ordered query, ``size`` rows a page, and how many rows match in all."""
+    total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    return session.scalars(query.limit(size).offset((number - 1) * size)).all(), total
 
 
 class Database:

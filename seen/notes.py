@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, relationship
 from sqlalchemy.sql import Select
 
-from seen.db import Base, Database, DatabaseUnavailable, UtcDateTime, describe, utc_now
+from seen.db import Base, Database, DatabaseUnavailable, UtcDateTime, describe, one_page, utc_now
 
 log = logging.getLogger(__name__)
 
@@ -182,10 +182,7 @@ class NoteStore:
         """One page of notes, newest first, and how many match in all."""
         query = _filtered(where, areas)
         with self._unavailable(), self._read() as session:
-            total = session.scalar(select(func.count()).select_from(query.with_only_columns(Note.id).subquery()))
-            notes = session.scalars(
-                query.order_by(Note.created_at.desc(), Note.id.desc()).limit(size).offset((number - 1) * size)
-            ).all()
+            notes, total = one_page(session, query.order_by(Note.created_at.desc(), Note.id.desc()), number, size)
             return [_as_dict(note) for note in notes], total
 
     def matching(self, where: NoteFilter, *, areas: Optional[Collection[str]]) -> Iterator[dict]:

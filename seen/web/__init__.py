@@ -1,7 +1,7 @@
 """The supervision web app: supervisors review reflection notes, boards count themes.
 
     create_app()            settings from the environment (seen.web.settings)
-    create_app({...})       tests: their own settings and a throw-away database
+    create_app({...})       tests: their settings laid over the defaults, no environment read
 """
 
 from typing import Mapping, Optional
@@ -13,7 +13,7 @@ from seen.db import DatabaseUnavailable
 from seen.web import accounts, audit, auth, notes, themes, widget
 from seen.web.extensions import csrf, limiter, login_manager, talisman
 from seen.web.security import CSP, MAX_REQUEST_BYTES, ControlCharacters, HttpsAwareSessions, refuse_control_characters
-from seen.web.settings import from_environment
+from seen.web.settings import DEFAULTS, from_environment
 from seen.web.stores import Stores
 
 
@@ -29,6 +29,7 @@ def create_app(test_config: Optional[Mapping] = None) -> Flask:
 
 
 def _configure(app: Flask, test_config: Optional[Mapping]) -> None:
+    app.config.from_mapping(DEFAULTS)
     app.config.from_mapping(from_environment() if test_config is None else test_config)
     app.config["MAX_CONTENT_LENGTH"] = app.config.get("MAX_CONTENT_LENGTH") or MAX_REQUEST_BYTES
     app.session_interface = HttpsAwareSessions()

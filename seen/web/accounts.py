@@ -2,23 +2,17 @@
 set a new password. Every change is audited. The first admin comes from `seen-accounts create`."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_login import login_required
 
 from seen.accounts import AccountError
+from seen.web.access import admin_required
 from seen.web.forms import AccountEditForm, AccountForm, ButtonForm, PasswordForm
 from seen.web.stores import me, record, stores
 
 bp = Blueprint("accounts", __name__)
 
 
-@bp.before_request
-@login_required
-def _admins_only():
-    if not me().is_admin:
-        abort(403)
-
-
 @bp.route("/accounts", methods=["GET", "POST"])
+@admin_required
 def index():
     form = AccountForm()
     form.areas.choices = list(stores().labels.areas.items())
@@ -37,6 +31,7 @@ def index():
 
 
 @bp.route("/accounts/<username>", methods=["GET", "POST"])
+@admin_required
 def edit(username: str):
     account = stores().accounts.by_username(username) or abort(404)
     form = AccountEditForm(data=_current(account))  # a submitted form's own values win
@@ -59,6 +54,7 @@ def edit(username: str):
 
 
 @bp.route("/accounts/<username>/password", methods=["POST"])
+@admin_required
 def password(username: str):
     account = stores().accounts.by_username(username) or abort(404)
     form = PasswordForm()
@@ -71,6 +67,7 @@ def password(username: str):
 
 
 @bp.route("/accounts/<username>/unlock", methods=["POST"])
+@admin_required
 def unlock(username: str):
     account = stores().accounts.by_username(username) or abort(404)
     if not ButtonForm().validate_on_submit():

@@ -8,13 +8,14 @@ or an export. Every view, export and deletion is audited.
 import json
 import threading
 from datetime import datetime, timezone
-from math import ceil
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
 from seen.notes import NoteFilter
+from seen.web.access import admin_required
 from seen.web.forms import ButtonForm, CommentForm, NoteFilterForm, area_choices
+from seen.web.paging import page_count, requested_page
 from seen.web.security import without_reserved
 from seen.web.stores import me, record, stores
 
@@ -27,8 +28,7 @@ PAGE_SIZE = 20
 @login_required
 def index():
     form, where = _filters()
-    number = request.args.get("page", "1")
-    number = int(number) if number.isdigit() and int(number) > 0 else 1
+    number = requested_page()
     notes, total = ([], 0) if where is None else stores().notes.page(
         where, areas=me().visible_areas, number=number, size=PAGE_SIZE)
     if where is not None and _searching(where):
@@ -37,7 +37,7 @@ def index():
     args.pop("page", None)
     return render_template(
         "notes/list.html", form=form, notes=notes, total=total, number=number,
-        pages=max(1, ceil(total / PAGE_SIZE)), args=args, labels=stores().labels,
+        pages=page_count(total, PAGE_SIZE), args=args, labels=stores().labels,
     )
 
 
@@ -97,10 +97,8 @@ def discussed(reference: str):
 
 
 @bp.route("/notes/<reference>/delete", methods=["POST"])
-@login_required
+@admin_required
 def delete(reference: str):
-    if not me().is_admin:
-        abort(403)
     note = _note_or_404(reference)
     if not ButtonForm().validate_on_submit():
         abort(400)

@@ -15,6 +15,22 @@ from typing import Dict
 from seen.db import database_url
 
 
+# What every app starts from; the environment (or a test's config) is laid over it.
+DEFAULTS: Dict[str, object] = {
+    "PERMANENT_SESSION_LIFETIME": timedelta(minutes=30),
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_SECURE": False,
+    "FORCE_HTTPS": False,
+    "BEHIND_PROXY": False,
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "LOGIN_RATE_LIMIT": "10 per minute",
+    "WARM_UP": True,  # load the comment anonymiser at start-up rather than on the first comment
+    # The Rasa server the widget talks to: the widget page's CSP allows it, the demo page points at it.
+    "BOT_URL": "http://localhost:5005",
+}
+
+
 class SettingsError(RuntimeError):
     """A setting is missing or wrong; the message names it."""
 
@@ -34,18 +50,16 @@ def from_environment() -> Dict[str, object]:
             "Set SEEN_HTTPS=1 (and SEEN_BEHIND_PROXY=1 behind a TLS proxy), or SEEN_INSECURE_HTTP=1 for a lab only"
         )
     return {
+        **DEFAULTS,
         "SECRET_KEY": secret or secrets.token_hex(32),
         "DATABASE_URL": database_url(),
         "PERMANENT_SESSION_LIFETIME": timedelta(minutes=_minutes("SEEN_SESSION_MINUTES", 30)),
-        "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": https,  # also Secure for any request that arrives over HTTPS
         "FORCE_HTTPS": https,
         "BEHIND_PROXY": _flag("SEEN_BEHIND_PROXY"),
-        "RATELIMIT_STORAGE_URI": os.environ.get("SEEN_RATELIMIT_STORAGE", "memory://"),
-        "LOGIN_RATE_LIMIT": os.environ.get("SEEN_LOGIN_RATE_LIMIT", "10 per minute"),
-        "WARM_UP": True,  # load the comment anonymiser at start-up rather than on the first comment
-        "BOT_URL": os.environ.get("SEEN_BOT_URL", "http://localhost:5005").rstrip("/"),  # for the widget demo page
+        "RATELIMIT_STORAGE_URI": os.environ.get("SEEN_RATELIMIT_STORAGE", DEFAULTS["RATELIMIT_STORAGE_URI"]),
+        "LOGIN_RATE_LIMIT": os.environ.get("SEEN_LOGIN_RATE_LIMIT", DEFAULTS["LOGIN_RATE_LIMIT"]),
+        "BOT_URL": os.environ.get("SEEN_BOT_URL", DEFAULTS["BOT_URL"]).rstrip("/"),
     }
 
 
