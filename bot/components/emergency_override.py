@@ -1,8 +1,9 @@
 """Make the emergency intent win whenever seen.safety spots immediate danger.
 
 It runs after the classifiers, so a message such as "he says his dad burned
-him" is an emergency in every turn and every form, whatever DIET guessed. DIET
-also learns the emergency intent and catches phrasings the rules miss; its
+him" is an emergency in every turn and every form, whatever the intent
+classifier (components.intent_classifier) guessed. The classifier also learns
+the emergency intent and catches phrasings the rules miss; its
 guess alone counts when it is confident enough and the message does not say
 the danger is past, absent or hypothetical ("he's fine now", "for our
 induction pack").
