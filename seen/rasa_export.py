@@ -2,9 +2,12 @@
 
 Adding a topic or an area is editing YAML in ``knowledge/``; this turns that
 into training data (one intent per topic, lookup tables for areas and roles),
-domain intents, rules and test stories, so nothing is typed twice. The files
-are committed, and a unit test fails when they are out of date. Plain YAML
-out, no Rasa import: ``python -m seen.rasa_export`` rewrites them.
+domain intents, rules and test stories, so nothing is typed twice. They go
+in ``generated/`` folders beside the hand-written files (Rasa reads the data,
+domain and test folders recursively), so a reader sees at once which files not
+to edit. The files are committed, and a unit test fails when they are out of
+date. Plain YAML out, no Rasa import: ``python -m seen.rasa_export`` rewrites
+them.
 """
 
 from __future__ import annotations
@@ -117,14 +120,15 @@ def _test_stories(kb: Knowledge) -> dict:
 
 def render(kb: Knowledge) -> Dict[Path, str]:
     """Every generated file, by path, as the text it should hold."""
+    data, domain, tests = (BOT_DIR / folder / "generated" for folder in ("data", "domain", "tests"))
     parts = {
-        BOT_DIR / "data" / "nlu" / "topics.yml": _nlu(kb),
-        BOT_DIR / "domain" / "topics.yml": _domain(kb),
-        BOT_DIR / "domain" / "safety.yml": _safety_domain(kb),
-        BOT_DIR / "tests" / "test_topics.yml": _test_stories(kb),
-        BOT_DIR / "data" / "nlu" / "reflection.yml": _reflection_nlu(kb),
-        BOT_DIR / "domain" / "reflection.yml": _reflection_domain(kb),
-        BOT_DIR / "data" / "rules" / "respond.yml": _respond_rules(kb),
+        data / "nlu" / "topics.yml": _nlu(kb),
+        domain / "topics.yml": _domain(kb),
+        domain / "safety.yml": _safety_domain(kb),
+        tests / "test_topics.yml": _test_stories(kb),
+        data / "nlu" / "reflection.yml": _reflection_nlu(kb),
+        domain / "reflection.yml": _reflection_domain(kb),
+        data / "rules" / "respond.yml": _respond_rules(kb),
     }
     return {
         path: HEADER + yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
