@@ -7,14 +7,16 @@ in ``generated/`` folders beside the hand-written files (Rasa reads the data,
 domain and test folders recursively), so a reader sees at once which files not
 to edit. The files are committed, and a unit test fails when they are out of
 date. Plain YAML out, no Rasa import: ``python -m seen.rasa_export`` rewrites
-them.
+them, and ``--check`` (the first step of ``make validate``) writes nothing and
+fails naming each file that is stale, missing or no longer generated.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
-from typing import Dict
+from typing import Dict, List, Optional
 
 import yaml
 
@@ -69,8 +71,8 @@ def _safety_domain(kb: Knowledge) -> dict:
 RESPOND_ACTION = "action_respond"
 
 
-def _hand_written_intents() -> list:
-    domain = yaml.safe_load((BOT_DIR / "domain" / "base.yml").read_text(encoding="utf-8"))
+def _hand_written_intents(bot_dir: Path) -> list:
+    domain = yaml.safe_load((bot_dir / "domain" / "base.yml").read_text(encoding="utf-8"))
     return list(domain["intents"])
 
 
@@ -83,12 +85,13 @@ def _reflection_domain(kb: Knowledge) -> dict:
     return {"version": RASA_VERSION, "intents": list(COMMANDS)}
 
 
-def _respond_rules(kb: Knowledge) -> dict:
+def _respond_rules(kb: Knowledge, bot_dir: Path) -> dict:
     """Every message goes to action_respond (seen.respond decides what it is),
     except an emergency: the 999 rule answers that. Each rule twice, for both
     values the action may leave `reflecting` at, so Rasa knows to listen next
     whether a reflection goes on or stops."""
-    intents = _hand_written_intents() + list(COMMANDS) + [topic_intent(t) for t in kb.topics] + [FALLBACK_INTENT]
+    intents = (_hand_written_intents(bot_dir) + list(COMMANDS)
+               + [topic_intent(t) for t in kb.topics] + [FALLBACK_INTENT])
     return {
         "version": RASA_VERSION,
         "rules": [
@@ -119,9 +122,9 @@ def _test_stories(kb: Knowledge) -> dict:
     }
 
 
-def render(kb: Knowledge) -> Dict[Path, str]:
+def render(kb: Knowledge, bot_dir: Path = BOT_DIR) -> Dict[Path, str]:
     """Every generated file, by path, as the text it should hold."""
-    data, domain, tests = (BOT_DIR / folder / "generated" for folder in ("data", "domain", "tests"))
+    data, domain, tests = (bot_dir / folder / "generated" for folder in ("data", "domain", "tests"))
     topics, commands = "knowledge/topics/", "the commands in knowledge/reflection.yml"
     parts = [
         (data / "nlu" / "topics.yml", f"{topics}, knowledge/areas/ and knowledge/roles.yml", _nlu(kb)),
@@ -130,7 +133,8 @@ def render(kb: Knowledge) -> Dict[Path, str]:
         (tests / "test_topics.yml", topics, _test_stories(kb)),
         (data / "nlu" / "reflection.yml", commands, _reflection_nlu(kb)),
         (domain / "reflection.yml", commands, _reflection_domain(kb)),
-        (data / "rules" / "respond.yml", f"bot/domain/base.yml, {commands} and {topics}", _respond_rules(kb)),
+        (data / "rules" / "respond.yml", f"bot/domain/base.yml, {commands} and {topics}",
+         _respond_rules(kb, bot_dir)),
     ]
     return {path: _header(sources) + _yaml(content) for path, sources, content in parts}
 
@@ -143,23 +147,58 @@ def _yaml(content: dict) -> str:
     return yaml.dump(content, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
 
 
-def stale(kb: Knowledge) -> list:
-    """The generated files that differ from what ``knowledge/`` says they should be."""
-    return [p for p, text in render(kb).items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+def _marked(bot_dir: Path) -> List[Path]:
+    """Every file Rasa would read that says it was generated, wherever it is."""
+    return [
+        path
+        for folder in ("data", "domain", "tests")
+        for path in sorted((bot_dir / folder).rglob("*.yml"))
+        if path.read_text(encoding="utf-8").startswith(MARK)
+    ]
 
 
-def write(kb: Knowledge) -> None:
-    for path, text in render(kb).items():
+def stale(kb: Knowledge, bot_dir: Path = BOT_DIR) -> Dict[Path, str]:
+    """Each generated file that is not what ``knowledge/`` says, with what is
+    wrong. A generated file nothing generates any more (one left where the
+    files used to be, say) counts too: Rasa would still train on it."""
+    wanted = render(kb, bot_dir)
+    found = {path: "no longer generated" for path in _marked(bot_dir) if path not in wanted}
+    for path, text in wanted.items():
+        if not path.exists():
+            found[path] = "missing"
+        elif path.read_text(encoding="utf-8") != text:
+            found[path] = "out of date"
+    return found
+
+
+def write(kb: Knowledge, bot_dir: Path = BOT_DIR) -> None:
+    """Every generated file, and no generated file that nothing generates any more."""
+    wanted = render(kb, bot_dir)
+    for path in _marked(bot_dir):
+        if path not in wanted:
+            path.unlink()
+    for path, text in wanted.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
 
 
-if __name__ == "__main__":
+def main(argv: Optional[List[str]] = None, bot_dir: Path = BOT_DIR) -> int:
+    parser = argparse.ArgumentParser(prog="python -m seen.rasa_export",
+                                     description="Write bot/{data,domain,tests}/generated/ from knowledge/.")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; fail naming each generated file that is not up to date")
+    args = parser.parse_args(argv)
     kb = knowledge.load()
-    if "--check" in sys.argv:
-        out_of_date = stale(kb)
-        for path in out_of_date:
-            print(f"out of date: {path.relative_to(PROJECT_DIR)} (run python -m seen.rasa_export)")
-        sys.exit(1 if out_of_date else 0)
-    write(kb)
-    print(f"wrote {len(render(kb))} files from knowledge/")
+    if args.check:
+        problems = stale(kb, bot_dir)
+        for path, problem in sorted(problems.items()):
+            print(f"{problem}: {path.relative_to(bot_dir.parent)} (run python -m seen.rasa_export)",
+                  file=sys.stderr)
+        return 1 if problems else 0
+    write(kb, bot_dir)
+    print(f"wrote {len(render(kb, bot_dir))} files from knowledge/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
