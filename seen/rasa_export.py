@@ -92,11 +92,12 @@ def _respond_rules(kb: Knowledge, bot_dir: Path) -> dict:
     whether a reflection goes on or stops."""
     intents = (_hand_written_intents(bot_dir) + list(COMMANDS)
                + [topic_intent(t) for t in kb.topics] + [FALLBACK_INTENT])
+    afterwards = {True: "a reflection goes on", False: "no reflection runs"}
     return {
         "version": RASA_VERSION,
         "rules": [
             {
-                "rule": f"{intent} goes to action_respond ({'a reflection goes on' if after else 'no reflection runs'})",
+                "rule": f"{intent} goes to action_respond ({afterwards[after]})",
                 "steps": [{"intent": intent}, {"action": RESPOND_ACTION}, {"slot_was_set": [{"reflecting": after}]}],
             }
             for intent in intents if intent != EMERGENCY_INTENT
