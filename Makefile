@@ -44,7 +44,8 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-# Training data that comes from knowledge/ (topics, areas, roles).
+# Training data that comes from knowledge/ (topics, areas, roles, reflection
+# commands): bot/data/generated/, bot/domain/generated/, bot/tests/generated/.
 bot-data: install
 	$(BIN)/python -m seen.rasa_export
 
@@ -55,7 +56,9 @@ train: install
 unit: install
 	$(BIN)/python -m pytest tests/unit -q
 
+# Fails first if the generated files are not what knowledge/ gives (make bot-data).
 validate: install
+	$(BIN)/python -m seen.rasa_export --check
 	$(RASA) data validate --domain domain --fail-on-warnings
 
 stories: install
