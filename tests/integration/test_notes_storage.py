@@ -26,7 +26,7 @@ from seen.audit import AuditLog
 from seen.db import DatabaseUnavailable, migrate
 from seen.notes import NoteDraft, NoteFilter, NoteStore, NotesUnavailable
 
-from tests.conftest import Backend
+from tests.helpers.databases import Backend
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEN_NOTES = ROOT / ".venv" / "bin" / "seen-notes"
