@@ -56,7 +56,7 @@ def measure(url: Optional[str] = None, loads: int = 20, browser=None) -> Dict[st
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             stack.callback(browser.close)
         if url is None:
-            from tests.conftest import web_server
+            from tests.helpers.web_server import web_server
 
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
             env = {"PATH": "/usr/bin:/bin", "SEEN_SECRET_KEY": "benchmark only",

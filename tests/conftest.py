@@ -4,24 +4,18 @@ Playwright; screenshots go to tests/artifacts/, ignored by git).
 """
 
 import os
-import socket
-import subprocess
-import time
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterator, Optional
+from typing import Iterator
 
 import pytest
-import requests
 from playwright.sync_api import Browser, sync_playwright
 from sqlalchemy.engine import URL
 
 from tests.helpers import databases
 from tests.helpers.databases import Backend
+from tests.helpers.paths import ARTIFACTS
 
-ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("SEEN_TEST_CHROMIUM", "/usr/bin/chromium")
-ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
 @pytest.fixture(scope="session")
@@ -53,36 +47,3 @@ def browser() -> Iterator[Browser]:
 def screenshots() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextmanager
-def web_server(env: Dict[str, str], log: Path, port: Optional[int] = None) -> Iterator[str]:
-    """The web app as `make run` starts it (waitress), until the block ends; yields its URL."""
-    port = port or free_port()
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [str(ROOT / ".venv" / "bin" / "waitress-serve"), "--listen", f"127.0.0.1:{port}", "--call",
-             "seen.web:create_app"], cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while time.monotonic() < deadline:
-                if process.poll() is not None:
-                    raise RuntimeError(f"the web app stopped while starting:\n{log.read_text()}")
-                try:
-                    if requests.get(f"{url}/login", timeout=1).status_code == 200:
-                        break
-                except requests.ConnectionError:
-                    time.sleep(0.25)
-            else:
-                raise RuntimeError(f"the web app did not answer within 60 s:\n{log.read_text()}")
-            yield url
-        finally:
-            process.terminate()
-            process.wait(timeout=20)

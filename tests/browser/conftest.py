@@ -1,5 +1,5 @@
 """The supervision app served by waitress on a free port with a throw-away database,
-for the browser (tests/conftest.py)."""
+for the browser (tests/helpers/web_server.py)."""
 
 import os
 from typing import Iterator
@@ -7,7 +7,7 @@ from typing import Iterator
 import pytest
 
 from seen.db import migrate
-from tests.conftest import web_server
+from tests.helpers.web_server import web_server
 
 
 @pytest.fixture

@@ -113,7 +113,7 @@ def servers(tmp_path_factory, notes_url) -> Iterator[Dict[str, Path]]:
 @pytest.fixture(scope="session")
 def widget_site(servers, tmp_path_factory) -> Iterator[str]:
     """The web app serving widget.js and its demo page, pointing at the test bot; yields its URL."""
-    from tests.conftest import web_server
+    from tests.helpers.web_server import web_server
 
     folder = tmp_path_factory.mktemp("widget_site")
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'web.db'}", "SEEN_SECRET_KEY": "widget tests only", "SEEN_INSECURE_HTTP": "1",
