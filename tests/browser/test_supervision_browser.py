@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from seen.notes import NoteStore
-from tests.web.conftest import note
+from tests.helpers.drafts import note
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "supervisor passphrase"

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.web.conftest import PASSWORD
+from tests.helpers.drafts import save
+from tests.helpers.web import PASSWORD
 
 
 @pytest.mark.parametrize("page", ["/audit", "/accounts", "/accounts/board.admin"])
@@ -46,7 +47,6 @@ def test_disabling_an_account_ends_its_session(visitor, another):
 
 
 def test_an_admin_changes_a_supervisors_areas(visitor, another, notes):
-    from tests.web.conftest import save
     reference = save(notes, area="rochdale")
     visitor.sign_in("board.admin")
     visitor.submit("/accounts/derby.supervisor", {"role": "supervisor", "areas": ["derby", "rochdale"], "active": "y"})

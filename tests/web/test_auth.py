@@ -14,7 +14,8 @@ import pytest
 from seen.web import create_app
 from seen.web.auth import FAILED
 from seen.web.settings import SettingsError, from_environment
-from tests.web.conftest import PASSWORD, Visitor, save, settings
+from tests.helpers.drafts import save
+from tests.helpers.web import PASSWORD, Visitor, settings
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEN_ACCOUNTS = ROOT / ".venv" / "bin" / "seen-accounts"

@@ -8,7 +8,8 @@ import threading
 import pytest
 
 from seen.web.settings import SettingsError, from_environment
-from tests.web.conftest import PASSWORD, save
+from tests.helpers.drafts import save
+from tests.helpers.web import PASSWORD
 
 
 @pytest.fixture

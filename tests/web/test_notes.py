@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from seen.db import Database
-from tests.web.conftest import NOW, save
+from tests.helpers.drafts import NOW, save
 
 
 def references_on(visitor, url: str) -> list:

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from seen.notes import NoteStore
-from tests.web.conftest import note
+from tests.helpers.drafts import note
 
 
 def at(year: int, month: int, day: int) -> datetime:
