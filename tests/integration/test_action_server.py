@@ -7,7 +7,9 @@ import socket
 import pytest
 import requests
 
-from tests.integration.conftest import ACTION_TOKEN, ACTIONS_PORT, TOKEN_HEADER
+from rasa_sdk_plugins import TOKEN_HEADER
+
+from tests.helpers.bot import ACTION_TOKEN, ACTIONS_PORT
 
 URL = f"http://127.0.0.1:{ACTIONS_PORT}"
 PLANTED = "Kayleigh Bannister at 14 Mercer Walk, 07700 900461"

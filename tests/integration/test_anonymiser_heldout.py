@@ -12,7 +12,8 @@ a change that loses two names or one safeguarding sentence fails here."""
 import pytest
 
 from benchmarks.anonymiser import measure
-from tests.integration.conftest import ROOT, record_figures
+from tests.helpers.figures import record_figures
+from tests.helpers.paths import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ import pytest
 import requests
 
 from seen import knowledge
-from tests.integration.conftest import RASA_PORT, _send
-from tests.integration.socket_tab import SocketTab
+from tests.helpers.bot import RASA_PORT, send
+from tests.helpers.socket_tab import SocketTab
 
 KB = knowledge.load()
 URL = f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/webhook"
@@ -71,8 +71,8 @@ def untouched(servers):
     """A reflection in progress that the battery must not disturb, and what it should say next."""
     reference, kept = f"reference-{uuid.uuid4()}", f"kept-{uuid.uuid4()}"
     for sender in (reference, kept):
-        _send(sender, WORRY)
-    return kept, _said(_send(reference, "teacher"))
+        send(sender, WORRY)
+    return kept, _said(send(reference, "teacher"))
 
 
 def _said(messages):
@@ -88,7 +88,7 @@ def test_a_bad_message_in_a_fresh_conversation_gets_a_clean_answer(servers, unto
 @pytest.mark.parametrize("name", sorted(MESSAGES))
 def test_a_bad_message_mid_reflection_gets_a_clean_answer(servers, untouched, name):
     sender = f"mid-{uuid.uuid4()}"
-    _send(sender, WORRY)
+    send(sender, WORRY)
     response = _post(sender, MESSAGES[name])
     assert _clean(response), response.text[:200]
     assert _clean(_post(sender, "go back")), "the reflection should go on after it"
@@ -120,5 +120,5 @@ def test_a_bad_socketio_message_does_not_break_the_socket(servers, untouched, pa
 
 def test_after_the_battery_seen_answers_and_the_reflection_elsewhere_lost_nothing(servers, untouched):
     kept, expected = untouched
-    assert KB.messages.call_999 in _send(f"after-{uuid.uuid4()}", "hello")[0]["text"]
-    assert _said(_send(kept, "teacher")) == expected
+    assert KB.messages.call_999 in send(f"after-{uuid.uuid4()}", "hello")[0]["text"]
+    assert _said(send(kept, "teacher")) == expected

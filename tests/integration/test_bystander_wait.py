@@ -3,7 +3,7 @@ while someone else's largest accepted answer is being anonymised is answered
 about as fast as it is alone (benchmarks/bystander_wait.py)."""
 
 from benchmarks.bystander_wait import measure
-from tests.integration.conftest import RASA_PORT
+from tests.helpers.bot import RASA_PORT
 
 
 def test_a_question_beside_the_largest_answer_waits_little_longer_than_alone(servers):

@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks.concern_openers import measure
 from benchmarks.parsing import ROOT, latest_model
-from tests.integration.conftest import record_figures
+from tests.helpers.figures import record_figures
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from typing import List
 import pytest
 
 from seen import knowledge
-from tests.integration.conftest import ARTIFACTS
+from tests.helpers.paths import ARTIFACTS
 
 KB = knowledge.load()
 CALL_999 = KB.messages.call_999

@@ -85,7 +85,7 @@ def test_a_message_whose_caller_gives_up_is_not_written_to_the_log(servers):
     caller who hangs up at once must not leave the text in the log."""
     import requests
 
-    from tests.integration.conftest import RASA_PORT
+    from tests.helpers.bot import RASA_PORT
 
     marker = "wombat-treacle-5520"
     for n in range(5):
@@ -107,7 +107,7 @@ def test_the_socketio_channel_answers_like_rest(servers):
     """The web widget talks to Rasa over socket.io (credentials.yml)."""
     import asyncio
 
-    from tests.integration.socket_tab import SocketTab
+    from tests.helpers.socket_tab import SocketTab
 
     async def converse():
         tab = SocketTab()

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from seen import knowledge
-from tests.integration.conftest import (ACTIONS_PORT, ARTIFACTS, RASA, RASA_PORT, _free, _send, _start, _start_rasa,
-                                        _stop, _wait_until_answering)
+from tests.helpers import bot
+from tests.helpers.paths import ARTIFACTS
 from tests.integration.test_notes_end_to_end import IDENTIFYING, SECRETS
 from tests.integration.test_reflection import walk
 
@@ -32,19 +32,18 @@ def test_with_the_action_server_down_the_rasa_log_holds_nothing_typed(rasa_witho
 @pytest.fixture
 def database_down(tmp_path):
     """Rasa and an action server whose notes database cannot be reached."""
-    rasa_port, actions_port = RASA_PORT + 2, ACTIONS_PORT + 2
+    rasa_port, actions_port = bot.RASA_PORT + 2, bot.ACTIONS_PORT + 2
     logs = {"actions": ARTIFACTS / "actions_database_down.log", "rasa": ARTIFACTS / "rasa_database_down.log"}
-    _free(rasa_port, actions_port)
-    actions = _start([str(RASA), "run", "actions", "--port", str(actions_port)], logs["actions"],
-                     DATABASE_URL=UNREACHABLE_DATABASE)
-    rasa = _start_rasa(rasa_port, actions_port, logs["rasa"], tmp_path)
+    bot.ensure_free(rasa_port, actions_port)
+    actions = bot.start_actions(actions_port, logs["actions"], UNREACHABLE_DATABASE)
+    rasa = bot.start_rasa(rasa_port, actions_port, logs["rasa"], tmp_path)
     try:
-        _wait_until_answering(rasa, rasa_port, logs["rasa"])
+        bot.wait_until_answering(rasa, rasa_port, logs["rasa"])
         sender = f"test-{uuid.uuid4()}"
-        yield (lambda text: _send(sender, text, rasa_port)), logs
+        yield (lambda text: bot.send(sender, text, rasa_port)), logs
     finally:
-        _stop(rasa)
-        _stop(actions)
+        bot.stop(rasa)
+        bot.stop(actions)
 
 
 def test_with_the_database_down_saving_says_so_and_no_log_holds_anything_typed(database_down):

@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks.nlu_heldout import measure
 from benchmarks.parsing import ROOT, latest_model
-from tests.integration.conftest import record_figures
+from tests.helpers.figures import record_figures
 
 SETS = ["heldout", "heldout_b"]
 

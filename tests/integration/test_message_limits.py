@@ -6,10 +6,11 @@ import asyncio
 import uuid
 
 import requests
+from channels.limits import MAX_BODY_BYTES
 
 from seen import knowledge
-from tests.integration.conftest import MAX_BODY_BYTES, RASA_PORT, _send
-from tests.integration.socket_tab import SocketTab
+from tests.helpers.bot import RASA_PORT, send
+from tests.helpers.socket_tab import SocketTab
 
 KB = knowledge.load()
 TOO_LONG = "the house was cold and there was no food " * (KB.message_max_chars // 40 + 1)
@@ -22,8 +23,8 @@ def texts(messages):
 def test_a_too_long_answer_mid_reflection_loses_nothing(chat, servers):
     opening, answer = "I'm worried about a boy in year 4, he's always hungry", "health visitor"
     reference = f"test-{uuid.uuid4()}"
-    _send(reference, opening)
-    expected = texts(_send(reference, answer))
+    send(reference, opening)
+    expected = texts(send(reference, answer))
 
     chat(opening)
     refused = texts(chat(TOO_LONG))

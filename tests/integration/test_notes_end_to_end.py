@@ -8,7 +8,7 @@ import subprocess
 
 from seen import knowledge
 from seen.notes import NoteStore
-from tests.integration.conftest import ROOT
+from tests.helpers.paths import ROOT
 from tests.integration.test_reflection import walk
 
 KB = knowledge.load()

@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks.parsing import ROOT, latest_model
 from benchmarks.reflection_answers import measure
-from tests.integration.conftest import record_figures
+from tests.helpers.figures import record_figures
 
 
 @pytest.fixture(scope="module")

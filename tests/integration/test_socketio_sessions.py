@@ -5,7 +5,7 @@ a message cannot name another session to write into."""
 import asyncio
 
 from seen import knowledge
-from tests.integration.socket_tab import SocketTab
+from tests.helpers.socket_tab import SocketTab
 
 KB = knowledge.load()
 WORRY = "I'm worried about a boy in year 4, he's always hungry"

@@ -11,7 +11,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from benchmarks.widget import measure
-from tests.integration.conftest import RASA_PORT, WIDGET_ORIGIN, record_figures
+from tests.helpers.bot import RASA_PORT, WIDGET_ORIGIN
+from tests.helpers.figures import record_figures
 
 LAUNCHER = "Talk to Seen about a neglect concern"
 DESKTOP = {"width": 1280, "height": 900}

@@ -1,12 +1,12 @@
 """One browser tab talking to the test bot over socket.io, as the widget does:
-its session, and the bot's messages to it. Shared by the socket.io tests."""
+its session, and the bot's messages to it."""
 
 import asyncio
 from typing import Any, Optional
 
 import socketio
 
-from tests.integration.conftest import RASA_PORT
+from tests.helpers.bot import RASA_PORT
 
 
 class SocketTab:

@@ -1,0 +1,16 @@
+"""Held-out figures, kept for the closing note of an issue."""
+
+import json
+
+from tests.helpers.paths import ROOT
+
+
+def record_figures(name: str, result: dict) -> dict:
+    """Keep a held-out result in benchmarks/results/<name>.json (without the
+    lists of misses, which would show the set) and print it."""
+    figures = {k: v for k, v in result.items() if not k.startswith("_") and k != "misses"}
+    path = ROOT / "benchmarks" / "results" / f"{name}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(figures, indent=1))
+    print(f"\n{name} figures:", json.dumps(figures, indent=1))
+    return figures
