@@ -11,8 +11,7 @@ import pytest
 from seen import knowledge
 from tests.helpers import bot
 from tests.helpers.paths import ARTIFACTS
-from tests.integration.test_notes_end_to_end import IDENTIFYING, SECRETS
-from tests.integration.test_reflection import walk
+from tests.helpers.reflection import IDENTIFYING, SECRETS, walk
 
 KB = knowledge.load()
 UNREACHABLE_DATABASE = "postgresql://seen@127.0.0.1:9/notes?connect_timeout=2"

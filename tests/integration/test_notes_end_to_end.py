@@ -9,21 +9,9 @@ import subprocess
 from seen import knowledge
 from seen.notes import NoteStore
 from tests.helpers.paths import ROOT
-from tests.integration.test_reflection import walk
+from tests.helpers.reflection import IDENTIFYING, SECRETS, walk
 
 KB = knowledge.load()
-
-IDENTIFYING = {
-    "role": "I'm the DSL at St Mary's RC Primary",
-    "daily_life": "Mum, Kayleigh Brennan, sleeps till noon; Tia gets herself up. They live at 14 Mill Lane, M6 5FX.",
-    "voice": "Tia said nan Pauline feeds her at weekends. Her NHS number is 943 476 5919.",
-    "history": "Referred three times since 2019, LCS ID 889123, Mr Iqbal was the SW.",
-    "raised_with_family": "Rang mum on 07700 900123 on 3rd March 2024 and emailed kb1990@example.com; she agreed to everything.",
-    "agencies": "School, HV and Dr Okafor at Brookside Medical Centre; dad's snapchat is jaydenb2010.",
-}
-SECRETS = ["Kayleigh", "Brennan", "Tia", "Mill Lane", "M6 5FX", "Pauline", "943 476 5919", "889123", "Iqbal",
-           "07700 900123", "3rd March", "kb1990", "Okafor", "Brookside", "jaydenb2010", "St Mary"]
-
 
 def test_a_confirmed_note_is_stored_and_exported_without_identifying_details(chat, notes_url):
     result = walk(chat, "5 to 11", IDENTIFYING)
