@@ -72,7 +72,8 @@ web: install
 	$(BIN)/python -m pytest tests/web -q
 
 # Real browser tests: Playwright drives Debian's Chromium (Playwright's own
-# browser download does not work here). Screenshots go to tests/artifacts/.
+# browser download does not work here): the supervision app, and the widget
+# talking to the trained bot. Screenshots go to tests/artifacts/.
 browser: install chromium
 	$(BIN)/python -m pytest tests/browser -q
 

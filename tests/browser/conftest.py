@@ -1,13 +1,35 @@
-"""The supervision app served by waitress on a free port with a throw-away database,
-for the browser (tests/helpers/web_server.py)."""
+"""A real browser (Debian's Chromium driven by Playwright; screenshots go to
+tests/artifacts/) and the sites it visits: the supervision app on a throw-away
+database, and the widget's demo page talking to the trained bot."""
 
 import os
-from typing import Iterator
+from pathlib import Path
+from typing import Dict, Iterator
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from seen.db import migrate
+from tests.helpers import bot, databases
+from tests.helpers.paths import ARTIFACTS
 from tests.helpers.web_server import web_server
+
+CHROMIUM = os.environ.get("SEEN_TEST_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def screenshots() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
 
 
 @pytest.fixture
@@ -18,3 +40,23 @@ def web_app(backend, tmp_path) -> Iterator[dict]:
            "SEEN_INSECURE_HTTP": "1"}
     with web_server(env, tmp_path / "web.log") as url:
         yield {"url": url, "database_url": backend.url, "env": env}
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory) -> Iterator[Dict[str, Path]]:
+    """The trained bot and its action server, for the widget to talk to."""
+    notes = databases.sqlite(tmp_path_factory.mktemp("notes"))
+    migrate(notes.url)
+    with bot.running(tmp_path_factory.mktemp("bot"), notes.url) as logs:
+        yield logs
+
+
+@pytest.fixture(scope="session")
+def widget_site(servers, tmp_path_factory) -> Iterator[str]:
+    """The web app serving widget.js and its demo page, pointing at the test bot; yields its URL."""
+    folder = tmp_path_factory.mktemp("widget_site")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'web.db'}", "SEEN_SECRET_KEY": "widget tests only", "SEEN_INSECURE_HTTP": "1",
+           "SEEN_BOT_URL": f"http://127.0.0.1:{bot.RASA_PORT}"}
+    bot.ensure_free(bot.WEB_PORT)
+    with web_server(env, ARTIFACTS / "widget_site.log", port=bot.WEB_PORT) as url:
+        yield url

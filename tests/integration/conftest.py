@@ -1,7 +1,6 @@
 """The trained bot and the action server, as `make run` starts them, on test
 ports (tests/helpers/bot.py), and conversations with them."""
 
-import os
 import uuid
 from pathlib import Path
 from typing import Callable, Dict, Iterator, List
@@ -11,7 +10,6 @@ import pytest
 from seen.db import migrate
 from tests.helpers import bot
 from tests.helpers.paths import ARTIFACTS
-from tests.helpers.web_server import web_server
 
 
 @pytest.fixture(scope="session")
@@ -26,17 +24,6 @@ def notes_url(tmp_path_factory) -> str:
 def servers(tmp_path_factory, notes_url) -> Iterator[Dict[str, Path]]:
     with bot.running(tmp_path_factory.mktemp("bot"), notes_url) as logs:
         yield logs
-
-
-@pytest.fixture(scope="session")
-def widget_site(servers, tmp_path_factory) -> Iterator[str]:
-    """The web app serving widget.js and its demo page, pointing at the test bot; yields its URL."""
-    folder = tmp_path_factory.mktemp("widget_site")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'web.db'}", "SEEN_SECRET_KEY": "widget tests only", "SEEN_INSECURE_HTTP": "1",
-           "SEEN_BOT_URL": f"http://127.0.0.1:{bot.RASA_PORT}"}
-    bot.ensure_free(bot.WEB_PORT)
-    with web_server(env, ARTIFACTS / "widget_site.log", port=bot.WEB_PORT) as url:
-        yield url
 
 
 @pytest.fixture
