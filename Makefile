@@ -64,18 +64,20 @@ validate: install
 stories: install
 	$(RASA) test core --stories tests --model models --out results --fail-on-prediction-errors
 
+# Everything in tests/integration/ (marked so by tests/conftest.py).
 integration: install
-	$(BIN)/python -m pytest tests/integration -q
+	$(BIN)/python -m pytest -m integration -q
 
-# The supervision web app through Flask's test client, on SQLite and PostgreSQL.
+# The fast tests beside the unit tests, which a plain `pytest` runs too: the
+# supervision web app through Flask's test client, on SQLite and PostgreSQL.
 web: install
-	$(BIN)/python -m pytest tests/web -q
+	$(BIN)/python -m pytest --ignore=tests/unit -q
 
 # Real browser tests: Playwright drives Debian's Chromium (Playwright's own
 # browser download does not work here): the supervision app, and the widget
 # talking to the trained bot. Screenshots go to tests/artifacts/.
 browser: install chromium
-	$(BIN)/python -m pytest tests/browser -q
+	$(BIN)/python -m pytest -m browser -q
 
 chromium:
 	@test -x /usr/bin/chromium || { \

@@ -1,6 +1,8 @@
 """Fixtures for every test folder: an empty database on each backend Seen supports
-(tests/helpers/databases.py)."""
+(tests/helpers/databases.py). Also marks each test by its folder, so a plain
+`pytest` runs the fast suites and the make targets opt into the others."""
 
+from pathlib import Path
 from typing import Iterator
 
 import pytest
@@ -8,6 +10,20 @@ from sqlalchemy.engine import URL
 
 from tests.helpers import databases
 from tests.helpers.databases import Backend
+
+TESTS = Path(__file__).parent
+#: Folders whose tests a plain `pytest` leaves out (pyproject.toml's addopts):
+#: `make integration` and `make browser` run them with `-m integration`, `-m browser`.
+MARKED_FOLDERS = ("integration", "browser")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items) -> None:
+    """Mark by folder, before `-m` deselects, so no test there can go unmarked."""
+    for item in items:
+        folder = item.path.relative_to(TESTS).parts[0] if item.path.is_relative_to(TESTS) else None
+        if folder in MARKED_FOLDERS:
+            item.add_marker(folder)
 
 
 @pytest.fixture(scope="session")
