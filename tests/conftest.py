@@ -28,6 +28,13 @@ def pytest_collection_modifyitems(items) -> None:
 
 @pytest.fixture(scope="session")
 def postgres_database() -> Iterator[URL]:
+    """A throw-away database on the PostgreSQL server: its tests skip if the
+    server is unreachable, or fail if SEEN_REQUIRE_POSTGRES=1 (make test)."""
+    unreachable = databases.postgres_unreachable()
+    if unreachable and databases.REQUIRE_POSTGRES:
+        pytest.fail(f"{unreachable}, and SEEN_REQUIRE_POSTGRES=1 (make test) needs it", pytrace=False)
+    if unreachable:
+        pytest.skip(f"{unreachable}: start it or set SEEN_TEST_POSTGRES_URL")
     with databases.postgres_database() as url:
         yield url
 

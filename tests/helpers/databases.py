@@ -1,7 +1,8 @@
 """Empty databases on each backend Seen supports, thrown away after use.
 
 PostgreSQL is the server at 127.0.0.1:5432 (SEEN_TEST_POSTGRES_URL to change):
-one database per test session, one schema per test.
+one database per test session, one schema per test. Its tests skip when it
+cannot be reached, unless SEEN_REQUIRE_POSTGRES=1 (as `make test` sets).
 """
 
 import os
@@ -9,12 +10,14 @@ import secrets
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError
 
 POSTGRES_ADMIN_URL = os.environ.get("SEEN_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+REQUIRE_POSTGRES = os.environ.get("SEEN_REQUIRE_POSTGRES") == "1"
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,20 @@ class Backend:
 def sqlite(folder: Path) -> Backend:
     path = folder / "seen.db"
     return Backend("sqlite", f"sqlite:///{path}", f"sqlite:///file:{path}?mode=ro&uri=true")
+
+
+def postgres_unreachable() -> Optional[str]:
+    """Why the PostgreSQL server cannot be used, or None when it can."""
+    admin = create_engine(POSTGRES_ADMIN_URL, future=True, connect_args={"connect_timeout": 5})
+    try:
+        with admin.connect():
+            return None
+    except OperationalError as error:
+        where = make_url(POSTGRES_ADMIN_URL).render_as_string(hide_password=True)
+        reason = (str(error.orig).strip().splitlines() or ["no answer"])[0]
+        return f"PostgreSQL at {where} is unreachable ({reason})"
+    finally:
+        admin.dispose()
 
 
 @contextmanager
