@@ -73,7 +73,8 @@ integration: install
 	$(BIN)/python -m pytest -m integration -q
 
 # The fast tests beside the unit tests, which a plain `pytest` runs too: the
-# supervision web app through Flask's test client, on SQLite and PostgreSQL.
+# notes storage (tests/storage) and the supervision web app through Flask's
+# test client (tests/web), on SQLite and PostgreSQL.
 web: install
 	$(BIN)/python -m pytest --ignore=tests/unit -q
 
