@@ -55,8 +55,8 @@ def servers(tmp_path_factory) -> Iterator[Dict[str, Path]]:
 def widget_site(servers, tmp_path_factory) -> Iterator[str]:
     """The web app serving widget.js and its demo page, pointing at the test bot; yields its URL."""
     folder = tmp_path_factory.mktemp("widget_site")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'web.db'}", "SEEN_SECRET_KEY": "widget tests only", "SEEN_INSECURE_HTTP": "1",
-           "SEEN_BOT_URL": f"http://127.0.0.1:{bot.RASA_PORT}"}
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'web.db'}", "SEEN_SECRET_KEY": "widget tests only",
+           "SEEN_INSECURE_HTTP": "1", "SEEN_BOT_URL": f"http://127.0.0.1:{bot.RASA_PORT}"}
     bot.ensure_free(bot.WEB_PORT)
     with web_server(env, ARTIFACTS / "widget_site.log", port=bot.WEB_PORT) as url:
         yield url

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Dict, Iterator, List
 
 import requests
-from channels.limits import MAX_BODY_BYTES
 from rasa_sdk_plugins import TOKEN_HEADER, TOKEN_VARIABLE
 
+from channels.limits import MAX_BODY_BYTES
 from tests.helpers.paths import ARTIFACTS, BIN, BOT
 
 #: The secret the test Rasa servers send their action server, new for each run.

@@ -10,9 +10,8 @@ from seen.notes import NoteDraft, NoteStore
 NOW = datetime.now(timezone.utc)
 
 
-def note(area: str = "derby", flags=("no_chronology",), prompts=("cumulative_harm",),
-         role: str = "teacher", age_band: str = "age_5_11", text: str = "Often arrives hungry; [NAME] says tea is crisps.",
-         ) -> NoteDraft:
+def note(area: str = "derby", flags=("no_chronology",), prompts=("cumulative_harm",), role: str = "teacher",
+         age_band: str = "age_5_11", text: str = "Often arrives hungry; [NAME] says tea is crisps.") -> NoteDraft:
     rules = {p.id: p for p in knowledge().reflection.prompts}
     return NoteDraft(
         area=area, role=role, age_band=age_band,

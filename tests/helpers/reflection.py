@@ -29,7 +29,8 @@ ORDINARY = {
     "premature_health": "No",
     "feeding_weight": "Feeding well, gaining weight along the centile.",
     "antenatal_care": "Booked late but has been to every appointment since; cot and clothes are ready.",
-    "young_person_view": "She says she's fine and doesn't want social workers involved, but she wants her mum to get help.",
+    "young_person_view": "She says she's fine and doesn't want social workers involved, "
+                         "but she wants her mum to get help.",
     "caring_role": "No",
     "outside_risks": "None that we know of; attendance is good.",
     "needs_met": "Appointments are kept and the EHCP support is in place at school.",
@@ -42,7 +43,8 @@ IDENTIFYING = {
     "daily_life": "Mum, Kayleigh Brennan, sleeps till noon; Tia gets herself up. They live at 14 Mill Lane, M6 5FX.",
     "voice": "Tia said nan Pauline feeds her at weekends. Her NHS number is 943 476 5919.",
     "history": "Referred three times since 2019, LCS ID 889123, Mr Iqbal was the SW.",
-    "raised_with_family": "Rang mum on 07700 900123 on 3rd March 2024 and emailed kb1990@example.com; she agreed to everything.",
+    "raised_with_family": "Rang mum on 07700 900123 on 3rd March 2024 and emailed kb1990@example.com; "
+                          "she agreed to everything.",
     "agencies": "School, HV and Dr Okafor at Brookside Medical Centre; dad's snapchat is jaydenb2010.",
 }
 SECRETS = ["Kayleigh", "Brennan", "Tia", "Mill Lane", "M6 5FX", "Pauline", "943 476 5919", "889123", "Iqbal",

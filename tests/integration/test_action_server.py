@@ -6,7 +6,6 @@ import socket
 
 import pytest
 import requests
-
 from rasa_sdk_plugins import TOKEN_HEADER
 
 from tests.helpers.bot import ACTION_TOKEN, ACTIONS_PORT

@@ -6,8 +6,8 @@ import asyncio
 import uuid
 
 import requests
-from channels.limits import MAX_BODY_BYTES
 
+from channels.limits import MAX_BODY_BYTES
 from seen import knowledge
 from tests.helpers.bot import RASA_PORT, send
 from tests.helpers.socket_tab import SocketTab

@@ -16,8 +16,8 @@ def test_after_upgrade_head_autogenerate_finds_no_difference_from_the_models(bac
     engine = create_engine(backend.url, future=True)
     try:
         with engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True, "compare_server_default": True})
-            drift = compare_metadata(context, Base.metadata)
+            options = {"compare_type": True, "compare_server_default": True}
+            drift = compare_metadata(MigrationContext.configure(connection, opts=options), Base.metadata)
     finally:
         engine.dispose()
-    assert drift == [], "the models and migrations/ differ: `alembic revision --autogenerate` drafts the missing migration"
+    assert drift == [], "the models and migrations/ differ: `alembic revision --autogenerate` drafts a migration"

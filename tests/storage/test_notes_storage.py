@@ -25,7 +25,6 @@ from seen import notes
 from seen.audit import AuditLog
 from seen.db import DatabaseUnavailable, migrate
 from seen.notes import NoteDraft, NoteFilter, NoteStore, NotesUnavailable
-
 from tests.helpers.databases import Backend
 
 ROOT = Path(__file__).resolve().parents[2]
