@@ -9,8 +9,9 @@ RASA := cd bot && PYTHONPATH=. ../$(BIN)/rasa
 STAMP := $(VENV)/.installed
 
 # Quiet, private defaults for every command below. Warnings are not hidden, so
-# the next upgrade sees its deprecations: the test runs filter the known
-# third-party ones by module (pyproject.toml, filterwarnings).
+# the next upgrade sees its deprecations. (Filtering the known third-party ones
+# by module does not hold: importing Sanic, which Rasa does, turns every
+# DeprecationWarning back on.)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1

@@ -4,7 +4,6 @@ does, so a test that leaves the token out does so on purpose."""
 
 import html
 import re
-from datetime import timedelta
 from typing import Dict, Optional
 
 from flask.testing import FlaskClient
@@ -14,23 +13,16 @@ TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_
 
 
 def settings(url: str, **changes) -> Dict[str, object]:
-    config = {
+    """What the tests change from the app's defaults (seen.web.settings.DEFAULTS)."""
+    return {
         "TESTING": True,
         "SECRET_KEY": "tests only",
         "DATABASE_URL": url,
-        "PERMANENT_SESSION_LIFETIME": timedelta(minutes=30),
-        "SESSION_COOKIE_HTTPONLY": True,
-        "SESSION_COOKIE_SAMESITE": "Lax",
-        "SESSION_COOKIE_SECURE": False,
-        "FORCE_HTTPS": False,
-        "BEHIND_PROXY": False,
-        "RATELIMIT_STORAGE_URI": "memory://",
         "LOGIN_RATE_LIMIT": "1000 per minute",
         "WARM_UP": False,
         "BOT_URL": "http://127.0.0.1:5005",
+        **changes,
     }
-    config.update(changes)
-    return config
 
 
 class Visitor:
