@@ -4,13 +4,15 @@ import asyncio
 from typing import Any, Dict, List, Optional
 
 import pytest
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 
 from actions.respond import ActionRespond
 from actions.safety import ActionEmergencyFollowUp
 from seen import knowledge, reflection
+from seen.settings import PROJECT_DIR
 
 KB = knowledge.load()
 CALL_999 = KB.messages.call_999
@@ -177,3 +179,14 @@ def test_an_area_the_practitioner_gave_wins_over_the_widgets_board():
     question.latest_message["metadata"] = {"board": "derby"}
     messages, _ = run(ActionRespond(), question)
     assert "In Salford:" in "\n".join(m["text"] or "" for m in messages)
+
+
+def test_the_action_server_offers_exactly_the_actions_the_domain_lists():
+    """rasa-sdk registers every Action subclass it loads: a shared base class
+    without a name of its own once showed up in GET /actions as "action_"."""
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    listed = set()
+    for path in sorted((PROJECT_DIR / "bot" / "domain").glob("**/*.yml")):
+        listed.update((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("actions") or [])
+    assert sorted(executor.actions) == sorted(listed)
