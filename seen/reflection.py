@@ -15,13 +15,14 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from seen import details, note_draft, replies, summary
 from seen.conditions import holds
+from seen.handover import NoteDraft, NotSaved
 from seen.intents import DESCRIBE_CHILD_INTENT, EMERGENCY_INTENT, FALLBACK_INTENT, SHARE_WORRY_INTENT, topic_of
 from seen.knowledge import COMMANDS, NOT_SURE, SKIPPED, Area, Knowledge, Question
-from seen.notes import NoteDraft, NotesUnavailable
 from seen.replies import Button, Reply
 
 ACTIVE, PAUSED, CONFIRMING, DONE = "active", "paused", "confirming", "done"
-#: Stores a confirmed note and returns its reference (seen.notes.NoteStore.save).
+#: Stores a confirmed note and returns its reference, or raises NotSaved
+#: (seen.notes.NoteStore.save).
 Store = Callable[[NoteDraft], str]
 
 
@@ -557,9 +558,9 @@ def _save(ctx: _Context, draft: NoteDraft, store: Optional[Store]) -> Turn:
     words = ctx.kb.reflection.note
     try:
         if store is None:
-            raise NotesUnavailable("no notes store")
+            raise NotSaved("no notes store")
         reference = store(note_draft.checked(ctx.kb, draft))
-    except (NotesUnavailable, ValueError):  # ValueError: a draft that does not hold up, stored as nothing
+    except (NotSaved, ValueError):  # ValueError: a draft that does not hold up, stored as nothing
         buttons = [Button(words.buttons.retry, words.buttons.retry), Button(words.buttons.discard, words.buttons.discard)]
         return Turn([Reply(words.unavailable, buttons)], ctx.state, ctx.area, ctx.role)
     _close(ctx.state)

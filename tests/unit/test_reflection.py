@@ -10,7 +10,8 @@ from typing import List, Optional
 import pytest
 
 from seen import knowledge, reflection
-from seen.notes import NoteDraft, NotesUnavailable
+from seen.handover import NoteDraft
+from seen.notes import NotesUnavailable
 from seen.reflection import Heard, Turn
 
 KB = knowledge.load()
