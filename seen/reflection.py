@@ -95,7 +95,10 @@ class _Context:
         return self.state["answers"]
 
     def question(self, question_id: str) -> Question:
-        return next(q for q in self.kb.reflection.questions if q.id == question_id)
+        """KeyError for an id Seen does not ask (a forged state), so the action
+        fails at once: StopIteration cannot cross into asyncio, and the
+        action would wait out its time limit."""
+        return {q.id: q for q in self.kb.reflection.questions}[question_id]
 
     def area_or_fallback(self) -> Area:
         return self.kb.areas.get(self.area or "") or self.kb.areas[self.kb.fallback_area]

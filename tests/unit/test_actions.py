@@ -157,6 +157,12 @@ def test_an_emergency_mid_reflection_pauses_it_after_the_999_reply():
     assert events[0]["value"]["status"] == reflection.PAUSED
 
 
+
+def test_a_reflection_at_a_question_seen_does_not_ask_fails_at_once_and_changes_nothing():
+    forged = {**reflection.start(KB, "teacher", "derby").state, "current": "no_such_question"}
+    messages, events = run(ActionRespond(), tracker("", text="he is always hungry", reflection=forged))
+    assert [m["text"] for m in messages] == [KB.messages.action_failed] and events == []
+
 @pytest.mark.parametrize("metadata, area", [
     ({"board": "derby"}, "Derby"),
     ({"board": "North Somerset"}, "North Somerset"),
