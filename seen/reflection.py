@@ -1,10 +1,11 @@
 """The guided reflection as plain Python: what a message means at each step,
 which question comes next, and what Seen says.
 
-The Rasa action keeps the state (a plain dict, so it fits in a slot) and sends
-the replies; everything it says comes from knowledge/reflection.yml. The
-practitioner stays in charge: anything that is not clearly a command, a
-question to Seen or a change of context is taken as their answer.
+The state between messages is a ReflectionState (seen/reflection_state.py),
+which the Rasa action keeps in a slot; it sends the replies. Everything Seen
+says comes from knowledge/reflection.yml. The practitioner stays in charge:
+anything that is not clearly a command, a question to Seen or a change of
+context is taken as their answer.
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from seen.conditions import holds
 from seen.handover import NoteDraft, NotSaved
 from seen.intents import DESCRIBE_CHILD_INTENT, EMERGENCY_INTENT, FALLBACK_INTENT, SHARE_WORRY_INTENT, topic_of
 from seen.knowledge import COMMANDS, NOT_SURE, SKIPPED, Area, Knowledge, Question
+from seen.reflection_state import ACTIVE, CONFIRMING, DONE, PAUSED, ReflectionState
 from seen.replies import Button, Reply
 
-ACTIVE, PAUSED, CONFIRMING, DONE = "active", "paused", "confirming", "done"
 #: Stores a confirmed note and returns its reference, or raises NotSaved
 #: (seen.notes.NoteStore.save).
 Store = Callable[[NoteDraft], str]
@@ -65,7 +66,7 @@ class Turn:
     """What to say, the state to keep, and any context the practitioner gave."""
 
     replies: List[Reply]
-    state: Optional[dict]
+    state: Optional[ReflectionState]
     area: Optional[str] = None
     role: Optional[str] = None
     #: A topic whose answer waits for the practitioner to say their area.
@@ -77,22 +78,22 @@ class Turn:
         return in_progress(self.state)
 
 
-def in_progress(state: Optional[dict]) -> bool:
+def in_progress(state: Optional[ReflectionState]) -> bool:
     """A reflection is running, or its note is being checked."""
-    return bool(state) and state["status"] in (ACTIVE, CONFIRMING)
+    return state is not None and state.status in (ACTIVE, CONFIRMING)
 
 
 @dataclass
 class _Context:
     kb: Knowledge
-    state: dict
+    state: ReflectionState
     role: Optional[str]
     area: Optional[str]
     said: List[Reply] = field(default_factory=list)
 
     @property
     def answers(self) -> Dict[str, dict]:
-        return self.state["answers"]
+        return self.state.answers
 
     def question(self, question_id: str) -> Question:
         """KeyError for an id Seen does not ask (a forged state), so the action
@@ -104,13 +105,13 @@ class _Context:
         return self.kb.areas.get(self.area or "") or self.kb.areas[self.kb.fallback_area]
 
 
-def respond(kb: Knowledge, state: Optional[dict], heard: Heard, role: Optional[str], area: Optional[str],
+def respond(kb: Knowledge, state: Optional[ReflectionState], heard: Heard, role: Optional[str], area: Optional[str],
             store: Optional[Store] = None, offer: Optional[str] = None, nearest: Sequence[str] = ()) -> Turn:
     """Seen's turn: start, carry on, or take this message into the reflection;
     ``store`` keeps a note the practitioner has confirmed. A reflection that
     starts from a concern offers the topic ``offer``, and the ``nearest``
     topics if the practitioner declines it."""
-    status = (state or {}).get("status")
+    status = state.status if state is not None else None
     if status == ACTIVE:
         return _during(_Context(kb, state, role, area), heard)
     if status == CONFIRMING:
@@ -118,7 +119,7 @@ def respond(kb: Knowledge, state: Optional[dict], heard: Heard, role: Optional[s
     command = command_of(kb, heard)
     if status == PAUSED and (command == "resume" or _is_button(kb, heard, "carry_on")):
         ctx = _Context(kb, state, role, area)
-        state["status"] = ACTIVE
+        state.status = ACTIVE
         ctx.said.append(Reply(kb.reflection.resume_intro))
         return _ask_current(ctx)
     if status == PAUSED and not _is_button(kb, heard, "start_again"):
@@ -139,13 +140,13 @@ def start(kb: Knowledge, role: Optional[str], area: Optional[str], first: Option
     ("hv here, 6 week old not gaining"): role, area, age band and answers are
     noted, said back in one line, and not asked again. The topic that clearly
     fits is offered, and the practitioner may decline at the first question."""
-    ctx = _Context(kb, {"status": ACTIVE, "current": None, "answers": {}, "order": [], "prompted": []}, role, area)
+    ctx = _Context(kb, ReflectionState(ACTIVE), role, area)
     ctx.said.append(Reply(kb.reflection.intro.strip()))
     if first is not None and not first.text.startswith("/"):
         told = _take_opening(ctx, first)
         if told:
             ctx.said.append(Reply(kb.reflection.heard_already.format(details=_listed(told))))
-        ctx.state.update(declinable=True, nearest=list(nearest))
+        ctx.state.declinable, ctx.state.nearest = True, list(nearest)
     if offer in kb.topics:
         ctx.said.append(Reply(kb.reflection.topic_offer, [Button(kb.topics[offer].title, replies.topic_payload(offer))]))
     return _advance(ctx)
@@ -203,24 +204,24 @@ def _question_of_kind(kb: Knowledge, kind: str) -> Question:
     return next(q for q in kb.reflection.questions if q.kind == kind)
 
 
-def after_emergency(kb: Knowledge, state: Optional[dict], heard: Heard, confirmed: bool,
+def after_emergency(kb: Knowledge, state: Optional[ReflectionState], heard: Heard, confirmed: bool,
                     role: Optional[str], area: Optional[str]) -> Turn:
     """After the 999 reply, mid-reflection. A danger the safety rules confirm
     pauses the reflection, keeping the message as the current answer so nothing
     is lost if the alarm was false. The classifier's guess alone has had its
     999 reply; the message is then read as the answer it most likely was."""
-    if not state or state["status"] != ACTIVE:
+    if state is None or state.status != ACTIVE:
         return Turn([], state)
     ctx = _Context(kb, state, role, area)
     if not confirmed:
         ctx.said.append(Reply(kb.reflection.carry_on_after_alarm))
         return _during(ctx, Heard(heard.text, area=heard.area, role=heard.role))
-    question = ctx.question(state["current"])
-    state["status"] = PAUSED
+    question = ctx.question(state.current)
+    state.status = PAUSED
     button = Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on)
     if question.kind == "text":
         _record(ctx, question, heard.text.strip(), None)
-        state["current"] = question.id
+        state.current = question.id
         return Turn([Reply(kb.reflection.paused_by_emergency.format(label=question.label), [button])], state)
     return Turn([Reply(kb.reflection.paused, [button])], state)
 
@@ -275,9 +276,10 @@ def asked_topic(kb: Knowledge, heard: Heard) -> Optional[str]:
 
 def _during(ctx: _Context, heard: Heard) -> Turn:
     kb, state = ctx.kb, ctx.state
-    question = ctx.question(state["current"])
-    clarifying = state.get("clarifying") == question.id
-    if state.pop("declinable", False) and _declines(kb, heard):
+    question = ctx.question(state.current)
+    clarifying = state.clarifying == question.id
+    declinable, state.declinable = state.declinable, False
+    if declinable and _declines(kb, heard):
         return _declined(ctx)
     if question.kind == "choice" and _choice_from_words(kb, question, heard.text):
         return _clarified(ctx, question, heard) if clarifying else _answer(ctx, question, heard)
@@ -291,7 +293,7 @@ def _during(ctx: _Context, heard: Heard) -> Turn:
     if command == "go_back":
         return _go_back(ctx, heard)
     if command == "pause" or (heard.intent == "goodbye" and _words(heard.text) <= 4):
-        state["status"] = PAUSED
+        state.status = PAUSED
         button = Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on)
         return Turn([Reply(kb.reflection.paused, [button])], state, ctx.area, ctx.role)
     if command == "resume" or (heard.intent in ("greet", "thank") and _words(heard.text) <= 3):
@@ -325,8 +327,8 @@ def _declines(kb: Knowledge, heard: Heard) -> bool:
 def _declined(ctx: _Context) -> Turn:
     """Paused, with what was said kept, and the topics nearest the concern on offer."""
     kb, state = ctx.kb, ctx.state
-    state["status"] = PAUSED
-    topics = [t for t in state.get("nearest") or [] if t in kb.topics] or [ctx.question(state["current"]).topic]
+    state.status = PAUSED
+    topics = [t for t in state.nearest or [] if t in kb.topics] or [ctx.question(state.current).topic]
     buttons = [Button(kb.topics[t].title, replies.topic_payload(t)) for t in topics]
     buttons.append(Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on))
     return Turn([Reply(kb.reflection.declined, buttons)], state, ctx.area, ctx.role)
@@ -343,7 +345,7 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
         value = _choice(ctx.kb, question, heard)
         _record(ctx, question, text, value)
         if value is None:
-            ctx.state["clarifying"] = question.id
+            ctx.state.clarifying = question.id
             return _ask_choice_again(ctx, question, reflection.choice_clarify)
     elif question.kind == "age_band":
         value = _age_band(ctx.kb, text)
@@ -373,7 +375,7 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
 def _clarified(ctx: _Context, question: Question, heard: Heard) -> Turn:
     """The answer after "is that a yes, a no or not sure?": keep the words
     given first, add the value (or leave it open and move on)."""
-    ctx.state.pop("clarifying", None)
+    ctx.state.clarifying = None
     value = _choice(ctx.kb, question, heard)
     earlier = ctx.answers.get(question.id, {}).get("text") or ""
     if value is None:
@@ -441,20 +443,21 @@ def _band_for_years(kb: Knowledge, years: float) -> Optional[str]:
 
 def _record(ctx: _Context, question: Question, text: Optional[str], value: Optional[str]) -> None:
     ctx.answers[question.id] = {"text": text, "value": value}
-    order = ctx.state["order"]
+    order = ctx.state.order
     if question.id in order:
         order.remove(question.id)
     order.append(question.id)
-    ctx.state.pop("revisiting", None) if ctx.state.get("revisiting") == question.id else None
+    if ctx.state.revisiting == question.id:
+        ctx.state.revisiting = None
 
 
 def _revisiting(ctx: _Context, question: Question) -> bool:
-    return ctx.state.get("revisiting") == question.id
+    return ctx.state.revisiting == question.id
 
 
 def _acknowledgement(ctx: _Context) -> str:
     options = ctx.kb.reflection.acknowledgements
-    return options[len(ctx.state["order"]) % len(options)]
+    return options[len(ctx.state.order) % len(options)]
 
 
 def _skip(ctx: _Context, question: Question, heard: Heard, dont_know: bool) -> Turn:
@@ -499,21 +502,21 @@ def _go_back(ctx: _Context, heard: Heard) -> Turn:
     if target is None:
         ctx.said.append(Reply(ctx.kb.reflection.nothing_to_go_back_to))
         return _ask_current(ctx)
-    ctx.state["current"] = target.id
-    ctx.state["revisiting"] = target.id
-    ctx.state.pop("clarifying", None)
+    ctx.state.current = target.id
+    ctx.state.revisiting = target.id
+    ctx.state.clarifying = None
     return _ask_current(ctx)
 
 
 def _last_answered(ctx: _Context) -> Optional[Question]:
-    order = [q for q in ctx.state["order"] if q != ctx.state["current"]]
+    order = [q for q in ctx.state.order if q != ctx.state.current]
     return ctx.question(order[-1]) if order else None
 
 
 def _named_question(ctx: _Context, text: str) -> Optional[Question]:
     """The answered question whose label the practitioner named ("change my
     answer about the plan")."""
-    answered = [ctx.question(question_id) for question_id in ctx.state["order"]]
+    answered = [ctx.question(question_id) for question_id in ctx.state.order]
     return _best_label_match(ctx.kb, text, answered, lambda q: q.label)
 
 
@@ -533,11 +536,11 @@ def _best_label_match(kb: Knowledge, text: str, items: list, label: Callable) ->
 
 def _confirming(ctx: _Context, heard: Heard, store: Optional[Store]) -> Turn:
     words, state = ctx.kb.reflection.note, ctx.state
-    draft = note_draft.from_dict(state["note"])
-    retyping = state.pop("retyping", None)
+    draft = note_draft.from_dict(state.note)
+    retyping, state.retyping = state.retyping, None
     if retyping:
         removed = _starts_with(words.remove_words, heard.text) and _words(heard.text) <= 3
-        state["note"] = note_draft.as_dict(note_draft.with_answer(draft, retyping, None if removed else heard.text))
+        state.note = note_draft.as_dict(note_draft.with_answer(draft, retyping, None if removed else heard.text))
         if removed:
             ctx.said.append(Reply(words.removed))
         return _show_note(ctx)
@@ -550,7 +553,7 @@ def _confirming(ctx: _Context, heard: Heard, store: Optional[Store]) -> Turn:
         return Turn([Reply(words.not_saved)], state, ctx.area, ctx.role)
     named = _named_note_answer(ctx, draft, heard.text)
     if named:
-        state["retyping"] = named["question"]
+        state.retyping = named["question"]
         return Turn([Reply(words.retype.format(label=named["label"]))], state, ctx.area, ctx.role)
     if _is_note_button(ctx.kb, heard, "change") or command_of(ctx.kb, heard) == "go_back":
         return Turn([Reply(words.which_answer)], state, ctx.area, ctx.role)
@@ -567,20 +570,20 @@ def _save(ctx: _Context, draft: NoteDraft, store: Optional[Store]) -> Turn:
         buttons = [Button(words.buttons.retry, words.buttons.retry), Button(words.buttons.discard, words.buttons.discard)]
         return Turn([Reply(words.unavailable, buttons)], ctx.state, ctx.area, ctx.role)
     _close(ctx.state)
-    ctx.state["reference"] = reference
+    ctx.state.reference = reference
     return Turn([Reply(words.saved.format(reference=reference))], ctx.state, ctx.area, ctx.role)
 
 
-def _close(state: dict) -> None:
+def _close(state: ReflectionState) -> None:
     """Finished: keep nothing of what was written, saved or not."""
-    state.update(status=DONE, current=None, answers={}, order=[], note=None)
+    state.status, state.current, state.answers, state.order, state.note = DONE, None, {}, [], None
 
 
 def _show_note(ctx: _Context) -> Turn:
     words = ctx.kb.reflection.note
     buttons = [Button(words.buttons.save, words.buttons.save), Button(words.buttons.change, words.buttons.change),
                Button(words.buttons.discard, words.buttons.discard)]
-    ctx.said.append(note_draft.render(ctx.kb, note_draft.from_dict(ctx.state["note"])))
+    ctx.said.append(note_draft.render(ctx.kb, note_draft.from_dict(ctx.state.note)))
     ctx.said.append(Reply(words.ask, buttons))
     return Turn(ctx.said, ctx.state, ctx.area, ctx.role)
 
@@ -614,27 +617,26 @@ def _advance(ctx: _Context) -> Turn:
     the last, the summary (which holds every prompt, so none is said twice)."""
     question = _next_question(ctx)
     if question is None:
-        ctx.state["status"] = CONFIRMING
-        ctx.state["current"] = None
-        ctx.said.extend(summary.build(ctx.kb, ctx.state["answers"], ctx.role, ctx.area_or_fallback()))
-        draft = note_draft.build(ctx.kb, ctx.state["answers"], ctx.role, ctx.area_or_fallback())
-        ctx.state["note"] = note_draft.as_dict(draft)
+        ctx.state.status, ctx.state.current = CONFIRMING, None
+        ctx.said.extend(summary.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback()))
+        draft = note_draft.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback())
+        ctx.state.note = note_draft.as_dict(draft)
         return _show_note(ctx)
     ctx.said.extend(_prompts_now(ctx))
-    ctx.state["current"] = question.id
+    ctx.state.current = question.id
     return _ask_current(ctx)
 
 
 def _prompts_now(ctx: _Context) -> List[Reply]:
     """Prompts marked say_now, once each, as soon as the answers call for them."""
-    prompted = ctx.state.setdefault("prompted", [])
+    prompted = ctx.state.prompted
     due = [rule for rule in summary.fired(ctx.kb, ctx.answers) if rule.say_now and rule.id not in prompted]
     prompted.extend(rule.id for rule in due)
     return [summary.prompt_reply(ctx.kb, rule, ctx.area_or_fallback()) for rule in due]
 
 
 def _ask_current(ctx: _Context) -> Turn:
-    question = ctx.question(ctx.state["current"])
+    question = ctx.question(ctx.state.current)
     reflection = ctx.kb.reflection
     applicable = [q for q in _applicable(ctx) if q.id in ctx.answers or not _known_already(ctx, q)]
     number = next((n for n, q in enumerate(applicable, 1) if q.id == question.id), len(applicable))
@@ -668,6 +670,6 @@ def _buttons(ctx: _Context, question: Question) -> List[Button]:
     if _revisiting(ctx, question):
         buttons.append(Button(reflection.buttons.keep, reflection.buttons.keep))
     buttons.append(Button(reflection.buttons.skip, reflection.buttons.skip))
-    if ctx.state.get("declinable"):
+    if ctx.state.declinable:
         buttons.append(Button(reflection.buttons.not_now, reflection.buttons.not_now))
     return buttons

@@ -12,6 +12,7 @@ from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 from actions.respond import ActionRespond
 from actions.safety import ActionEmergencyFollowUp
 from seen import knowledge, reflection
+from seen.reflection_state import to_slot
 from seen.settings import PROJECT_DIR
 
 KB = knowledge.load()
@@ -141,7 +142,7 @@ def test_a_worry_starts_a_reflection_and_keeps_its_state_in_slots():
 
 
 def test_an_answer_naming_role_and_area_sets_both_slots():
-    started = reflection.start(KB, None, None).state
+    started = to_slot(reflection.start(KB, None, None).state)
     entities = [{"entity": "role", "value": "health visitor"}, {"entity": "area", "value": "Derby"}]
     messages, events = run(ActionRespond(), tracker("inform_context", entities, text="HV in Derby", reflection=started))
     assert SlotSet("role", "health_visitor") in events and SlotSet("area", "derby") in events
@@ -149,7 +150,7 @@ def test_an_answer_naming_role_and_area_sets_both_slots():
 
 
 def test_an_emergency_mid_reflection_pauses_it_after_the_999_reply():
-    state = reflection.start(KB, "teacher", "derby").state
+    state = to_slot(reflection.start(KB, "teacher", "derby").state)
     message = tracker("emergency", text="he says his dad burned him", reflection=state, reflecting=True)
     messages, events = run(ActionEmergencyFollowUp(), message)
     assert "carry on" in messages[-1]["text"].lower()
@@ -159,7 +160,7 @@ def test_an_emergency_mid_reflection_pauses_it_after_the_999_reply():
 
 
 def test_a_reflection_at_a_question_seen_does_not_ask_fails_at_once_and_changes_nothing():
-    forged = {**reflection.start(KB, "teacher", "derby").state, "current": "no_such_question"}
+    forged = {**to_slot(reflection.start(KB, "teacher", "derby").state), "current": "no_such_question"}
     messages, events = run(ActionRespond(), tracker("", text="he is always hungry", reflection=forged))
     assert [m["text"] for m in messages] == [KB.messages.action_failed] and events == []
 
