@@ -85,11 +85,26 @@ def in_progress(state: Optional[ReflectionState]) -> bool:
 
 @dataclass
 class _Context:
+    """One message's turn in a reflection. Replies are added with say() and the
+    result is built by turn(), so no branch can drop what was already said.
+    (Only the replies given with no reflection to work on build a Turn
+    directly: nothing is said before them.)"""
+
     kb: Knowledge
     state: ReflectionState
     role: Optional[str]
     area: Optional[str]
-    said: List[Reply] = field(default_factory=list)
+    _said: List[Reply] = field(default_factory=list)
+
+    def say(self, *replies: Reply) -> None:
+        self._said.extend(replies)
+
+    def turn(self, with_context: bool = True) -> Turn:
+        """All that was said, the state, and the role and area as they now
+        stand; with_context=False leaves the role and area slots as they were."""
+        if not with_context:
+            return Turn(self._said, self.state)
+        return Turn(self._said, self.state, self.area, self.role)
 
     @property
     def answers(self) -> Dict[str, dict]:
@@ -120,12 +135,14 @@ def respond(kb: Knowledge, state: Optional[ReflectionState], heard: Heard, role:
     if status == PAUSED and (command == "resume" or _is_button(kb, heard, "carry_on")):
         ctx = _Context(kb, state, role, area)
         state.status = ACTIVE
-        ctx.said.append(Reply(kb.reflection.resume_intro))
+        ctx.say(Reply(kb.reflection.resume_intro))
         return _ask_current(ctx)
     if status == PAUSED and not _is_button(kb, heard, "start_again"):
+        ctx = _Context(kb, state, role, area)
         buttons = [Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on),
                    Button(kb.reflection.buttons.start_again, kb.reflection.buttons.start_again)]
-        return Turn([Reply(kb.reflection.ask_restart, buttons)], state)
+        ctx.say(Reply(kb.reflection.ask_restart, buttons))
+        return ctx.turn(with_context=False)
     if command and command != "resume" and heard.intent != SHARE_WORRY_INTENT:
         button = Button(kb.reflection.buttons.start, replies.REFLECT_PAYLOAD)
         return Turn([Reply(kb.reflection.not_reflecting, [button])], state)
@@ -141,14 +158,14 @@ def start(kb: Knowledge, role: Optional[str], area: Optional[str], first: Option
     noted, said back in one line, and not asked again. The topic that clearly
     fits is offered, and the practitioner may decline at the first question."""
     ctx = _Context(kb, ReflectionState(ACTIVE), role, area)
-    ctx.said.append(Reply(kb.reflection.intro.strip()))
+    ctx.say(Reply(kb.reflection.intro.strip()))
     if first is not None and not first.text.startswith("/"):
         told = _take_opening(ctx, first)
         if told:
-            ctx.said.append(Reply(kb.reflection.heard_already.format(details=_listed(told))))
+            ctx.say(Reply(kb.reflection.heard_already.format(details=_listed(told))))
         ctx.state.declinable, ctx.state.nearest = True, list(nearest)
     if offer in kb.topics:
-        ctx.said.append(Reply(kb.reflection.topic_offer, [Button(kb.topics[offer].title, replies.topic_payload(offer))]))
+        ctx.say(Reply(kb.reflection.topic_offer, [Button(kb.topics[offer].title, replies.topic_payload(offer))]))
     return _advance(ctx)
 
 
@@ -193,7 +210,7 @@ def _later_answers(ctx: _Context, question: Question, text: str) -> None:
     band = (ctx.answers.get("age_band") or {}).get("value")
     noted = _take_answers(ctx, details.heard(ctx.kb, text, later, band))
     if noted:
-        ctx.said.append(Reply(ctx.kb.reflection.heard_also.format(details=_listed(noted))))
+        ctx.say(Reply(ctx.kb.reflection.heard_also.format(details=_listed(noted))))
 
 
 def _listed(items: List[str]) -> str:
@@ -214,7 +231,7 @@ def after_emergency(kb: Knowledge, state: Optional[ReflectionState], heard: Hear
         return Turn([], state)
     ctx = _Context(kb, state, role, area)
     if not confirmed:
-        ctx.said.append(Reply(kb.reflection.carry_on_after_alarm))
+        ctx.say(Reply(kb.reflection.carry_on_after_alarm))
         return _during(ctx, Heard(heard.text, area=heard.area, role=heard.role))
     question = ctx.question(state.current)
     state.status = PAUSED
@@ -222,8 +239,10 @@ def after_emergency(kb: Knowledge, state: Optional[ReflectionState], heard: Hear
     if question.kind == "text":
         _record(ctx, question, heard.text.strip(), None)
         state.current = question.id
-        return Turn([Reply(kb.reflection.paused_by_emergency.format(label=question.label), [button])], state)
-    return Turn([Reply(kb.reflection.paused, [button])], state)
+        ctx.say(Reply(kb.reflection.paused_by_emergency.format(label=question.label), [button]))
+    else:
+        ctx.say(Reply(kb.reflection.paused, [button]))
+    return ctx.turn(with_context=False)
 
 
 # Reading a message ------------------------------------------------------------
@@ -295,14 +314,15 @@ def _during(ctx: _Context, heard: Heard) -> Turn:
     if command == "pause" or (heard.intent == "goodbye" and _words(heard.text) <= 4):
         state.status = PAUSED
         button = Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on)
-        return Turn([Reply(kb.reflection.paused, [button])], state, ctx.area, ctx.role)
+        ctx.say(Reply(kb.reflection.paused, [button]))
+        return ctx.turn()
     if command == "resume" or (heard.intent in ("greet", "thank") and _words(heard.text) <= 3):
         return _ask_current(ctx)
     if heard.intent == SHARE_WORRY_INTENT and heard.text.startswith("/"):
-        ctx.said.append(Reply(kb.reflection.already_active))
+        ctx.say(Reply(kb.reflection.already_active))
         return _ask_current(ctx)
     if heard.intent == "help" and _words(heard.text) <= ctx.kb.reflection.understanding.command_max_words:
-        ctx.said.append(Reply(kb.reflection.help.strip()))
+        ctx.say(Reply(kb.reflection.help.strip()))
         return _ask_current(ctx)
     if question.kind not in ("role", "area") and heard.intent == "inform_context" and (heard.area or heard.role):
         return _context_update(ctx, heard)
@@ -331,14 +351,15 @@ def _declined(ctx: _Context) -> Turn:
     topics = [t for t in state.nearest or [] if t in kb.topics] or [ctx.question(state.current).topic]
     buttons = [Button(kb.topics[t].title, replies.topic_payload(t)) for t in topics]
     buttons.append(Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on))
-    return Turn([Reply(kb.reflection.declined, buttons)], state, ctx.area, ctx.role)
+    ctx.say(Reply(kb.reflection.declined, buttons))
+    return ctx.turn()
 
 
 def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
     reflection = ctx.kb.reflection
     if _revisiting(ctx, question) and _starts_with(reflection.understanding.keep, heard.text) \
             and _words(heard.text) <= 4 or _is_button(ctx.kb, heard, "keep"):
-        ctx.said.append(Reply(reflection.kept))
+        ctx.say(Reply(reflection.kept))
         return _advance(ctx)
     text = heard.text.strip()
     if question.kind == "choice":
@@ -357,7 +378,7 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
         ctx.area = area.id
         _record(ctx, question, text if area.id == ctx.kb.fallback_area else area.name, area.id)
         if area.id == ctx.kb.fallback_area:
-            ctx.said.append(replies.context_set(ctx.kb, area, None))
+            ctx.say(replies.context_set(ctx.kb, area, None))
     elif question.kind == "role":
         if heard.area:
             ctx.area = heard.area
@@ -366,7 +387,7 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
         _record(ctx, question, role.name if role else text, role.id if role else None)
     else:
         _record(ctx, question, text, None)
-    ctx.said.append(Reply(_acknowledgement(ctx)))
+    ctx.say(Reply(_acknowledgement(ctx)))
     if question.kind in ("text", "choice"):
         _later_answers(ctx, question, text)
     return _advance(ctx)
@@ -382,7 +403,7 @@ def _clarified(ctx: _Context, question: Question, heard: Heard) -> Turn:
         _record(ctx, question, f"{earlier} {heard.text.strip()}".strip(), None)
     else:
         _record(ctx, question, earlier, value)
-    ctx.said.append(Reply(_acknowledgement(ctx)))
+    ctx.say(Reply(_acknowledgement(ctx)))
     return _advance(ctx)
 
 
@@ -466,25 +487,25 @@ def _skip(ctx: _Context, question: Question, heard: Heard, dont_know: bool) -> T
         ctx.area = ctx.area or ctx.kb.fallback_area
     value = NOT_SURE if dont_know else SKIPPED
     _record(ctx, question, heard.text.strip() if dont_know else None, value)
-    ctx.said.append(Reply(reflection.noted_dont_know if dont_know else reflection.skipped))
+    ctx.say(Reply(reflection.noted_dont_know if dont_know else reflection.skipped))
     return _advance(ctx)
 
 
 def _explain(ctx: _Context, question: Question) -> Turn:
     topic = ctx.kb.topics[question.topic]
-    ctx.said.append(Reply(question.explain))
-    ctx.said.extend(replies.topic_answer(ctx.kb, topic, ctx.area_or_fallback())[:2])
-    ctx.said.append(Reply(ctx.kb.reflection.explain_then_ask))
+    ctx.say(Reply(question.explain))
+    ctx.say(*replies.topic_answer(ctx.kb, topic, ctx.area_or_fallback())[:2])
+    ctx.say(Reply(ctx.kb.reflection.explain_then_ask))
     return _ask_current(ctx)
 
 
 def _digress(ctx: _Context, topic_id: str) -> Turn:
     if topic_id == "out_of_scope":
-        ctx.said.append(replies.out_of_scope(ctx.kb, ctx.area_or_fallback()))
+        ctx.say(replies.out_of_scope(ctx.kb, ctx.area_or_fallback()))
     else:
         answer = replies.topic_answer(ctx.kb, ctx.kb.topics[topic_id], ctx.area_or_fallback())
-        ctx.said.extend(r for r in answer if not r.buttons)
-    ctx.said.append(Reply(ctx.kb.reflection.back_to_question))
+        ctx.say(*(r for r in answer if not r.buttons))
+    ctx.say(Reply(ctx.kb.reflection.back_to_question))
     return _ask_current(ctx)
 
 
@@ -493,14 +514,14 @@ def _context_update(ctx: _Context, heard: Heard) -> Turn:
         ctx.area = heard.area
     if heard.role:
         ctx.role = heard.role
-    ctx.said.append(Reply(ctx.kb.reflection.context_noted))
+    ctx.say(Reply(ctx.kb.reflection.context_noted))
     return _ask_current(ctx)
 
 
 def _go_back(ctx: _Context, heard: Heard) -> Turn:
     target = _named_question(ctx, heard.text) or _last_answered(ctx)
     if target is None:
-        ctx.said.append(Reply(ctx.kb.reflection.nothing_to_go_back_to))
+        ctx.say(Reply(ctx.kb.reflection.nothing_to_go_back_to))
         return _ask_current(ctx)
     ctx.state.current = target.id
     ctx.state.revisiting = target.id
@@ -542,7 +563,7 @@ def _confirming(ctx: _Context, heard: Heard, store: Optional[Store]) -> Turn:
         removed = _starts_with(words.remove_words, heard.text) and _words(heard.text) <= 3
         state.note = note_draft.as_dict(note_draft.with_answer(draft, retyping, None if removed else heard.text))
         if removed:
-            ctx.said.append(Reply(words.removed))
+            ctx.say(Reply(words.removed))
         return _show_note(ctx)
     if _is_note_button(ctx.kb, heard, "save") or _is_note_button(ctx.kb, heard, "retry") or (
             _starts_with(words.save_words, heard.text) and _words(heard.text) <= 5) or heard.intent == "affirm":
@@ -550,13 +571,16 @@ def _confirming(ctx: _Context, heard: Heard, store: Optional[Store]) -> Turn:
     if _is_note_button(ctx.kb, heard, "discard") or (
             _starts_with(words.discard_words, heard.text) and _words(heard.text) <= 5) or heard.intent == "deny":
         _close(state)
-        return Turn([Reply(words.not_saved)], state, ctx.area, ctx.role)
+        ctx.say(Reply(words.not_saved))
+        return ctx.turn()
     named = _named_note_answer(ctx, draft, heard.text)
     if named:
         state.retyping = named["question"]
-        return Turn([Reply(words.retype.format(label=named["label"]))], state, ctx.area, ctx.role)
+        ctx.say(Reply(words.retype.format(label=named["label"])))
+        return ctx.turn()
     if _is_note_button(ctx.kb, heard, "change") or command_of(ctx.kb, heard) == "go_back":
-        return Turn([Reply(words.which_answer)], state, ctx.area, ctx.role)
+        ctx.say(Reply(words.which_answer))
+        return ctx.turn()
     return _show_note(ctx)
 
 
@@ -568,10 +592,12 @@ def _save(ctx: _Context, draft: NoteDraft, store: Optional[Store]) -> Turn:
         reference = store(note_draft.checked(ctx.kb, draft))
     except (NotSaved, ValueError):  # ValueError: a draft that does not hold up, stored as nothing
         buttons = [Button(words.buttons.retry, words.buttons.retry), Button(words.buttons.discard, words.buttons.discard)]
-        return Turn([Reply(words.unavailable, buttons)], ctx.state, ctx.area, ctx.role)
+        ctx.say(Reply(words.unavailable, buttons))
+        return ctx.turn()
     _close(ctx.state)
     ctx.state.reference = reference
-    return Turn([Reply(words.saved.format(reference=reference))], ctx.state, ctx.area, ctx.role)
+    ctx.say(Reply(words.saved.format(reference=reference)))
+    return ctx.turn()
 
 
 def _close(state: ReflectionState) -> None:
@@ -583,9 +609,9 @@ def _show_note(ctx: _Context) -> Turn:
     words = ctx.kb.reflection.note
     buttons = [Button(words.buttons.save, words.buttons.save), Button(words.buttons.change, words.buttons.change),
                Button(words.buttons.discard, words.buttons.discard)]
-    ctx.said.append(note_draft.render(ctx.kb, note_draft.from_dict(ctx.state.note)))
-    ctx.said.append(Reply(words.ask, buttons))
-    return Turn(ctx.said, ctx.state, ctx.area, ctx.role)
+    ctx.say(note_draft.render(ctx.kb, note_draft.from_dict(ctx.state.note)))
+    ctx.say(Reply(words.ask, buttons))
+    return ctx.turn()
 
 
 def _is_note_button(kb: Knowledge, heard: Heard, name: str) -> bool:
@@ -618,11 +644,11 @@ def _advance(ctx: _Context) -> Turn:
     question = _next_question(ctx)
     if question is None:
         ctx.state.status, ctx.state.current = CONFIRMING, None
-        ctx.said.extend(summary.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback()))
+        ctx.say(*summary.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback()))
         draft = note_draft.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback())
         ctx.state.note = note_draft.as_dict(draft)
         return _show_note(ctx)
-    ctx.said.extend(_prompts_now(ctx))
+    ctx.say(*_prompts_now(ctx))
     ctx.state.current = question.id
     return _ask_current(ctx)
 
@@ -646,13 +672,13 @@ def _ask_current(ctx: _Context) -> Turn:
     if _revisiting(ctx, question) and question.id in ctx.answers:
         earlier = summary.answer_text(ctx.kb, question, ctx.answers[question.id])
         lines.append(reflection.went_back.format(answer=earlier))
-    ctx.said.append(Reply("\n".join(lines), _buttons(ctx, question)))
-    return Turn(ctx.said, ctx.state, ctx.area, ctx.role)
+    ctx.say(Reply("\n".join(lines), _buttons(ctx, question)))
+    return ctx.turn()
 
 
 def _ask_choice_again(ctx: _Context, question: Question, why: str) -> Turn:
-    ctx.said.append(Reply(why, _buttons(ctx, question)))
-    return Turn(ctx.said, ctx.state, ctx.area, ctx.role)
+    ctx.say(Reply(why, _buttons(ctx, question)))
+    return ctx.turn()
 
 
 def _buttons(ctx: _Context, question: Question) -> List[Button]:

@@ -277,6 +277,14 @@ def test_an_unconfirmed_alarm_takes_the_message_as_the_answer_it_was():
     assert talk.answer("age_band")["value"] == "age_1_4" and talk.state.status == reflection.ACTIVE
 
 
+
+def test_an_unconfirmed_alarm_on_declining_says_both_carry_on_and_what_was_declined():
+    talk = Conversation(role="teacher", area="derby")
+    talk.say("I'm worried about a boy in my class, he's always hungry", "share_worry", 0.9)
+    said = talk.emergency(KB.reflection.buttons.not_now, confirmed=False)
+    assert said == [KB.reflection.carry_on_after_alarm, KB.reflection.declined]
+    assert talk.state.status == reflection.PAUSED
+
 def test_commands_outside_a_reflection_offer_to_start_one():
     talk = Conversation()
     said = talk.say("skip", "skip", 0.9)
