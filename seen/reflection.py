@@ -255,6 +255,11 @@ def _starts_with(patterns: List[str], text: str) -> bool:
     return any(re.match(rf"\s*(?:{p})(?=\W|$)", text, re.IGNORECASE) for p in patterns)
 
 
+def _short_and_starts_with(patterns: List[str], text: str, max_words: int) -> bool:
+    """"Keep", "save it", "remove": words that count only in a short message."""
+    return _starts_with(patterns, text) and _words(text) <= max_words
+
+
 def command_of(kb: Knowledge, heard: Heard) -> Optional[str]:
     """The command a message gives, if it is short and the classifier sure enough."""
     rules = kb.reflection.understanding
@@ -294,7 +299,7 @@ def asked_topic(kb: Knowledge, heard: Heard) -> Optional[str]:
 # The walk-through -------------------------------------------------------------
 
 def _during(ctx: _Context, heard: Heard) -> Turn:
-    kb, state = ctx.kb, ctx.state
+    kb, state, rules = ctx.kb, ctx.state, ctx.kb.reflection.understanding
     question = ctx.question(state.current)
     clarifying = state.clarifying == question.id
     declinable, state.declinable = state.declinable, False
@@ -311,17 +316,17 @@ def _during(ctx: _Context, heard: Heard) -> Turn:
         return _skip(ctx, question, heard, dont_know=False)
     if command == "go_back":
         return _go_back(ctx, heard)
-    if command == "pause" or (heard.intent == "goodbye" and _words(heard.text) <= 4):
+    if command == "pause" or (heard.intent == "goodbye" and _words(heard.text) <= rules.goodbye_max_words):
         state.status = PAUSED
         button = Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on)
         ctx.say(Reply(kb.reflection.paused, [button]))
         return ctx.turn()
-    if command == "resume" or (heard.intent in ("greet", "thank") and _words(heard.text) <= 3):
+    if command == "resume" or (heard.intent in ("greet", "thank") and _words(heard.text) <= rules.greeting_max_words):
         return _ask_current(ctx)
     if heard.intent == SHARE_WORRY_INTENT and heard.text.startswith("/"):
         ctx.say(Reply(kb.reflection.already_active))
         return _ask_current(ctx)
-    if heard.intent == "help" and _words(heard.text) <= ctx.kb.reflection.understanding.command_max_words:
+    if heard.intent == "help" and _words(heard.text) <= rules.command_max_words:
         ctx.say(Reply(kb.reflection.help.strip()))
         return _ask_current(ctx)
     if question.kind not in ("role", "area") and heard.intent == "inform_context" and (heard.area or heard.role):
@@ -357,8 +362,9 @@ def _declined(ctx: _Context) -> Turn:
 
 def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
     reflection = ctx.kb.reflection
-    if _revisiting(ctx, question) and _starts_with(reflection.understanding.keep, heard.text) \
-            and _words(heard.text) <= 4 or _is_button(ctx.kb, heard, "keep"):
+    rules = reflection.understanding
+    if _revisiting(ctx, question) and _short_and_starts_with(rules.keep, heard.text, rules.keep_max_words) \
+            or _is_button(ctx.kb, heard, "keep"):
         ctx.say(Reply(reflection.kept))
         return _advance(ctx)
     text = heard.text.strip()
@@ -416,7 +422,8 @@ def _choice(kb: Knowledge, question: Question, heard: Heard) -> Optional[str]:
     from_words = _choice_from_words(kb, question, text)
     if from_words:
         return from_words
-    short = _words(text) <= 4 and heard.confidence >= reflection.understanding.command_min_confidence
+    rules = reflection.understanding
+    short = _words(text) <= rules.choice_max_words and heard.confidence >= rules.command_min_confidence
     intent_choice = {"affirm": "yes", "deny": "no", "dont_know": NOT_SURE}.get(heard.intent)
     if short and intent_choice in question.choices:
         return intent_choice
@@ -454,12 +461,8 @@ def _age_band(kb: Knowledge, text: str) -> Optional[str]:
 
 
 def _band_for_years(kb: Knowledge, years: float) -> Optional[str]:
-    """Bands after "unborn" are in age order: under 1, 1-4, 5-11, 12-17."""
-    limits = [1, 5, 12, 18]
-    for band, limit in zip(kb.reflection.age_bands[1:], limits):
-        if years < limit:
-            return band.id
-    return None
+    """The first band after "unborn" whose under_years the child is below (they are in age order)."""
+    return next((b.id for b in kb.reflection.age_bands[1:] if years < b.under_years), None)
 
 
 def _record(ctx: _Context, question: Question, text: Optional[str], value: Optional[str]) -> None:
@@ -560,16 +563,16 @@ def _confirming(ctx: _Context, heard: Heard, store: Optional[Store]) -> Turn:
     draft = note_draft.from_dict(state.note)
     retyping, state.retyping = state.retyping, None
     if retyping:
-        removed = _starts_with(words.remove_words, heard.text) and _words(heard.text) <= 3
+        removed = _short_and_starts_with(words.remove_words, heard.text, words.remove_max_words)
         state.note = note_draft.as_dict(note_draft.with_answer(draft, retyping, None if removed else heard.text))
         if removed:
             ctx.say(Reply(words.removed))
         return _show_note(ctx)
-    if _is_note_button(ctx.kb, heard, "save") or _is_note_button(ctx.kb, heard, "retry") or (
-            _starts_with(words.save_words, heard.text) and _words(heard.text) <= 5) or heard.intent == "affirm":
+    if _is_note_button(ctx.kb, heard, "save") or _is_note_button(ctx.kb, heard, "retry") or \
+            _short_and_starts_with(words.save_words, heard.text, words.save_max_words) or heard.intent == "affirm":
         return _save(ctx, draft, store)
-    if _is_note_button(ctx.kb, heard, "discard") or (
-            _starts_with(words.discard_words, heard.text) and _words(heard.text) <= 5) or heard.intent == "deny":
+    if _is_note_button(ctx.kb, heard, "discard") or \
+            _short_and_starts_with(words.discard_words, heard.text, words.discard_max_words) or heard.intent == "deny":
         _close(state)
         ctx.say(Reply(words.not_saved))
         return ctx.turn()
