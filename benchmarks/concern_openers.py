@@ -69,7 +69,7 @@ def recorded(turn: Optional[Turn]) -> Dict[str, object]:
     """The details a reflection noted, in the labels' terms."""
     if turn is None:
         return {}
-    answers = turn.state["answers"]
+    answers = turn.state.answers
     found: Dict[str, object] = {"role": turn.role, "area": turn.area,
                                 "age_band": (answers.get("age_band") or {}).get("value")}
     found.update({q: ("text" if a.get("value") is None else a["value"]) for q, a in answers.items()

@@ -24,18 +24,19 @@ from seen.intents import EMERGENCY_INTENT, topic_of
 from seen.safety import is_emergency
 from seen.knowledge import Knowledge
 from seen.reflection import Heard
+from seen.reflection_state import ReflectionState
 from benchmarks.parsing import ROOT, Parser, latest_model
 #: Answers that open the branches an item's question sits in.
 OPENS = {"additional_needs": "Yes", "adult_needs": "Yes"}
 
 
-def at_question(kb: Knowledge, question: str, age_band: str) -> Optional[dict]:
+def at_question(kb: Knowledge, question: str, age_band: str) -> Optional[ReflectionState]:
     """A reflection state whose current question is ``question``, for a child in
     ``age_band``: earlier questions skipped, except those that open its branch."""
     band_label = next(b.label for b in kb.reflection.age_bands if b.id == age_band)
     turn = reflection.start(kb, None, None)
     for _ in range(len(kb.reflection.questions) + 1):
-        current = turn.state["current"]
+        current = turn.state.current
         if current == question:
             return turn.state
         if current is None:
@@ -46,15 +47,15 @@ def at_question(kb: Knowledge, question: str, age_band: str) -> Optional[dict]:
     return None
 
 
-def taken_as_answer(kb: Knowledge, state: dict, heard: Heard) -> bool:
+def taken_as_answer(kb: Knowledge, state: ReflectionState, heard: Heard) -> bool:
     """What the practitioner would see: their message kept as the answer to the
     question asked (after the 999 reply, for a classifier-only alarm)."""
-    question = state["current"]
+    question = state.current
     if heard.intent == EMERGENCY_INTENT:
         turn = reflection.after_emergency(kb, state, heard, is_emergency(heard.text), None, None)
     else:
         turn = reflection.respond(kb, state, heard, None, None)
-    answer = turn.state["answers"].get(question)
+    answer = turn.state.answers.get(question)
     return bool(answer) and answer["value"] != "skipped" and (
         question in ("role", "area", "age_band") or heard.text.strip() in (answer["text"] or "")
     )

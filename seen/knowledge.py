@@ -278,6 +278,8 @@ class Question(_Strict):
 class AgeBand(_Strict):
     id: str = Field(..., regex=r"^[a-z][a-z0-9_]*$")
     label: str
+    #: The band is for a child younger than this; None before birth.
+    under_years: Optional[float] = Field(None, gt=0)
     words: List[str] = Field(..., min_items=1)
 
     @validator("words")
@@ -329,6 +331,9 @@ class NoteWords(_Strict):
     save_words: List[str] = Field(..., min_items=1)
     discard_words: List[str] = Field(..., min_items=1)
     remove_words: List[str] = Field(..., min_items=1)
+    save_max_words: int = Field(..., gt=0)
+    discard_max_words: int = Field(..., gt=0)
+    remove_max_words: int = Field(..., gt=0)
     buttons: NoteButtons
 
     @validator("save_words", "discard_words", "remove_words")
@@ -370,6 +375,10 @@ class Understanding(_Strict):
     short_command_min_confidence: float = Field(..., ge=0, le=1)
     question_max_words: int = Field(..., gt=0)
     topic_min_confidence: float = Field(..., ge=0, le=1)
+    goodbye_max_words: int = Field(..., gt=0)
+    greeting_max_words: int = Field(..., gt=0)
+    keep_max_words: int = Field(..., gt=0)
+    choice_max_words: int = Field(..., gt=0)
     asking: List[str] = Field(..., min_items=1)
     about_this_child: List[str] = Field(..., min_items=1)
     keep: List[str] = Field(..., min_items=1)
@@ -429,6 +438,15 @@ class Reflection(_Strict):
         if missing:
             raise ValueError(f"commands without examples: {missing}")
         return commands
+
+    @validator("age_bands")
+    def _age_bands_in_order(cls, bands: List[AgeBand]) -> List[AgeBand]:
+        if bands[0].under_years is not None or any(b.under_years is None for b in bands[1:]):
+            raise ValueError("age bands: the first is before birth, without under_years; every other has one")
+        limits = [b.under_years for b in bands[1:]]
+        if limits != sorted(set(limits)):
+            raise ValueError(f"age bands: under_years must rise from band to band, not {limits}")
+        return bands
 
     @validator("choice_words")
     def _choice_words_compile(cls, words: Dict[str, List[str]]) -> Dict[str, List[str]]:

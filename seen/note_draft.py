@@ -9,8 +9,8 @@ from typing import Dict, Optional
 
 from seen import anonymise, replies, summary
 from seen.conditions import holds
+from seen.handover import NoteDraft
 from seen.knowledge import Area, Knowledge
-from seen.notes import NoteDraft
 from seen.replies import Reply
 
 

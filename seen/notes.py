@@ -24,6 +24,7 @@ from sqlalchemy.orm import Mapped, Session, relationship
 from sqlalchemy.sql import Select
 
 from seen.db import Base, Database, DatabaseUnavailable, UtcDateTime, describe, one_page, utc_now
+from seen.handover import NoteDraft, NotSaved
 
 log = logging.getLogger(__name__)
 
@@ -34,19 +35,7 @@ EXPORT_PAGE = 500  # notes per short-lived session while exporting
 ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # area, role, age band, question, prompt and flag ids
 
 
-@dataclass(frozen=True)
-class NoteDraft:
-    """What the reflection hands over to be kept: ids and anonymised text only."""
-
-    area: str
-    role: Optional[str]
-    age_band: Optional[str]
-    answers: List[dict]  # {"question": id, "label": str, "text": str}, already anonymised
-    prompts: List[dict]  # {"id": str, "text": str, "sources": [str]}
-    flags: List[str]
-
-
-class NotesUnavailable(DatabaseUnavailable):
+class NotesUnavailable(DatabaseUnavailable, NotSaved):
     """The database cannot be reached or written; nothing was stored."""
 
 

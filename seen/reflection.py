@@ -1,10 +1,11 @@
 """The guided reflection as plain Python: what a message means at each step,
 which question comes next, and what Seen says.
 
-The Rasa action keeps the state (a plain dict, so it fits in a slot) and sends
-the replies; everything it says comes from knowledge/reflection.yml. The
-practitioner stays in charge: anything that is not clearly a command, a
-question to Seen or a change of context is taken as their answer.
+The state between messages is a ReflectionState (seen/reflection_state.py),
+which the Rasa action keeps in a slot; it sends the replies. Everything Seen
+says comes from knowledge/reflection.yml. The practitioner stays in charge:
+anything that is not clearly a command, a question to Seen or a change of
+context is taken as their answer.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from seen import details, note_draft, replies, summary
 from seen.conditions import holds
+from seen.handover import NoteDraft, NotSaved
 from seen.intents import DESCRIBE_CHILD_INTENT, EMERGENCY_INTENT, FALLBACK_INTENT, SHARE_WORRY_INTENT, topic_of
 from seen.knowledge import COMMANDS, NOT_SURE, SKIPPED, Area, Knowledge, Question
-from seen.notes import NoteDraft, NotesUnavailable
+from seen.reflection_state import ACTIVE, CONFIRMING, DONE, PAUSED, ReflectionState
 from seen.replies import Button, Reply
 
-ACTIVE, PAUSED, CONFIRMING, DONE = "active", "paused", "confirming", "done"
-#: Stores a confirmed note and returns its reference (seen.notes.NoteStore.save).
+#: Stores a confirmed note and returns its reference, or raises NotSaved
+#: (seen.notes.NoteStore.save).
 Store = Callable[[NoteDraft], str]
 
 
@@ -64,7 +66,7 @@ class Turn:
     """What to say, the state to keep, and any context the practitioner gave."""
 
     replies: List[Reply]
-    state: Optional[dict]
+    state: Optional[ReflectionState]
     area: Optional[str] = None
     role: Optional[str] = None
     #: A topic whose answer waits for the practitioner to say their area.
@@ -76,37 +78,55 @@ class Turn:
         return in_progress(self.state)
 
 
-def in_progress(state: Optional[dict]) -> bool:
+def in_progress(state: Optional[ReflectionState]) -> bool:
     """A reflection is running, or its note is being checked."""
-    return bool(state) and state["status"] in (ACTIVE, CONFIRMING)
+    return state is not None and state.status in (ACTIVE, CONFIRMING)
 
 
 @dataclass
 class _Context:
+    """One message's turn in a reflection. Replies are added with say() and the
+    result is built by turn(), so no branch can drop what was already said.
+    (Only the replies given with no reflection to work on build a Turn
+    directly: nothing is said before them.)"""
+
     kb: Knowledge
-    state: dict
+    state: ReflectionState
     role: Optional[str]
     area: Optional[str]
-    said: List[Reply] = field(default_factory=list)
+    _said: List[Reply] = field(default_factory=list)
+
+    def say(self, *replies: Reply) -> None:
+        self._said.extend(replies)
+
+    def turn(self, with_context: bool = True) -> Turn:
+        """All that was said, the state, and the role and area as they now
+        stand; with_context=False leaves the role and area slots as they were."""
+        if not with_context:
+            return Turn(self._said, self.state)
+        return Turn(self._said, self.state, self.area, self.role)
 
     @property
     def answers(self) -> Dict[str, dict]:
-        return self.state["answers"]
+        return self.state.answers
 
     def question(self, question_id: str) -> Question:
-        return next(q for q in self.kb.reflection.questions if q.id == question_id)
+        """KeyError for an id Seen does not ask (a forged state), so the action
+        fails at once: StopIteration cannot cross into asyncio, and the
+        action would wait out its time limit."""
+        return {q.id: q for q in self.kb.reflection.questions}[question_id]
 
     def area_or_fallback(self) -> Area:
         return self.kb.areas.get(self.area or "") or self.kb.areas[self.kb.fallback_area]
 
 
-def respond(kb: Knowledge, state: Optional[dict], heard: Heard, role: Optional[str], area: Optional[str],
+def respond(kb: Knowledge, state: Optional[ReflectionState], heard: Heard, role: Optional[str], area: Optional[str],
             store: Optional[Store] = None, offer: Optional[str] = None, nearest: Sequence[str] = ()) -> Turn:
     """Seen's turn: start, carry on, or take this message into the reflection;
     ``store`` keeps a note the practitioner has confirmed. A reflection that
     starts from a concern offers the topic ``offer``, and the ``nearest``
     topics if the practitioner declines it."""
-    status = (state or {}).get("status")
+    status = state.status if state is not None else None
     if status == ACTIVE:
         return _during(_Context(kb, state, role, area), heard)
     if status == CONFIRMING:
@@ -114,13 +134,15 @@ def respond(kb: Knowledge, state: Optional[dict], heard: Heard, role: Optional[s
     command = command_of(kb, heard)
     if status == PAUSED and (command == "resume" or _is_button(kb, heard, "carry_on")):
         ctx = _Context(kb, state, role, area)
-        state["status"] = ACTIVE
-        ctx.said.append(Reply(kb.reflection.resume_intro))
+        state.status = ACTIVE
+        ctx.say(Reply(kb.reflection.resume_intro))
         return _ask_current(ctx)
     if status == PAUSED and not _is_button(kb, heard, "start_again"):
+        ctx = _Context(kb, state, role, area)
         buttons = [Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on),
                    Button(kb.reflection.buttons.start_again, kb.reflection.buttons.start_again)]
-        return Turn([Reply(kb.reflection.ask_restart, buttons)], state)
+        ctx.say(Reply(kb.reflection.ask_restart, buttons))
+        return ctx.turn(with_context=False)
     if command and command != "resume" and heard.intent != SHARE_WORRY_INTENT:
         button = Button(kb.reflection.buttons.start, replies.REFLECT_PAYLOAD)
         return Turn([Reply(kb.reflection.not_reflecting, [button])], state)
@@ -135,15 +157,15 @@ def start(kb: Knowledge, role: Optional[str], area: Optional[str], first: Option
     ("hv here, 6 week old not gaining"): role, area, age band and answers are
     noted, said back in one line, and not asked again. The topic that clearly
     fits is offered, and the practitioner may decline at the first question."""
-    ctx = _Context(kb, {"status": ACTIVE, "current": None, "answers": {}, "order": [], "prompted": []}, role, area)
-    ctx.said.append(Reply(kb.reflection.intro.strip()))
+    ctx = _Context(kb, ReflectionState(ACTIVE), role, area)
+    ctx.say(Reply(kb.reflection.intro.strip()))
     if first is not None and not first.text.startswith("/"):
         told = _take_opening(ctx, first)
         if told:
-            ctx.said.append(Reply(kb.reflection.heard_already.format(details=_listed(told))))
-        ctx.state.update(declinable=True, nearest=list(nearest))
+            ctx.say(Reply(kb.reflection.heard_already.format(details=_listed(told))))
+        ctx.state.declinable, ctx.state.nearest = True, list(nearest)
     if offer in kb.topics:
-        ctx.said.append(Reply(kb.reflection.topic_offer, [Button(kb.topics[offer].title, replies.topic_payload(offer))]))
+        ctx.say(Reply(kb.reflection.topic_offer, [Button(kb.topics[offer].title, replies.topic_payload(offer))]))
     return _advance(ctx)
 
 
@@ -188,7 +210,7 @@ def _later_answers(ctx: _Context, question: Question, text: str) -> None:
     band = (ctx.answers.get("age_band") or {}).get("value")
     noted = _take_answers(ctx, details.heard(ctx.kb, text, later, band))
     if noted:
-        ctx.said.append(Reply(ctx.kb.reflection.heard_also.format(details=_listed(noted))))
+        ctx.say(Reply(ctx.kb.reflection.heard_also.format(details=_listed(noted))))
 
 
 def _listed(items: List[str]) -> str:
@@ -199,26 +221,28 @@ def _question_of_kind(kb: Knowledge, kind: str) -> Question:
     return next(q for q in kb.reflection.questions if q.kind == kind)
 
 
-def after_emergency(kb: Knowledge, state: Optional[dict], heard: Heard, confirmed: bool,
+def after_emergency(kb: Knowledge, state: Optional[ReflectionState], heard: Heard, confirmed: bool,
                     role: Optional[str], area: Optional[str]) -> Turn:
     """After the 999 reply, mid-reflection. A danger the safety rules confirm
     pauses the reflection, keeping the message as the current answer so nothing
     is lost if the alarm was false. The classifier's guess alone has had its
     999 reply; the message is then read as the answer it most likely was."""
-    if not state or state["status"] != ACTIVE:
+    if state is None or state.status != ACTIVE:
         return Turn([], state)
     ctx = _Context(kb, state, role, area)
     if not confirmed:
-        ctx.said.append(Reply(kb.reflection.carry_on_after_alarm))
+        ctx.say(Reply(kb.reflection.carry_on_after_alarm))
         return _during(ctx, Heard(heard.text, area=heard.area, role=heard.role))
-    question = ctx.question(state["current"])
-    state["status"] = PAUSED
+    question = ctx.question(state.current)
+    state.status = PAUSED
     button = Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on)
     if question.kind == "text":
         _record(ctx, question, heard.text.strip(), None)
-        state["current"] = question.id
-        return Turn([Reply(kb.reflection.paused_by_emergency.format(label=question.label), [button])], state)
-    return Turn([Reply(kb.reflection.paused, [button])], state)
+        state.current = question.id
+        ctx.say(Reply(kb.reflection.paused_by_emergency.format(label=question.label), [button]))
+    else:
+        ctx.say(Reply(kb.reflection.paused, [button]))
+    return ctx.turn(with_context=False)
 
 
 # Reading a message ------------------------------------------------------------
@@ -229,6 +253,11 @@ def _words(text: str) -> int:
 
 def _starts_with(patterns: List[str], text: str) -> bool:
     return any(re.match(rf"\s*(?:{p})(?=\W|$)", text, re.IGNORECASE) for p in patterns)
+
+
+def _short_and_starts_with(patterns: List[str], text: str, max_words: int) -> bool:
+    """"Keep", "save it", "remove": words that count only in a short message."""
+    return _starts_with(patterns, text) and _words(text) <= max_words
 
 
 def command_of(kb: Knowledge, heard: Heard) -> Optional[str]:
@@ -270,10 +299,11 @@ def asked_topic(kb: Knowledge, heard: Heard) -> Optional[str]:
 # The walk-through -------------------------------------------------------------
 
 def _during(ctx: _Context, heard: Heard) -> Turn:
-    kb, state = ctx.kb, ctx.state
-    question = ctx.question(state["current"])
-    clarifying = state.get("clarifying") == question.id
-    if state.pop("declinable", False) and _declines(kb, heard):
+    kb, state, rules = ctx.kb, ctx.state, ctx.kb.reflection.understanding
+    question = ctx.question(state.current)
+    clarifying = state.clarifying == question.id
+    declinable, state.declinable = state.declinable, False
+    if declinable and _declines(kb, heard):
         return _declined(ctx)
     if question.kind == "choice" and _choice_from_words(kb, question, heard.text):
         return _clarified(ctx, question, heard) if clarifying else _answer(ctx, question, heard)
@@ -286,17 +316,18 @@ def _during(ctx: _Context, heard: Heard) -> Turn:
         return _skip(ctx, question, heard, dont_know=False)
     if command == "go_back":
         return _go_back(ctx, heard)
-    if command == "pause" or (heard.intent == "goodbye" and _words(heard.text) <= 4):
-        state["status"] = PAUSED
+    if command == "pause" or (heard.intent == "goodbye" and _words(heard.text) <= rules.goodbye_max_words):
+        state.status = PAUSED
         button = Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on)
-        return Turn([Reply(kb.reflection.paused, [button])], state, ctx.area, ctx.role)
-    if command == "resume" or (heard.intent in ("greet", "thank") and _words(heard.text) <= 3):
+        ctx.say(Reply(kb.reflection.paused, [button]))
+        return ctx.turn()
+    if command == "resume" or (heard.intent in ("greet", "thank") and _words(heard.text) <= rules.greeting_max_words):
         return _ask_current(ctx)
     if heard.intent == SHARE_WORRY_INTENT and heard.text.startswith("/"):
-        ctx.said.append(Reply(kb.reflection.already_active))
+        ctx.say(Reply(kb.reflection.already_active))
         return _ask_current(ctx)
-    if heard.intent == "help" and _words(heard.text) <= ctx.kb.reflection.understanding.command_max_words:
-        ctx.said.append(Reply(kb.reflection.help.strip()))
+    if heard.intent == "help" and _words(heard.text) <= rules.command_max_words:
+        ctx.say(Reply(kb.reflection.help.strip()))
         return _ask_current(ctx)
     if question.kind not in ("role", "area") and heard.intent == "inform_context" and (heard.area or heard.role):
         return _context_update(ctx, heard)
@@ -321,25 +352,27 @@ def _declines(kb: Knowledge, heard: Heard) -> bool:
 def _declined(ctx: _Context) -> Turn:
     """Paused, with what was said kept, and the topics nearest the concern on offer."""
     kb, state = ctx.kb, ctx.state
-    state["status"] = PAUSED
-    topics = [t for t in state.get("nearest") or [] if t in kb.topics] or [ctx.question(state["current"]).topic]
+    state.status = PAUSED
+    topics = [t for t in state.nearest or [] if t in kb.topics] or [ctx.question(state.current).topic]
     buttons = [Button(kb.topics[t].title, replies.topic_payload(t)) for t in topics]
     buttons.append(Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on))
-    return Turn([Reply(kb.reflection.declined, buttons)], state, ctx.area, ctx.role)
+    ctx.say(Reply(kb.reflection.declined, buttons))
+    return ctx.turn()
 
 
 def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
     reflection = ctx.kb.reflection
-    if _revisiting(ctx, question) and _starts_with(reflection.understanding.keep, heard.text) \
-            and _words(heard.text) <= 4 or _is_button(ctx.kb, heard, "keep"):
-        ctx.said.append(Reply(reflection.kept))
+    rules = reflection.understanding
+    if _revisiting(ctx, question) and _short_and_starts_with(rules.keep, heard.text, rules.keep_max_words) \
+            or _is_button(ctx.kb, heard, "keep"):
+        ctx.say(Reply(reflection.kept))
         return _advance(ctx)
     text = heard.text.strip()
     if question.kind == "choice":
         value = _choice(ctx.kb, question, heard)
         _record(ctx, question, text, value)
         if value is None:
-            ctx.state["clarifying"] = question.id
+            ctx.state.clarifying = question.id
             return _ask_choice_again(ctx, question, reflection.choice_clarify)
     elif question.kind == "age_band":
         value = _age_band(ctx.kb, text)
@@ -351,7 +384,7 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
         ctx.area = area.id
         _record(ctx, question, text if area.id == ctx.kb.fallback_area else area.name, area.id)
         if area.id == ctx.kb.fallback_area:
-            ctx.said.append(replies.context_set(ctx.kb, area, None))
+            ctx.say(replies.context_set(ctx.kb, area, None))
     elif question.kind == "role":
         if heard.area:
             ctx.area = heard.area
@@ -360,7 +393,7 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
         _record(ctx, question, role.name if role else text, role.id if role else None)
     else:
         _record(ctx, question, text, None)
-    ctx.said.append(Reply(_acknowledgement(ctx)))
+    ctx.say(Reply(_acknowledgement(ctx)))
     if question.kind in ("text", "choice"):
         _later_answers(ctx, question, text)
     return _advance(ctx)
@@ -369,14 +402,14 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
 def _clarified(ctx: _Context, question: Question, heard: Heard) -> Turn:
     """The answer after "is that a yes, a no or not sure?": keep the words
     given first, add the value (or leave it open and move on)."""
-    ctx.state.pop("clarifying", None)
+    ctx.state.clarifying = None
     value = _choice(ctx.kb, question, heard)
     earlier = ctx.answers.get(question.id, {}).get("text") or ""
     if value is None:
         _record(ctx, question, f"{earlier} {heard.text.strip()}".strip(), None)
     else:
         _record(ctx, question, earlier, value)
-    ctx.said.append(Reply(_acknowledgement(ctx)))
+    ctx.say(Reply(_acknowledgement(ctx)))
     return _advance(ctx)
 
 
@@ -389,7 +422,8 @@ def _choice(kb: Knowledge, question: Question, heard: Heard) -> Optional[str]:
     from_words = _choice_from_words(kb, question, text)
     if from_words:
         return from_words
-    short = _words(text) <= 4 and heard.confidence >= reflection.understanding.command_min_confidence
+    rules = reflection.understanding
+    short = _words(text) <= rules.choice_max_words and heard.confidence >= rules.command_min_confidence
     intent_choice = {"affirm": "yes", "deny": "no", "dont_know": NOT_SURE}.get(heard.intent)
     if short and intent_choice in question.choices:
         return intent_choice
@@ -427,30 +461,27 @@ def _age_band(kb: Knowledge, text: str) -> Optional[str]:
 
 
 def _band_for_years(kb: Knowledge, years: float) -> Optional[str]:
-    """Bands after "unborn" are in age order: under 1, 1-4, 5-11, 12-17."""
-    limits = [1, 5, 12, 18]
-    for band, limit in zip(kb.reflection.age_bands[1:], limits):
-        if years < limit:
-            return band.id
-    return None
+    """The first band after "unborn" whose under_years the child is below (they are in age order)."""
+    return next((b.id for b in kb.reflection.age_bands[1:] if years < b.under_years), None)
 
 
 def _record(ctx: _Context, question: Question, text: Optional[str], value: Optional[str]) -> None:
     ctx.answers[question.id] = {"text": text, "value": value}
-    order = ctx.state["order"]
+    order = ctx.state.order
     if question.id in order:
         order.remove(question.id)
     order.append(question.id)
-    ctx.state.pop("revisiting", None) if ctx.state.get("revisiting") == question.id else None
+    if ctx.state.revisiting == question.id:
+        ctx.state.revisiting = None
 
 
 def _revisiting(ctx: _Context, question: Question) -> bool:
-    return ctx.state.get("revisiting") == question.id
+    return ctx.state.revisiting == question.id
 
 
 def _acknowledgement(ctx: _Context) -> str:
     options = ctx.kb.reflection.acknowledgements
-    return options[len(ctx.state["order"]) % len(options)]
+    return options[len(ctx.state.order) % len(options)]
 
 
 def _skip(ctx: _Context, question: Question, heard: Heard, dont_know: bool) -> Turn:
@@ -459,25 +490,25 @@ def _skip(ctx: _Context, question: Question, heard: Heard, dont_know: bool) -> T
         ctx.area = ctx.area or ctx.kb.fallback_area
     value = NOT_SURE if dont_know else SKIPPED
     _record(ctx, question, heard.text.strip() if dont_know else None, value)
-    ctx.said.append(Reply(reflection.noted_dont_know if dont_know else reflection.skipped))
+    ctx.say(Reply(reflection.noted_dont_know if dont_know else reflection.skipped))
     return _advance(ctx)
 
 
 def _explain(ctx: _Context, question: Question) -> Turn:
     topic = ctx.kb.topics[question.topic]
-    ctx.said.append(Reply(question.explain))
-    ctx.said.extend(replies.topic_answer(ctx.kb, topic, ctx.area_or_fallback())[:2])
-    ctx.said.append(Reply(ctx.kb.reflection.explain_then_ask))
+    ctx.say(Reply(question.explain))
+    ctx.say(*replies.topic_answer(ctx.kb, topic, ctx.area_or_fallback())[:2])
+    ctx.say(Reply(ctx.kb.reflection.explain_then_ask))
     return _ask_current(ctx)
 
 
 def _digress(ctx: _Context, topic_id: str) -> Turn:
     if topic_id == "out_of_scope":
-        ctx.said.append(replies.out_of_scope(ctx.kb, ctx.area_or_fallback()))
+        ctx.say(replies.out_of_scope(ctx.kb, ctx.area_or_fallback()))
     else:
         answer = replies.topic_answer(ctx.kb, ctx.kb.topics[topic_id], ctx.area_or_fallback())
-        ctx.said.extend(r for r in answer if not r.buttons)
-    ctx.said.append(Reply(ctx.kb.reflection.back_to_question))
+        ctx.say(*(r for r in answer if not r.buttons))
+    ctx.say(Reply(ctx.kb.reflection.back_to_question))
     return _ask_current(ctx)
 
 
@@ -486,30 +517,30 @@ def _context_update(ctx: _Context, heard: Heard) -> Turn:
         ctx.area = heard.area
     if heard.role:
         ctx.role = heard.role
-    ctx.said.append(Reply(ctx.kb.reflection.context_noted))
+    ctx.say(Reply(ctx.kb.reflection.context_noted))
     return _ask_current(ctx)
 
 
 def _go_back(ctx: _Context, heard: Heard) -> Turn:
     target = _named_question(ctx, heard.text) or _last_answered(ctx)
     if target is None:
-        ctx.said.append(Reply(ctx.kb.reflection.nothing_to_go_back_to))
+        ctx.say(Reply(ctx.kb.reflection.nothing_to_go_back_to))
         return _ask_current(ctx)
-    ctx.state["current"] = target.id
-    ctx.state["revisiting"] = target.id
-    ctx.state.pop("clarifying", None)
+    ctx.state.current = target.id
+    ctx.state.revisiting = target.id
+    ctx.state.clarifying = None
     return _ask_current(ctx)
 
 
 def _last_answered(ctx: _Context) -> Optional[Question]:
-    order = [q for q in ctx.state["order"] if q != ctx.state["current"]]
+    order = [q for q in ctx.state.order if q != ctx.state.current]
     return ctx.question(order[-1]) if order else None
 
 
 def _named_question(ctx: _Context, text: str) -> Optional[Question]:
     """The answered question whose label the practitioner named ("change my
     answer about the plan")."""
-    answered = [ctx.question(question_id) for question_id in ctx.state["order"]]
+    answered = [ctx.question(question_id) for question_id in ctx.state.order]
     return _best_label_match(ctx.kb, text, answered, lambda q: q.label)
 
 
@@ -529,27 +560,30 @@ def _best_label_match(kb: Knowledge, text: str, items: list, label: Callable) ->
 
 def _confirming(ctx: _Context, heard: Heard, store: Optional[Store]) -> Turn:
     words, state = ctx.kb.reflection.note, ctx.state
-    draft = note_draft.from_dict(state["note"])
-    retyping = state.pop("retyping", None)
+    draft = note_draft.from_dict(state.note)
+    retyping, state.retyping = state.retyping, None
     if retyping:
-        removed = _starts_with(words.remove_words, heard.text) and _words(heard.text) <= 3
-        state["note"] = note_draft.as_dict(note_draft.with_answer(draft, retyping, None if removed else heard.text))
+        removed = _short_and_starts_with(words.remove_words, heard.text, words.remove_max_words)
+        state.note = note_draft.as_dict(note_draft.with_answer(draft, retyping, None if removed else heard.text))
         if removed:
-            ctx.said.append(Reply(words.removed))
+            ctx.say(Reply(words.removed))
         return _show_note(ctx)
-    if _is_note_button(ctx.kb, heard, "save") or _is_note_button(ctx.kb, heard, "retry") or (
-            _starts_with(words.save_words, heard.text) and _words(heard.text) <= 5) or heard.intent == "affirm":
+    if _is_note_button(ctx.kb, heard, "save") or _is_note_button(ctx.kb, heard, "retry") or \
+            _short_and_starts_with(words.save_words, heard.text, words.save_max_words) or heard.intent == "affirm":
         return _save(ctx, draft, store)
-    if _is_note_button(ctx.kb, heard, "discard") or (
-            _starts_with(words.discard_words, heard.text) and _words(heard.text) <= 5) or heard.intent == "deny":
+    if _is_note_button(ctx.kb, heard, "discard") or \
+            _short_and_starts_with(words.discard_words, heard.text, words.discard_max_words) or heard.intent == "deny":
         _close(state)
-        return Turn([Reply(words.not_saved)], state, ctx.area, ctx.role)
+        ctx.say(Reply(words.not_saved))
+        return ctx.turn()
     named = _named_note_answer(ctx, draft, heard.text)
     if named:
-        state["retyping"] = named["question"]
-        return Turn([Reply(words.retype.format(label=named["label"]))], state, ctx.area, ctx.role)
+        state.retyping = named["question"]
+        ctx.say(Reply(words.retype.format(label=named["label"])))
+        return ctx.turn()
     if _is_note_button(ctx.kb, heard, "change") or command_of(ctx.kb, heard) == "go_back":
-        return Turn([Reply(words.which_answer)], state, ctx.area, ctx.role)
+        ctx.say(Reply(words.which_answer))
+        return ctx.turn()
     return _show_note(ctx)
 
 
@@ -557,28 +591,30 @@ def _save(ctx: _Context, draft: NoteDraft, store: Optional[Store]) -> Turn:
     words = ctx.kb.reflection.note
     try:
         if store is None:
-            raise NotesUnavailable("no notes store")
+            raise NotSaved("no notes store")
         reference = store(note_draft.checked(ctx.kb, draft))
-    except (NotesUnavailable, ValueError):  # ValueError: a draft that does not hold up, stored as nothing
+    except (NotSaved, ValueError):  # ValueError: a draft that does not hold up, stored as nothing
         buttons = [Button(words.buttons.retry, words.buttons.retry), Button(words.buttons.discard, words.buttons.discard)]
-        return Turn([Reply(words.unavailable, buttons)], ctx.state, ctx.area, ctx.role)
+        ctx.say(Reply(words.unavailable, buttons))
+        return ctx.turn()
     _close(ctx.state)
-    ctx.state["reference"] = reference
-    return Turn([Reply(words.saved.format(reference=reference))], ctx.state, ctx.area, ctx.role)
+    ctx.state.reference = reference
+    ctx.say(Reply(words.saved.format(reference=reference)))
+    return ctx.turn()
 
 
-def _close(state: dict) -> None:
+def _close(state: ReflectionState) -> None:
     """Finished: keep nothing of what was written, saved or not."""
-    state.update(status=DONE, current=None, answers={}, order=[], note=None)
+    state.status, state.current, state.answers, state.order, state.note = DONE, None, {}, [], None
 
 
 def _show_note(ctx: _Context) -> Turn:
     words = ctx.kb.reflection.note
     buttons = [Button(words.buttons.save, words.buttons.save), Button(words.buttons.change, words.buttons.change),
                Button(words.buttons.discard, words.buttons.discard)]
-    ctx.said.append(note_draft.render(ctx.kb, note_draft.from_dict(ctx.state["note"])))
-    ctx.said.append(Reply(words.ask, buttons))
-    return Turn(ctx.said, ctx.state, ctx.area, ctx.role)
+    ctx.say(note_draft.render(ctx.kb, note_draft.from_dict(ctx.state.note)))
+    ctx.say(Reply(words.ask, buttons))
+    return ctx.turn()
 
 
 def _is_note_button(kb: Knowledge, heard: Heard, name: str) -> bool:
@@ -610,27 +646,26 @@ def _advance(ctx: _Context) -> Turn:
     the last, the summary (which holds every prompt, so none is said twice)."""
     question = _next_question(ctx)
     if question is None:
-        ctx.state["status"] = CONFIRMING
-        ctx.state["current"] = None
-        ctx.said.extend(summary.build(ctx.kb, ctx.state["answers"], ctx.role, ctx.area_or_fallback()))
-        draft = note_draft.build(ctx.kb, ctx.state["answers"], ctx.role, ctx.area_or_fallback())
-        ctx.state["note"] = note_draft.as_dict(draft)
+        ctx.state.status, ctx.state.current = CONFIRMING, None
+        ctx.say(*summary.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback()))
+        draft = note_draft.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback())
+        ctx.state.note = note_draft.as_dict(draft)
         return _show_note(ctx)
-    ctx.said.extend(_prompts_now(ctx))
-    ctx.state["current"] = question.id
+    ctx.say(*_prompts_now(ctx))
+    ctx.state.current = question.id
     return _ask_current(ctx)
 
 
 def _prompts_now(ctx: _Context) -> List[Reply]:
     """Prompts marked say_now, once each, as soon as the answers call for them."""
-    prompted = ctx.state.setdefault("prompted", [])
+    prompted = ctx.state.prompted
     due = [rule for rule in summary.fired(ctx.kb, ctx.answers) if rule.say_now and rule.id not in prompted]
     prompted.extend(rule.id for rule in due)
     return [summary.prompt_reply(ctx.kb, rule, ctx.area_or_fallback()) for rule in due]
 
 
 def _ask_current(ctx: _Context) -> Turn:
-    question = ctx.question(ctx.state["current"])
+    question = ctx.question(ctx.state.current)
     reflection = ctx.kb.reflection
     applicable = [q for q in _applicable(ctx) if q.id in ctx.answers or not _known_already(ctx, q)]
     number = next((n for n, q in enumerate(applicable, 1) if q.id == question.id), len(applicable))
@@ -640,13 +675,13 @@ def _ask_current(ctx: _Context) -> Turn:
     if _revisiting(ctx, question) and question.id in ctx.answers:
         earlier = summary.answer_text(ctx.kb, question, ctx.answers[question.id])
         lines.append(reflection.went_back.format(answer=earlier))
-    ctx.said.append(Reply("\n".join(lines), _buttons(ctx, question)))
-    return Turn(ctx.said, ctx.state, ctx.area, ctx.role)
+    ctx.say(Reply("\n".join(lines), _buttons(ctx, question)))
+    return ctx.turn()
 
 
 def _ask_choice_again(ctx: _Context, question: Question, why: str) -> Turn:
-    ctx.said.append(Reply(why, _buttons(ctx, question)))
-    return Turn(ctx.said, ctx.state, ctx.area, ctx.role)
+    ctx.say(Reply(why, _buttons(ctx, question)))
+    return ctx.turn()
 
 
 def _buttons(ctx: _Context, question: Question) -> List[Button]:
@@ -664,6 +699,6 @@ def _buttons(ctx: _Context, question: Question) -> List[Button]:
     if _revisiting(ctx, question):
         buttons.append(Button(reflection.buttons.keep, reflection.buttons.keep))
     buttons.append(Button(reflection.buttons.skip, reflection.buttons.skip))
-    if ctx.state.get("declinable"):
+    if ctx.state.declinable:
         buttons.append(Button(reflection.buttons.not_now, reflection.buttons.not_now))
     return buttons

@@ -15,6 +15,7 @@ from seen import message_kind, reflection, replies
 from seen.knowledge import Area, Knowledge
 from seen.message_kind import Reading
 from seen.reflection import Heard, Store, Turn
+from seen.reflection_state import ReflectionState
 from seen.replies import Button, Reply
 
 
@@ -22,7 +23,7 @@ from seen.replies import Button, Reply
 class Conversation:
     """What Seen knows of the conversation before this message."""
 
-    reflection: Optional[dict] = None
+    reflection: Optional[ReflectionState] = None
     role: Optional[str] = None
     #: The area given earlier, or that of the board whose widget this is.
     area: Optional[str] = None

@@ -17,6 +17,7 @@ from seen import knowledge, log_privacy, reflection
 from seen.knowledge import Area, Knowledge
 from seen.notes import NoteStore
 from seen.reflection import Heard, Turn
+from seen.reflection_state import ReflectionState, from_slot, to_slot
 from seen.replies import Reply
 from seen.respond import Conversation
 
@@ -87,9 +88,14 @@ def board_area(metadata: Any) -> Optional[str]:
     return area.id if area else None
 
 
+def reflection_state(tracker: Tracker) -> Optional[ReflectionState]:
+    """The reflection kept in its slot; ValueError if the slot holds something else."""
+    return from_slot(tracker.get_slot("reflection"))
+
+
 def conversation(tracker: Tracker) -> Conversation:
     return Conversation(
-        reflection=tracker.get_slot("reflection"),
+        reflection=reflection_state(tracker),
         role=tracker.get_slot("role"),
         area=remembered_area(tracker),
         waiting_topic=tracker.get_slot("pending_detail_topic"),
@@ -106,7 +112,7 @@ def _previous_message(tracker: Tracker) -> Optional[Heard]:
 
 
 def slot_events(tracker: Tracker, turn: Turn) -> List[Dict[Text, Any]]:
-    events = [SlotSet("reflection", turn.state), SlotSet("reflecting", turn.reflecting),
+    events = [SlotSet("reflection", to_slot(turn.state)), SlotSet("reflecting", turn.reflecting),
               SlotSet("pending_detail_topic", turn.waiting_topic)]
     if turn.area and turn.area != tracker.get_slot("area"):
         events.append(SlotSet("area", turn.area))

@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import heard, kb, known_area, off_the_loop, remembered_area, slot_events
+from actions.conversation import heard, kb, known_area, off_the_loop, reflection_state, remembered_area, slot_events
 from seen import reflection, replies
 from seen.intents import EMERGENCY_INTENT, topic_of
 from seen.safety import is_emergency
@@ -43,7 +43,7 @@ class ActionEmergencyFollowUp(Action):
             said = replies.emergency_follow_up(kb(), known_area(tracker), _next_best_topic(tracker))
             message = heard(tracker)
             turn = reflection.after_emergency(
-                kb(), tracker.get_slot("reflection"), message, is_emergency(message.text),
+                kb(), reflection_state(tracker), message, is_emergency(message.text),
                 tracker.get_slot("role"), remembered_area(tracker),
             )
             return [*said, *turn.replies], slot_events(tracker, turn) if turn.state else [SlotSet("reflecting", False)]

@@ -4,8 +4,9 @@ tests to list, filter and count."""
 from datetime import datetime, timedelta, timezone
 
 from seen import replies
+from seen.handover import NoteDraft
 from seen.knowledge import default as knowledge
-from seen.notes import NoteDraft, NoteStore
+from seen.notes import NoteStore
 
 NOW = datetime.now(timezone.utc)
 

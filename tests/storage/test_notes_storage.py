@@ -24,7 +24,8 @@ from sqlalchemy.exc import OperationalError
 from seen import notes
 from seen.audit import AuditLog
 from seen.db import DatabaseUnavailable, migrate
-from seen.notes import NoteDraft, NoteFilter, NoteStore, NotesUnavailable
+from seen.handover import NoteDraft
+from seen.notes import NoteFilter, NoteStore, NotesUnavailable
 from tests.helpers.databases import Backend
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,13 +4,16 @@ import asyncio
 from typing import Any, Dict, List, Optional
 
 import pytest
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 
 from actions.respond import ActionRespond
 from actions.safety import ActionEmergencyFollowUp
 from seen import knowledge, reflection
+from seen.reflection_state import to_slot
+from seen.settings import PROJECT_DIR
 
 KB = knowledge.load()
 CALL_999 = KB.messages.call_999
@@ -139,7 +142,7 @@ def test_a_worry_starts_a_reflection_and_keeps_its_state_in_slots():
 
 
 def test_an_answer_naming_role_and_area_sets_both_slots():
-    started = reflection.start(KB, None, None).state
+    started = to_slot(reflection.start(KB, None, None).state)
     entities = [{"entity": "role", "value": "health visitor"}, {"entity": "area", "value": "Derby"}]
     messages, events = run(ActionRespond(), tracker("inform_context", entities, text="HV in Derby", reflection=started))
     assert SlotSet("role", "health_visitor") in events and SlotSet("area", "derby") in events
@@ -147,13 +150,19 @@ def test_an_answer_naming_role_and_area_sets_both_slots():
 
 
 def test_an_emergency_mid_reflection_pauses_it_after_the_999_reply():
-    state = reflection.start(KB, "teacher", "derby").state
+    state = to_slot(reflection.start(KB, "teacher", "derby").state)
     message = tracker("emergency", text="he says his dad burned him", reflection=state, reflecting=True)
     messages, events = run(ActionEmergencyFollowUp(), message)
     assert "carry on" in messages[-1]["text"].lower()
     assert SlotSet("reflecting", False) in events
     assert events[0]["value"]["status"] == reflection.PAUSED
 
+
+
+def test_a_reflection_at_a_question_seen_does_not_ask_fails_at_once_and_changes_nothing():
+    forged = {**to_slot(reflection.start(KB, "teacher", "derby").state), "current": "no_such_question"}
+    messages, events = run(ActionRespond(), tracker("", text="he is always hungry", reflection=forged))
+    assert [m["text"] for m in messages] == [KB.messages.action_failed] and events == []
 
 @pytest.mark.parametrize("metadata, area", [
     ({"board": "derby"}, "Derby"),
@@ -177,3 +186,14 @@ def test_an_area_the_practitioner_gave_wins_over_the_widgets_board():
     question.latest_message["metadata"] = {"board": "derby"}
     messages, _ = run(ActionRespond(), question)
     assert "In Salford:" in "\n".join(m["text"] or "" for m in messages)
+
+
+def test_the_action_server_offers_exactly_the_actions_the_domain_lists():
+    """rasa-sdk registers every Action subclass it loads: a shared base class
+    without a name of its own once showed up in GET /actions as "action_"."""
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    listed = set()
+    for path in sorted((PROJECT_DIR / "bot" / "domain").glob("**/*.yml")):
+        listed.update((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("actions") or [])
+    assert sorted(executor.actions) == sorted(listed)

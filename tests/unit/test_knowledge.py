@@ -108,6 +108,23 @@ def test_a_broken_reflection_stops_the_load_naming_the_problem(kb_copy, breakage
         knowledge.load(kb_copy)
 
 
+@pytest.mark.parametrize(
+    "breakage, expected",
+    [
+        (lambda r: r["age_bands"][2].update(under_years=0.5), "must rise"),
+        (lambda r: r["age_bands"][0].update(under_years=1), "before birth"),
+        (lambda r: r["age_bands"][4].pop("under_years"), "before birth"),
+        (lambda r: r["understanding"].update(goodbye_max_words=0), "goodbye_max_words"),
+        (lambda r: r["note"].pop("save_max_words"), "save_max_words"),
+    ],
+    ids=["ages out of order", "an age before birth", "a band without an age", "no words", "missing limit"],
+)
+def test_a_reflection_limit_that_cannot_hold_stops_the_load(kb_copy, breakage, expected):
+    _edit(kb_copy / "reflection.yml", breakage)
+    with pytest.raises(KnowledgeError, match=expected):
+        knowledge.load(kb_copy)
+
+
 def test_an_area_missing_a_detail_stops_the_load(kb_copy):
     _edit(kb_copy / "areas" / "derby.yml", lambda a: a.pop("escalation"))
     with pytest.raises(KnowledgeError, match="escalation"):

@@ -5,7 +5,7 @@ stale one never reaches the database as it was sent (issue 13)."""
 import pytest
 
 from seen import knowledge, note_draft
-from seen.notes import NoteDraft
+from seen.handover import NoteDraft
 
 KB = knowledge.default()
 

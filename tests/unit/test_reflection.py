@@ -10,7 +10,8 @@ from typing import List, Optional
 import pytest
 
 from seen import knowledge, reflection
-from seen.notes import NoteDraft, NotesUnavailable
+from seen.handover import NoteDraft
+from seen.notes import NotesUnavailable
 from seen.reflection import Heard, Turn
 
 KB = knowledge.load()
@@ -50,10 +51,10 @@ class Conversation:
 
     @property
     def current(self) -> Optional[str]:
-        return self.state["current"]
+        return self.state.current
 
     def answer(self, question_id: str) -> dict:
-        return self.state["answers"][question_id]
+        return self.state.answers[question_id]
 
     def answer_until(self, question_id: str, answers: Optional[dict] = None) -> None:
         """Answer every question in turn until ``question_id`` is asked."""
@@ -81,7 +82,7 @@ def asked_questions(age_band: str, extra: Optional[dict] = None) -> List[str]:
     asked = []
     answers = {"age_band": age_band, **(extra or {})}
     for _ in range(40):
-        if talk.state["status"] != reflection.ACTIVE:
+        if talk.state.status != reflection.ACTIVE:
             return asked
         asked.append(talk.current)
         talk.say(answers.get(talk.current, _default_answer(talk.current)))
@@ -165,7 +166,7 @@ def test_a_short_general_question_mid_way_is_answered_then_the_question_asked_ag
     assert said[0] == KB.topics["escalation"].answer
     assert KB.reflection.back_to_question in said
     assert QUESTIONS["history"].text in said[-1] and talk.current == "history"
-    assert "history" not in talk.state["answers"]
+    assert "history" not in talk.state.answers
 
 
 def test_what_do_you_mean_explains_from_the_knowledge_base_then_asks_again():
@@ -235,7 +236,7 @@ def test_stop_pauses_and_carry_on_resumes_at_the_same_question():
     talk = started(role="teacher", area="derby")
     talk.answer_until("plan")
     said = talk.say("stop", "pause", 0.9)
-    assert "Paused" in said[0] and talk.state["status"] == reflection.PAUSED
+    assert "Paused" in said[0] and talk.state.status == reflection.PAUSED
     assert not talk.turn.reflecting
     said = talk.say("I'm worried about a child", "share_worry", 0.9)
     assert [b.title for b in talk.turn.replies[0].buttons] == ["Carry on", "Start again"]
@@ -249,7 +250,7 @@ def test_start_again_after_a_pause_begins_a_new_reflection():
     talk.answer_until("plan")
     talk.say("pause", "pause", 0.9)
     talk.say("Start again")
-    assert talk.current == "age_band" and talk.state["answers"] == {}
+    assert talk.current == "age_band" and talk.state.answers == {}
 
 
 def test_saying_where_you_work_mid_way_updates_the_area_and_asks_the_question_again():
@@ -264,7 +265,7 @@ def test_a_confirmed_emergency_pauses_and_keeps_what_was_written():
     talk = started(role="teacher", area="derby")
     talk.answer_until("voice")
     said = talk.emergency("he's just told me dad burned him with a lighter", confirmed=True)
-    assert talk.state["status"] == reflection.PAUSED
+    assert talk.state.status == reflection.PAUSED
     assert talk.answer("voice")["text"] == "he's just told me dad burned him with a lighter"
     assert "carry on" in said[0]
 
@@ -273,8 +274,16 @@ def test_an_unconfirmed_alarm_takes_the_message_as_the_answer_it_was():
     talk = started(role="gp", area="derby")
     said = talk.emergency("toddler, just turned 2", confirmed=False)
     assert said[0] == KB.reflection.carry_on_after_alarm
-    assert talk.answer("age_band")["value"] == "age_1_4" and talk.state["status"] == reflection.ACTIVE
+    assert talk.answer("age_band")["value"] == "age_1_4" and talk.state.status == reflection.ACTIVE
 
+
+
+def test_an_unconfirmed_alarm_on_declining_says_both_carry_on_and_what_was_declined():
+    talk = Conversation(role="teacher", area="derby")
+    talk.say("I'm worried about a boy in my class, he's always hungry", "share_worry", 0.9)
+    said = talk.emergency(KB.reflection.buttons.not_now, confirmed=False)
+    assert said == [KB.reflection.carry_on_after_alarm, KB.reflection.declined]
+    assert talk.state.status == reflection.PAUSED
 
 def test_commands_outside_a_reflection_offer_to_start_one():
     talk = Conversation()
@@ -309,7 +318,7 @@ def test_the_summary_holds_the_answers_the_prompts_with_sources_and_the_route():
     }
     talk.answer_until("threshold", answers)
     said = talk.say("Not sure", "dont_know", 0.7)
-    assert talk.state["status"] == reflection.CONFIRMING and talk.turn.reflecting
+    assert talk.state.status == reflection.CONFIRMING and talk.turn.reflecting
     summary = next(s for s in said if s.startswith(KB.reflection.summary.heading))
     assert "- Daily life: Baby left in the cot most of the day, bottles propped." in summary
     assert "- Child's age: Under 1" in summary and "- Significant harm: Not sure" in summary
@@ -360,7 +369,7 @@ def test_buttons_pressed_mid_way_do_what_they_say_and_are_never_taken_as_answers
     assert said[0] == KB.reflection.already_active and talk.current == "impact"
     said = talk.say("/topic_think_family", "topic_think_family", 1.0)
     assert said[0] == KB.topics["think_family"].answer and talk.current == "impact"
-    assert "impact" not in talk.state["answers"]
+    assert "impact" not in talk.state.answers
 
 
 def finished(answers: Optional[dict] = None) -> Conversation:
@@ -368,7 +377,7 @@ def finished(answers: Optional[dict] = None) -> Conversation:
     talk = started(role="health_visitor", area="derby")
     talk.answer_until("threshold", {"age_band": "1 to 4", **(answers or {})})
     talk.say("No", "deny", 0.9)
-    assert talk.state["status"] == reflection.CONFIRMING
+    assert talk.state.status == reflection.CONFIRMING
     return talk
 
 
@@ -389,7 +398,7 @@ def test_saving_stores_the_anonymised_note_gives_a_reference_and_forgets_the_ans
     daily = next(a for a in draft.answers if a["question"] == "daily_life")
     assert "Pauline" not in daily["text"] and "07700" not in daily["text"]
     assert draft.area == "derby" and draft.role == "health_visitor" and draft.age_band == "age_1_4"
-    assert talk.state["answers"] == {} and talk.state["note"] is None and not talk.turn.reflecting
+    assert talk.state.answers == {} and talk.state.note is None and not talk.turn.reflecting
 
 
 def test_an_answer_can_be_retyped_or_removed_before_saving():
@@ -397,12 +406,12 @@ def test_an_answer_can_be_retyped_or_removed_before_saving():
     said = talk.say("change the history")
     assert said == [KB.reflection.note.retype.format(label="History")]
     talk.say("Known to CSC since 2019, two referrals; Mrs Begum was the SW")
-    history = next(a for a in talk.state["note"]["answers"] if a["question"] == "history")
+    history = next(a for a in talk.state.note["answers"] if a["question"] == "history")
     assert "Begum" not in history["text"] and "[NAME]" in history["text"]
     talk.say("Change an answer")
     talk.say("daily life")
     talk.say("remove")
-    assert "daily_life" not in [a["question"] for a in talk.state["note"]["answers"]]
+    assert "daily_life" not in [a["question"] for a in talk.state.note["answers"]]
     talk.say("Save note")
     assert "daily_life" not in [a["question"] for a in talk.saved[0].answers]
 
@@ -411,15 +420,15 @@ def test_declining_discards_the_note():
     talk = finished()
     said = talk.say("Don't save")
     assert said == [KB.reflection.note.not_saved]
-    assert talk.saved == [] and talk.state["answers"] == {} and talk.state["note"] is None
+    assert talk.saved == [] and talk.state.answers == {} and talk.state.note is None
 
 
 def test_when_the_store_is_down_nothing_is_lost_and_saving_can_be_retried():
     talk = finished()
     talk.store_works = False
     said = talk.say("Save note")
-    assert said == [KB.reflection.note.unavailable] and talk.state["status"] == reflection.CONFIRMING
-    assert talk.state["note"] is not None and talk.saved == []
+    assert said == [KB.reflection.note.unavailable] and talk.state.status == reflection.CONFIRMING
+    assert talk.state.note is not None and talk.saved == []
     talk.store_works = True
     said = talk.say("Try again")
     assert "ABCD-EFGH" in said[0] and len(talk.saved) == 1

@@ -36,12 +36,12 @@ def _started():
 def test_any_messages_mid_reflection_are_answered_quickly_and_keep_earlier_answers(messages):
     turn = _started()
     for text in messages:
-        answered = dict(turn.state.get("answers") or {})
+        answered = dict(turn.state.answers)
         start = time.perf_counter()
         turn = respond.respond(KB, respond.Conversation(reflection=turn.state, role=turn.role, area=turn.area),
                                _heard(text[:LIMIT]), store=lambda draft: "ABCD-EFGH")
         assert time.perf_counter() - start < 2.0
         assert turn.replies, "every message gets a reply"
-        if turn.reflecting and not (turn.state.get("revisiting") or turn.state.get("retyping")):
-            kept = turn.state.get("answers") or {}
+        if turn.reflecting and not (turn.state.revisiting or turn.state.retyping):
+            kept = turn.state.answers
             assert set(answered) <= set(kept) or not kept, "an answer already given was lost"

@@ -37,8 +37,8 @@ def test_a_concern_starts_the_reflection_with_what_was_said_and_asks_the_first_q
     told = next(line for line in texts(turn) if line.startswith("You've told me about"))
     assert all(part in told for part in ("your role (health visitor)", "child's age (under 1)", "feeding and weight"))
     assert turn.role == "health_visitor"
-    assert turn.state["answers"]["feeding_weight"]["text"] == "6 week old baby's weight has been static for two months"
-    assert turn.state["current"] == "area"  # role and age are not asked again
+    assert turn.state.answers["feeding_weight"]["text"] == "6 week old baby's weight has been static for two months"
+    assert turn.state.current == "area"  # role and age are not asked again
     assert DONT_KNOW not in said
 
 
@@ -59,7 +59,7 @@ def test_declining_the_reflection_offers_the_nearest_topics_and_keeps_what_was_s
     assert not declined.reflecting and DONT_KNOW not in said
     assert KB.topics["missed_appointments"].title in buttons(declined)
     back = reply(heard("carry on", ("resume", 0.9)), respond.Conversation(reflection=declined.state))
-    assert back.reflecting and back.state["answers"] == first.state["answers"]
+    assert back.reflecting and back.state.answers == first.state.answers
 
 
 def test_a_question_about_a_child_gets_the_answer_and_the_reflection_on_offer_with_its_details():
@@ -70,7 +70,7 @@ def test_a_question_about_a_child_gets_the_answer_and_the_reflection_on_offer_wi
     assert KB.reflection.buttons.reflect_on_this in buttons(answered)
     pressed = reply(heard(REFLECT_PAYLOAD, ("share_worry", 1.0)), respond.Conversation(previous=question))
     assert pressed.reflecting and pressed.role == "health_visitor"
-    assert pressed.state["answers"]["age_band"]["value"] == "unborn"
+    assert pressed.state.answers["age_band"]["value"] == "unborn"
 
 
 def test_a_question_in_seens_field_that_no_topic_answers_gets_where_to_look_not_i_dont_know():
@@ -98,5 +98,5 @@ def test_saying_where_you_work_then_a_concern_keeps_the_area():
     assert (context.area, context.role) == ("rochdale", "teacher")
     turn = reply(heard("year 3 boy always hungry and grubby", ("share_worry", 0.6)),
                  respond.Conversation(role="teacher", area="rochdale"))
-    assert turn.reflecting and turn.state["answers"]["age_band"]["value"] == "age_5_11"
-    assert turn.state["current"] not in ("role", "area", "age_band")
+    assert turn.reflecting and turn.state.answers["age_band"]["value"] == "age_5_11"
+    assert turn.state.current not in ("role", "area", "age_band")
