@@ -70,7 +70,7 @@ def _nhs_checksum_ok(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
-def _words(items: List[str]) -> str:
+def _alternation(items: List[str]) -> str:
     """A regex alternation of words or phrases, longest first."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(items, key=len, reverse=True))
 
@@ -87,17 +87,17 @@ class _Patterns:
         flags = re.IGNORECASE
         self.email = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}", flags)
         self.spelled_email = re.compile(r"(?<![\w.+-])[\w.+-]{1,40}\s{1,3}at\s{1,3}[\w-]{1,40}\s{1,3}dot\s{1,3}(?:co\s{1,3}dot\s{1,3}uk|org\s{1,3}dot\s{1,3}uk|com|org|net|uk)\b", flags)
-        sites = _words(rules.social_media_sites)
+        sites = _alternation(rules.social_media_sites)
         self.social_link = re.compile(rf"(?:https?://)?(?:www\.)?(?:{sites})/[^\s,;)]{{1,300}}", flags)
         self.web = re.compile(r"(?:https?://|www\.)[^\s,;)]{1,300}|(?<![\w-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|com|org|net|uk|io|info|eu|ly|me|co|app|link|gl)\b(?:/[^\s,;)]*)?", flags)
         self.handle = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}")
         # UK vehicle registrations: "KX19 ABC" or "yx21ohd" (the three letters no common word), "A123 BCD", "ABC 123D".
         self.vehicle = re.compile(r"\b([A-HJ-PR-Ya-hj-pr-y]{2}\d{2}\s?([A-HJ-PR-Za-hj-pr-z]{3}))\b|\b[A-HJ-PR-Y]\d{1,3}\s?[A-HJ-PR-Y]{3}\b|\b[A-HJ-PR-Y]{3}\s?\d{1,3}[A-HJ-PR-Y]\b")
-        ranks = _words(rules.police_numbers)
+        ranks = _alternation(rules.police_numbers)
         self.police_number = re.compile(rf"\b(?:{ranks})\b\.?\s{{0,3}}(?:no\.?\s{{0,2}}|#\s{{0,2}})?(\d{{3,7}})\b", flags)
-        weeks = _words(rules.week_words)
+        weeks = _alternation(rules.week_words)
         self.week_date = re.compile(rf"(?<!\w)(?:{weeks})\.?\s{{0,3}}((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))\b(?![/.]\d)", flags)
-        platforms = _words(rules.social_media_words)
+        platforms = _alternation(rules.social_media_words)
         self.platform_handle = re.compile(
             rf"\b(?:{platforms})\b(?:\s{{1,3}}(?:is|name|handle|account|username|user|id|as|=)\b)*\s{{0,3}}[:=\-,]?\s{{0,3}}(@?[A-Za-z0-9_.]{{3,30}}(?:#\d{{2,6}})?)", flags)
         self.phone = re.compile(r"(?<![\w+])(?:(?:\+\s?|00\s?)44\s?(?:\(0\)\s?)?|\(?0)[\d\s().-]{8,15}\d(?!\d)")
@@ -116,7 +116,7 @@ class _Patterns:
 
             re.compile(rf"\b{_DAY}\s{{1,3}}(?:the\s{{1,3}})?{_ORDINAL}\b", flags),
         ]
-        references = _words(rules.reference_words)
+        references = _alternation(rules.reference_words)
         self.reference_cue = re.compile(
             rf"\b(?:{references})\b\.?(?:\s{{0,3}}(?:no\.?|number|num|#|is|was|:|-)){{0,4}}\s{{0,3}}([A-Za-z]{{0,4}}[/\-]?\d[\w/\-]{{0,40}}(?:\s\d[\d/\-]{{2,40}}){{0,4}}(?:\s{{1,3}}of\s{{1,3}}\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?)", flags)
         self.cued_day_month = re.compile(r"\b(?:dob|edd|doa|d\.o\.b\.?|born|dated|due(?:\s{1,3}date)?|birthday(?:\s{1,3}is)?|on|seen|since|until|till|by|from|reviewed|excluded|visited)[:\s]{1,3}((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))\b(?![/.]\d)", flags)
@@ -127,7 +127,7 @@ class _Patterns:
         self.paired_digits = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\b(?!\s?[A-Da-d]\b)")
         self.short_reference = re.compile(r"\b(?:[A-Z]{2,5}[/-]){1,4}\d{3,}\b|\b[A-Z]{2,5}\s\d{5,}\b")
         self.long_number = re.compile(r"(?<![\w/£$.-])(?<!(?i:year)\s)(?:[A-Za-z]{1,4}[-/]?)?\d[\d/\-]{3,40}\d(?:[-/][A-Za-z0-9]{1,40})?(?![\w/%-])(?!\s?(?:g|kg|mg|ml|k|grams|steps|pounds)\b)")
-        streets = _words(rules.street_words)
+        streets = _alternation(rules.street_words)
         self.numbered_street = re.compile(
             rf"\b(?:no\.?\s{{0,3}})?(?:\d{{1,4}}/)?\d{{1,4}}[a-z]?,?\s{{1,3}}(?:[A-Za-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,3}}(?:{streets})\b(?:\s{{1,3}}(?:north|south|east|west))?", flags)
         ways = r"Way|Walk|Row|Place|Square|Parade|Croft|Fold|Brow|Rise|Vale|Hill|Green|View|Park|Wharf|Quay|Chase|Meadows|Fields|Close|Gardens|Grove|Terrace|Crescent|Drive|Avenue|Ave|Lane|Ln|Road|Rd|Street|St|Mews"
@@ -146,7 +146,7 @@ class _Patterns:
         self.building_on_street = re.compile(rf"\b(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,2}}(?:House|Court|Towers?|Heights|Mansions|Lodge|{hostel})\s{{1,3}}(?:on|off)\s{{1,3}}(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}(?:Road|Rd|Street|St|Lane|Avenue|Ave|Way|Drive|Close)\b")
         self.saint = re.compile(r"\b(?:(?:st|saint)\.?\s{1,3}[a-z]+['’]?s|(?:St|Saint)\.?\s{1,3}[A-Z][a-z]+['’]s)\b(?:\s{1,3}(?:rc|ce|c\s{1,3}of\s{1,3}e|catholic|primary|junior|juniors|infants?|academy|school|high|college|nursery))*")
         self.the_house = re.compile(r"\b\d{1,4}[a-z]?,?\s{1,3}(?i:the)\s{1,3}[A-Za-z][\w'’-]{1,40}")
-        self.hotel = re.compile(rf"\b(?:{_words(rules.hotels)})\b(?:\s{{1,3}}(?:on|in|at)\s{{1,3}}(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}(?:Road|Rd|Street|St|Lane|Way)\b)?")
+        self.hotel = re.compile(rf"\b(?:{_alternation(rules.hotels)})\b(?:\s{{1,3}}(?:on|in|at)\s{{1,3}}(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}(?:Road|Rd|Street|St|Lane|Way)\b)?")
         # "41 Heathfield, Brinsworth": a house number, a name, a comma and a place.
         self.numbered_place = re.compile(r"(?<![\w.,/:-])\d{1,4}[a-z]?\s{1,3}(?:[A-Z][a-z'’-]{1,40}\s{1,3}){0,2}[A-Z][a-z'’-]{1,40},\s{1,3}[A-Z][a-z'’-]{1,40}(?:\s{1,3}[A-Z][a-z'’-]{1,40})?")
         # What may follow an address: ", Canal Side", ", Upper Dunstow".
@@ -155,12 +155,12 @@ class _Patterns:
         self.address_joint = re.compile(r"\A[\s,]*(?:(?:off|on|near|at)\s{1,3})?\Z")
         self.estate = re.compile(r"\b(?:[A-Z][\w'’]{0,40}(?:-[\w'’]{1,40}){0,3}\s{1,3}){1,3}(?i:estate)\b")
         self.typed_estate = re.compile(r"\bthe\s{1,3}([a-z][\w'’-]{1,40})\s{1,3}(?:[a-z][\w'’-]{1,40}\s{1,3})?estate\b")
-        openers = _words(rules.setting_openers)
-        settings = _words(rules.setting_words)
+        openers = _alternation(rules.setting_openers)
+        settings = _alternation(rules.setting_words)
         self.setting = re.compile(
             rf"\b(?:(?i:{openers})\s{{1,3}})?(?:[A-Z][\w'’.&-]{{0,40}}\s{{1,3}}(?:(?:of|and|&|the|de|la|C\s{{1,3}}of\s{{1,3}}E|RC|CE)\s{{1,3}})?){{1,4}}(?i:{settings})\b(?:\s{{1,3}}(?i:school))?")
         self.lower_setting = re.compile(rf"\b(?:[a-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,5}}(?:{settings})\b(?:\s{{1,3}}school)?")
-        chains = _words(rules.setting_names)
+        chains = _alternation(rules.setting_names)
         self.setting_name = re.compile(rf"\b(?i:{chains})\b(?:\s{{1,3}}[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}})?")
         self.prison = re.compile(r"\b(?:hmp|hmyoi|hm\s{1,3}prison)\s{1,3}(?:[A-Z][\w'’-]{0,40}\s?){1,3}", flags)
 
