@@ -576,7 +576,7 @@ PlaceholderLabel = Literal["NAME", "ADDRESS", "POSTCODE", "DATE", "PHONE", "EMAI
 
 class AnonymiseRules(_Strict):
     """Cue words for finding identifying details, and words to keep (see
-    knowledge/anonymise.yml and seen/anonymise.py)."""
+    knowledge/anonymise.yml and seen/anonymise/)."""
 
     placeholders: Dict[PlaceholderLabel, str]
     police_numbers: List[str] = Field(..., min_items=1)

@@ -1,0 +1,127 @@
+"""Structured identifiers: emails, social media and web addresses, and the
+ones with digits in them (phone, NHS and NI numbers, postcodes, dates,
+references, vehicle registrations), found by regular expressions."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from seen.anonymise.found import Found, matches
+from seen.anonymise.words import alternation, rare
+from seen.knowledge import AnonymiseRules
+
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?"
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
+
+
+class Identifiers:
+    """Every structured identifier in a text; the patterns are built once from
+    the cue words in knowledge/."""
+
+    def __init__(self, rules: AnonymiseRules) -> None:
+        flags = re.IGNORECASE
+        self._email = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}", flags)
+        self._spelled_email = re.compile(r"(?<![\w.+-])[\w.+-]{1,40}\s{1,3}at\s{1,3}[\w-]{1,40}\s{1,3}dot\s{1,3}(?:co\s{1,3}dot\s{1,3}uk|org\s{1,3}dot\s{1,3}uk|com|org|net|uk)\b", flags)
+        sites = alternation(rules.social_media_sites)
+        self._social_link = re.compile(rf"(?:https?://)?(?:www\.)?(?:{sites})/[^\s,;)]{{1,300}}", flags)
+        self._web = re.compile(r"(?:https?://|www\.)[^\s,;)]{1,300}|(?<![\w-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|com|org|net|uk|io|info|eu|ly|me|co|app|link|gl)\b(?:/[^\s,;)]*)?", flags)
+        self._handle = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}")
+        # UK vehicle registrations: "KX19 ABC" or "yx21ohd" (the three letters no common word), "A123 BCD", "ABC 123D".
+        self._vehicle = re.compile(r"\b([A-HJ-PR-Ya-hj-pr-y]{2}\d{2}\s?([A-HJ-PR-Za-hj-pr-z]{3}))\b|\b[A-HJ-PR-Y]\d{1,3}\s?[A-HJ-PR-Y]{3}\b|\b[A-HJ-PR-Y]{3}\s?\d{1,3}[A-HJ-PR-Y]\b")
+        ranks = alternation(rules.police_numbers)
+        self._police_number = re.compile(rf"\b(?:{ranks})\b\.?\s{{0,3}}(?:no\.?\s{{0,2}}|#\s{{0,2}})?(\d{{3,7}})\b", flags)
+        weeks = alternation(rules.week_words)
+        self._week_date = re.compile(rf"(?<!\w)(?:{weeks})\.?\s{{0,3}}((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))\b(?![/.]\d)", flags)
+        platforms = alternation(rules.social_media_words)
+        self._platform_handle = re.compile(
+            rf"\b(?:{platforms})\b(?:\s{{1,3}}(?:is|name|handle|account|username|user|id|as|=)\b)*\s{{0,3}}[:=\-,]?\s{{0,3}}(@?[A-Za-z0-9_.]{{3,30}}(?:#\d{{2,6}})?)", flags)
+        self._phone = re.compile(r"(?<![\w+])(?:(?:\+\s?|00\s?)44\s?(?:\(0\)\s?)?|\(?0)[\d\s().-]{8,15}\d(?!\d)")
+        self._spaced_phone = re.compile(r"(?<!\d)(?<!\d\s)0(?:\s\d){9,10}(?!\s?\d)")
+        self._ten_digits = re.compile(r"(?<![\d-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d-])")
+        self._ni = re.compile(r"\b[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]\b")
+        self._postcode = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s{0,3}\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}\b")
+        self._dates = [
+            re.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b"),
+            re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"),
+            re.compile(rf"\b{_ORDINAL}\s{{1,3}}of\s{{1,3}}the\s{{1,3}}{_ORDINAL}(?:,?\s{{1,3}}\d{{4}})?", flags),
+            re.compile(r"(?<=\b(?i:dob)\s)\d{1,2}\s\d{1,2}\s\d{4}\b"),
+            re.compile(rf"\b(?:{_DAY}\s{{1,3}})?(?:the\s{{1,3}})?(?:{_ORDINAL}|\d{{1,2}})\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}\b\.?(?:,?\s{{1,3}}\d{{4}}|\s{{1,3}}'?\d{{2}}\b)?", flags),
+            re.compile(rf"\b{_MONTH}\.?\s{{1,3}}(?:the\s{{1,3}})?(?:{_ORDINAL}|\d{{1,2}})\b(?!\s{{0,3}}(?:years?|yrs?|months?|weeks?|days?|hours?|mins?|am|pm|%))(?:,?\s{{1,3}}\d{{4}})?", flags),
+            re.compile(rf"\b(?:on|dated|due|born|since|from|until|till|by|before|after)\s{{1,3}}(?:the\s{{1,3}})?{_ORDINAL}\b(?![^.]{{0,30}}\b(?:centile|percentile)\b)(?!\s{{1,3}}(?:centile|percentile|time|times|visit|referral|attempt|day|week|month|year|birthday|floor|child|baby|pregnancy|of\s{{1,3}}(?:\w+\s{{1,3}})?(?:children|referrals|visits)))", flags),
+
+            re.compile(rf"\b{_DAY}\s{{1,3}}(?:the\s{{1,3}})?{_ORDINAL}\b", flags),
+        ]
+        references = alternation(rules.reference_words)
+        self._reference_cue = re.compile(
+            rf"\b(?:{references})\b\.?(?:\s{{0,3}}(?:no\.?|number|num|#|is|was|:|-)){{0,4}}\s{{0,3}}([A-Za-z]{{0,4}}[/\-]?\d[\w/\-]{{0,40}}(?:\s\d[\d/\-]{{2,40}}){{0,4}}(?:\s{{1,3}}of\s{{1,3}}\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?)", flags)
+        self._cued_day_month = re.compile(r"\b(?:dob|edd|doa|d\.o\.b\.?|born|dated|due(?:\s{1,3}date)?|birthday(?:\s{1,3}is)?|on|seen|since|until|till|by|from|reviewed|excluded|visited)[:\s]{1,3}((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))\b(?![/.]\d)", flags)
+        self._numbered_record = re.compile(r"\b(?:[a-z]+\s{1,3})?(?:id|no\.?|number|num|ref)\s{0,3}[:#]?\s{0,3}(?:(?:is|was)\s{1,3})?([A-Za-z]{0,3}\d[\w/\-]{3,40})", flags)
+        # "4412/EH/09", "BX-2231-K": letters and four or more digits joined by "/" or "-".
+        self._mixed_reference = re.compile(r"(?<![\w/-])(?=[\w/-]*[A-Za-z])(?=(?:[A-Za-z/-]*\d){4})[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+)+(?![\w/-])")
+        # "JX 22 44 15": shaped like a National Insurance number without its last letter.
+        self._paired_digits = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\b(?!\s?[A-Da-d]\b)")
+        self._short_reference = re.compile(r"\b(?:[A-Z]{2,5}[/-]){1,4}\d{3,}\b|\b[A-Z]{2,5}\s\d{5,}\b")
+        self._long_number = re.compile(r"(?<![\w/£$.-])(?<!(?i:year)\s)(?:[A-Za-z]{1,4}[-/]?)?\d[\d/\-]{3,40}\d(?:[-/][A-Za-z0-9]{1,40})?(?![\w/%-])(?!\s?(?:g|kg|mg|ml|k|grams|steps|pounds)\b)")
+
+    def find(self, text: str) -> Iterator[Found]:
+        yield from matches("EMAIL", self._email, text)
+        yield from matches("EMAIL", self._spelled_email, text)
+        yield from matches("SOCIAL_MEDIA", self._social_link, text)
+        yield from matches("SOCIAL_MEDIA", self._handle, text)
+        for match in self._platform_handle.finditer(text):
+            handle = match.group(1)
+            if any(c.isdigit() or c in "_." for c in handle) or rare(handle.lower()):
+                yield Found("SOCIAL_MEDIA", match.start(1), match.end(1), handle)
+        yield from matches("WEB_ADDRESS", self._web, text)
+        if _DIGIT.search(text):
+            yield from self._numbers(text)
+
+    def _numbers(self, text: str) -> Iterator[Found]:
+        """Identifiers with digits in them: phone, NHS and NI numbers, postcodes,
+        dates and references (skipped for a text with no digit at all)."""
+        for match in self._phone.finditer(text):
+            digits = re.sub(r"\D", "", match.group())
+            national = digits[4:] if digits.startswith("0044") else digits[2:] if digits.startswith("44") else digits
+            national = national[1:] if national.startswith("0") else national
+            if 9 <= len(national) <= 10:
+                yield Found("PHONE", match.start(), match.end(), match.group())
+        yield from matches("PHONE", self._spaced_phone, text)
+        for match in self._ten_digits.finditer(text):
+            digits = re.sub(r"\D", "", match.group())
+            label = "NHS_NUMBER" if _nhs_checksum_ok(digits) else "REFERENCE"
+            yield Found(label, match.start(), match.end(), match.group())
+        yield from matches("NI_NUMBER", self._ni, text)
+        yield from matches("POSTCODE", self._postcode, text)
+        for pattern in self._dates:
+            yield from matches("DATE", pattern, text)
+        for match in self._cued_day_month.finditer(text):
+            yield Found("DATE", match.start(1), match.end(1), match.group(1))
+        for match in self._reference_cue.finditer(text):
+            yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
+        yield from matches("REFERENCE", self._long_number, text)
+        for match in self._numbered_record.finditer(text):
+            yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
+        yield from matches("REFERENCE", self._mixed_reference, text)
+        yield from matches("REFERENCE", self._paired_digits, text)
+        yield from matches("REFERENCE", self._short_reference, text, keep=lambda span: span.split("/")[0].split("-")[0].lower() not in ("gcp", "y", "ks"))
+        for match in self._police_number.finditer(text):
+            yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
+        for match in self._week_date.finditer(text):
+            yield Found("DATE", match.start(1), match.end(1), match.group(1))
+        for match in self._vehicle.finditer(text):
+            letters = match.group(2)
+            if letters is None or match.group().isupper() or rare(letters.lower(), 3.0):
+                yield Found("VEHICLE", match.start(), match.end(), match.group())
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _nhs_checksum_ok(digits: str) -> bool:
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1)))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
