@@ -8,7 +8,7 @@ import re
 from typing import Iterator
 
 from seen.anonymise.found import Found, matches
-from seen.anonymise.words import alternation, rare
+from seen.anonymise.words import RARE_WORD, alternation, rare
 from seen.knowledge import AnonymiseRules
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -112,7 +112,7 @@ class Identifiers:
             yield Found("DATE", match.start(1), match.end(1), match.group(1))
         for match in self._vehicle.finditer(text):
             letters = match.group(2)
-            if letters is None or match.group().isupper() or rare(letters.lower(), 3.0):
+            if letters is None or match.group().isupper() or rare(letters.lower(), RARE_WORD):
                 yield Found("VEHICLE", match.start(), match.end(), match.group())
 
 

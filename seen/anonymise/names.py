@@ -15,7 +15,19 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from seen.anonymise.found import Found
-from seen.anonymise.words import COMMON_WORD, ORDINARY_WORD, PERSON_WORD, Words, fold, rare
+from seen.anonymise.words import (
+    COMMON_WORD,
+    NO_WORD,
+    ORDINARY_WORD,
+    PERSON_WORD,
+    RARE_WORD,
+    TYPED_NAME,
+    TYPED_SURNAME,
+    UNCOMMON_NAME,
+    Words,
+    fold,
+    rare,
+)
 from seen.knowledge import AnonymiseRules
 
 #: The most tokens one name runs to ("Mary - Ann de la Cruz Smith - Jones"):
@@ -25,6 +37,9 @@ NAME_TOKENS = 12
 #: How far a cue pattern reaches from the token that could be a name ("Mum's
 #: new partner, who is called Dean").
 CUE_REACH = 10
+#: A text with more than this share of its letters in capitals was typed in
+#: capitals ("DAD IS DARREN HOLLIS"): its names are found as if written normally.
+SHOUTED = 0.7
 
 
 class Names:
@@ -46,7 +61,7 @@ class Names:
     def find(self, text: str, taken: Set[int]) -> List[Found]:
         """The names in ``text`` outside the characters ``taken`` by other details."""
         letters = [c for c in text if c.isalpha()]
-        shouted = letters and sum(c.isupper() for c in letters) / len(letters) > 0.7
+        shouted = letters and sum(c.isupper() for c in letters) / len(letters) > SHOUTED
         # Typed in capitals: read it as if written normally (same length, so the
         # offsets still point into the original).
         doc = self._nlp(_PUNCTUATION_RUN.sub(_blank, _sentence_case(text) if shouted else text))
@@ -182,7 +197,7 @@ class Names:
                     continue
                 token = doc[other]
                 if other not in picked and _mark(token, "first_name") and not _mark(token, "never_name") and (
-                        _mark(token, "capitalised") or rare(token.lower_, 4.5)):
+                        _mark(token, "capitalised") or rare(token.lower_, TYPED_NAME)):
                     more.add(other)
         return more
 
@@ -192,7 +207,7 @@ class Names:
         word = token.lower_
         if rule in ("SAYS", "POSSESSIVE"):
             if not _mark(token, "capitalised"):
-                return (word in self._first_names and rare(word, 4.5)) or rare(word, 2.5)
+                return (word in self._first_names and rare(word, TYPED_NAME)) or rare(word, NO_WORD)
             return self._listed(word) or rare(word, COMMON_WORD)
         if rule == "SAYS_WEAK":
             return True
@@ -201,7 +216,7 @@ class Names:
         if rule in ("SIBLING", "IS_KIN", "WHO"):
             return self._person_word(token)
         if rule == "AGE":
-            return self._first(word) or rare(word, 2.5) or (_mark(token, "capitalised") and rare(word, COMMON_WORD))
+            return self._first(word) or rare(word, NO_WORD) or (_mark(token, "capitalised") and rare(word, COMMON_WORD))
         if _mark(token, "capitalised"):
             return rule != "KIN" or self._listed(word) or rare(word, COMMON_WORD)  # not "Baby Clinic"
         if rule == "KIN" and token.nbor(-1).lower_ == "is":
@@ -236,7 +251,7 @@ class Names:
         word = token.lower_
         if _mark(token, "capitalised"):
             return self._listed(word) or rare(word, COMMON_WORD)
-        return (self._first(word) and rare(word, PERSON_WORD)) or rare(word, 2.5)
+        return (self._first(word) and rare(word, PERSON_WORD)) or rare(word, NO_WORD)
 
     def _first(self, word: str) -> bool:
         return word in self._first_names or fold(word) in self._first_names
@@ -261,7 +276,7 @@ class Names:
         if capitalised:
             if self._full_name_follows(token, marks):
                 return word in self._first_names or rare(word, COMMON_WORD)
-            return (word in self._first_names and rare(word, 3.5)) or rare(word, ORDINARY_WORD)
+            return (word in self._first_names and rare(word, UNCOMMON_NAME)) or rare(word, ORDINARY_WORD)
         doc, i = token.doc, token.i
         joined = i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and not doc[i + 1].whitespace_
         if joined and self._first_or_rare(word) and self._first_or_rare(doc[i + 2].lower_):
@@ -271,7 +286,7 @@ class Names:
             after += 1
         surname = after < len(doc) and re.sub(r"['’]", "", doc[after].lower_) in self._surnames and _mark(doc[after], "could_be_name")
         opens = i == 0 or doc[i - 1].is_punct or doc[i - 1].lower_ in STOP_WORDS or doc[i - 1].lower_ in self._never_names
-        if surname and opens and (word in self._first_names or (rare(word, 3.0) and rare(doc[after].lower_, 3.3))):
+        if surname and opens and (word in self._first_names or (rare(word, RARE_WORD) and rare(doc[after].lower_, ORDINARY_WORD))):
             return True  # "maria de souza", "zainab hussain"
         if opens and i + 1 < len(doc) and doc[i + 1].lower_ in self._person_verbs and (i == 0 or doc[i - 1].text in ".!?\n"):
             return self._person_word(token)  # "muhammad hasnt been in", "teddy has come in"
@@ -281,7 +296,7 @@ class Names:
         """"ashtrays", "bruises": an unlisted word whose singular is ordinary English."""
         if self._listed(word) or not word.endswith("s") or self._listed(word[:-1]):
             return False  # "the Smiths"
-        return any(not rare(stem, 2.5) for stem in (word[:-1], word[:-2] if word.endswith("es") else ""))
+        return any(not rare(stem, NO_WORD) for stem in (word[:-1], word[:-2] if word.endswith("es") else ""))
 
     def _reads_as_a_word(self, token: Token) -> bool:
         """A capitalised common word ("Rose", "Grace") after "a new" or after a
@@ -290,7 +305,7 @@ class Names:
         if before.lower_ in ("a", "an", "new", "some", "every", "no"):
             return True
         return _mark(before, "capitalised") and not _mark(before, "never_name") and not self._listed(before.lower_) and (
-            before.lower_ in self._keep_language or not rare(before.lower_, 3.0))
+            before.lower_ in self._keep_language or not rare(before.lower_, RARE_WORD))
 
     def _full_name_follows(self, token: Token, marks: List[Tuple[bool, ...]]) -> bool:
         """A capitalised surname follows (after any "de", "van", "al-"); ``marks``
@@ -306,7 +321,7 @@ class Names:
             self._listed(following.lower_) or rare(following.lower_, COMMON_WORD))
 
     def _first_or_rare(self, word: str) -> bool:
-        return word in self._first_names or rare(word, 3.0)
+        return word in self._first_names or rare(word, RARE_WORD)
 
     def _extend(self, doc: Doc, index: int) -> Span:
         """A name with its surname and joined parts: "Kayleigh Smith-Jones"."""
@@ -353,7 +368,7 @@ class Names:
         if not token.is_lower or not _mark(token, "could_be_name") or token.lower_ in self._person_verbs:
             return False
         verb = word.endswith("s") and not rare(word[:-1]) and not self._first(word[:-1])  # "makes", not "jones"
-        return (word in self._surnames and rare(word, 5.0) and not verb) or rare(word, 3.0)
+        return (word in self._surnames and rare(word, TYPED_SURNAME) and not verb) or rare(word, RARE_WORD)
 
     def _listed(self, word: str) -> bool:
         return word in self._first_names or word in self._surnames

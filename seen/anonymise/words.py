@@ -19,16 +19,32 @@ from wordfreq import zipf_frequency
 
 from seen.knowledge import Knowledge
 
+# How common a word is in English, on wordfreq's Zipf scale (log10 of its
+# frequency per billion words): the cut-offs the finders tell names from words by.
+#: Below this a word is no English word at all ("kayden", "zainab"): a name
+#: wherever a cue points at a person.
+NO_WORD = 2.5
+#: Below this a word is rare: two together ("zainab hussain"), two joined
+#: ("kayden-lee") or one after a typed first name read as a name.
+RARE_WORD = 3.0
 #: Above this Zipf frequency a lower-case word is ordinary English, not a name.
 ORDINARY_WORD = 3.3
+#: Below this a listed first name is a name even where its capital tells
+#: nothing (opening a sentence), and one country's list is enough to list it.
+UNCOMMON_NAME = 3.5
 #: Above this a capitalised word mid-sentence is more likely a word than a name
 #: unless the census lists it as a name.
 COMMON_WORD = 4.0
+#: A name from another country's list that is this common in English is a word.
+FOREIGN_NAME = 4.1
+#: Below this a listed first name typed in lower case is a name when it says
+#: something or stands with another name ("ruby says", "tia and kacey").
+TYPED_NAME = 4.5
 #: Below this a listed first name is a name when a cue points at a person
 #: ("visited oliver"), though some are words too ("ruby", "teddy", "roman").
 PERSON_WORD = 4.6
-#: A name from another country's list that is this common in English is a word.
-FOREIGN_NAME = 4.1
+#: Below this a listed surname typed after a first name is one ("kieran walsh").
+TYPED_SURNAME = 5.0
 
 
 class Words:
@@ -99,4 +115,4 @@ def _faker_first_names() -> Set[str]:
             if isinstance(value, (list, tuple, set, dict)):
                 listed.update(fold(name) for name in value)
         counts.update(name for name in listed if re.fullmatch(r"[a-z]+(?:['-][a-z]+)*", name))
-    return {name for name, n in counts.items() if zipf_frequency(name, "en") < (FOREIGN_NAME if n > 1 else 3.5)}
+    return {name for name, n in counts.items() if zipf_frequency(name, "en") < (FOREIGN_NAME if n > 1 else UNCOMMON_NAME)}
