@@ -26,27 +26,36 @@ class Places:
         self._quantities = {w.lower() for w in rules.quantity_words}
         # Words before a number that is not a house number: "Year 3, Maths", "aged 7, Tyler".
         self._counted = {w.lower() for w in rules.counting_words}
+        # The words of "C of E", "RC": what may stand between a setting's name and its kind.
+        self._joiners = {w.lower() for phrase in rules.setting_joiners for w in phrase.split()}
         flags = re.IGNORECASE
-        streets = alternation(rules.street_words)
+        # Each kind of street, building and house name from knowledge/ feeds
+        # every pattern that reads it, so a word added there is caught in each form.
+        street = rules.street_words + rules.street_words_after_a_cue
+        block = rules.building_words + rules.block_words
+        every_place = street + rules.street_words_after_a_number + block + rules.house_name_words
+        directions, cues = alternation(rules.street_directions), alternation(rules.street_cues)
+        any_cue = alternation(rules.street_cues + rules.street_cues_before_a_capital)
         self._numbered_street = re.compile(
-            rf"\b(?:no\.?\s{{0,3}})?(?:\d{{1,4}}/)?\d{{1,4}}[a-z]?,?\s{{1,3}}(?:[A-Za-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,3}}(?:{streets})\b(?:\s{{1,3}}(?:north|south|east|west))?", flags)
-        ways = r"Way|Walk|Row|Place|Square|Parade|Croft|Fold|Brow|Rise|Vale|Hill|Green|View|Park|Wharf|Quay|Chase|Meadows|Fields|Close|Gardens|Grove|Terrace|Crescent|Drive|Avenue|Ave|Lane|Ln|Road|Rd|Street|St|Mews"
-        self._cued_street = re.compile(rf"\b(?i:on|at|off|near|to|from|in|address|lives|living)\s{{1,3}}(?:the\s{{1,3}})?((?:[A-Z][\w'’.-]{{1,40}}\s{{1,3}}){{1,3}}(?i:{ways})(?:\s{{1,3}}(?:North|South|East|West))?(?:\s{{1,3}}(?i:site|estate|flats))?)\b")
-        self._typed_street = re.compile(r"\b(?:on|at|off|near|from|to)\s{1,3}((?:[a-z][\w'’-]{1,40}\s{1,3}){1,2}(?:road|street|lane|avenue|close|drive|crescent|grove|gardens|terrace|rd|ln|ave|estate))\b")
-        self._house_name = re.compile(r"\b(?:The\s{1,3}|[A-Z][\w'’]{0,40}(?:-[\w'’]{1,40}){0,3}\s{1,3})(?:[A-Z][\w'’]{0,40}(?:-[\w'’]{1,40}){0,3}\s{1,3})?(?:Cottages?|Farm|Grange|Barn|Manor|Villa|Bungalow|Lodge|Vicarage|Rectory|Mill|Forge|Orchard|Stables|Granary|Chapel|Smithy|Hollies|Laurels)\b")
+            rf"\b(?:no\.?\s{{0,3}})?(?:\d{{1,4}}/)?\d{{1,4}}[a-z]?,?\s{{1,3}}(?:[A-Za-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,3}}(?:{alternation(every_place)})\b(?:\s{{1,3}}(?:{directions}))?", flags)
+        self._cued_street = re.compile(rf"\b(?i:{any_cue})\s{{1,3}}(?:the\s{{1,3}})?((?:[A-Z][\w'’.-]{{1,40}}\s{{1,3}}){{1,3}}(?i:{alternation(street)})(?:\s{{1,3}}(?:{alternation(rules.street_directions, capitalised=True)}))?(?:\s{{1,3}}(?i:{alternation(rules.after_a_street)}))?)\b")
+        self._typed_street = re.compile(rf"\b(?:{cues})\s{{1,3}}((?:[a-z][\w'’-]{{1,40}}\s{{1,3}}){{1,2}}(?:{alternation(rules.street_words)}))\b")
+        self._house_name = re.compile(rf"\b(?:The\s{{1,3}}|[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}})(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}})?(?:{alternation(rules.house_name_words, capitalised=True)})\b")
         self._named_street = re.compile(
-            r"\b(?:[A-Z][\w'’]{0,40}(?:-[\w'’]{1,40}){0,3}\s{1,3}){1,3}(?:Road|Rd|Street|Lane|Avenue|Ave|Close|Drive|Crescent|Grove|Gardens|Terrace|Mews|Estate|Court|House|Towers|Heights|Mansions)\b")
-        building = r"(?i:Court|House|Towers?|Heights|Point|Mansions|Lodge|Apartments|Block|Buildings|Park|Place|View|Close|Gardens|Hall|Site)"
+            rf"\b(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}(?:{alternation(rules.street_words + rules.building_words, capitalised=True)})\b")
+        building = f"(?i:{alternation(block)})"
         self._flat = re.compile(
-            rf"\b(?:(?i:flat|apartment|apt|unit|plot|pitch|block)\s{{1,3}}(?:\d+[a-zA-Z]?|[A-Z])\b,?\s{{0,3}}){{1,3}}"
-            rf"(?:(?:(?i:the)\s{{1,3}})?(?:[A-Za-z][\w'’-]{{0,40}}\s{{1,3}}){{0,2}}(?:{building}|(?i:house|quays?|mill|wharf|court))\b)?")
-        hostel = r"(?:Hostel|Hotel|Refuge|House|Lodge|Court)"
-        self._room = re.compile(rf"\b(?i:room|rm)\s{{1,3}}\d+[a-z]?,?\s{{1,3}}(?:(?:[A-Z][\w'’.-]{{0,40}}\s{{1,3}}){{1,3}}(?:{building}|{hostel})\b|(?=\d))")
-        self._hostel_room = re.compile(rf"\b(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}{hostel}\s{{1,3}}(?i:room|rm)\s{{1,3}}\d+")
-        self._building_on_street = re.compile(rf"\b(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,2}}(?:House|Court|Towers?|Heights|Mansions|Lodge|{hostel})\s{{1,3}}(?:on|off)\s{{1,3}}(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}(?:Road|Rd|Street|St|Lane|Avenue|Ave|Way|Drive|Close)\b")
-        self._saint = re.compile(r"\b(?:(?:st|saint)\.?\s{1,3}[a-z]+['’]?s|(?:St|Saint)\.?\s{1,3}[A-Z][a-z]+['’]s)\b(?:\s{1,3}(?:rc|ce|c\s{1,3}of\s{1,3}e|catholic|primary|junior|juniors|infants?|academy|school|high|college|nursery))*")
+            rf"\b(?:(?i:{alternation(rules.flat_words)})\s{{1,3}}(?:\d+[a-zA-Z]?|[A-Z])\b,?\s{{0,3}}){{1,3}}"
+            rf"(?:(?:(?i:the)\s{{1,3}})?(?:[A-Za-z][\w'’-]{{0,40}}\s{{1,3}}){{0,2}}{building}\b)?")
+        hostel = f"(?:{alternation(rules.hostel_words, capitalised=True)})"
+        rooms = f"(?i:{alternation(rules.room_words)})"
+        self._room = re.compile(rf"\b{rooms}\s{{1,3}}\d+[a-z]?,?\s{{1,3}}(?:(?:[A-Z][\w'’.-]{{0,40}}\s{{1,3}}){{1,3}}(?:{building}|{hostel})\b|(?=\d))")
+        self._hostel_room = re.compile(rf"\b(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}{hostel}\s{{1,3}}{rooms}\s{{1,3}}\d+")
+        street_after_a_building = f"(?:{alternation(street, capitalised=True)})"
+        self._building_on_street = re.compile(rf"\b(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,2}}(?:{alternation(block + rules.hostel_words, capitalised=True)})\s{{1,3}}(?:on|off)\s{{1,3}}(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}{street_after_a_building}\b")
+        self._saint = re.compile(rf"\b(?:(?:st|saint)\.?\s{{1,3}}[a-z]+['’]?s|(?:St|Saint)\.?\s{{1,3}}[A-Z][a-z]+['’]s)\b(?:\s{{1,3}}(?:{alternation(rules.after_a_saint)}))*")
         self._the_house = re.compile(r"\b\d{1,4}[a-z]?,?\s{1,3}(?i:the)\s{1,3}[A-Za-z][\w'’-]{1,40}")
-        self._hotel = re.compile(rf"\b(?:{alternation(rules.hotels)})\b(?:\s{{1,3}}(?:on|in|at)\s{{1,3}}(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}(?:Road|Rd|Street|St|Lane|Way)\b)?")
+        self._hotel = re.compile(rf"\b(?:{alternation(rules.hotels)})\b(?:\s{{1,3}}(?:on|in|at)\s{{1,3}}(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}{street_after_a_building}\b)?")
         # "41 Heathfield, Brinsworth": a house number, a name, a comma and a place.
         self._numbered_place = re.compile(r"(?<![\w.,/:-])\d{1,4}[a-z]?\s{1,3}(?:[A-Z][a-z'’-]{1,40}\s{1,3}){0,2}[A-Z][a-z'’-]{1,40},\s{1,3}[A-Z][a-z'’-]{1,40}(?:\s{1,3}[A-Z][a-z'’-]{1,40})?")
         # What may follow an address: ", Canal Side", ", Upper Dunstow".
@@ -57,12 +66,13 @@ class Places:
         self._typed_estate = re.compile(r"\bthe\s{1,3}([a-z][\w'’-]{1,40})\s{1,3}(?:[a-z][\w'’-]{1,40}\s{1,3})?estate\b")
         openers = alternation(rules.setting_openers)
         settings = alternation(rules.setting_words)
+        joiners = alternation(rules.setting_joiners)
         self._setting = re.compile(
-            rf"\b(?:(?i:{openers})\s{{1,3}})?(?:[A-Z][\w'’.&-]{{0,40}}\s{{1,3}}(?:(?:of|and|&|the|de|la|C\s{{1,3}}of\s{{1,3}}E|RC|CE)\s{{1,3}})?){{1,4}}(?i:{settings})\b(?:\s{{1,3}}(?i:school))?")
+            rf"\b(?:(?i:{openers})\s{{1,3}})?(?:[A-Z][\w'’.&-]{{0,40}}\s{{1,3}}(?:(?:{joiners})\s{{1,3}})?){{1,4}}(?i:{settings})\b(?:\s{{1,3}}(?i:school))?")
         self._lower_setting = re.compile(rf"\b(?:[a-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,5}}(?:{settings})\b(?:\s{{1,3}}school)?")
         chains = alternation(rules.setting_names)
         self._setting_name = re.compile(rf"\b(?i:{chains})\b(?:\s{{1,3}}[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}})?")
-        self._prison = re.compile(r"\b(?:hmp|hmyoi|hm\s{1,3}prison)\s{1,3}(?:[A-Z][\w'’-]{0,40}\s?){1,3}", flags)
+        self._prison = re.compile(rf"\b(?:{alternation(rules.prison_words)})\s{{1,3}}(?:[A-Z][\w'’-]{{0,40}}\s?){{1,3}}", flags)
 
     def find(self, text: str) -> Iterator[Found]:
         yield from self._addresses(text)
@@ -175,7 +185,7 @@ class Places:
         head, last = words[:-1], words[-1]
         if not head or not head[0][0].isupper():
             return False
-        named = [w for w in head if w.lower().strip(".") not in self._keep and w.lower() not in ("of", "and", "the", "rc", "ce", "c", "e")]
+        named = [w for w in head if w.lower().strip(".") not in self._keep and w.lower() not in self._joiners]
         if any(w.lower() in self._never_names for w in head):
             return bool(named)  # "Baby Clinic", "Mum's GP Surgery": a kind of place, not its name
         return bool(named) or last[0].isupper()

@@ -72,9 +72,11 @@ class Words:
         return words
 
 
-def alternation(items: List[str]) -> str:
-    """A regex alternation of words or phrases, longest first."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(items, key=len, reverse=True))
+def alternation(items: List[str], capitalised: bool = False) -> str:
+    """A regex alternation of words or phrases, longest first, each once; with
+    ``capitalised``, each with a capital first letter (for a case-sensitive pattern)."""
+    words = [w[:1].upper() + w[1:] if capitalised else w for w in dict.fromkeys(items)]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=len, reverse=True))
 
 
 def rare(word: str, limit: float = ORDINARY_WORD) -> bool:
