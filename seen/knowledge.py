@@ -587,7 +587,18 @@ class AnonymiseRules(_Strict):
     subject_verbs: WordList
     before_a_child: WordList
     week_words: WordList
+    day_month_cues: WordList
+    ordinal_date_cues: WordList
+    after_an_ordinal: WordList
+    after_an_ordinal_of: WordList
+    centile_words: WordList
+    time_units: WordList
+    record_words: WordList
+    measure_words: WordList
+    not_reference_prefixes: WordList
+    courtesy_titles: WordList
     titles: WordList
+    before_a_name: WordList
     kin: WordList
     naming_words: WordList
     said_words: WordList
@@ -616,7 +627,9 @@ class AnonymiseRules(_Strict):
     prison_words: WordList
     reference_words: WordList
     social_media_words: WordList
+    handle_words: WordList
     social_media_sites: WordList
+    web_endings: WordList
     keep: WordList
 
     @root_validator(skip_on_failure=True)

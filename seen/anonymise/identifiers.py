@@ -21,12 +21,15 @@ class Identifiers:
     the cue words in knowledge/."""
 
     def __init__(self, rules: AnonymiseRules) -> None:
+        self._not_references = {w.lower() for w in rules.not_reference_prefixes}
         flags = re.IGNORECASE
+        endings = alternation(rules.web_endings)
+        spelled_endings = alternation([ending.replace(".", " dot ") for ending in rules.web_endings])
         self._email = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}", flags)
-        self._spelled_email = re.compile(r"(?<![\w.+-])[\w.+-]{1,40}\s{1,3}at\s{1,3}[\w-]{1,40}\s{1,3}dot\s{1,3}(?:co\s{1,3}dot\s{1,3}uk|org\s{1,3}dot\s{1,3}uk|com|org|net|uk)\b", flags)
+        self._spelled_email = re.compile(rf"(?<![\w.+-])[\w.+-]{{1,40}}\s{{1,3}}at\s{{1,3}}[\w-]{{1,40}}\s{{1,3}}dot\s{{1,3}}(?:{spelled_endings})\b", flags)
         sites = alternation(rules.social_media_sites)
         self._social_link = re.compile(rf"(?:https?://)?(?:www\.)?(?:{sites})/[^\s,;)]{{1,300}}", flags)
-        self._web = re.compile(r"(?:https?://|www\.)[^\s,;)]{1,300}|(?<![\w-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:co\.uk|org\.uk|gov\.uk|ac\.uk|nhs\.uk|com|org|net|uk|io|info|eu|ly|me|co|app|link|gl)\b(?:/[^\s,;)]*)?", flags)
+        self._web = re.compile(rf"(?:https?://|www\.)[^\s,;)]{{1,300}}|(?<![\w-])[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,8}}\.(?:{endings})\b(?:/[^\s,;)]*)?", flags)
         self._handle = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}")
         # UK vehicle registrations: "KX19 ABC" or "yx21ohd" (the three letters no common word), "A123 BCD", "ABC 123D".
         self._vehicle = re.compile(r"\b([A-HJ-PR-Ya-hj-pr-y]{2}\d{2}\s?([A-HJ-PR-Za-hj-pr-z]{3}))\b|\b[A-HJ-PR-Y]\d{1,3}\s?[A-HJ-PR-Y]{3}\b|\b[A-HJ-PR-Y]{3}\s?\d{1,3}[A-HJ-PR-Y]\b")
@@ -36,34 +39,35 @@ class Identifiers:
         self._week_date = re.compile(rf"(?<!\w)(?:{weeks})\.?\s{{0,3}}((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))\b(?![/.]\d)", flags)
         platforms = alternation(rules.social_media_words)
         self._platform_handle = re.compile(
-            rf"\b(?:{platforms})\b(?:\s{{1,3}}(?:is|name|handle|account|username|user|id|as|=)\b)*\s{{0,3}}[:=\-,]?\s{{0,3}}(@?[A-Za-z0-9_.]{{3,30}}(?:#\d{{2,6}})?)", flags)
+            rf"\b(?:{platforms})\b(?:\s{{1,3}}(?:{alternation(rules.handle_words)})\b)*\s{{0,3}}[:=\-,]?\s{{0,3}}(@?[A-Za-z0-9_.]{{3,30}}(?:#\d{{2,6}})?)", flags)
         self._phone = re.compile(r"(?<![\w+])(?:(?:\+\s?|00\s?)44\s?(?:\(0\)\s?)?|\(?0)[\d\s().-]{8,15}\d(?!\d)")
         self._spaced_phone = re.compile(r"(?<!\d)(?<!\d\s)0(?:\s\d){9,10}(?!\s?\d)")
         self._ten_digits = re.compile(r"(?<![\d-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d-])")
         self._ni = re.compile(r"\b[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]\b")
         self._postcode = re.compile(r"\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s{0,3}\d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}\b")
+        centiles = alternation(rules.centile_words)
+        counts = alternation(rules.centile_words + rules.after_an_ordinal)
         self._dates = [
             re.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b"),
             re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"),
             re.compile(rf"\b{_ORDINAL}\s{{1,3}}of\s{{1,3}}the\s{{1,3}}{_ORDINAL}(?:,?\s{{1,3}}\d{{4}})?", flags),
             re.compile(r"(?<=\b(?i:dob)\s)\d{1,2}\s\d{1,2}\s\d{4}\b"),
             re.compile(rf"\b(?:{_DAY}\s{{1,3}})?(?:the\s{{1,3}})?(?:{_ORDINAL}|\d{{1,2}})\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}\b\.?(?:,?\s{{1,3}}\d{{4}}|\s{{1,3}}'?\d{{2}}\b)?", flags),
-            re.compile(rf"\b{_MONTH}\.?\s{{1,3}}(?:the\s{{1,3}})?(?:{_ORDINAL}|\d{{1,2}})\b(?!\s{{0,3}}(?:years?|yrs?|months?|weeks?|days?|hours?|mins?|am|pm|%))(?:,?\s{{1,3}}\d{{4}})?", flags),
-            re.compile(rf"\b(?:on|dated|due|born|since|from|until|till|by|before|after)\s{{1,3}}(?:the\s{{1,3}})?{_ORDINAL}\b(?![^.]{{0,30}}\b(?:centile|percentile)\b)(?!\s{{1,3}}(?:centile|percentile|time|times|visit|referral|attempt|day|week|month|year|birthday|floor|child|baby|pregnancy|of\s{{1,3}}(?:\w+\s{{1,3}})?(?:children|referrals|visits)))", flags),
-
+            re.compile(rf"\b{_MONTH}\.?\s{{1,3}}(?:the\s{{1,3}})?(?:{_ORDINAL}|\d{{1,2}})\b(?!\s{{0,3}}(?:{alternation(rules.time_units)}))(?:,?\s{{1,3}}\d{{4}})?", flags),
+            re.compile(rf"\b(?:{alternation(rules.ordinal_date_cues)})\s{{1,3}}(?:the\s{{1,3}})?{_ORDINAL}\b(?![^.]{{0,30}}\b(?:{centiles})\b)(?!\s{{1,3}}(?:{counts}|of\s{{1,3}}(?:\w+\s{{1,3}})?(?:{alternation(rules.after_an_ordinal_of)})))", flags),
             re.compile(rf"\b{_DAY}\s{{1,3}}(?:the\s{{1,3}})?{_ORDINAL}\b", flags),
         ]
         references = alternation(rules.reference_words)
         self._reference_cue = re.compile(
             rf"\b(?:{references})\b\.?(?:\s{{0,3}}(?:no\.?|number|num|#|is|was|:|-)){{0,4}}\s{{0,3}}([A-Za-z]{{0,4}}[/\-]?\d[\w/\-]{{0,40}}(?:\s\d[\d/\-]{{2,40}}){{0,4}}(?:\s{{1,3}}of\s{{1,3}}\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?)", flags)
-        self._cued_day_month = re.compile(r"\b(?:dob|edd|doa|d\.o\.b\.?|born|dated|due(?:\s{1,3}date)?|birthday(?:\s{1,3}is)?|on|seen|since|until|till|by|from|reviewed|excluded|visited)[:\s]{1,3}((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))\b(?![/.]\d)", flags)
-        self._numbered_record = re.compile(r"\b(?:[a-z]+\s{1,3})?(?:id|no\.?|number|num|ref)\s{0,3}[:#]?\s{0,3}(?:(?:is|was)\s{1,3})?([A-Za-z]{0,3}\d[\w/\-]{3,40})", flags)
+        self._cued_day_month = re.compile(rf"\b(?:{alternation(rules.day_month_cues)})[:\s]{{1,3}}((?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2]))\b(?![/.]\d)", flags)
+        self._numbered_record = re.compile(rf"\b(?:[a-z]+\s{{1,3}})?(?:{alternation(rules.record_words)})\s{{0,3}}[:#]?\s{{0,3}}(?:(?:is|was)\s{{1,3}})?([A-Za-z]{{0,3}}\d[\w/\-]{{3,40}})", flags)
         # "4412/EH/09", "BX-2231-K": letters and four or more digits joined by "/" or "-".
         self._mixed_reference = re.compile(r"(?<![\w/-])(?=[\w/-]*[A-Za-z])(?=(?:[A-Za-z/-]*\d){4})[A-Za-z0-9]+(?:[/-][A-Za-z0-9]+)+(?![\w/-])")
         # "JX 22 44 15": shaped like a National Insurance number without its last letter.
         self._paired_digits = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\b(?!\s?[A-Da-d]\b)")
         self._short_reference = re.compile(r"\b(?:[A-Z]{2,5}[/-]){1,4}\d{3,}\b|\b[A-Z]{2,5}\s\d{5,}\b")
-        self._long_number = re.compile(r"(?<![\w/£$.-])(?<!(?i:year)\s)(?:[A-Za-z]{1,4}[-/]?)?\d[\d/\-]{3,40}\d(?:[-/][A-Za-z0-9]{1,40})?(?![\w/%-])(?!\s?(?:g|kg|mg|ml|k|grams|steps|pounds)\b)")
+        self._long_number = re.compile(rf"(?<![\w/£$.-])(?<!(?i:year)\s)(?:[A-Za-z]{{1,4}}[-/]?)?\d[\d/\-]{{3,40}}\d(?:[-/][A-Za-z0-9]{{1,40}})?(?![\w/%-])(?!\s?(?:{alternation(rules.measure_words)})\b)")
 
     def find(self, text: str) -> Iterator[Found]:
         yield from matches("EMAIL", self._email, text)
@@ -105,7 +109,7 @@ class Identifiers:
             yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
         yield from matches("REFERENCE", self._mixed_reference, text)
         yield from matches("REFERENCE", self._paired_digits, text)
-        yield from matches("REFERENCE", self._short_reference, text, keep=lambda span: span.split("/")[0].split("-")[0].lower() not in ("gcp", "y", "ks"))
+        yield from matches("REFERENCE", self._short_reference, text, keep=self._not_a_tool_or_a_year)
         for match in self._police_number.finditer(text):
             yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
         for match in self._week_date.finditer(text):
@@ -114,6 +118,10 @@ class Identifiers:
             letters = match.group(2)
             if letters is None or match.group().isupper() or rare(letters.lower(), RARE_WORD):
                 yield Found("VEHICLE", match.start(), match.end(), match.group())
+
+    def _not_a_tool_or_a_year(self, span: str) -> bool:
+        """"LCS/88123", not "GCP/2024" or "KS/2024": letters that name a tool or a key stage."""
+        return span.split("/")[0].split("-")[0].lower() not in self._not_references
 
 
 _DIGIT = re.compile(r"\d")

@@ -54,6 +54,8 @@ class Names:
         self._person_verbs = {w.lower() for w in rules.said_words} | {"is", "was", "has", "had", "did", "does", "and", "n", "&", "'s", "’s"}
         self._subject_verbs = {w.lower() for w in rules.subject_verbs}
         self._before_a_child = {w.lower() for w in rules.before_a_child}
+        self._before_a_name = {w.lower() for w in rules.before_a_name}
+        self._courtesy_titles = {w.lower() for w in rules.courtesy_titles}
         self._nlp = spacy.blank("en")
         self._matcher = Matcher(self._nlp.vocab)
         self._add_cue_patterns()
@@ -71,7 +73,7 @@ class Names:
         rules = self._rules
         name = _marked(cue_name=True)
         particles = {**_marked(particle=True), "OP": "*"}
-        self._matcher.add("TITLE", [[{"LOWER": {"IN": rules.titles}}, {"ORTH": ".", "OP": "?"}, particles, name]])
+        self._matcher.add("TITLE", [[{"LOWER": {"IN": rules.courtesy_titles + rules.titles}}, {"ORTH": ".", "OP": "?"}, particles, name]])
         kin = {"LOWER": {"IN": rules.kin}}
         between = {"ORTH": {"IN": [",", "(", ":", "-", "–", "is", "called", "named"]}, "OP": "*"}
         self._matcher.add("KIN", [[kin, between, name], [kin, {"ORTH": {"IN": ["'s", "’s"]}}, kin, between, name]])
@@ -221,7 +223,7 @@ class Names:
             return rule != "KIN" or self._listed(word) or rare(word, COMMON_WORD)  # not "Baby Clinic"
         if rule == "KIN" and token.nbor(-1).lower_ == "is":
             return self._first(word)  # "mum is kayleigh", not "mum is unwell"
-        if rule == "TITLE" and word in self._surnames and token.nbor(-1).lower_ in ("mr", "mrs", "ms", "miss", "mx", "dr"):
+        if rule == "TITLE" and word in self._surnames and token.nbor(-1).lower_ in self._courtesy_titles:
             return True  # "miss jones at nursery"
         limit = COMMON_WORD if rule == "TITLE" else ORDINARY_WORD
         return word in self._first_names or (rare(word, limit) and not re.search(r"(nt|ing|ed|ful|less|ous|ly)$", word))
@@ -357,7 +359,7 @@ class Names:
         if start >= 1 and not _mark(doc[index], "capitalised") and doc[start - 1].is_lower and _mark(doc[start - 1], "could_be_name") and (
                 _mark(doc[start - 1], "first_name") and rare(doc[start - 1].lower_, PERSON_WORD)):
             start -= 1  # "chen hui says"
-        if start >= 1 and doc[start - 1].lower_ in ("big", "little", "lil", "young", "old") and _mark(doc[start - 1], "capitalised"):
+        if start >= 1 and doc[start - 1].lower_ in self._before_a_name and _mark(doc[start - 1], "capitalised"):
             start -= 1
         return doc[start:end]
 

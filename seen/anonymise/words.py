@@ -52,7 +52,7 @@ class Words:
 
     def __init__(self, kb: Knowledge) -> None:
         rules = kb.anonymise
-        self.never_names = {w.lower() for w in rules.kin + rules.titles}
+        self.never_names = {w.lower() for w in rules.kin + rules.courtesy_titles + rules.titles}
         self.keep = self._keep_words(kb)
         self.keep_language = self.keep - set(STOP_WORDS)
         areas = {w.lower() for a in kb.areas.values() for w in re.findall(r"[A-Za-z]+", " ".join([a.name, *a.aliases]))}

@@ -27,6 +27,11 @@ ADDED = {
     "setting_joiners": ["upon"],
     "after_a_saint": ["prep"],
     "prison_words": ["stc"],
+    "web_endings": ["scot"],
+    "handle_words": ["tag"],
+    "day_month_cues": ["discharged"],
+    "ordinal_date_cues": ["around"],
+    "courtesy_titles": ["dame"],
 }
 
 #: Each form a list stands for; most are found by one pattern only, so a
@@ -68,6 +73,14 @@ CASES = [
     ("she goes to Stratford upon Avon Academy", "she goes to [SCHOOL OR SETTING]"),
     ("she goes to st marys prep now", "she goes to [SCHOOL OR SETTING] now"),
     ("he is in STC Oakhill", "he is in [SCHOOL OR SETTING]"),
+    # web_endings: a web address and a spelled-out email; handle_words.
+    ("see example.scot today", "see [WEB ADDRESS] today"),
+    ("mail kb at example dot scot today", "mail [EMAIL] today"),
+    ("his xbox tag jay_b_2010 is public", "his xbox tag [SOCIAL MEDIA] is public"),
+    # day_month_cues, ordinal_date_cues, courtesy_titles.
+    ("discharged 3/2 from the ward", "discharged [DATE] from the ward"),
+    ("mum left around the 3rd and came back", "mum left [DATE] and came back"),
+    ("spoke to dame jones at nursery", "spoke to dame [NAME] at nursery"),
 ]
 
 
