@@ -14,10 +14,15 @@ from seen.anonymise.found import Found, matches, merged
 from seen.anonymise.words import ORDINARY_WORD, Words, alternation, rare
 from seen.knowledge import AnonymiseRules
 
+#: A capitalised word, maybe hyphenated: "Skew", "Smith-Jones".
+_NAME_WORD = r"[A-Z][\w'’]{0,40}(?:-[\w'’]{1,40}){0,3}"
+
 
 class Places:
     """Every address and named setting in a text; the patterns are built once
-    from the cue words in knowledge/."""
+    from the cue words in knowledge/. Each list of street, building and house
+    words feeds every pattern that reads it, so a word added there is caught in
+    each form."""
 
     def __init__(self, rules: AnonymiseRules, words: Words) -> None:
         self._rules = rules
@@ -28,51 +33,110 @@ class Places:
         self._counted = {w.lower() for w in rules.counting_words}
         # The words of "C of E", "RC": what may stand between a setting's name and its kind.
         self._joiners = {w.lower() for phrase in rules.setting_joiners for w in phrase.split()}
-        flags = re.IGNORECASE
-        # Each kind of street, building and house name from knowledge/ feeds
-        # every pattern that reads it, so a word added there is caught in each form.
+        self._compile_streets(rules)
+        self._compile_buildings(rules)
+        self._compile_settings(rules)
+
+    def _compile_streets(self, rules: AnonymiseRules) -> None:
         street = rules.street_words + rules.street_words_after_a_cue
-        block = rules.building_words + rules.block_words
-        every_place = street + rules.street_words_after_a_number + block + rules.house_name_words
-        directions, cues = alternation(rules.street_directions), alternation(rules.street_cues)
-        any_cue = alternation(rules.street_cues + rules.street_cues_before_a_capital)
-        self._numbered_street = re.compile(
-            rf"\b(?:no\.?\s{{0,3}})?(?:\d{{1,4}}/)?\d{{1,4}}[a-z]?,?\s{{1,3}}(?:[A-Za-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,3}}(?:{alternation(every_place)})\b(?:\s{{1,3}}(?:{directions}))?", flags)
-        self._cued_street = re.compile(rf"\b(?i:{any_cue})\s{{1,3}}(?:the\s{{1,3}})?((?:[A-Z][\w'’.-]{{1,40}}\s{{1,3}}){{1,3}}(?i:{alternation(street)})(?:\s{{1,3}}(?:{alternation(rules.street_directions, capitalised=True)}))?(?:\s{{1,3}}(?i:{alternation(rules.after_a_street)}))?)\b")
-        self._typed_street = re.compile(rf"\b(?:{cues})\s{{1,3}}((?:[a-z][\w'’-]{{1,40}}\s{{1,3}}){{1,2}}(?:{alternation(rules.street_words)}))\b")
-        self._house_name = re.compile(rf"\b(?:The\s{{1,3}}|[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}})(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}})?(?:{alternation(rules.house_name_words, capitalised=True)})\b")
-        self._named_street = re.compile(
-            rf"\b(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}(?:{alternation(rules.street_words + rules.building_words, capitalised=True)})\b")
-        building = f"(?i:{alternation(block)})"
-        self._flat = re.compile(
-            rf"\b(?:(?i:{alternation(rules.flat_words)})\s{{1,3}}(?:\d+[a-zA-Z]?|[A-Z])\b,?\s{{0,3}}){{1,3}}"
-            rf"(?:(?:(?i:the)\s{{1,3}})?(?:[A-Za-z][\w'’-]{{0,40}}\s{{1,3}}){{0,2}}{building}\b)?")
-        hostel = f"(?:{alternation(rules.hostel_words, capitalised=True)})"
-        rooms = f"(?i:{alternation(rules.room_words)})"
-        self._room = re.compile(rf"\b{rooms}\s{{1,3}}\d+[a-z]?,?\s{{1,3}}(?:(?:[A-Z][\w'’.-]{{0,40}}\s{{1,3}}){{1,3}}(?:{building}|{hostel})\b|(?=\d))")
-        self._hostel_room = re.compile(rf"\b(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}{hostel}\s{{1,3}}{rooms}\s{{1,3}}\d+")
-        street_after_a_building = f"(?:{alternation(street, capitalised=True)})"
-        self._building_on_street = re.compile(rf"\b(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,2}}(?:{alternation(block + rules.hostel_words, capitalised=True)})\s{{1,3}}(?:on|off)\s{{1,3}}(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}{street_after_a_building}\b")
-        self._saint = re.compile(rf"\b(?:(?:st|saint)\.?\s{{1,3}}[a-z]+['’]?s|(?:St|Saint)\.?\s{{1,3}}[A-Z][a-z]+['’]s)\b(?:\s{{1,3}}(?:{alternation(rules.after_a_saint)}))*")
-        self._the_house = re.compile(r"\b\d{1,4}[a-z]?,?\s{1,3}(?i:the)\s{1,3}[A-Za-z][\w'’-]{1,40}")
-        self._hotel = re.compile(rf"\b(?:{alternation(rules.hotels)})\b(?:\s{{1,3}}(?:on|in|at)\s{{1,3}}(?:[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}}\s{{1,3}}){{1,3}}{street_after_a_building}\b)?")
-        # "41 Heathfield, Brinsworth": a house number, a name, a comma and a place.
-        self._numbered_place = re.compile(r"(?<![\w.,/:-])\d{1,4}[a-z]?\s{1,3}(?:[A-Z][a-z'’-]{1,40}\s{1,3}){0,2}[A-Z][a-z'’-]{1,40},\s{1,3}[A-Z][a-z'’-]{1,40}(?:\s{1,3}[A-Z][a-z'’-]{1,40})?")
+        every_place = (street + rules.street_words_after_a_number + rules.building_words + rules.block_words
+                       + rules.house_name_words)
+        self._numbered_street = re.compile(rf"""
+            \b(?:no\.?\s{{0,3}})? (?:\d{{1,4}}/)?\d{{1,4}}[a-z]?,? \s{{1,3}}   # "no. 12b", "3/12,"
+            (?:[A-Za-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,3}}                       # "Mill", "the old"
+            (?:{alternation(every_place)})\b                                  # "Lane", "Cottages", "Side"
+            (?:\s{{1,3}}(?:{alternation(rules.street_directions)}))?           # "North"
+            """, re.IGNORECASE | re.VERBOSE)
+        self._cued_street = re.compile(rf"""
+            \b(?i:{alternation(rules.street_cues + rules.street_cues_before_a_capital)}) \s{{1,3}}  # "on", "lives"
+            (?:the\s{{1,3}})?
+            (                                                                 # the street:
+                (?:[A-Z][\w'’.-]{{1,40}}\s{{1,3}}){{1,3}}                      # "Primrose", "Moss Side"
+                (?i:{alternation(street)})                                    # "Way", "Lane"
+                (?:\s{{1,3}}(?:{alternation(rules.street_directions, capitalised=True)}))?  # "North"
+                (?:\s{{1,3}}(?i:{alternation(rules.after_a_street)}))?         # "Site"
+            )\b
+            """, re.VERBOSE)
+        self._typed_street = re.compile(rf"""
+            \b(?:{alternation(rules.street_cues)}) \s{{1,3}}                  # "on"
+            ((?:[a-z][\w'’-]{{1,40}}\s{{1,3}}){{1,2}}                          # "elm", "wythburn"
+             (?:{alternation(rules.street_words)}))\b                         # "road", "ave"
+            """, re.VERBOSE)
+        self._named_street = re.compile(rf"""
+            \b(?:{_NAME_WORD}\s{{1,3}}){{1,3}}                                 # "Skew Bridge"
+            (?:{alternation(rules.street_words + rules.building_words, capitalised=True)})\b  # "Road", "Court"
+            """, re.VERBOSE)
         # What may follow an address: ", Canal Side", ", Upper Dunstow".
         self._address_tail = re.compile(r",\s{1,3}((?:[A-Z][a-z'’-]{1,40}\b\s?){1,3})")  # matched where an address ends
         # What may join two parts of one address: "Bramble House, off Skew Bridge Rd".
         self._address_joint = re.compile(r"\A[\s,]*(?:(?:off|on|near|at)\s{1,3})?\Z")
-        self._estate = re.compile(r"\b(?:[A-Z][\w'’]{0,40}(?:-[\w'’]{1,40}){0,3}\s{1,3}){1,3}(?i:estate)\b")
-        self._typed_estate = re.compile(r"\bthe\s{1,3}([a-z][\w'’-]{1,40})\s{1,3}(?:[a-z][\w'’-]{1,40}\s{1,3})?estate\b")
-        openers = alternation(rules.setting_openers)
+        # "41 Heathfield, Brinsworth": a house number, a name, a comma and a place.
+        self._numbered_place = re.compile(r"""
+            (?<![\w.,/:-]) \d{1,4}[a-z]? \s{1,3}                            # "41"
+            (?:[A-Z][a-z'’-]{1,40}\s{1,3}){0,2} [A-Z][a-z'’-]{1,40} ,\s{1,3}  # "Heathfield, "
+            [A-Z][a-z'’-]{1,40}(?:\s{1,3}[A-Z][a-z'’-]{1,40})?               # "Brinsworth", "Upper Dunstow"
+            """, re.VERBOSE)
+        self._estate = re.compile(rf"\b(?:{_NAME_WORD}\s{{1,3}}){{1,3}}(?i:estate)\b")
+        self._typed_estate = re.compile(
+            r"\bthe\s{1,3}([a-z][\w'’-]{1,40})\s{1,3}(?:[a-z][\w'’-]{1,40}\s{1,3})?estate\b")  # "the beechwood estate"
+        self._hotel = re.compile(rf"""
+            \b(?:{alternation(rules.hotels)})\b                               # "Travelodge"
+            (?:\s{{1,3}}(?:on|in|at)\s{{1,3}}(?:{_NAME_WORD}\s{{1,3}}){{1,3}}   # "on Marsh Hill"
+               (?:{alternation(street, capitalised=True)})\b)?               # "Road"
+            """, re.VERBOSE)
+
+    def _compile_buildings(self, rules: AnonymiseRules) -> None:
+        building = f"(?i:{alternation(rules.building_words + rules.block_words)})"
+        hostel = f"(?:{alternation(rules.hostel_words, capitalised=True)})"
+        rooms = f"(?i:{alternation(rules.room_words)})"
+        street = rules.street_words + rules.street_words_after_a_cue
+        self._house_name = re.compile(rf"""
+            \b(?:The\s{{1,3}} | {_NAME_WORD}\s{{1,3}}) (?:{_NAME_WORD}\s{{1,3}})?   # "The Old", "Rose"
+            (?:{alternation(rules.house_name_words, capitalised=True)})\b          # "Smithy", "Cottage"
+            """, re.VERBOSE)
+        self._flat = re.compile(rf"""
+            \b(?:(?i:{alternation(rules.flat_words)}) \s{{1,3}}             # "Flat", "plot"
+               (?:\d+[a-zA-Z]?|[A-Z])\b ,?\s{{0,3}}){{1,3}}                   # "3,", "B"
+            (?:(?:(?i:the)\s{{1,3}})? (?:[A-Za-z][\w'’-]{{0,40}}\s{{1,3}}){{0,2}} {building}\b)?      # "Ashcroft Court"
+            """, re.VERBOSE)
+        self._room = re.compile(rf"""
+            \b{rooms}\s{{1,3}} \d+[a-z]? ,?\s{{1,3}}                         # "room 4,"
+            (?:(?:[A-Z][\w'’.-]{{0,40}}\s{{1,3}}){{1,3}} (?:{building}|{hostel})\b  # "Bramble House"
+             | (?=\d))                                                      # or a number next
+            """, re.VERBOSE)
+        # "Bramble House room 4"
+        self._hostel_room = re.compile(rf"\b(?:{_NAME_WORD}\s{{1,3}}){{1,3}}{hostel}\s{{1,3}}{rooms}\s{{1,3}}\d+")
+        self._building_on_street = re.compile(rf"""
+            \b(?:{_NAME_WORD}\s{{1,3}}){{1,2}}                                # "Kestrel"
+            (?:{alternation(rules.building_words + rules.block_words + rules.hostel_words, capitalised=True)})
+            \s{{1,3}}(?:on|off)\s{{1,3}}                                       # "off"
+            (?:{_NAME_WORD}\s{{1,3}}){{1,3}} (?:{alternation(street, capitalised=True)})\b  # "Skew Bridge Rd"
+            """, re.VERBOSE)
+        self._the_house = re.compile(r"\b\d{1,4}[a-z]?,?\s{1,3}(?i:the)\s{1,3}[A-Za-z][\w'’-]{1,40}")
+
+    def _compile_settings(self, rules: AnonymiseRules) -> None:
         settings = alternation(rules.setting_words)
-        joiners = alternation(rules.setting_joiners)
-        self._setting = re.compile(
-            rf"\b(?:(?i:{openers})\s{{1,3}})?(?:[A-Z][\w'’.&-]{{0,40}}\s{{1,3}}(?:(?:{joiners})\s{{1,3}})?){{1,4}}(?i:{settings})\b(?:\s{{1,3}}(?i:school))?")
-        self._lower_setting = re.compile(rf"\b(?:[a-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,5}}(?:{settings})\b(?:\s{{1,3}}school)?")
-        chains = alternation(rules.setting_names)
-        self._setting_name = re.compile(rf"\b(?i:{chains})\b(?:\s{{1,3}}[A-Z][\w'’]{{0,40}}(?:-[\w'’]{{1,40}}){{0,3}})?")
-        self._prison = re.compile(rf"\b(?:{alternation(rules.prison_words)})\s{{1,3}}(?:[A-Z][\w'’-]{{0,40}}\s?){{1,3}}", flags)
+        self._setting = re.compile(rf"""
+            \b(?:(?i:{alternation(rules.setting_openers)})\s{{1,3}})?          # "St", "HMP"
+            (?:[A-Z][\w'’.&-]{{0,40}}\s{{1,3}}                                 # "Mary's", "Little"
+               (?:(?:{alternation(rules.setting_joiners)})\s{{1,3}})?){{1,4}}  # "RC", "of"
+            (?i:{settings})\b (?:\s{{1,3}}(?i:school))?                       # "Primary", "High School"
+            """, re.VERBOSE)
+        self._lower_setting = re.compile(rf"""
+            \b(?:[a-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,5}}                         # "for ridgeway park"
+            (?:{settings})\b (?:\s{{1,3}}school)?                             # "primary"
+            """, re.VERBOSE)
+        # "Busy Bees Salford"
+        self._setting_name = re.compile(rf"\b(?i:{alternation(rules.setting_names)})\b(?:\s{{1,3}}{_NAME_WORD})?")
+        self._saint = re.compile(rf"""
+            \b(?:(?:st|saint)\.?\s{{1,3}}[a-z]+['’]?s                   # "st marys"
+               | (?:St|Saint)\.?\s{{1,3}}[A-Z][a-z]+['’]s)\b             # "St Mary's"
+            (?:\s{{1,3}}(?:{alternation(rules.after_a_saint)}))*                                   # "rc primary"
+            """, re.VERBOSE)
+        self._prison = re.compile(rf"""
+            \b(?:{alternation(rules.prison_words)})\s{{1,3}}   # "HMP"
+            (?:[A-Z][\w'’-]{{0,40}}\s?){{1,3}}                 # "Forest Bank"
+            """, re.IGNORECASE | re.VERBOSE)
 
     def find(self, text: str) -> Iterator[Found]:
         yield from self._addresses(text)
