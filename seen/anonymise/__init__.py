@@ -41,7 +41,8 @@ class Anonymiser:
         self._places = Places(self._rules, words)
         self._names = Names(self._rules, words)
         # Its own placeholders are left as they are, so anonymising twice changes nothing.
-        self._placeholder = re.compile("|".join(re.escape(p) for p in sorted(self._rules.placeholders.values(), key=len, reverse=True)))
+        placeholders = sorted(self._rules.placeholders.values(), key=len, reverse=True)
+        self._placeholder = re.compile("|".join(re.escape(p) for p in placeholders))
         self._own_words = _own_vocabulary(kb, words)
 
     def find(self, text: str) -> List[Found]:

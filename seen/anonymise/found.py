@@ -15,7 +15,8 @@ class Found:
     text: str
 
 
-def matches(label: str, pattern: re.Pattern, text: str, keep: Optional[Callable[[str], bool]] = None) -> Iterator[Found]:
+def matches(label: str, pattern: re.Pattern, text: str,
+            keep: Optional[Callable[[str], bool]] = None) -> Iterator[Found]:
     for match in pattern.finditer(text):
         value = match.group().rstrip(".,;: \t\n")
         if value and (keep is None or keep(value)):

@@ -218,7 +218,7 @@ _DIGIT = re.compile(r"\d")
 
 
 def _nhs_checksum_ok(digits: str) -> bool:
-    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1)))
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
     check = 11 - total % 11
     check = 0 if check == 11 else check
     return check != 10 and check == int(digits[9])

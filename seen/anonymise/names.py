@@ -51,7 +51,8 @@ class Names:
         self._first_names, self._surnames = words.first_names, words.surnames
         self._particles = {w.lower() for w in rules.name_particles}
         # What a sentence's first word does when it is a person: "nathan is 11", "zara told me".
-        self._person_verbs = {w.lower() for w in rules.said_words} | {"is", "was", "has", "had", "did", "does", "and", "n", "&", "'s", "’s"}
+        self._person_verbs = {w.lower() for w in rules.said_words} | {
+            "is", "was", "has", "had", "did", "does", "and", "n", "&", "'s", "’s"}
         self._subject_verbs = {w.lower() for w in rules.subject_verbs}
         self._before_a_child = {w.lower() for w in rules.before_a_child}
         self._before_a_name = {w.lower() for w in rules.before_a_name}
@@ -73,13 +74,15 @@ class Names:
         rules = self._rules
         name = _marked(cue_name=True)
         particles = {**_marked(particle=True), "OP": "*"}
-        self._matcher.add("TITLE", [[{"LOWER": {"IN": rules.courtesy_titles + rules.titles}}, {"ORTH": ".", "OP": "?"}, particles, name]])
+        self._matcher.add("TITLE", [[{"LOWER": {"IN": rules.courtesy_titles + rules.titles}}, {"ORTH": ".", "OP": "?"},
+                                     particles, name]])
         kin = {"LOWER": {"IN": rules.kin}}
         between = {"ORTH": {"IN": [",", "(", ":", "-", "–", "is", "called", "named"]}, "OP": "*"}
         self._matcher.add("KIN", [[kin, between, name], [kin, {"ORTH": {"IN": ["'s", "’s"]}}, kin, between, name]])
         naming = [[{"LOWER": word} for word in phrase.split()] for phrase in rules.naming_words]
         named = _marked(capitalised=True, never_name=False)
-        self._matcher.add("NAMING", [[*words, {"ORTH": {"IN": [",", ":", "'", '"']}, "OP": "*"}, choice] for words in naming for choice in (name, named)])
+        self._matcher.add("NAMING", [[*words, {"ORTH": {"IN": [",", ":", "'", '"']}, "OP": "*"}, choice]
+                                     for words in naming for choice in (name, named)])
         self._matcher.add("SAYS", [[name, {"LOWER": {"IN": rules.said_words}}]])
         # "bex (mum) rang", "Kerry mum of the twins"
         self._matcher.add("WHO", [[name, {"ORTH": "("}, kin], [name, kin, {"LOWER": {"IN": ["of", "to"]}}]])
@@ -88,26 +91,37 @@ class Names:
         # "says Dwayne hits them", "visited oliver and his nan"
         self._matcher.add("OBJECT", [[{"LOWER": {"IN": rules.said_words}}, name]])
         # "Ruby and her sister", "theo and his big brother"
-        self._matcher.add("SIBLING", [[name, {"LOWER": {"IN": ["and", "&", "n"]}}, {"LOWER": {"IN": ["his", "her", "their"]}},
-                                       {"IS_LOWER": True, "OP": "?"}, kin]])
+        self._matcher.add("SIBLING", [[name, {"LOWER": {"IN": ["and", "&", "n"]}},
+                                       {"LOWER": {"IN": ["his", "her", "their"]}}, {"IS_LOWER": True, "OP": "?"}, kin]])
         # "Sunny is mums new partner", "Leanne was dad's ex"
-        self._matcher.add("IS_KIN", [[name, {"LOWER": {"IN": ["is", "was"]}},
-                                      {"LOWER": {"IN": ["mums", "dads", "nans", "mum", "dad", "nan", "'s", "’s", "my", "his", "her", "their", "the", "a"]}, "OP": "*"},
-                                      {"LOWER": {"IN": ["new", "old", "ex", "older", "younger", "big", "little", "best"]}, "OP": "?"}, kin]])
+        self._matcher.add("IS_KIN", [[
+            name,
+            {"LOWER": {"IN": ["is", "was"]}},
+            {"LOWER": {"IN": ["mums", "dads", "nans", "mum", "dad", "nan", "'s", "’s", "my", "his", "her", "their",
+                              "the", "a"]}, "OP": "*"},
+            {"LOWER": {"IN": ["new", "old", "ex", "older", "younger", "big", "little", "best"]}, "OP": "?"},
+            kin,
+        ]])
         # "Hope and Summer both have eczema", "faith and summer (twins)": two
         # listed first names doing something together.
         pair = _marked(first_name=True, capitalised=True, never_name=False)
         typed_pair = _marked(first_name=True, never_name=False)
         joined = {"LOWER": {"IN": ["and", "&", "n"]}}
-        self._matcher.add("PAIR", [[pair, joined, pair, {"LOWER": {"IN": ["both", "are", "were", "have", "had", "say", "said"]}}],
-                                   [typed_pair, joined, typed_pair, {"LOWER": {"IN": ["both", "("]}}]])
-        self._matcher.add("POSSESSIVE", [[_marked(could_be_name=True), {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}, "OP": "?"}],
-                                          [_marked(cue_name=True, capitalised=True), {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}}]])
+        self._matcher.add("PAIR", [
+            [pair, joined, pair, {"LOWER": {"IN": ["both", "are", "were", "have", "had", "say", "said"]}}],
+            [typed_pair, joined, typed_pair, {"LOWER": {"IN": ["both", "("]}}],
+        ])
+        self._matcher.add("POSSESSIVE", [
+            [_marked(could_be_name=True), {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}, "OP": "?"}],
+            [_marked(cue_name=True, capitalised=True), {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}}],
+        ])
         # "Poppy (6)", "Faith (yr 2)", "Zach born 3rd May", "hunter is 9", "Dallas in yr 10"
         self._matcher.add("AGE", [[
             name,
-            {"LOWER": {"IN": ["is", "aged", "age", "(", ",", "who", "in", "born", "dob", "d.o.b", "d.o.b.", "was", "-"]}},
-            {"LOWER": {"IN": ["yr", "year", "y", "age", "aged", "is", "in", "born", "on", "the", "dob", "d.o.b", "d.o.b.", ":"]}, "OP": "*"},
+            {"LOWER": {"IN": ["is", "aged", "age", "(", ",", "who", "in", "born", "dob", "d.o.b", "d.o.b.", "was",
+                              "-"]}},
+            {"LOWER": {"IN": ["yr", "year", "y", "age", "aged", "is", "in", "born", "on", "the", "dob", "d.o.b",
+                              "d.o.b.", ":"]}, "OP": "*"},
             {"TEXT": {"REGEX": r"\d"}},
         ]])
 
@@ -134,7 +148,8 @@ class Names:
             token = doc[i]
             if could_be_name and self._looks_like_a_name(token, marks):
                 picked.add(token.i)
-            elif cue_name and capitalised and not self._plural_of_a_word(token.lower_) and self._full_name_follows(token, marks):
+            elif (cue_name and capitalised and not self._plural_of_a_word(token.lower_)
+                  and self._full_name_follows(token, marks)):
                 picked.add(token.i)  # "Grace Ogunleye", "Amber Brook"
         picked |= self._by_structure(doc, marks) - picked
         picked |= self._coordinated(doc, picked)
@@ -154,7 +169,8 @@ class Names:
         """The cue patterns' matches. Every pattern needs a token that could be
         a name, so only the stretches around such tokens are searched: a long
         message of ordinary words costs the matcher nothing."""
-        near = [i for i, (could, first, capitalised, _, _, cue) in enumerate(marks) if could or first or capitalised or cue]
+        near = [i for i, (could, first, capitalised, _, _, cue) in enumerate(marks)
+                if could or first or capitalised or cue]
         stretches: List[List[int]] = []
         for i in near:
             start, end = max(0, i - CUE_REACH), min(len(doc), i + CUE_REACH + 1)
@@ -172,7 +188,7 @@ class Names:
         "attended"… ("faith came to school"), and a capitalised word with an
         age or school year in brackets after it ("Storm (15)", "River (Reception)")."""
         found: Set[int] = set()
-        for i, (could_be_name, first_name, capitalised, _, never_name, _) in enumerate(marks):
+        for i, (_, first_name, capitalised, _, never_name, _) in enumerate(marks):
             if never_name or not (first_name or capitalised):
                 continue
             token = doc[i]
@@ -195,7 +211,8 @@ class Names:
                 if not 0 <= other < len(doc):
                     continue
                 joiner = doc[index + 1] if step > 0 else doc[index - 1]
-                if joiner.lower_ not in ("and", "&", ",", "or", "n") or (step == 3 and doc[index + 2].lower_ not in self._before_a_child):
+                if joiner.lower_ not in ("and", "&", ",", "or", "n") or (
+                        step == 3 and doc[index + 2].lower_ not in self._before_a_child):
                     continue
                 token = doc[other]
                 if other not in picked and _mark(token, "first_name") and not _mark(token, "never_name") and (
@@ -242,9 +259,11 @@ class Names:
 
     def _could_be_name(self, token: Token) -> bool:
         text = token.text.strip("'’")
-        if not re.fullmatch(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*", text) or len(text) < 2 or re.match(r"[A-Z]{2,}(?:s|['’]?d|['’]s)?$", text):
+        if (not re.fullmatch(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*", text) or len(text) < 2
+                or re.match(r"[A-Z]{2,}(?:s|['’]?d|['’]s)?$", text)):
             return False  # not a word, or an acronym ("DNAs", "NFA'd")
-        return text.lower() not in self._keep and not (text.isupper() and len(text) <= 5 and not self._first(text.lower()))
+        return text.lower() not in self._keep and not (
+            text.isupper() and len(text) <= 5 and not self._first(text.lower()))
 
     def _person_word(self, token: Token) -> bool:
         """Next to a cue that points at a person ("visited oliver", "bex (mum)"):
@@ -286,11 +305,15 @@ class Names:
         after = i + 1
         while after < min(len(doc), token.i + NAME_TOKENS) and _mark(doc[after], "particle"):
             after += 1
-        surname = after < len(doc) and re.sub(r"['’]", "", doc[after].lower_) in self._surnames and _mark(doc[after], "could_be_name")
-        opens = i == 0 or doc[i - 1].is_punct or doc[i - 1].lower_ in STOP_WORDS or doc[i - 1].lower_ in self._never_names
-        if surname and opens and (word in self._first_names or (rare(word, RARE_WORD) and rare(doc[after].lower_, ORDINARY_WORD))):
+        surname = (after < len(doc) and re.sub(r"['’]", "", doc[after].lower_) in self._surnames
+                   and _mark(doc[after], "could_be_name"))
+        opens = (i == 0 or doc[i - 1].is_punct or doc[i - 1].lower_ in STOP_WORDS
+                 or doc[i - 1].lower_ in self._never_names)
+        if surname and opens and (
+                word in self._first_names or (rare(word, RARE_WORD) and rare(doc[after].lower_, ORDINARY_WORD))):
             return True  # "maria de souza", "zainab hussain"
-        if opens and i + 1 < len(doc) and doc[i + 1].lower_ in self._person_verbs and (i == 0 or doc[i - 1].text in ".!?\n"):
+        if (opens and i + 1 < len(doc) and doc[i + 1].lower_ in self._person_verbs
+                and (i == 0 or doc[i - 1].text in ".!?\n")):
             return self._person_word(token)  # "muhammad hasnt been in", "teddy has come in"
         return word in self._first_names and rare(word)
 
@@ -306,8 +329,8 @@ class Names:
         before = token.nbor(-1)
         if before.lower_ in ("a", "an", "new", "some", "every", "no"):
             return True
-        return _mark(before, "capitalised") and not _mark(before, "never_name") and not self._listed(before.lower_) and (
-            before.lower_ in self._keep_language or not rare(before.lower_, RARE_WORD))
+        return (_mark(before, "capitalised") and not _mark(before, "never_name") and not self._listed(before.lower_)
+                and (before.lower_ in self._keep_language or not rare(before.lower_, RARE_WORD)))
 
     def _full_name_follows(self, token: Token, marks: List[Tuple[bool, ...]]) -> bool:
         """A capitalised surname follows (after any "de", "van", "al-"); ``marks``
@@ -331,11 +354,13 @@ class Names:
         last = min(len(doc), index + NAME_TOKENS)
         while end < last:
             token = doc[end]
-            if token.text in ("-", "‐") and end + 1 < len(doc) and not token.whitespace_ and not doc[end - 1].whitespace_ and (
-                    _mark(doc[end + 1], "capitalised") or self._first_or_rare(doc[end + 1].lower_)):
+            if (token.text in ("-", "‐") and end + 1 < len(doc) and not token.whitespace_
+                    and not doc[end - 1].whitespace_
+                    and (_mark(doc[end + 1], "capitalised") or self._first_or_rare(doc[end + 1].lower_))):
                 end += 2
                 continue
-            if _mark(token, "capitalised") and _mark(token, "could_be_name") and (self._listed(token.lower_) or rare(token.lower_, COMMON_WORD)):
+            if _mark(token, "capitalised") and _mark(token, "could_be_name") and (
+                    self._listed(token.lower_) or rare(token.lower_, COMMON_WORD)):
                 end += 1
                 continue
             if end == index + 1 and not _mark(doc[index], "capitalised") and self._typed_surname(token):
@@ -348,16 +373,20 @@ class Names:
                 after = end
                 while after < last and (_mark(doc[after], "particle") or doc[after].text in ("-", "‐")):
                     after += 1
-                if after < last and (_mark(doc[after], "capitalised") or (not _mark(doc[index], "capitalised") and doc[after].lower_ in self._surnames)):
+                if after < last and (_mark(doc[after], "capitalised") or (
+                        not _mark(doc[index], "capitalised") and doc[after].lower_ in self._surnames)):
                     end = after + 1
                     continue
             break
         start = index
-        while start >= max(2, index - NAME_TOKENS) and doc[start - 1].text in ("-", "‐") and not doc[start - 2].whitespace_ and (
-                _mark(doc[start - 2], "capitalised") or _mark(doc[start - 2], "particle") or doc[start - 2].lower_ in self._first_names):
+        while (start >= max(2, index - NAME_TOKENS) and doc[start - 1].text in ("-", "‐")
+               and not doc[start - 2].whitespace_
+               and (_mark(doc[start - 2], "capitalised") or _mark(doc[start - 2], "particle")
+                    or doc[start - 2].lower_ in self._first_names)):
             start -= 2
-        if start >= 1 and not _mark(doc[index], "capitalised") and doc[start - 1].is_lower and _mark(doc[start - 1], "could_be_name") and (
-                _mark(doc[start - 1], "first_name") and rare(doc[start - 1].lower_, PERSON_WORD)):
+        if (start >= 1 and not _mark(doc[index], "capitalised") and doc[start - 1].is_lower
+                and _mark(doc[start - 1], "could_be_name")
+                and (_mark(doc[start - 1], "first_name") and rare(doc[start - 1].lower_, PERSON_WORD))):
             start -= 1  # "chen hui says"
         if start >= 1 and doc[start - 1].lower_ in self._before_a_name and _mark(doc[start - 1], "capitalised"):
             start -= 1

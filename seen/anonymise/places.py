@@ -220,7 +220,8 @@ class Places:
     def _is_place(self, span: str) -> bool:
         """"41 Heathfield, Brinsworth", not "3 Maths, English" or "2 Kids, Mum"."""
         words = re.findall(r"[A-Za-z][\w'’-]*", span)
-        return not any(w.lower() in self._keep_terms or w.lower() in self._quantities or w.lower() in self._never_names for w in words)
+        return not any(w.lower() in self._keep_terms or w.lower() in self._quantities or w.lower() in self._never_names
+                       for w in words)
 
     def _not_all_kept(self, span: str) -> bool:
         words = re.findall(r"[A-Za-z][\w'’-]*", span)

@@ -117,4 +117,5 @@ def _faker_first_names() -> Set[str]:
             if isinstance(value, (list, tuple, set, dict)):
                 listed.update(fold(name) for name in value)
         counts.update(name for name in listed if re.fullmatch(r"[a-z]+(?:['-][a-z]+)*", name))
-    return {name for name, n in counts.items() if zipf_frequency(name, "en") < (FOREIGN_NAME if n > 1 else UNCOMMON_NAME)}
+    return {name for name, n in counts.items()
+            if zipf_frequency(name, "en") < (FOREIGN_NAME if n > 1 else UNCOMMON_NAME)}

@@ -139,7 +139,8 @@ def test_vehicle_registrations_collar_numbers_bare_handles_and_week_dates_are_re
     assert anonymise(text) == expected
 
 
-@pytest.mark.parametrize("text", ["yr10 boy is always hungry", "y11 she says she's fine", "KS2 results are due", "Year 9 lad"])
+@pytest.mark.parametrize("text", ["yr10 boy is always hungry", "y11 she says she's fine", "KS2 results are due",
+                                  "Year 9 lad"])
 def test_school_years_are_not_taken_for_vehicle_registrations(text):
     assert anonymise(text) == text
 
