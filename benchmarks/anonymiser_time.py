@@ -62,7 +62,8 @@ def main() -> None:
     results = measure(args.size)
     for name, times in results.items():
         ratio = times["full"] / max(times["quarter"], 1e-3)
-        print(f"{name:26s} {args.size // 4:>7} chars {times['quarter']:6.3f}s   {args.size:>7} chars {times['full']:6.3f}s   x{ratio:4.1f}")
+        print(f"{name:26s} {args.size // 4:>7} chars {times['quarter']:6.3f}s   "
+              f"{args.size:>7} chars {times['full']:6.3f}s   x{ratio:4.1f}")
     print(f"worst at {args.size} chars: {max(t['full'] for t in results.values()):.3f}s")
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Dict, List, Literal, Optional, Union
 
 import yaml
-from pydantic import BaseModel, Extra, Field, ValidationError, root_validator, validator
+from pydantic import BaseModel, Extra, Field, StrictStr, ValidationError, conlist, root_validator, validator
 
 from seen.settings import KNOWLEDGE_DIR
 
@@ -588,35 +588,82 @@ class Opening(_Strict):
         return age
 
 
+#: A list of words in knowledge/anonymise.yml: at least one, each a string, so a
+#: bare YAML `on` or `no` (read as true or false) stops the load instead of becoming "True".
+WordList = conlist(StrictStr, min_items=1)
+
 PlaceholderLabel = Literal["NAME", "ADDRESS", "POSTCODE", "DATE", "PHONE", "EMAIL", "NHS_NUMBER", "NI_NUMBER",
                            "REFERENCE", "SCHOOL_OR_SETTING", "SOCIAL_MEDIA", "WEB_ADDRESS", "VEHICLE"]
 
 
 class AnonymiseRules(_Strict):
     """Cue words for finding identifying details, and words to keep (see
-    knowledge/anonymise.yml and seen/anonymise.py)."""
+    knowledge/anonymise.yml and seen/anonymise/)."""
 
     placeholders: Dict[PlaceholderLabel, str]
-    police_numbers: List[str] = Field(..., min_items=1)
-    subject_verbs: List[str] = Field(..., min_items=1)
-    before_a_child: List[str] = Field(..., min_items=1)
-    week_words: List[str] = Field(..., min_items=1)
-    titles: List[str] = Field(..., min_items=1)
-    kin: List[str] = Field(..., min_items=1)
-    naming_words: List[str] = Field(..., min_items=1)
-    said_words: List[str] = Field(..., min_items=1)
-    setting_words: List[str] = Field(..., min_items=1)
-    setting_openers: List[str] = Field(..., min_items=1)
-    setting_names: List[str] = Field(..., min_items=1)
-    name_particles: List[str] = Field(..., min_items=1)
-    quantity_words: List[str] = Field(..., min_items=1)
-    counting_words: List[str] = Field(..., min_items=1)
-    hotels: List[str] = Field(..., min_items=1)
-    street_words: List[str] = Field(..., min_items=1)
-    reference_words: List[str] = Field(..., min_items=1)
-    social_media_words: List[str] = Field(..., min_items=1)
-    social_media_sites: List[str] = Field(..., min_items=1)
-    keep: List[str] = Field(..., min_items=1)
+    police_numbers: WordList
+    subject_verbs: WordList
+    before_a_child: WordList
+    week_words: WordList
+    day_month_cues: WordList
+    ordinal_date_cues: WordList
+    after_an_ordinal: WordList
+    after_an_ordinal_of: WordList
+    centile_words: WordList
+    time_units: WordList
+    record_words: WordList
+    measure_words: WordList
+    not_reference_prefixes: WordList
+    courtesy_titles: WordList
+    titles: WordList
+    before_a_name: WordList
+    kin: WordList
+    naming_words: WordList
+    said_words: WordList
+    setting_words: WordList
+    setting_openers: WordList
+    setting_names: WordList
+    name_particles: WordList
+    quantity_words: WordList
+    counting_words: WordList
+    hotels: WordList
+    street_words: WordList
+    street_words_after_a_cue: WordList
+    street_words_after_a_number: WordList
+    street_cues: WordList
+    street_cues_before_a_capital: WordList
+    street_directions: WordList
+    after_a_street: WordList
+    building_words: WordList
+    block_words: WordList
+    flat_words: WordList
+    hostel_words: WordList
+    room_words: WordList
+    house_name_words: WordList
+    setting_joiners: WordList
+    after_a_saint: WordList
+    prison_words: WordList
+    reference_words: WordList
+    social_media_words: WordList
+    handle_words: WordList
+    social_media_sites: WordList
+    web_endings: WordList
+    keep: WordList
+
+    @root_validator(skip_on_failure=True)
+    def _each_word_in_one_tier(cls, values: dict) -> dict:
+        """The lists of street and building words are tiers (a street anywhere,
+        only after a cue, only after a number; a building alone or only after a
+        flat number): a word in two would be caught where its narrower tier says not."""
+        for tiers in (("street_words", "street_words_after_a_cue", "street_words_after_a_number"),
+                      ("building_words", "block_words")):
+            seen: Dict[str, str] = {}
+            for tier in tiers:
+                for word in values[tier]:
+                    if word.lower() in seen:
+                        raise ValueError(f"{word!r} is in both {seen[word.lower()]} and {tier}")
+                    seen[word.lower()] = tier
+        return values
 
     @validator("placeholders")
     def _every_label_has_a_placeholder(cls, placeholders: Dict[str, str]) -> Dict[str, str]:

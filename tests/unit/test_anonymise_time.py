@@ -45,7 +45,8 @@ def test_a_message_of_the_longest_accepted_size_is_anonymised_at_once(kind):
     assert _seconds(TEXTS[kind](MESSAGE)) < 0.5
 
 
-_ALPHABET = st.sampled_from(list("aA-'. ,/@:#0179\n\t!?()é😀") + ["Mary ", "Smith", "flat 2 ", "no ", "ref ", "www.", " Road"])
+_ALPHABET = st.sampled_from(list("aA-'. ,/@:#0179\n\t!?()é😀")
+                            + ["Mary ", "Smith", "flat 2 ", "no ", "ref ", "www.", " Road"])
 
 
 @settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])

@@ -1,0 +1,136 @@
+"""Replace identifying details in a reflection note with labelled placeholders.
+
+Built on a blank English spaCy pipeline with rule-based components only, so it
+needs no statistical model. Three finders each look for one kind of detail:
+``identifiers`` (regular expressions for postcodes, phone, NHS and NI numbers,
+dates, emails, links, references, vehicle registrations), ``places``
+(addresses and named settings) and ``names`` (token rules and a spaCy Matcher:
+people's names from cue words such as "Mum, Kayleigh", "Mr Iqbal", "called
+Jayden", "Tyler said", the US Census name lists (public domain, the `names`
+package), the first-name lists of many countries that Faker ships (MIT
+licence) and word frequencies (`wordfreq`: a capitalised rare word
+mid-sentence is more likely a name than anything else)). ``words`` holds what
+they share. This module runs them and settles where their details overlap.
+Cue words and the safeguarding language to keep are in knowledge/anonymise.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Dict, List, Set, Tuple
+
+from seen import knowledge
+from seen.anonymise.found import Found, merged
+from seen.anonymise.identifiers import Identifiers
+from seen.anonymise.names import Names
+from seen.anonymise.places import Places
+from seen.anonymise.words import Words
+from seen.knowledge import Knowledge
+
+__all__ = ["Anonymiser", "Found", "anonymise", "default"]
+
+
+class Anonymiser:
+    """``anonymise(text)`` returns the text with identifying details replaced."""
+
+    def __init__(self, kb: Knowledge) -> None:
+        self._rules = kb.anonymise
+        words = Words(kb)
+        self._identifiers = Identifiers(self._rules)
+        self._places = Places(self._rules, words)
+        self._names = Names(self._rules, words)
+        # Its own placeholders are left as they are, so anonymising twice changes nothing.
+        placeholders = sorted(self._rules.placeholders.values(), key=len, reverse=True)
+        self._placeholder = re.compile("|".join(re.escape(p) for p in placeholders))
+        self._own_words = _own_vocabulary(kb, words)
+
+    def find(self, text: str) -> List[Found]:
+        """Every identifying detail, longest first where two overlap."""
+        found = list(self._identifiers.find(text)) + list(self._places.find(text))
+        found += self._names.find(text, taken=_covered(found))
+        placeholders = bytearray(len(text))
+        for start, end in [m.span() for m in self._placeholder.finditer(text)] + self._own_spans(text):
+            placeholders[start:end] = b"\x01" * (end - start)
+        # A detail wholly inside a placeholder or Seen's own words is no detail;
+        # one that reaches beyond ("Kingsmead Children's Centre") still is.
+        return [Found(f.label, f.start, f.end, text[f.start:f.end]) for f in _without_overlaps(found)
+                if placeholders.find(0, f.start, f.end) != -1]
+
+    def anonymise(self, text: str) -> str:
+        out, last = [], 0
+        for item in sorted(self.find(text), key=lambda f: f.start):
+            out.append(text[last:item.start])
+            out.append(self._rules.placeholders[item.label])
+            last = item.end
+        out.append(text[last:])
+        return "".join(out)
+
+    def _own_spans(self, text: str) -> List[Tuple[int, int]]:
+        """Where Seen's own names for things stand in a text (the longest at each place)."""
+        spans = []
+        for match in _CAPITALISED_WORD.finditer(text):
+            for phrase in self._own_words.get(match.group(), ()):
+                end = match.start() + len(phrase)
+                if text.startswith(phrase, match.start()) and not (end < len(text) and (text[end].isalnum())):
+                    spans.append((match.start(), end))
+                    break
+        return spans
+
+
+#: A run of capitalised words (with "of", "and", "&" between) and maybe a number:
+#: how Seen's topics name a tool, a framework, a review's case.
+_OWN_PHRASE = re.compile(r"[A-Z][\w'’-]*(?:\s(?:(?:of|and|for|&)\s)?[A-Z][\w'’-]*)*(?:\s\d{1,3}\b)?")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+
+
+def _own_vocabulary(kb: Knowledge, words: Words) -> Dict[str, List[str]]:
+    """Seen's own names for things, as its topics and sources write them
+    ("Graded Care Profile", "Children's Needs & Response Framework", "Case
+    17") and its own name, by their first word: never redacted. A single word that
+    is also a listed name ("Will", "Hope") is left out, so it is not kept
+    for a child who has that name."""
+    texts = [t.title for t in kb.topics.values()] + [t.answer for t in kb.topics.values()]
+    texts += [d.title for d in kb.sources.values()] + [a.name for a in kb.areas.values()]
+    phrases: Dict[str, Set[str]] = {"Seen": {"Seen"}}  # its own name
+    for text in texts:
+        for match in _OWN_PHRASE.finditer(text):
+            phrase = match.group().strip()
+            parts = phrase.split()
+            single = len(parts) == 1
+            if single and (words.first(phrase.lower()) or phrase.lower() in words.surnames or len(phrase) < 3):
+                continue
+            phrases.setdefault(parts[0], set()).add(phrase)
+    return {first: sorted(found, key=len, reverse=True) for first, found in phrases.items()}
+
+
+def _covered(found: List[Found]) -> Set[int]:
+    return {i for f in found for i in range(f.start, f.end)}
+
+
+#: Details found by looser rules: where one overlaps an exact format (a phone
+#: number, an email), the exact format wins.
+LOOSE = {"ADDRESS", "SCHOOL_OR_SETTING", "NAME"}
+
+
+def _without_overlaps(found: List[Found]) -> List[Found]:
+    """Where details overlap, an exact format beats a looser rule, then the
+    longest wins (a phone number over the reference inside it)."""
+    found = merged(found)
+    kept: List[Found] = []
+    taken = bytearray(max((f.end for f in found), default=0))  # 1 where a kept detail is
+    for item in sorted(found, key=lambda f: (f.label in LOOSE, -(f.end - f.start), f.start)):
+        if taken.find(1, item.start, item.end) == -1:
+            kept.append(item)
+            taken[item.start:item.end] = b"\x01" * (item.end - item.start)
+    return sorted(kept, key=lambda f: f.start)
+
+
+@lru_cache(maxsize=1)
+def default() -> Anonymiser:
+    return Anonymiser(knowledge.default())
+
+
+def anonymise(text: str) -> str:
+    """The text with identifying details replaced by labelled placeholders."""
+    return default().anonymise(text)

@@ -1,0 +1,225 @@
+"""Structured identifiers: emails, social media and web addresses, and the
+ones with digits in them (phone, NHS and NI numbers, postcodes, dates,
+references, vehicle registrations), found by regular expressions."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from seen.anonymise.found import Found, matches
+from seen.anonymise.words import RARE_WORD, alternation, rare
+from seen.knowledge import AnonymiseRules
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?"
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
+#: A day and month with no year: "14/10", "3.2".
+_DAY_MONTH = r"(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])"
+
+
+class Identifiers:
+    """Every structured identifier in a text; the patterns are built once from
+    the cue words in knowledge/."""
+
+    def __init__(self, rules: AnonymiseRules) -> None:
+        self._not_references = {w.lower() for w in rules.not_reference_prefixes}
+        self._compile_online(rules)
+        self._compile_numbers(rules)
+        self._compile_dates(rules)
+        self._compile_references(rules)
+
+    def _compile_online(self, rules: AnonymiseRules) -> None:
+        flags = re.IGNORECASE | re.VERBOSE
+        self._email = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}", flags)
+        spelled_endings = alternation([ending.replace(".", " dot ") for ending in rules.web_endings])
+        self._spelled_email = re.compile(rf"""
+            (?<![\w.+-]) [\w.+-]{{1,40}} \s{{1,3}}at\s{{1,3}} [\w-]{{1,40}}   # "kb1990 at example"
+            \s{{1,3}}dot\s{{1,3}} (?:{spelled_endings})\b                    # "dot co dot uk"
+            """, flags)
+        self._social_link = re.compile(rf"""
+            (?:https?://)? (?:www\.)? (?:{alternation(rules.social_media_sites)})   # "facebook.com"
+            / [^\s,;)]{{1,300}}                                                      # "/dean.smith.7"
+            """, flags)
+        self._web = re.compile(rf"""
+            (?:https?://|www\.) [^\s,;)]{{1,300}}                     # a link: "www.example.org/help"
+            | (?<![\w-]) [\w-]{{1,63}} (?:\.[\w-]{{1,63}}){{0,8}}     # or a bare domain: "help.example"
+              \.(?:{alternation(rules.web_endings)})\b               # ".org.uk"
+              (?:/[^\s,;)]*)?                                       # and its path
+            """, flags)
+        self._handle = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}")
+        self._platform_handle = re.compile(rf"""
+            \b(?:{alternation(rules.social_media_words)})\b          # "snapchat", "xbox"
+            (?:\s{{1,3}}(?:{alternation(rules.handle_words)})\b)*   # "username is"
+            \s{{0,3}} [:=\-,]? \s{{0,3}}
+            (@?[A-Za-z0-9_.]{{3,30}}(?:\#\d{{2,6}})?)                # the account: "jaydenb2010", "Jay#1234"
+            """, flags)
+
+    def _compile_numbers(self, rules: AnonymiseRules) -> None:
+        flags = re.IGNORECASE | re.VERBOSE
+        # UK vehicle registrations.
+        self._vehicle = re.compile(r"""
+            \b([A-HJ-PR-Ya-hj-pr-y]{2}\d{2}\s?([A-HJ-PR-Za-hj-pr-z]{3}))\b   # "KX19 ABC", "yx21ohd"
+            | \b[A-HJ-PR-Y]\d{1,3}\s?[A-HJ-PR-Y]{3}\b                      # "A123 BCD"
+            | \b[A-HJ-PR-Y]{3}\s?\d{1,3}[A-HJ-PR-Y]\b                      # "ABC 123D"
+            """, re.VERBOSE)
+        self._police_number = re.compile(rf"""
+            \b(?:{alternation(rules.police_numbers)})\b\.?   # "PC", "collar no"
+            \s{{0,3}} (?:no\.?\s{{0,2}}|\#\s{{0,2}})?          # "no. ", "#"
+            (\d{{3,7}})\b                                     # the number
+            """, flags)
+        self._phone = re.compile(r"""
+            (?<![\w+])
+            (?:(?:\+\s?|00\s?)44\s?(?:\(0\)\s?)? | \(?0)   # "+44 (0)", "0044", "0", "(0"
+            [\d\s().-]{8,15}\d(?!\d)                        # the rest, spaced or bracketed as it may be
+            """, re.VERBOSE)
+        self._spaced_phone = re.compile(r"(?<!\d)(?<!\d\s)0(?:\s\d){9,10}(?!\s?\d)")
+        self._ten_digits = re.compile(r"(?<![\d-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d-])")
+        self._ni = re.compile(r"\b[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]\b")
+        self._postcode = re.compile(r"""
+            \b [A-Za-z]{1,2}\d[A-Za-z\d]?                 # outward code: "M6", "SW1A"
+            \s{0,3} \d[ABD-HJLNP-UW-Zabd-hjlnp-uw-z]{2}\b  # inward code: "5FX" (never C, I, K, M, O or V)
+            """, re.VERBOSE)
+
+    def _compile_dates(self, rules: AnonymiseRules) -> None:
+        flags = re.IGNORECASE | re.VERBOSE
+        self._dates = [
+            re.compile(r"\b\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})\b"),  # "12/03/2019"
+            re.compile(r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"),  # "2019-07-22"
+            # "3rd of the 4th"
+            re.compile(rf"\b{_ORDINAL}\s{{1,3}}of\s{{1,3}}the\s{{1,3}}{_ORDINAL}(?:,?\s{{1,3}}\d{{4}})?", flags),
+            re.compile(r"(?<=\b(?i:dob)\s)\d{1,2}\s\d{1,2}\s\d{4}\b"),  # "dob 12 3 2019"
+            re.compile(rf"""
+                \b(?:{_DAY}\s{{1,3}})? (?:the\s{{1,3}})?          # "Monday the"
+                (?:{_ORDINAL}|\d{{1,2}}) \s{{1,3}} (?:of\s{{1,3}})? # "3rd of", "3"
+                {_MONTH}\b\.?                                    # "March", "mar."
+                (?:,?\s{{1,3}}\d{{4}} | \s{{1,3}}'?\d{{2}}\b)?    # "2024", "'24"
+                """, flags),
+            re.compile(rf"""
+                \b{_MONTH}\.? \s{{1,3}} (?:the\s{{1,3}})?         # "March the"
+                (?:{_ORDINAL}|\d{{1,2}})\b                        # "3rd", "3"
+                (?!\s{{0,3}}(?:{alternation(rules.time_units)}))  # not "May 2 years"
+                (?:,?\s{{1,3}}\d{{4}})?                           # "2024"
+                """, flags),
+            re.compile(rf"""
+                \b(?:{alternation(rules.ordinal_date_cues)}) \s{{1,3}} (?:the\s{{1,3}})? {_ORDINAL}\b  # "since the 3rd"
+                (?![^.]{{0,30}}\b(?:{alternation(rules.centile_words)})\b)  # not "from the 9th to the 2nd centile"
+                (?!\s{{1,3}}(?:                                   # not a count: "the 5th visit",
+                    {alternation(rules.centile_words + rules.after_an_ordinal)}
+                    | of\s{{1,3}}(?:\w+\s{{1,3}})?                   # or "the 2nd of 3 children"
+                      (?:{alternation(rules.after_an_ordinal_of)})
+                ))
+                """, flags),
+            re.compile(rf"\b{_DAY}\s{{1,3}}(?:the\s{{1,3}})?{_ORDINAL}\b", flags),  # "Monday the 3rd"
+        ]
+        self._week_date = re.compile(rf"""
+            (?<!\w) (?:{alternation(rules.week_words)})\.? \s{{0,3}}   # "w/c", "wk beg."
+            ({_DAY_MONTH})\b(?![/.]\d)                                # "14/10"
+            """, flags)
+        self._cued_day_month = re.compile(rf"""
+            \b(?:{alternation(rules.day_month_cues)}) [:\s]{{1,3}}   # "dob:", "seen"
+            ({_DAY_MONTH})\b(?![/.]\d)                              # "14/10"
+            """, flags)
+
+    def _compile_references(self, rules: AnonymiseRules) -> None:
+        flags = re.IGNORECASE | re.VERBOSE
+        self._reference_cue = re.compile(rf"""
+            \b(?:{alternation(rules.reference_words)})\b\.?            # "crime ref", "LCS"
+            (?:\s{{0,3}}(?:no\.?|number|num|\#|is|was|:|-)){{0,4}} \s{{0,3}}  # "no:", "number is"
+            (                                                          # the reference:
+                [A-Za-z]{{0,4}}[/\-]?\d[\w/\-]{{0,40}}                  # "13/44521/22", "AB-1234"
+                (?:\s\d[\d/\-]{{2,40}}){{0,4}}                          # "348 221"
+                (?:\s{{1,3}}of\s{{1,3}}\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?  # "2291 of 14/02"
+            )
+            """, flags)
+        self._numbered_record = re.compile(rf"""
+            \b(?:[a-z]+\s{{1,3}})? (?:{alternation(rules.record_words)})   # "pupil id", "tenancy number"
+            \s{{0,3}}[:\#]?\s{{0,3}} (?:(?:is|was)\s{{1,3}})?               # ": ", "is "
+            ([A-Za-z]{{0,3}}\d[\w/\-]{{3,40}})                              # "348221", "AB12345"
+            """, flags)
+        # "4412/EH/09", "BX-2231-K": letters and four or more digits joined by "/" or "-".
+        self._mixed_reference = re.compile(r"""
+            (?<![\w/-])
+            (?=[\w/-]*[A-Za-z]) (?=(?:[A-Za-z/-]*\d){4})   # a letter, and four digits, somewhere in it
+            [A-Za-z0-9]+(?:[/-][A-Za-z0-9]+)+
+            (?![\w/-])
+            """, re.VERBOSE)
+        # "JX 22 44 15": shaped like a National Insurance number without its last letter.
+        self._paired_digits = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\b(?!\s?[A-Da-d]\b)")
+        self._short_reference = re.compile(r"""
+            \b(?:[A-Z]{2,5}[/-]){1,4}\d{3,}\b   # "LCS/88123", "EH-BX-2231"
+            | \b[A-Z]{2,5}\s\d{5,}\b            # "LCS 889123"
+            """, re.VERBOSE)
+        self._long_number = re.compile(rf"""
+            (?<![\w/£$.-]) (?<!(?i:year)\s)              # not a price, an amount or "year 2024"
+            (?:[A-Za-z]{{1,4}}[-/]?)? \d[\d/\-]{{3,40}}\d  # "AB-1234", "13/44521/22"
+            (?:[-/][A-Za-z0-9]{{1,40}})?                 # "…/K"
+            (?![\w/%-])                                  # not "15%"
+            (?!\s?(?:{alternation(rules.measure_words)})\b)   # not "3500 g"
+            """, re.VERBOSE)
+
+    def find(self, text: str) -> Iterator[Found]:
+        yield from matches("EMAIL", self._email, text)
+        yield from matches("EMAIL", self._spelled_email, text)
+        yield from matches("SOCIAL_MEDIA", self._social_link, text)
+        yield from matches("SOCIAL_MEDIA", self._handle, text)
+        for match in self._platform_handle.finditer(text):
+            handle = match.group(1)
+            if any(c.isdigit() or c in "_." for c in handle) or rare(handle.lower()):
+                yield Found("SOCIAL_MEDIA", match.start(1), match.end(1), handle)
+        yield from matches("WEB_ADDRESS", self._web, text)
+        if _DIGIT.search(text):
+            yield from self._numbers(text)
+
+    def _numbers(self, text: str) -> Iterator[Found]:
+        """Identifiers with digits in them: phone, NHS and NI numbers, postcodes,
+        dates and references (skipped for a text with no digit at all)."""
+        for match in self._phone.finditer(text):
+            digits = re.sub(r"\D", "", match.group())
+            national = digits[4:] if digits.startswith("0044") else digits[2:] if digits.startswith("44") else digits
+            national = national[1:] if national.startswith("0") else national
+            if 9 <= len(national) <= 10:
+                yield Found("PHONE", match.start(), match.end(), match.group())
+        yield from matches("PHONE", self._spaced_phone, text)
+        for match in self._ten_digits.finditer(text):
+            digits = re.sub(r"\D", "", match.group())
+            label = "NHS_NUMBER" if _nhs_checksum_ok(digits) else "REFERENCE"
+            yield Found(label, match.start(), match.end(), match.group())
+        yield from matches("NI_NUMBER", self._ni, text)
+        yield from matches("POSTCODE", self._postcode, text)
+        for pattern in self._dates:
+            yield from matches("DATE", pattern, text)
+        for match in self._cued_day_month.finditer(text):
+            yield Found("DATE", match.start(1), match.end(1), match.group(1))
+        for match in self._reference_cue.finditer(text):
+            yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
+        yield from matches("REFERENCE", self._long_number, text)
+        for match in self._numbered_record.finditer(text):
+            yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
+        yield from matches("REFERENCE", self._mixed_reference, text)
+        yield from matches("REFERENCE", self._paired_digits, text)
+        yield from matches("REFERENCE", self._short_reference, text, keep=self._not_a_tool_or_a_year)
+        for match in self._police_number.finditer(text):
+            yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
+        for match in self._week_date.finditer(text):
+            yield Found("DATE", match.start(1), match.end(1), match.group(1))
+        for match in self._vehicle.finditer(text):
+            letters = match.group(2)
+            if letters is None or match.group().isupper() or rare(letters.lower(), RARE_WORD):
+                yield Found("VEHICLE", match.start(), match.end(), match.group())
+
+    def _not_a_tool_or_a_year(self, span: str) -> bool:
+        """"LCS/88123", not "GCP/2024" or "KS/2024": letters that name a tool or a key stage."""
+        return span.split("/")[0].split("-")[0].lower() not in self._not_references
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _nhs_checksum_ok(digits: str) -> bool:
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+

@@ -1,0 +1,457 @@
+"""People's names, found with a blank spaCy pipeline and rules: cue words
+("Mum, Kayleigh", "Mr Iqbal", "called Jayden", "Tyler said"), the first-name
+and surname lists, and how common a word is in English (a capitalised rare word
+mid-sentence is more likely a name than anything else)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Dict, Iterator, List, Set, Tuple
+
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from seen.anonymise.found import Found
+from seen.anonymise.words import (
+    COMMON_WORD,
+    NO_WORD,
+    ORDINARY_WORD,
+    PERSON_WORD,
+    RARE_WORD,
+    TYPED_NAME,
+    TYPED_SURNAME,
+    UNCOMMON_NAME,
+    Words,
+    fold,
+    rare,
+)
+from seen.knowledge import AnonymiseRules
+
+#: The most tokens one name runs to ("Mary - Ann de la Cruz Smith - Jones"):
+#: a name never grows past it, so a run of capitalised or hyphenated words
+#: costs time in proportion to its length, not its square.
+NAME_TOKENS = 12
+#: How far a cue pattern reaches from the token that could be a name ("Mum's
+#: new partner, who is called Dean").
+CUE_REACH = 10
+#: A text with more than this share of its letters in capitals was typed in
+#: capitals ("DAD IS DARREN HOLLIS"): its names are found as if written normally.
+SHOUTED = 0.7
+
+
+class Names:
+    """Every person's name in a text."""
+
+    def __init__(self, rules: AnonymiseRules, words: Words) -> None:
+        self._rules = rules
+        self._keep, self._keep_language, self._never_names = words.keep, words.keep_language, words.never_names
+        self._first_names, self._surnames = words.first_names, words.surnames
+        self._particles = {w.lower() for w in rules.name_particles}
+        # What a sentence's first word does when it is a person: "nathan is 11", "zara told me".
+        self._person_verbs = {w.lower() for w in rules.said_words} | {
+            "is", "was", "has", "had", "did", "does", "and", "n", "&", "'s", "’s"}
+        self._subject_verbs = {w.lower() for w in rules.subject_verbs}
+        self._before_a_child = {w.lower() for w in rules.before_a_child}
+        self._before_a_name = {w.lower() for w in rules.before_a_name}
+        self._courtesy_titles = {w.lower() for w in rules.courtesy_titles}
+        self._nlp = spacy.blank("en")
+        self._matcher = Matcher(self._nlp.vocab)
+        self._add_cue_patterns()
+
+    def find(self, text: str, taken: Set[int]) -> List[Found]:
+        """The names in ``text`` outside the characters ``taken`` by other details."""
+        letters = [c for c in text if c.isalpha()]
+        shouted = letters and sum(c.isupper() for c in letters) / len(letters) > SHOUTED
+        # Typed in capitals: read it as if written normally (same length, so the
+        # offsets still point into the original).
+        doc = self._nlp(_PUNCTUATION_RUN.sub(_blank, _sentence_case(text) if shouted else text))
+        return self._names(doc, taken)
+
+    def _add_cue_patterns(self) -> None:
+        rules = self._rules
+        name = _marked(cue_name=True)
+        particles = {**_marked(particle=True), "OP": "*"}
+        self._matcher.add("TITLE", [[{"LOWER": {"IN": rules.courtesy_titles + rules.titles}}, {"ORTH": ".", "OP": "?"},
+                                     particles, name]])
+        kin = {"LOWER": {"IN": rules.kin}}
+        between = {"ORTH": {"IN": [",", "(", ":", "-", "–", "is", "called", "named"]}, "OP": "*"}
+        self._matcher.add("KIN", [[kin, between, name], [kin, {"ORTH": {"IN": ["'s", "’s"]}}, kin, between, name]])
+        naming = [[{"LOWER": word} for word in phrase.split()] for phrase in rules.naming_words]
+        named = _marked(capitalised=True, never_name=False)
+        self._matcher.add("NAMING", [[*words, {"ORTH": {"IN": [",", ":", "'", '"']}, "OP": "*"}, choice]
+                                     for words in naming for choice in (name, named)])
+        self._matcher.add("SAYS", [[name, {"LOWER": {"IN": rules.said_words}}]])
+        # "bex (mum) rang", "Kerry mum of the twins"
+        self._matcher.add("WHO", [[name, {"ORTH": "("}, kin], [name, kin, {"LOWER": {"IN": ["of", "to"]}}]])
+        self._matcher.add("SAYS_WEAK", [[_marked(could_be_name=True, first_name=True, capitalised=True),
+                                         {"LOWER": {"IN": ["has", "had", "hasnt", "hasn't", "did", "does"]}}]])
+        # "says Dwayne hits them", "visited oliver and his nan"
+        self._matcher.add("OBJECT", [[{"LOWER": {"IN": rules.said_words}}, name]])
+        # "Ruby and her sister", "theo and his big brother"
+        self._matcher.add("SIBLING", [[name, {"LOWER": {"IN": ["and", "&", "n"]}},
+                                       {"LOWER": {"IN": ["his", "her", "their"]}}, {"IS_LOWER": True, "OP": "?"}, kin]])
+        # "Sunny is mums new partner", "Leanne was dad's ex"
+        self._matcher.add("IS_KIN", [[
+            name,
+            {"LOWER": {"IN": ["is", "was"]}},
+            {"LOWER": {"IN": ["mums", "dads", "nans", "mum", "dad", "nan", "'s", "’s", "my", "his", "her", "their",
+                              "the", "a"]}, "OP": "*"},
+            {"LOWER": {"IN": ["new", "old", "ex", "older", "younger", "big", "little", "best"]}, "OP": "?"},
+            kin,
+        ]])
+        # "Hope and Summer both have eczema", "faith and summer (twins)": two
+        # listed first names doing something together.
+        pair = _marked(first_name=True, capitalised=True, never_name=False)
+        typed_pair = _marked(first_name=True, never_name=False)
+        joined = {"LOWER": {"IN": ["and", "&", "n"]}}
+        self._matcher.add("PAIR", [
+            [pair, joined, pair, {"LOWER": {"IN": ["both", "are", "were", "have", "had", "say", "said"]}}],
+            [typed_pair, joined, typed_pair, {"LOWER": {"IN": ["both", "("]}}],
+        ])
+        self._matcher.add("POSSESSIVE", [
+            [_marked(could_be_name=True), {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}, "OP": "?"}],
+            [_marked(cue_name=True, capitalised=True), {"ORTH": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": rules.kin}}],
+        ])
+        # "Poppy (6)", "Faith (yr 2)", "Zach born 3rd May", "hunter is 9", "Dallas in yr 10"
+        self._matcher.add("AGE", [[
+            name,
+            {"LOWER": {"IN": ["is", "aged", "age", "(", ",", "who", "in", "born", "dob", "d.o.b", "d.o.b.", "was",
+                              "-"]}},
+            {"LOWER": {"IN": ["yr", "year", "y", "age", "aged", "is", "in", "born", "on", "the", "dob", "d.o.b",
+                              "d.o.b.", ":"]}, "OP": "*"},
+            {"TEXT": {"REGEX": r"\d"}},
+        ]])
+
+    def _names(self, doc: Doc, taken: Set[int]) -> List[Found]:
+        seen: Dict[str, Tuple[bool, ...]] = {}
+        marks = [seen.get(token.text) or seen.setdefault(token.text, self._marks(token)) for token in doc]
+        doc.user_data[MARKS_KEY] = marks
+        codes: Dict[Tuple[bool, ...], str] = {}
+        for i, mark in enumerate(marks):
+            if any(mark):  # what the cue patterns read
+                doc[i].norm_ = codes.get(mark) or codes.setdefault(mark, _code(mark))
+        picked: Set[int] = set()
+        for match_id, start, end in self._cue_matches(doc, marks):
+            rule = self._nlp.vocab.strings[match_id]
+            if rule == "PAIR":
+                picked.update((start, start + 2))
+                continue
+            index = start if rule in ("SAYS", "SAYS_WEAK", "POSSESSIVE", "AGE", "WHO", "SIBLING", "IS_KIN") else end - 1
+            if self._cue_confirms(rule, doc[index]):
+                picked.add(index)
+        for i, (could_be_name, _, capitalised, _, _, cue_name) in enumerate(marks):
+            if not (could_be_name or (cue_name and capitalised)) or i in picked:
+                continue
+            token = doc[i]
+            if could_be_name and self._looks_like_a_name(token, marks):
+                picked.add(token.i)
+            elif (cue_name and capitalised and not self._plural_of_a_word(token.lower_)
+                  and self._full_name_follows(token, marks)):
+                picked.add(token.i)  # "Grace Ogunleye", "Amber Brook"
+        picked |= self._by_structure(doc, marks) - picked
+        picked |= self._coordinated(doc, picked)
+        found: List[Found] = []
+        reached = 0
+        for index in sorted(picked):
+            if index < reached:
+                continue  # inside the name found just before
+            span = self._extend(doc, index)
+            reached = span.end
+            if any(i in taken for i in range(span.start_char, span.end_char)):
+                continue
+            found.append(Found("NAME", span.start_char, span.end_char, span.text))
+        return found
+
+    def _cue_matches(self, doc: Doc, marks: List[Tuple[bool, ...]]) -> Iterator[Tuple[int, int, int]]:
+        """The cue patterns' matches. Every pattern needs a token that could be
+        a name, so only the stretches around such tokens are searched: a long
+        message of ordinary words costs the matcher nothing."""
+        near = [i for i, (could, first, capitalised, _, _, cue) in enumerate(marks)
+                if could or first or capitalised or cue]
+        stretches: List[List[int]] = []
+        for i in near:
+            start, end = max(0, i - CUE_REACH), min(len(doc), i + CUE_REACH + 1)
+            if stretches and start <= stretches[-1][1]:
+                stretches[-1][1] = end
+            else:
+                stretches.append([start, end])
+        for start, end in stretches:
+            for match_id, first, last in self._matcher(doc[start:end]):
+                yield match_id, start + first, start + last
+
+    def _by_structure(self, doc: Doc, marks: List[Tuple[bool, ...]]) -> Set[int]:
+        """Names that are also words, told by where they stand: a listed first
+        name opening a clause as the subject of "said", "told", "came",
+        "attended"… ("faith came to school"), and a capitalised word with an
+        age or school year in brackets after it ("Storm (15)", "River (Reception)")."""
+        found: Set[int] = set()
+        for i, (_, first_name, capitalised, _, never_name, _) in enumerate(marks):
+            if never_name or not (first_name or capitalised):
+                continue
+            token = doc[i]
+            if token.lower_ in self._keep:
+                continue
+            after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+            if first_name and after in self._subject_verbs and (i == 0 or doc[i - 1].text in _CLAUSE_OPENERS):
+                found.add(i)
+            elif capitalised and after == "(" and i + 2 < len(doc) and _AGE_IN_BRACKETS.match(doc[i + 2:i + 5].text):
+                found.add(i)
+        return found
+
+    def _coordinated(self, doc: Doc, picked: Set[int]) -> Set[int]:
+        """"Hope and Tyler", "Tia, Kacey and Hope": a listed first name next to a
+        name, joined by "and" or a comma, is a name too."""
+        more: Set[int] = set()
+        for index in picked:
+            for step in (-2, 2, 3):  # 3: "Tia, Kacey and little marley"
+                other = index + step
+                if not 0 <= other < len(doc):
+                    continue
+                joiner = doc[index + 1] if step > 0 else doc[index - 1]
+                if joiner.lower_ not in ("and", "&", ",", "or", "n") or (
+                        step == 3 and doc[index + 2].lower_ not in self._before_a_child):
+                    continue
+                token = doc[other]
+                if other not in picked and _mark(token, "first_name") and not _mark(token, "never_name") and (
+                        _mark(token, "capitalised") or rare(token.lower_, TYPED_NAME)):
+                    more.add(other)
+        return more
+
+    def _cue_confirms(self, rule: str, token: Token) -> bool:
+        """A cue word is strong evidence, but a lower-case word after "nan" or
+        "the HV" is usually just a word ("nan rang", "the HV hasnt")."""
+        word = token.lower_
+        if rule in ("SAYS", "POSSESSIVE"):
+            if not _mark(token, "capitalised"):
+                return (word in self._first_names and rare(word, TYPED_NAME)) or rare(word, NO_WORD)
+            return self._listed(word) or rare(word, COMMON_WORD)
+        if rule == "SAYS_WEAK":
+            return True
+        if rule == "OBJECT":
+            return _mark(token, "could_be_name") and self._person_word(token)  # not "says June is when"
+        if rule in ("SIBLING", "IS_KIN", "WHO"):
+            return self._person_word(token)
+        if rule == "AGE":
+            return self._first(word) or rare(word, NO_WORD) or (_mark(token, "capitalised") and rare(word, COMMON_WORD))
+        if _mark(token, "capitalised"):
+            return rule != "KIN" or self._listed(word) or rare(word, COMMON_WORD)  # not "Baby Clinic"
+        if rule == "KIN" and token.nbor(-1).lower_ == "is":
+            return self._first(word)  # "mum is kayleigh", not "mum is unwell"
+        if rule == "TITLE" and word in self._surnames and token.nbor(-1).lower_ in self._courtesy_titles:
+            return True  # "miss jones at nursery"
+        limit = COMMON_WORD if rule == "TITLE" else ORDINARY_WORD
+        return word in self._first_names or (rare(word, limit) and not re.search(r"(nt|ing|ed|ful|less|ous|ly)$", word))
+
+    def _marks(self, token: Token) -> Tuple[bool, ...]:
+        """What the name rules need to know of a token, from its text alone:
+        could be a name, a listed first name, capitalised, a particle ("van"),
+        never a name ("mum"), a name when a cue points at it."""
+        could_be_name = self._could_be_name(token)
+        first_name = self._first(token.lower_)
+        capitalised = _capitalised(token.text)
+        cue_name = could_be_name or (
+            first_name and token.lower_ not in self._never_names and (capitalised or token.lower_ not in self._keep))
+        return (could_be_name, first_name, capitalised, token.lower_ in self._particles,
+                token.lower_ in self._never_names, cue_name)
+
+    def _could_be_name(self, token: Token) -> bool:
+        text = token.text.strip("'’")
+        if (not re.fullmatch(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*", text) or len(text) < 2
+                or re.match(r"[A-Z]{2,}(?:s|['’]?d|['’]s)?$", text)):
+            return False  # not a word, or an acronym ("DNAs", "NFA'd")
+        return text.lower() not in self._keep and not (
+            text.isupper() and len(text) <= 5 and not self._first(text.lower()))
+
+    def _person_word(self, token: Token) -> bool:
+        """Next to a cue that points at a person ("visited oliver", "bex (mum)"):
+        a listed first name not too common in English, or a word that is no
+        English at all."""
+        word = token.lower_
+        if _mark(token, "capitalised"):
+            return self._listed(word) or rare(word, COMMON_WORD)
+        return (self._first(word) and rare(word, PERSON_WORD)) or rare(word, NO_WORD)
+
+    def _first(self, word: str) -> bool:
+        return word in self._first_names or fold(word) in self._first_names
+
+    def _looks_like_a_name(self, token: Token, marks: List[Tuple[bool, ...]]) -> bool:
+        """Without a cue word: a capitalised rare word or listed name mid-sentence,
+        a listed first name that is rare in English anywhere."""
+        word = token.text.lower()
+        if re.fullmatch(r"[A-Z][a-z]*['’][A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+", token.text) and word not in self._keep:
+            return True  # O'Neill, D'Souza, Smith-Jones
+        if self._plural_of_a_word(word):
+            return False  # "Ashtrays overflowing"
+        starts_sentence = token.i == 0 or token.nbor(-1).text in (".", "!", "?", "\n", '"', "“")
+        capitalised = marks[token.i][2]
+        if capitalised and not starts_sentence and not rare(word, COMMON_WORD) and self._reads_as_a_word(token):
+            return False  # "a new Rose gold phone", "Incidents Rose from 2 to 7"
+        if capitalised and not starts_sentence:
+            following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if following is not None and marks[following.i][2] and following.lower_ in self._keep_language:
+                return False  # part of a named thing: "Brook Traffic Light Tool"
+            return rare(word, COMMON_WORD) or self._listed(word)
+        if capitalised:
+            if self._full_name_follows(token, marks):
+                return word in self._first_names or rare(word, COMMON_WORD)
+            return (word in self._first_names and rare(word, UNCOMMON_NAME)) or rare(word, ORDINARY_WORD)
+        doc, i = token.doc, token.i
+        joined = i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and not doc[i + 1].whitespace_
+        if joined and self._first_or_rare(word) and self._first_or_rare(doc[i + 2].lower_):
+            return True  # "kayden-lee", "ellie-may"
+        after = i + 1
+        while after < min(len(doc), token.i + NAME_TOKENS) and _mark(doc[after], "particle"):
+            after += 1
+        surname = (after < len(doc) and re.sub(r"['’]", "", doc[after].lower_) in self._surnames
+                   and _mark(doc[after], "could_be_name"))
+        opens = (i == 0 or doc[i - 1].is_punct or doc[i - 1].lower_ in STOP_WORDS
+                 or doc[i - 1].lower_ in self._never_names)
+        if surname and opens and (
+                word in self._first_names or (rare(word, RARE_WORD) and rare(doc[after].lower_, ORDINARY_WORD))):
+            return True  # "maria de souza", "zainab hussain"
+        if (opens and i + 1 < len(doc) and doc[i + 1].lower_ in self._person_verbs
+                and (i == 0 or doc[i - 1].text in ".!?\n")):
+            return self._person_word(token)  # "muhammad hasnt been in", "teddy has come in"
+        return word in self._first_names and rare(word)
+
+    def _plural_of_a_word(self, word: str) -> bool:
+        """"ashtrays", "bruises": an unlisted word whose singular is ordinary English."""
+        if self._listed(word) or not word.endswith("s") or self._listed(word[:-1]):
+            return False  # "the Smiths"
+        return any(not rare(stem, NO_WORD) for stem in (word[:-1], word[:-2] if word.endswith("es") else ""))
+
+    def _reads_as_a_word(self, token: Token) -> bool:
+        """A capitalised common word ("Rose", "Grace") after "a new" or after a
+        capitalised ordinary word (title case, "Incidents Rose") is that word."""
+        before = token.nbor(-1)
+        if before.lower_ in ("a", "an", "new", "some", "every", "no"):
+            return True
+        return (_mark(before, "capitalised") and not _mark(before, "never_name") and not self._listed(before.lower_)
+                and (before.lower_ in self._keep_language or not rare(before.lower_, RARE_WORD)))
+
+    def _full_name_follows(self, token: Token, marks: List[Tuple[bool, ...]]) -> bool:
+        """A capitalised surname follows (after any "de", "van", "al-"); ``marks``
+        are each token's, from ``_marks``."""
+        doc, after = token.doc, token.i + 1
+        last = min(len(doc), token.i + NAME_TOKENS)
+        while after < last and (marks[after][3] or doc[after].text in ("-", "‐")):
+            after += 1
+        if after >= len(doc):
+            return False
+        following = doc[after]
+        return marks[after][0] and marks[after][2] and (
+            self._listed(following.lower_) or rare(following.lower_, COMMON_WORD))
+
+    def _first_or_rare(self, word: str) -> bool:
+        return word in self._first_names or rare(word, RARE_WORD)
+
+    def _extend(self, doc: Doc, index: int) -> Span:
+        """A name with its surname and joined parts: "Kayleigh Smith-Jones"."""
+        end = index + 1
+        last = min(len(doc), index + NAME_TOKENS)
+        while end < last:
+            token = doc[end]
+            if (token.text in ("-", "‐") and end + 1 < len(doc) and not token.whitespace_
+                    and not doc[end - 1].whitespace_
+                    and (_mark(doc[end + 1], "capitalised") or self._first_or_rare(doc[end + 1].lower_))):
+                end += 2
+                continue
+            if _mark(token, "capitalised") and _mark(token, "could_be_name") and (
+                    self._listed(token.lower_) or rare(token.lower_, COMMON_WORD)):
+                end += 1
+                continue
+            if end == index + 1 and not _mark(doc[index], "capitalised") and self._typed_surname(token):
+                end += 1  # "jayden smith", "siobhan o'connor"
+                continue
+            if re.fullmatch(r"[A-Z]\.?", token.text) and token.i > index:
+                end += 1  # "Ruby W"
+                continue
+            if _mark(token, "particle"):
+                after = end
+                while after < last and (_mark(doc[after], "particle") or doc[after].text in ("-", "‐")):
+                    after += 1
+                if after < last and (_mark(doc[after], "capitalised") or (
+                        not _mark(doc[index], "capitalised") and doc[after].lower_ in self._surnames)):
+                    end = after + 1
+                    continue
+            break
+        start = index
+        while (start >= max(2, index - NAME_TOKENS) and doc[start - 1].text in ("-", "‐")
+               and not doc[start - 2].whitespace_
+               and (_mark(doc[start - 2], "capitalised") or _mark(doc[start - 2], "particle")
+                    or doc[start - 2].lower_ in self._first_names)):
+            start -= 2
+        if (start >= 1 and not _mark(doc[index], "capitalised") and doc[start - 1].is_lower
+                and _mark(doc[start - 1], "could_be_name")
+                and (_mark(doc[start - 1], "first_name") and rare(doc[start - 1].lower_, PERSON_WORD))):
+            start -= 1  # "chen hui says"
+        if start >= 1 and doc[start - 1].lower_ in self._before_a_name and _mark(doc[start - 1], "capitalised"):
+            start -= 1
+        return doc[start:end]
+
+    def _typed_surname(self, token: Token) -> bool:
+        """A lower-case surname after a lower-case first name: listed (and not
+        a verb like "makes") or no English word at all."""
+        word = token.lower_.replace("'", "").replace("’", "")
+        if not token.is_lower or not _mark(token, "could_be_name") or token.lower_ in self._person_verbs:
+            return False
+        verb = word.endswith("s") and not rare(word[:-1]) and not self._first(word[:-1])  # "makes", not "jones"
+        return (word in self._surnames and rare(word, TYPED_SURNAME) and not verb) or rare(word, RARE_WORD)
+
+    def _listed(self, word: str) -> bool:
+        return word in self._first_names or word in self._surnames
+
+
+#: What may come before a name at the start of a clause.
+_CLAUSE_OPENERS = (".", "!", "?", "\n", ",", ";", ":", "-", "(", '"', "“", "and", "but", "so", "then")
+#: An age or school year in brackets: "(15)", "(yr 2)", "(Reception)".
+_AGE_IN_BRACKETS = re.compile(r"(?:\d{1,2}|y(?:ea)?r ?\d{1,2}|y\d{1,2}|reception|nursery)\s?\)", re.IGNORECASE)
+
+#: spaCy's tokenizer takes time in the square of a run of punctuation's length
+#: ("!!!!…"); no name is in one, so the runs are blanked (same length, so the
+#: offsets still point into the original) before it reads the text.
+_PUNCTUATION_RUN = re.compile(r"[^\w\s]{4,}")
+
+
+#: A token's marks, in the order ``Names._marks`` gives them.
+MARKS = ("could_be_name", "first_name", "capitalised", "particle", "never_name", "cue_name")
+
+
+MARKS_KEY = "seen.anonymise.marks"
+
+
+def _mark(token: Token, name: str) -> bool:
+    """One of a token's marks, kept with its doc by ``Names._names``."""
+    return token.doc.user_data[MARKS_KEY][token.i][MARKS.index(name)]
+
+
+def _code(mark: Tuple[bool, ...]) -> str:
+    """A token's marks as one string, written into its NORM: spaCy's Matcher
+    compares NORM in C, where an extension attribute costs a Python call per
+    token, which made a long message slow."""
+    return "marks:" + "".join("1" if flag else "0" for flag in mark)
+
+
+def _marked(**wanted: bool) -> dict:
+    """A Matcher token pattern on the marks: ``_marked(cue_name=True)``."""
+    codes = [_code(mark) for mark in itertools.product((False, True), repeat=len(MARKS))
+             if all(mark[MARKS.index(name)] == value for name, value in wanted.items())]
+    return {"NORM": {"IN": codes}}
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
+def _sentence_case(text: str) -> str:
+    """"DAD IS DARREN HOLLIS" as "Dad Is Darren Hollis": each word capitalised,
+    so a name reads like one; letters only change case."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), text)
+
+
+def _capitalised(text: str) -> bool:
+    """"Kayleigh", "McGuinness", "O'Neill": a capital first, not all capitals."""
+    return len(text) > 1 and text[0].isupper() and any(c.islower() for c in text)

@@ -1,0 +1,256 @@
+"""Places: addresses (a house number and a street, a flat, a hostel room, a
+house name, an estate) and named settings (schools, nurseries, surgeries,
+hospitals, prisons), found by regular expressions and checked against the
+words to keep."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, List, Optional
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from seen.anonymise.found import Found, matches, merged
+from seen.anonymise.words import ORDINARY_WORD, Words, alternation, rare
+from seen.knowledge import AnonymiseRules
+
+#: A capitalised word, maybe hyphenated: "Skew", "Smith-Jones".
+_NAME_WORD = r"[A-Z][\w'’]{0,40}(?:-[\w'’]{1,40}){0,3}"
+
+
+class Places:
+    """Every address and named setting in a text; the patterns are built once
+    from the cue words in knowledge/. Each list of street, building and house
+    words feeds every pattern that reads it, so a word added there is caught in
+    each form."""
+
+    def __init__(self, rules: AnonymiseRules, words: Words) -> None:
+        self._rules = rules
+        self._keep, self._keep_language, self._keep_terms = words.keep, words.keep_language, words.keep_terms
+        self._never_names = words.never_names
+        self._quantities = {w.lower() for w in rules.quantity_words}
+        # Words before a number that is not a house number: "Year 3, Maths", "aged 7, Tyler".
+        self._counted = {w.lower() for w in rules.counting_words}
+        # The words of "C of E", "RC": what may stand between a setting's name and its kind.
+        self._joiners = {w.lower() for phrase in rules.setting_joiners for w in phrase.split()}
+        self._compile_streets(rules)
+        self._compile_buildings(rules)
+        self._compile_settings(rules)
+
+    def _compile_streets(self, rules: AnonymiseRules) -> None:
+        street = rules.street_words + rules.street_words_after_a_cue
+        every_place = (street + rules.street_words_after_a_number + rules.building_words + rules.block_words
+                       + rules.house_name_words)
+        self._numbered_street = re.compile(rf"""
+            \b(?:no\.?\s{{0,3}})? (?:\d{{1,4}}/)?\d{{1,4}}[a-z]?,? \s{{1,3}}   # "no. 12b", "3/12,"
+            (?:[A-Za-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,3}}                       # "Mill", "the old"
+            (?:{alternation(every_place)})\b                                  # "Lane", "Cottages", "Side"
+            (?:\s{{1,3}}(?:{alternation(rules.street_directions)}))?           # "North"
+            """, re.IGNORECASE | re.VERBOSE)
+        self._cued_street = re.compile(rf"""
+            \b(?i:{alternation(rules.street_cues + rules.street_cues_before_a_capital)}) \s{{1,3}}  # "on", "lives"
+            (?:the\s{{1,3}})?
+            (                                                                 # the street:
+                (?:[A-Z][\w'’.-]{{1,40}}\s{{1,3}}){{1,3}}                      # "Primrose", "Moss Side"
+                (?i:{alternation(street)})                                    # "Way", "Lane"
+                (?:\s{{1,3}}(?:{alternation(rules.street_directions, capitalised=True)}))?  # "North"
+                (?:\s{{1,3}}(?i:{alternation(rules.after_a_street)}))?         # "Site"
+            )\b
+            """, re.VERBOSE)
+        self._typed_street = re.compile(rf"""
+            \b(?:{alternation(rules.street_cues)}) \s{{1,3}}                  # "on"
+            ((?:[a-z][\w'’-]{{1,40}}\s{{1,3}}){{1,2}}                          # "elm", "wythburn"
+             (?:{alternation(rules.street_words)}))\b                         # "road", "ave"
+            """, re.VERBOSE)
+        self._named_street = re.compile(rf"""
+            \b(?:{_NAME_WORD}\s{{1,3}}){{1,3}}                                 # "Skew Bridge"
+            (?:{alternation(rules.street_words + rules.building_words, capitalised=True)})\b  # "Road", "Court"
+            """, re.VERBOSE)
+        # What may follow an address: ", Canal Side", ", Upper Dunstow".
+        self._address_tail = re.compile(r",\s{1,3}((?:[A-Z][a-z'’-]{1,40}\b\s?){1,3})")  # matched where an address ends
+        # What may join two parts of one address: "Bramble House, off Skew Bridge Rd".
+        self._address_joint = re.compile(r"\A[\s,]*(?:(?:off|on|near|at)\s{1,3})?\Z")
+        # "41 Heathfield, Brinsworth": a house number, a name, a comma and a place.
+        self._numbered_place = re.compile(r"""
+            (?<![\w.,/:-]) \d{1,4}[a-z]? \s{1,3}                            # "41"
+            (?:[A-Z][a-z'’-]{1,40}\s{1,3}){0,2} [A-Z][a-z'’-]{1,40} ,\s{1,3}  # "Heathfield, "
+            [A-Z][a-z'’-]{1,40}(?:\s{1,3}[A-Z][a-z'’-]{1,40})?               # "Brinsworth", "Upper Dunstow"
+            """, re.VERBOSE)
+        self._estate = re.compile(rf"\b(?:{_NAME_WORD}\s{{1,3}}){{1,3}}(?i:estate)\b")
+        self._typed_estate = re.compile(
+            r"\bthe\s{1,3}([a-z][\w'’-]{1,40})\s{1,3}(?:[a-z][\w'’-]{1,40}\s{1,3})?estate\b")  # "the beechwood estate"
+        self._hotel = re.compile(rf"""
+            \b(?:{alternation(rules.hotels)})\b                               # "Travelodge"
+            (?:\s{{1,3}}(?:on|in|at)\s{{1,3}}(?:{_NAME_WORD}\s{{1,3}}){{1,3}}   # "on Marsh Hill"
+               (?:{alternation(street, capitalised=True)})\b)?               # "Road"
+            """, re.VERBOSE)
+
+    def _compile_buildings(self, rules: AnonymiseRules) -> None:
+        building = f"(?i:{alternation(rules.building_words + rules.block_words)})"
+        hostel = f"(?:{alternation(rules.hostel_words, capitalised=True)})"
+        rooms = f"(?i:{alternation(rules.room_words)})"
+        street = rules.street_words + rules.street_words_after_a_cue
+        self._house_name = re.compile(rf"""
+            \b(?:The\s{{1,3}} | {_NAME_WORD}\s{{1,3}}) (?:{_NAME_WORD}\s{{1,3}})?   # "The Old", "Rose"
+            (?:{alternation(rules.house_name_words, capitalised=True)})\b          # "Smithy", "Cottage"
+            """, re.VERBOSE)
+        self._flat = re.compile(rf"""
+            \b(?:(?i:{alternation(rules.flat_words)}) \s{{1,3}}             # "Flat", "plot"
+               (?:\d+[a-zA-Z]?|[A-Z])\b ,?\s{{0,3}}){{1,3}}                   # "3,", "B"
+            (?:(?:(?i:the)\s{{1,3}})? (?:[A-Za-z][\w'’-]{{0,40}}\s{{1,3}}){{0,2}} {building}\b)?      # "Ashcroft Court"
+            """, re.VERBOSE)
+        self._room = re.compile(rf"""
+            \b{rooms}\s{{1,3}} \d+[a-z]? ,?\s{{1,3}}                         # "room 4,"
+            (?:(?:[A-Z][\w'’.-]{{0,40}}\s{{1,3}}){{1,3}} (?:{building}|{hostel})\b  # "Bramble House"
+             | (?=\d))                                                      # or a number next
+            """, re.VERBOSE)
+        # "Bramble House room 4"
+        self._hostel_room = re.compile(rf"\b(?:{_NAME_WORD}\s{{1,3}}){{1,3}}{hostel}\s{{1,3}}{rooms}\s{{1,3}}\d+")
+        self._building_on_street = re.compile(rf"""
+            \b(?:{_NAME_WORD}\s{{1,3}}){{1,2}}                                # "Kestrel"
+            (?:{alternation(rules.building_words + rules.block_words + rules.hostel_words, capitalised=True)})
+            \s{{1,3}}(?:on|off)\s{{1,3}}                                       # "off"
+            (?:{_NAME_WORD}\s{{1,3}}){{1,3}} (?:{alternation(street, capitalised=True)})\b  # "Skew Bridge Rd"
+            """, re.VERBOSE)
+        self._the_house = re.compile(r"\b\d{1,4}[a-z]?,?\s{1,3}(?i:the)\s{1,3}[A-Za-z][\w'’-]{1,40}")
+
+    def _compile_settings(self, rules: AnonymiseRules) -> None:
+        settings = alternation(rules.setting_words)
+        self._setting = re.compile(rf"""
+            \b(?:(?i:{alternation(rules.setting_openers)})\s{{1,3}})?          # "St", "HMP"
+            (?:[A-Z][\w'’.&-]{{0,40}}\s{{1,3}}                                 # "Mary's", "Little"
+               (?:(?:{alternation(rules.setting_joiners)})\s{{1,3}})?){{1,4}}  # "RC", "of"
+            (?i:{settings})\b (?:\s{{1,3}}(?i:school))?                       # "Primary", "High School"
+            """, re.VERBOSE)
+        self._lower_setting = re.compile(rf"""
+            \b(?:[a-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,5}}                         # "for ridgeway park"
+            (?:{settings})\b (?:\s{{1,3}}school)?                             # "primary"
+            """, re.VERBOSE)
+        # "Busy Bees Salford"
+        self._setting_name = re.compile(rf"\b(?i:{alternation(rules.setting_names)})\b(?:\s{{1,3}}{_NAME_WORD})?")
+        self._saint = re.compile(rf"""
+            \b(?:(?:st|saint)\.?\s{{1,3}}[a-z]+['’]?s                   # "st marys"
+               | (?:St|Saint)\.?\s{{1,3}}[A-Z][a-z]+['’]s)\b             # "St Mary's"
+            (?:\s{{1,3}}(?:{alternation(rules.after_a_saint)}))*                                   # "rc primary"
+            """, re.VERBOSE)
+        self._prison = re.compile(rf"""
+            \b(?:{alternation(rules.prison_words)})\s{{1,3}}   # "HMP"
+            (?:[A-Z][\w'’-]{{0,40}}\s?){{1,3}}                 # "Forest Bank"
+            """, re.IGNORECASE | re.VERBOSE)
+
+    def find(self, text: str) -> Iterator[Found]:
+        yield from self._addresses(text)
+        yield from self._settings(text)
+
+    def _addresses(self, text: str) -> List[Found]:
+        """Addresses found by any rule, with the parts written after them
+        (", Canal Side") and the joins between them (", off") taken in."""
+        found = sorted(merged(list(self._address_parts(text))), key=lambda f: f.start)
+        joined: List[Found] = []
+        for item in found:
+            last = joined[-1] if joined else None
+            if last and self._address_joint.match(text[last.end:item.start]):
+                joined[-1] = Found("ADDRESS", last.start, item.end, text[last.start:item.end])
+            else:
+                joined.append(item)
+        return [self._with_tail(text, item) for item in joined]
+
+    def _with_tail(self, text: str, item: Found) -> Found:
+        """"Flat 12 Beech House, Canal Side": capitalised words after a comma
+        that are not safeguarding language ("..., Mum said") are the address."""
+        end = item.end
+        for _ in range(2):
+            tail = self._address_tail.match(text, end)
+            words = re.findall(r"[A-Za-z][\w'’-]*", tail.group(1)) if tail else []
+            if not words or any(w.lower() in self._keep_terms or w.lower() in self._never_names for w in words):
+                break
+            end = tail.end(1)
+        end = len(text[:end].rstrip())
+        return Found("ADDRESS", item.start, end, text[item.start:end])
+
+    def _address_parts(self, text: str) -> Iterator[Found]:
+        for match in self._numbered_place.finditer(text):
+            before = re.search(r"(\w+)\s*\Z", text[max(0, match.start() - 100):match.start()])
+            if self._is_place(match.group()) and not (before and before.group(1).lower() in self._counted):
+                yield Found("ADDRESS", match.start(), match.end(), match.group())
+        yield from matches("ADDRESS", self._flat, text)
+        yield from matches("ADDRESS", self._room, text)
+        yield from matches("ADDRESS", self._hostel_room, text)
+        yield from matches("ADDRESS", self._building_on_street, text)
+        yield from matches("ADDRESS", self._hotel, text)
+        yield from matches("ADDRESS", self._the_house, text)
+        yield from matches("ADDRESS", self._house_name, text)
+        for pattern in (self._cued_street, self._typed_street):
+            for match in pattern.finditer(text):
+                if self._is_street(match.group(1), numbered=False):
+                    yield Found("ADDRESS", match.start(1), match.end(1), match.group(1))
+        yield from matches("ADDRESS", self._estate, text, keep=self._not_all_kept)
+        for match in self._typed_estate.finditer(text):
+            if rare(match.group(1).lower(), ORDINARY_WORD) and match.group(1).lower() not in self._keep:
+                yield Found("ADDRESS", match.start(1), match.end(), text[match.start(1):match.end()])
+        yield from matches("ADDRESS", self._numbered_street, text, keep=self._is_street)
+        yield from matches("ADDRESS", self._named_street, text, keep=self._not_all_kept)
+
+    def _settings(self, text: str) -> Iterator[Found]:
+        yield from matches("SCHOOL_OR_SETTING", self._prison, text)
+        yield from matches("SCHOOL_OR_SETTING", self._saint, text)
+        for match in self._setting_name.finditer(text):
+            end = match.end()
+            following = re.match(r"\s+([a-z]+)", text[end:])
+            if following and rare(following.group(1), ORDINARY_WORD) and following.group(1) not in self._keep:
+                end += following.end()
+            yield Found("SCHOOL_OR_SETTING", match.start(), end, text[match.start():end])
+        yield from matches("SCHOOL_OR_SETTING", self._setting, text, keep=self._is_named_setting)
+        for match in self._lower_setting.finditer(text):
+            typed = self._typed_setting(match.group())
+            if typed:
+                start = match.start() + match.group().index(typed)
+                yield Found("SCHOOL_OR_SETTING", start, start + len(typed), typed)
+
+    def _is_street(self, span: str, numbered: bool = True) -> bool:
+        """"12b Mill Lane", "9 the green", not "5 in the house" or "5 mins walk"."""
+        rest = re.sub(r"^(?:no\.?\s*)?[\d/]+[a-z]?,?\s*", "", span, flags=re.IGNORECASE)
+        words = [w.lower() for w in re.findall(r"[A-Za-z][\w'’.-]*", rest)][:-1]
+        if numbered and words == ["the"]:
+            return True
+        if not words or any(w in STOP_WORDS or w in self._quantities for w in words):
+            return False
+        return numbered or not any(w in self._keep_terms for w in words)
+
+    def _is_place(self, span: str) -> bool:
+        """"41 Heathfield, Brinsworth", not "3 Maths, English" or "2 Kids, Mum"."""
+        words = re.findall(r"[A-Za-z][\w'’-]*", span)
+        return not any(w.lower() in self._keep_terms or w.lower() in self._quantities or w.lower() in self._never_names
+                       for w in words)
+
+    def _not_all_kept(self, span: str) -> bool:
+        words = re.findall(r"[A-Za-z][\w'’-]*", span)
+        return any(w.lower() not in self._keep_language for w in words[:-1]) if len(words) > 1 else False
+
+    def _typed_setting(self, span: str) -> Optional[str]:
+        """A setting typed in lower case ("for ridgeway park primary"): from its
+        first rare word on (with the word before it, "little acorns"), or from
+        a word that opens a setting's name ("holy trinity"), so "the local
+        nursery" or "his primary" are not one."""
+        words = span.split()
+        for i, word in enumerate(words[:-1]):
+            name = words[i:-1]
+            rest = " ".join(words[i:]).lower()
+            if any(rest.startswith(opener + " ") for opener in self._rules.setting_openers):
+                return span[span.index(" ".join(words[i:])):]
+            if rare(word.lower(), ORDINARY_WORD) and not any(w.lower() in self._keep for w in name):
+                if i and words[i - 1].lower() not in self._keep and words[i - 1].lower() not in STOP_WORDS:
+                    i -= 1
+                return span[span.index(" ".join(words[i:])):]
+        return None
+
+    def _is_named_setting(self, span: str) -> bool:
+        """"Oakfield Academy", "Salford Royal", not "a Salford school" or "the nursery"."""
+        words = re.findall(r"[A-Za-z][\w'’.&-]*", span)
+        head, last = words[:-1], words[-1]
+        if not head or not head[0][0].isupper():
+            return False
+        named = [w for w in head if w.lower().strip(".") not in self._keep and w.lower() not in self._joiners]
+        if any(w.lower() in self._never_names for w in head):
+            return bool(named)  # "Baby Clinic", "Mum's GP Surgery": a kind of place, not its name
+        return bool(named) or last[0].isupper()

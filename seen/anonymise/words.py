@@ -1,0 +1,121 @@
+"""What the anonymiser's finders share about words: how common one is in
+English, the lists of first names and surnames, and the words to keep."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+from typing import List, Set, Tuple
+
+import faker.providers.person as faker_person
+import names as census_names
+from spacy.lang.en.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
+
+from seen.knowledge import Knowledge
+
+# How common a word is in English, on wordfreq's Zipf scale (log10 of its
+# frequency per billion words): the cut-offs the finders tell names from words by.
+#: Below this a word is no English word at all ("kayden", "zainab"): a name
+#: wherever a cue points at a person.
+NO_WORD = 2.5
+#: Below this a word is rare: two together ("zainab hussain"), two joined
+#: ("kayden-lee") or one after a typed first name read as a name.
+RARE_WORD = 3.0
+#: Above this Zipf frequency a lower-case word is ordinary English, not a name.
+ORDINARY_WORD = 3.3
+#: Below this a listed first name is a name even where its capital tells
+#: nothing (opening a sentence), and one country's list is enough to list it.
+UNCOMMON_NAME = 3.5
+#: Above this a capitalised word mid-sentence is more likely a word than a name
+#: unless the census lists it as a name.
+COMMON_WORD = 4.0
+#: A name from another country's list that is this common in English is a word.
+FOREIGN_NAME = 4.1
+#: Below this a listed first name typed in lower case is a name when it says
+#: something or stands with another name ("ruby says", "tia and kacey").
+TYPED_NAME = 4.5
+#: Below this a listed first name is a name when a cue points at a person
+#: ("visited oliver"), though some are words too ("ruby", "teddy", "roman").
+PERSON_WORD = 4.6
+#: Below this a listed surname typed after a first name is one ("kieran walsh").
+TYPED_SURNAME = 5.0
+
+
+class Words:
+    """The words the finders look up, built once from knowledge/ and the name lists."""
+
+    def __init__(self, kb: Knowledge) -> None:
+        rules = kb.anonymise
+        self.never_names = {w.lower() for w in rules.kin + rules.courtesy_titles + rules.titles}
+        self.keep = self._keep_words(kb)
+        self.keep_language = self.keep - set(STOP_WORDS)
+        areas = {w.lower() for a in kb.areas.values() for w in re.findall(r"[A-Za-z]+", " ".join([a.name, *a.aliases]))}
+        self.keep_terms = self.keep_language - areas
+        first, foreign, self.surnames = _name_lists()
+        self.first_names = first | (foreign - self.keep)
+
+    def first(self, word: str) -> bool:
+        return word in self.first_names or fold(word) in self.first_names
+
+    def _keep_words(self, kb: Knowledge) -> Set[str]:
+        words = {w.lower() for w in kb.anonymise.keep} | set(STOP_WORDS) | self.never_names
+        phrases = [a.name for a in kb.areas.values()] + [alias for a in kb.areas.values() for alias in a.aliases]
+        phrases += [alias for r in kb.roles.values() for alias in r.aliases] + [t.title for t in kb.topics.values()]
+        for phrase in phrases:
+            words.update(w.lower() for w in re.findall(r"[A-Za-z][\w'’&-]*", phrase))
+        return words
+
+
+def alternation(items: List[str], capitalised: bool = False) -> str:
+    """A regex alternation of words or phrases, longest first, each once; with
+    ``capitalised``, each with a capital first letter (for a case-sensitive pattern)."""
+    words = [w[:1].upper() + w[1:] if capitalised else w for w in dict.fromkeys(items)]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(words, key=len, reverse=True))
+
+
+def rare(word: str, limit: float = ORDINARY_WORD) -> bool:
+    return _zipf(word) < limit
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    """How common a word is in English (wordfreq's Zipf scale), looked up once per word."""
+    return zipf_frequency(word, "en")
+
+
+def fold(word: str) -> str:
+    """"Ángel" as "angel", "Zoë" as "zoe": name lists are looked up unaccented."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+@lru_cache(maxsize=1)
+def _name_lists() -> Tuple[Set[str], Set[str], Set[str]]:
+    """Census first names, other countries' first names, census surnames."""
+    folder = Path(census_names.__file__).parent
+    read = lambda name: {line.split()[0].lower() for line in (folder / name).read_text().splitlines() if line.strip()}  # noqa: E731
+    return read("dist.male.first") | read("dist.female.first"), _faker_first_names(), read("dist.all.last")
+
+
+def _faker_first_names() -> Set[str]:
+    """First names from Faker's lists for many countries (MIT licence): the
+    1990 US census misses most of today's children ("Alfie", "Freya",
+    "Muhammad", "Zainab"). Some countries' lists hold English words
+    ("Infant", "Bent"), so a name that is common in English must be listed by
+    at least two countries, and one very common in English is left out."""
+    counts: Counter = Counter()
+    for module in pkgutil.iter_modules(faker_person.__path__):
+        provider = importlib.import_module(f"{faker_person.__name__}.{module.name}").Provider
+        listed = set()
+        for attribute in ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary"):
+            value = getattr(provider, attribute, None)
+            if isinstance(value, (list, tuple, set, dict)):
+                listed.update(fold(name) for name in value)
+        counts.update(name for name in listed if re.fullmatch(r"[a-z]+(?:['-][a-z]+)*", name))
+    return {name for name, n in counts.items()
+            if zipf_frequency(name, "en") < (FOREIGN_NAME if n > 1 else UNCOMMON_NAME)}
