@@ -15,7 +15,7 @@ from typing import List, Optional
 from seen.accounts import ROLES, AccountError, AccountStore
 from seen.audit import CONSOLE, AuditLog
 from seen.db import Database, DatabaseUnavailable, database_url, migrate
-from seen.knowledge import default as knowledge
+from seen import knowledge
 from seen.notes_cli import BAD_INPUT, UNAVAILABLE, OneLineParser
 
 EPILOG = """\
@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     create.add_argument("username")
     create.add_argument("--role", choices=ROLES, default="supervisor")
     create.add_argument("--area", action="append", default=[], metavar="AREA",
-                        help="an area the supervisor sees, by id (repeat for more): " + ", ".join(sorted(knowledge().areas)))
+                        help="an area the supervisor sees, by id (repeat for more): " + ", ".join(sorted(knowledge.default().areas)))
     create.add_argument("--password-stdin", action="store_true", help="read the password from stdin's first line")
     commands.add_parser("list", help="list accounts")
     password = commands.add_parser("set-password", help="set a new password (also unlocks and signs out)")
@@ -49,7 +49,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         migrate(url)
         database = Database(url)
-        return _run(args, AccountStore(database, known_areas=knowledge().areas), AuditLog(database))
+        return _run(args, AccountStore(database, known_areas=knowledge.default().areas), AuditLog(database))
     except AccountError as error:
         print(f"seen-accounts: {error}", file=sys.stderr)
         return BAD_INPUT

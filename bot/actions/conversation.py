@@ -14,7 +14,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from seen import knowledge, log_privacy, reflection
-from seen.knowledge import Area, Knowledge
+from seen.knowledge import Area
 from seen.notes import NoteStore
 from seen.reflection import Heard, Turn
 from seen.reflection_state import ReflectionState, from_slot, to_slot
@@ -32,10 +32,6 @@ Events = List[Dict[Text, Any]]
 log = logging.getLogger(__name__)
 
 
-def kb() -> Knowledge:
-    return knowledge.default()
-
-
 async def off_the_loop(dispatcher: CollectingDispatcher, work: Callable[[], Tuple[List[Reply], Events]]) -> Events:
     """Run an action's ``work`` in a worker thread, within ACTION_SECONDS, and
     send what it says. If it fails or takes too long, the practitioner is told
@@ -46,11 +42,11 @@ async def off_the_loop(dispatcher: CollectingDispatcher, work: Callable[[], Tupl
         said, events = await asyncio.wait_for(loop.run_in_executor(_WORKERS, work), ACTION_SECONDS)
     except asyncio.TimeoutError:
         log.error("an action took longer than %.0f s and was abandoned", ACTION_SECONDS)
-        send(dispatcher, [Reply(kb().messages.action_slow)])
+        send(dispatcher, [Reply(knowledge.default().messages.action_slow)])
         return []
     except Exception as error:  # noqa: BLE001 - any failure: a clear reply, nothing lost
         log.error("an action failed: %s at %s", type(error).__name__, log_privacy.where(error))
-        send(dispatcher, [Reply(kb().messages.action_failed)])
+        send(dispatcher, [Reply(knowledge.default().messages.action_failed)])
         return []
     send(dispatcher, said)
     return events
@@ -63,13 +59,13 @@ def notes() -> NoteStore:
 
 
 def heard(tracker: Tracker) -> Heard:
-    return reflection.heard_from(kb(), tracker.latest_message)
+    return reflection.heard_from(knowledge.default(), tracker.latest_message)
 
 
 def known_area(tracker: Tracker) -> Optional[Area]:
     """The area named now, or else the one given earlier in the conversation."""
     area_id = heard(tracker).area or remembered_area(tracker)
-    return kb().areas.get(area_id) if area_id else None
+    return knowledge.default().areas.get(area_id) if area_id else None
 
 
 def remembered_area(tracker: Tracker) -> Optional[str]:
@@ -84,7 +80,7 @@ def remembered_area(tracker: Tracker) -> Optional[str]:
 def board_area(metadata: Any) -> Optional[str]:
     """The area id for the widget's data-board (an area id or name), or None if it names no area we know."""
     board = metadata.get("board") if isinstance(metadata, dict) else None
-    area = kb().find_area(board) if isinstance(board, str) and board.strip() else None
+    area = knowledge.default().find_area(board) if isinstance(board, str) and board.strip() else None
     return area.id if area else None
 
 
@@ -108,7 +104,7 @@ def _previous_message(tracker: Tracker) -> Optional[Heard]:
     said = [e for e in tracker.events if e.get("event") == "user"]
     if len(said) < 2:
         return None
-    return reflection.heard_from(kb(), {**(said[-2].get("parse_data") or {}), "text": said[-2].get("text") or ""})
+    return reflection.heard_from(knowledge.default(), {**(said[-2].get("parse_data") or {}), "text": said[-2].get("text") or ""})
 
 
 def slot_events(tracker: Tracker, turn: Turn) -> List[Dict[Text, Any]]:

@@ -9,8 +9,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import conversation, heard, kb, notes, off_the_loop, slot_events
-from seen import respond
+from actions.conversation import conversation, heard, notes, off_the_loop, slot_events
+from seen import knowledge, respond
 
 
 class ActionRespond(Action):
@@ -19,7 +19,7 @@ class ActionRespond(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         def work():
-            turn = respond.respond(kb(), conversation(tracker), heard(tracker), store=lambda draft: notes().save(draft))
+            turn = respond.respond(knowledge.default(), conversation(tracker), heard(tracker), store=lambda draft: notes().save(draft))
             return turn.replies, slot_events(tracker, turn)
 
         return await off_the_loop(dispatcher, work)

@@ -10,8 +10,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import heard, kb, known_area, off_the_loop, reflection_state, remembered_area, slot_events
-from seen import reflection, replies
+from actions.conversation import heard, known_area, off_the_loop, reflection_state, remembered_area, slot_events
+from seen import knowledge, reflection, replies
 from seen.intents import EMERGENCY_INTENT, topic_of
 from seen.safety import is_emergency
 from seen.knowledge import Topic
@@ -29,7 +29,7 @@ def _next_best_topic(tracker: Tracker) -> Optional[Topic]:
             continue
         topic_id = topic_of(name)
         if topic_id and entry.get("confidence", 0.0) >= TOPIC_OFFER_MIN_CONFIDENCE:
-            return kb().topics.get(topic_id)
+            return knowledge.default().topics.get(topic_id)
         return None
     return None
 
@@ -40,10 +40,10 @@ class ActionEmergencyFollowUp(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         def work():
-            said = replies.emergency_follow_up(kb(), known_area(tracker), _next_best_topic(tracker))
+            said = replies.emergency_follow_up(knowledge.default(), known_area(tracker), _next_best_topic(tracker))
             message = heard(tracker)
             turn = reflection.after_emergency(
-                kb(), reflection_state(tracker), message, is_emergency(message.text),
+                knowledge.default(), reflection_state(tracker), message, is_emergency(message.text),
                 tracker.get_slot("role"), remembered_area(tracker),
             )
             return [*said, *turn.replies], slot_events(tracker, turn) if turn.state else [SlotSet("reflecting", False)]

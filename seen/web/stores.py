@@ -13,7 +13,8 @@ from flask_login import UserMixin, current_user
 from seen.accounts import Account, AccountStore
 from seen.audit import AuditLog
 from seen.db import Database
-from seen.knowledge import Knowledge, default as knowledge
+from seen import knowledge
+from seen.knowledge import Knowledge
 from seen.notes import NoteStore
 from seen.web.extensions import login_manager
 
@@ -50,7 +51,7 @@ class Stores:
 
     @classmethod
     def attach(cls, app: Flask) -> None:
-        app.extensions["seen"] = cls(Database(app.config["DATABASE_URL"]), knowledge())
+        app.extensions["seen"] = cls(Database(app.config["DATABASE_URL"]), knowledge.default())
 
 
 def stores() -> Stores:

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 from seen import replies
 from seen.handover import NoteDraft
-from seen.knowledge import default as knowledge
+from seen import knowledge
 from seen.notes import NoteStore
 
 NOW = datetime.now(timezone.utc)
@@ -13,12 +13,12 @@ NOW = datetime.now(timezone.utc)
 
 def note(area: str = "derby", flags=("no_chronology",), prompts=("cumulative_harm",), role: str = "teacher",
          age_band: str = "age_5_11", text: str = "Often arrives hungry; [NAME] says tea is crisps.") -> NoteDraft:
-    rules = {p.id: p for p in knowledge().reflection.prompts}
+    rules = {p.id: p for p in knowledge.default().reflection.prompts}
     return NoteDraft(
         area=area, role=role, age_band=age_band,
         answers=[{"question": "daily_life", "label": "The child's daily life", "text": text},
                  {"question": "chronology", "label": "Is there a chronology?", "text": "No"}],
-        prompts=[{"id": p, "text": rules[p].text, "sources": replies.cite_each(knowledge(), rules[p].sources)}
+        prompts=[{"id": p, "text": rules[p].text, "sources": replies.cite_each(knowledge.default(), rules[p].sources)}
                  for p in prompts],
         flags=list(flags),
     )

@@ -8,7 +8,7 @@ from flask import Flask
 
 from seen.accounts import AccountStore
 from seen.db import migrate
-from seen.knowledge import default as knowledge
+from seen import knowledge
 from seen.notes import NoteStore
 from seen.web import create_app
 from tests.helpers.web import PASSWORD, Visitor, settings
@@ -29,7 +29,7 @@ def app(database_url) -> Iterator[Flask]:
 
 @pytest.fixture
 def accounts(database_url) -> AccountStore:
-    store = AccountStore(database_url, known_areas=knowledge().areas)
+    store = AccountStore(database_url, known_areas=knowledge.default().areas)
     store.create("derby.supervisor", PASSWORD, "supervisor", ["derby"])
     store.create("two.areas", PASSWORD, "supervisor", ["salford", "sandwell"])
     store.create("board.admin", PASSWORD, "admin", [])
