@@ -27,14 +27,14 @@ export SEEN_ACTION_TOKEN
 PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: run test install bot-data train unit web validate stories integration browser chromium heldout migrate clean
+.PHONY: run test install lint bot-data train unit web validate stories integration browser chromium heldout migrate clean
 
 # SEEN_ENV=development lets the web app start without SEEN_SECRET_KEY on a laptop
 # (it then makes a random key at each start); production sets SEEN_SECRET_KEY.
 run: install bot-data train migrate
 	SEEN_ENV=$${SEEN_ENV:-development} $(BIN)/honcho start -f Procfile
 
-test: install chromium unit web validate train stories integration browser
+test: install lint chromium unit web validate train stories integration browser
 
 # Tests on PostgreSQL skip when it cannot be reached, except in `make test`,
 # where that fails them (tests/helpers/databases.py).
@@ -62,6 +62,10 @@ unit: install
 	$(BIN)/python -m pytest tests/unit -q
 
 # Fails first if the generated files are not what knowledge/ gives (make bot-data).
+# Ruff, configured in pyproject.toml: first, so a slip costs seconds, not a training run.
+lint: install
+	$(BIN)/ruff check .
+
 validate: install
 	$(BIN)/python -m seen.rasa_export --check
 	$(RASA) data validate --domain domain --fail-on-warnings
