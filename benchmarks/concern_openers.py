@@ -82,7 +82,8 @@ def expected(kb: Knowledge, details: dict) -> Dict[str, object]:
     "text" (some writers summarised the answer instead)."""
     kinds = {q.id: q.kind for q in kb.reflection.questions}
     wanted = {k: details[k] for k in ("role", "age_band", "area") if details.get(k)}
-    wanted.update({q: value if kinds.get(q) == "choice" else "text" for q, value in (details.get("answers") or {}).items()})
+    wanted.update({q: value if kinds.get(q) == "choice" else "text"
+                   for q, value in (details.get("answers") or {}).items()})
     return wanted
 
 

@@ -53,7 +53,8 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
             topic_misses.append({"text": q["text"], "expected": q["topic"], "got": got})
     emergency_misses = [{"text": t, "got": got} for t in emergencies if (got := next(intents)) != EMERGENCY_INTENT]
     false_alarms = [t for t in ordinary if next(intents) == EMERGENCY_INTENT]
-    scope_misses = [{"text": t, "got": got} for t in out_of_scope if (got := next(intents)) not in ("out_of_scope", FALLBACK_INTENT)]
+    scope_misses = [{"text": t, "got": got} for t in out_of_scope
+                    if (got := next(intents)) not in ("out_of_scope", FALLBACK_INTENT)]
 
     def share(misses: list, total: int) -> Optional[float]:
         return round(1 - len(misses) / total, 4) if total else None

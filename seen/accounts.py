@@ -124,8 +124,9 @@ class AccountStore:
             else:
                 account_id = row.id
                 if row.locked_until:  # a lock that has run out: start counting again
-                    session.execute(update(AccountRow).where(AccountRow.id == row.id, AccountRow.locked_until == row.locked_until)
-                                    .values(failed_logins=0, locked_until=None))
+                    session.execute(update(AccountRow).where(
+                        AccountRow.id == row.id, AccountRow.locked_until == row.locked_until)
+                        .values(failed_logins=0, locked_until=None))
                 taken = session.execute(update(AccountRow).where(
                     AccountRow.id == row.id, AccountRow.locked_until.is_(None), AccountRow.failed_logins < MAX_FAILURES)
                     .values(failed_logins=AccountRow.failed_logins + 1)).rowcount
@@ -135,7 +136,8 @@ class AccountStore:
         with Database.unavailable(), self._db.begin() as session:
             if not right:
                 if account_id is not None and session.execute(update(AccountRow).where(
-                        AccountRow.id == account_id, AccountRow.locked_until.is_(None), AccountRow.failed_logins >= MAX_FAILURES)
+                        AccountRow.id == account_id, AccountRow.locked_until.is_(None),
+                        AccountRow.failed_logins >= MAX_FAILURES)
                         .values(locked_until=now + LOCKOUT)).rowcount:
                     log.warning("account locked after %d failed sign-ins", MAX_FAILURES)
                 return None

@@ -31,7 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     create.add_argument("username")
     create.add_argument("--role", choices=ROLES, default="supervisor")
     create.add_argument("--area", action="append", default=[], metavar="AREA",
-                        help="an area the supervisor sees, by id (repeat for more): " + ", ".join(sorted(knowledge.default().areas)))
+                        help="an area the supervisor sees, by id (repeat for more): "
+                             + ", ".join(sorted(knowledge.default().areas)))
     create.add_argument("--password-stdin", action="store_true", help="read the password from stdin's first line")
     commands.add_parser("list", help="list accounts")
     password = commands.add_parser("set-password", help="set a new password (also unlocks and signs out)")

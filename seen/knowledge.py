@@ -263,9 +263,11 @@ class Question(_Strict):
             raise ValueError(f"question {values['id']}: choices go with kind: choice, and only there")
         heard_in = values["heard_in"]
         if heard_in and (values["kind"] == "choice") != isinstance(heard_in, dict):
-            raise ValueError(f"question {values['id']}: heard_in lists words, or for a choice question gives them by choice")
+            raise ValueError(f"question {values['id']}: heard_in lists words, "
+                             "or for a choice question gives them by choice")
         if isinstance(heard_in, dict) and set(heard_in) - set(values["choices"]):
-            raise ValueError(f"question {values['id']}: heard_in names {sorted(set(heard_in) - set(values['choices']))}, not its choices")
+            raise ValueError(f"question {values['id']}: heard_in names "
+                             f"{sorted(set(heard_in) - set(values['choices']))}, not its choices")
         for patterns in (heard_in.values() if isinstance(heard_in, dict) else [heard_in]):
             _all_compile(patterns)
         return values
@@ -465,7 +467,8 @@ class Reflection(_Strict):
                 if choice not in values["choice_words"] or choice not in values["choice_labels"]:
                     raise ValueError(f"question {question.id}: choice {choice!r} has no words or label")
         values_of = {q.id: set(q.choices) for q in questions.values()}
-        values_of.update({q.id: {b.id for b in values["age_bands"]} for q in questions.values() if q.kind == "age_band"})
+        values_of.update({q.id: {b.id for b in values["age_bands"]}
+                          for q in questions.values() if q.kind == "age_band"})
         placed = []
         for question in values["questions"]:
             _check_condition(question.ask_if, questions, values_of, f"question {question.id}", before=placed)
@@ -495,7 +498,9 @@ def _all_compile(patterns):
     return patterns
 
 
-def _check_condition(condition: Optional[Condition], questions: dict, values_of: dict, where: str, before: list) -> None:
+def _check_condition(
+    condition: Optional[Condition], questions: dict, values_of: dict, where: str, before: list
+) -> None:
     """Every question a condition names exists and comes earlier; every value it
     tests is one that question can have; `mentions` only on answers with text."""
     for leaf in condition.leaves() if condition else []:

@@ -30,7 +30,8 @@ FOREIGN_SHARE = 0.3
 #: ... and below this share whatever the other words are.
 ENGLISH_SHARE_ALONE = 0.35
 #: Languages spoken in England that wordfreq has lists for, in Latin script.
-OTHER_LANGUAGES = ("pl", "ro", "pt", "es", "fr", "it", "lt", "lv", "tr", "de", "nl", "sk", "cs", "hu", "ms", "fil", "sh")
+OTHER_LANGUAGES = ("pl", "ro", "pt", "es", "fr", "it", "lt", "lv", "tr", "de", "nl", "sk", "cs", "hu", "ms",
+                   "fil", "sh")
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 

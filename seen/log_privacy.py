@@ -34,7 +34,8 @@ class WithoutPractitionerText(logging.Filter):
         record.msg, record.args = _scrubbed(message), ()
         if record.exc_info and record.exc_info[0] is not None:
             kind, _, trace = record.exc_info
-            record.exc_text = "Traceback (most recent call last):\n" + "".join(traceback.format_tb(trace)) + kind.__name__
+            record.exc_text = ("Traceback (most recent call last):\n" + "".join(traceback.format_tb(trace))
+                               + kind.__name__)
             record.exc_info = None
         return True
 
@@ -46,7 +47,8 @@ def _scrubbed(message: str) -> str:
             return json.dumps(_without_text(json.loads(stripped)))
         except ValueError:
             pass
-    return _KEY_VALUE.sub(lambda m: f"{m.group(1)}={CUT}", _JSON_PAIR.sub(lambda m: f'"{m.group(1)}": "{CUT}"', message))
+    return _KEY_VALUE.sub(lambda m: f"{m.group(1)}={CUT}",
+                          _JSON_PAIR.sub(lambda m: f'"{m.group(1)}": "{CUT}"', message))
 
 
 def _without_text(value: Any) -> Any:

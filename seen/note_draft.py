@@ -101,7 +101,8 @@ def render(kb: Knowledge, draft: NoteDraft) -> Reply:
     if draft.role:
         context.append(f"{_label(kb, 'role')}: {kb.roles[draft.role].name}")
     if draft.age_band:
-        context.append(f"{_label(kb, 'age_band')}: {next(b.label for b in kb.reflection.age_bands if b.id == draft.age_band)}")
+        context.append(f"{_label(kb, 'age_band')}: "
+                       f"{next(b.label for b in kb.reflection.age_bands if b.id == draft.age_band)}")
     lines += [f"- {line}" for line in context]
     lines += [f"- {answer['label']}: {answer['text']}" for answer in draft.answers]
     if draft.prompts:

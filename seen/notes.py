@@ -243,7 +243,8 @@ class NoteStore:
         while True:
             page = query
             if after:
-                page = page.where(or_(Note.created_at > after[0], and_(Note.created_at == after[0], Note.id > after[1])))
+                page = page.where(or_(Note.created_at > after[0],
+                                      and_(Note.created_at == after[0], Note.id > after[1])))
             with self._unavailable(), self._read() as session:
                 notes = session.scalars(page.limit(EXPORT_PAGE)).all()
                 rows = [_as_dict(note) for note in notes]

@@ -44,7 +44,8 @@ def heard_from(kb: Knowledge, parse_data: dict) -> Heard:
     """A Heard from Rasa's parse of a message. Below the fallback threshold the
     classifier's own best guess is kept (a reflection weighs it itself), unless
     that guess was an emergency the override did not confirm."""
-    ranking = [r for r in parse_data.get("intent_ranking") or [] if r.get("name") not in (FALLBACK_INTENT, EMERGENCY_INTENT)]
+    ranking = [r for r in parse_data.get("intent_ranking") or []
+               if r.get("name") not in (FALLBACK_INTENT, EMERGENCY_INTENT)]
     intent = parse_data.get("intent") or {}
     if intent.get("name") == FALLBACK_INTENT and ranking:
         intent = ranking[0]
@@ -264,7 +265,8 @@ def command_of(kb: Knowledge, heard: Heard) -> Optional[str]:
     """The command a message gives, if it is short and the classifier sure enough."""
     rules = kb.reflection.understanding
     words = _words(heard.text)
-    needed = rules.short_command_min_confidence if words <= rules.short_command_max_words else rules.command_min_confidence
+    needed = (rules.short_command_min_confidence if words <= rules.short_command_max_words
+              else rules.command_min_confidence)
     if heard.intent in COMMANDS and heard.confidence >= needed and words <= rules.command_max_words:
         return heard.intent
     return None
@@ -435,7 +437,8 @@ def _choice_from_words(kb: Knowledge, question: Question, text: str) -> Optional
     return next((c for c in words if c in question.choices and _starts_with(words[c], text)), None)
 
 
-_NUMBER_WITH_UNIT = re.compile(r"\b(\d{1,2})\s*-?\s*(years?|yrs?|y/?o|months?|mths?|mo|weeks?|wks?|days?)\b", re.IGNORECASE)
+_NUMBER_WITH_UNIT = re.compile(r"\b(\d{1,2})\s*-?\s*(years?|yrs?|y/?o|months?|mths?|mo|weeks?|wks?|days?)\b",
+                               re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"(?<![\d.])(\d{1,2})(?![\d.])")
 
 
@@ -594,7 +597,8 @@ def _save(ctx: _Context, draft: NoteDraft, store: Optional[Store]) -> Turn:
             raise NotSaved("no notes store")
         reference = store(note_draft.checked(ctx.kb, draft))
     except (NotSaved, ValueError):  # ValueError: a draft that does not hold up, stored as nothing
-        buttons = [Button(words.buttons.retry, words.buttons.retry), Button(words.buttons.discard, words.buttons.discard)]
+        buttons = [Button(words.buttons.retry, words.buttons.retry),
+                   Button(words.buttons.discard, words.buttons.discard)]
         ctx.say(Reply(words.unavailable, buttons))
         return ctx.turn()
     _close(ctx.state)

@@ -145,7 +145,8 @@ def emergency_follow_up(kb: Knowledge, area: Optional[Area], maybe_topic: Option
         heading = kb.messages.area_heading.format(area_name=area.name)
         replies.append(Reply(f"{heading}\n{area_detail(kb, area, 'front_door')}"))
     if maybe_topic is not None:
-        replies.append(Reply(kb.messages.emergency_not_urgent, [Button(maybe_topic.title, topic_payload(maybe_topic.id))]))
+        replies.append(Reply(kb.messages.emergency_not_urgent,
+                             [Button(maybe_topic.title, topic_payload(maybe_topic.id))]))
     return replies
 
 

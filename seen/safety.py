@@ -72,7 +72,8 @@ class EmergencyDetector:
             return None
         clauses = details.clause_spans(message)
         if set(matched) <= self._not_now_categories and not any(p.search(message) for p in self._now) and all(
-                self._past_or_absent_in(_clause(message, clauses, m, self._new)) for matches in found.values() for m in matches):
+                self._past_or_absent_in(_clause(message, clauses, m, self._new))
+                for matches in found.values() for m in matches):
             return None
         if set(matched) <= self._ongoing_categories and self._nothing_now_or_harmful(message) and all(
                 any(p.search(_sentence(message, m)) for p in self._ongoing)

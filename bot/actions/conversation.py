@@ -104,7 +104,8 @@ def _previous_message(tracker: Tracker) -> Optional[Heard]:
     said = [e for e in tracker.events if e.get("event") == "user"]
     if len(said) < 2:
         return None
-    return reflection.heard_from(knowledge.default(), {**(said[-2].get("parse_data") or {}), "text": said[-2].get("text") or ""})
+    return reflection.heard_from(knowledge.default(),
+                                 {**(said[-2].get("parse_data") or {}), "text": said[-2].get("text") or ""})
 
 
 def slot_events(tracker: Tracker, turn: Turn) -> List[Dict[Text, Any]]:

@@ -17,9 +17,12 @@ class ActionRespond(Action):
     def name(self) -> Text:
         return "action_respond"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         def work():
-            turn = respond.respond(knowledge.default(), conversation(tracker), heard(tracker), store=lambda draft: notes().save(draft))
+            turn = respond.respond(knowledge.default(), conversation(tracker), heard(tracker),
+                                   store=lambda draft: notes().save(draft))
             return turn.replies, slot_events(tracker, turn)
 
         return await off_the_loop(dispatcher, work)

@@ -38,7 +38,9 @@ class ActionEmergencyFollowUp(Action):
     def name(self) -> Text:
         return "action_emergency_follow_up"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         def work():
             said = replies.emergency_follow_up(knowledge.default(), known_area(tracker), _next_best_topic(tracker))
             message = heard(tracker)

@@ -103,7 +103,8 @@ class BoardSocketIOInput(SocketIOInput):
         @sio.on("history_request", namespace=self.namespace)
         async def history_request(sid: str, _data: Any = None) -> None:
             session_id = sessions.get(sid)
-            agent = sio.get_environ(sid, namespace=self.namespace)["sanic.request"].app.ctx.agent if session_id else None
+            agent = (sio.get_environ(sid, namespace=self.namespace)["sanic.request"].app.ctx.agent
+                     if session_id else None)
             tracker = await agent.tracker_store.retrieve(session_id) if agent else None
             await sio.emit("history", transcript(tracker.events if tracker else []), room=sid)
 

@@ -49,7 +49,9 @@ def upgrade() -> None:
         "account_areas",
         sa.Column("account_id", sa.Integer(), nullable=False),
         sa.Column("area", sa.String(length=64), nullable=False),
-        sa.ForeignKeyConstraint(["account_id"], ["accounts.id"], name="fk_account_areas_account_id_accounts", ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["account_id"], ["accounts.id"], name="fk_account_areas_account_id_accounts", ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("account_id", "area", name="pk_account_areas"),
     )
     op.create_table(

@@ -69,9 +69,12 @@ def _register_error_handlers(app: Flask) -> None:
     app.register_error_handler(400, page(400, "Something was wrong with that request",
                                          "The form may have expired. Go back, reload the page and try again."))
     app.register_error_handler(403, page(403, "Not allowed", "Your account cannot open this page."))
-    app.register_error_handler(404, page(404, "Not found", "There is no page here, or no note you can see with that reference."))
-    app.register_error_handler(413, page(413, "That was too large", "Seen takes requests up to 256 kB. Nothing was changed."))
-    app.register_error_handler(ControlCharacters, page(400, "Characters Seen cannot store", ControlCharacters.description))
+    app.register_error_handler(404, page(404, "Not found",
+                                         "There is no page here, or no note you can see with that reference."))
+    app.register_error_handler(413, page(413, "That was too large",
+                                         "Seen takes requests up to 256 kB. Nothing was changed."))
+    app.register_error_handler(ControlCharacters, page(400, "Characters Seen cannot store",
+                                                       ControlCharacters.description))
     app.register_error_handler(429, page(429, "Too many attempts",
                                          "Too many sign-in attempts from this device. Wait a minute, then try again."))
     unavailable = page(503, "The notes database is not reachable",

@@ -23,7 +23,8 @@ def index():
         except AccountError as error:
             form.username.errors.append(_sentence(error))
         else:
-            record("created account", account.username, f"role={account.role}; areas={','.join(sorted(account.areas)) or '-'}")
+            record("created account", account.username,
+                   f"role={account.role}; areas={','.join(sorted(account.areas)) or '-'}")
             flash(f"Account {account.username} created. Give them the first password in person or by phone.", "info")
             return redirect(url_for("accounts.index"))
     return render_template("accounts/index.html", form=form, accounts=stores().accounts.all(),
@@ -38,7 +39,8 @@ def edit(username: str):
     form.areas.choices = list(stores().labels.areas.items())
     if form.validate_on_submit():
         if account.username == me().username and (not form.active.data or form.role.data != "admin"):
-            form.active.errors = list(form.active.errors) + ["You can't disable your own account or remove your own admin role."]
+            form.active.errors = (list(form.active.errors)
+                                  + ["You can't disable your own account or remove your own admin role."])
         else:
             try:
                 changed = stores().accounts.update(account.username, role=form.role.data, areas=form.areas.data or [],

@@ -73,7 +73,8 @@ class PasswordForm(FlaskForm):
     """A new password typed twice: an admin setting one, and the first one of a new account."""
 
     password = PasswordField("New password", validators=[
-        DataRequired("Type the new password."), Length(min=MIN_PASSWORD, message=f"At least {MIN_PASSWORD} characters.")],
+        DataRequired("Type the new password."),
+        Length(min=MIN_PASSWORD, message=f"At least {MIN_PASSWORD} characters.")],
         render_kw={"autocomplete": "new-password"})
     confirm = PasswordField("New password again", validators=[EqualTo("password", "The passwords differ.")],
                             render_kw={"autocomplete": "new-password"})

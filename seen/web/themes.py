@@ -92,5 +92,6 @@ def _chart(rows: List[dict], labels: Labels) -> dict:
     return {
         "months": [{"label": month, "x": 40 + m * group + (group - gap) / 2} for m, month in enumerate(months)],
         "bars": bars, "top": top, "height": height, "width": 60 + group * max(1, len(months)),
-        "legend": [{"name": name, "colour": CHART_COLOURS[f % len(CHART_COLOURS)]} for f, (_, name) in enumerate(flags)],
+        "legend": [{"name": name, "colour": CHART_COLOURS[f % len(CHART_COLOURS)]}
+                   for f, (_, name) in enumerate(flags)],
     }

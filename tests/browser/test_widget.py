@@ -99,7 +99,8 @@ def test_the_browser_keeps_nothing_of_the_conversation_a_script_on_the_page_coul
     expect(bot_messages(page).first).to_be_visible(timeout=20000)
     page.get_by_label("Your message").fill("Bannister is her surname")
     page.wait_for_timeout(1500)
-    stored = page.evaluate("JSON.stringify([Object.assign({}, sessionStorage), Object.assign({}, localStorage), document.cookie])")
+    stored = page.evaluate("JSON.stringify([Object.assign({}, sessionStorage), Object.assign({}, localStorage), "
+                           "document.cookie])")
     for word in ("Kayleigh", "hungry", "Bannister", "Seen"):
         assert word not in stored, f"{word!r} is kept where the page's scripts can read it: {stored}"
 
@@ -125,7 +126,8 @@ def test_the_open_widget_has_no_serious_accessibility_violations(page):
     say(page, "what is neglect?")
     expect(bot_messages(page).first).to_be_visible(timeout=20000)
     results = Axe().run(page, context={"include": [["[data-seen-widget]"]]})
-    serious = [f"{v['id']}: {v['help']}" for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    serious = [f"{v['id']}: {v['help']}" for v in results.response["violations"]
+               if v["impact"] in ("serious", "critical")]
     assert serious == []
     live = page.locator("[data-seen-widget] [role=log]")
     expect(live).to_have_attribute("aria-live", "polite")

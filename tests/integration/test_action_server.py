@@ -58,7 +58,8 @@ def test_the_action_server_listens_on_this_machine_only(servers):
 
 
 def test_a_failing_action_sends_back_and_logs_nothing_of_the_conversation(servers):
-    response = requests.post(f"{URL}/webhook", json=_action_call(PLANTED), headers={TOKEN_HEADER: ACTION_TOKEN}, timeout=10)
+    response = requests.post(f"{URL}/webhook", json=_action_call(PLANTED), headers={TOKEN_HEADER: ACTION_TOKEN},
+                             timeout=10)
     assert response.status_code >= 400
     assert "Kayleigh" not in response.text and "Mercer" not in response.text and "07700" not in response.text
     log = servers["actions"].read_text()

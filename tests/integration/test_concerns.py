@@ -78,7 +78,8 @@ def test_declining_the_reflection_offers_the_nearest_topics_and_nothing_is_lost(
 #: Three practitioners opening with a concern, and what their note must then say.
 TRANSCRIPTS = {
     "teacher-on-a-phone": (
-        "yr 4 teacher here, lad in my class always hungry + same uniform all wk, smells. mum says shes struggling since dad left",
+        "yr 4 teacher here, lad in my class always hungry + same uniform all wk, smells. "
+        "mum says shes struggling since dad left",
         ["Your role: teacher", "Child's age: 5 to 11", "Daily life: ", "always hungry"],
     ),
     "health-visitor": (
@@ -90,7 +91,8 @@ TRANSCRIPTS = {
     "gp-receptionist": (
         "GP receptionist here in Derby. Mum has rung to cancel her 13 month old's jabs again, third time now, "
         "and she sounded really low on the phone",
-        ["Area: Derby", "Your role: member of GP practice staff", "Child's age: 1 to 4", "Missed health appointments: "],
+        ["Area: Derby", "Your role: member of GP practice staff", "Child's age: 1 to 4",
+         "Missed health appointments: "],
     ),
 }
 

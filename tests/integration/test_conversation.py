@@ -91,7 +91,8 @@ def test_a_message_whose_caller_gives_up_is_not_written_to_the_log(servers):
     for n in range(5):
         try:
             requests.post(f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/webhook",
-                          json={"sender": f"hangs-up-{n}", "message": f"lad in y4 always hungry {marker}"}, timeout=0.02)
+                          json={"sender": f"hangs-up-{n}", "message": f"lad in y4 always hungry {marker}"},
+                          timeout=0.02)
         except requests.exceptions.RequestException:
             pass
     time.sleep(3)

@@ -21,7 +21,8 @@ def parse():
 
 
 def _emergencies(path: Path):
-    return [item["text"] if isinstance(item, dict) else item for item in yaml.safe_load(path.read_text())["emergencies"]]
+    return [item["text"] if isinstance(item, dict) else item
+            for item in yaml.safe_load(path.read_text())["emergencies"]]
 
 
 def test_the_tuning_sets_hold_hundreds_of_emergencies():

@@ -14,7 +14,8 @@ from tests.helpers.figures import record_figures
 
 @pytest.fixture(scope="module")
 def figures():
-    return record_figures("heldout_reflection", measure(ROOT / "tests" / "heldout_reflection", latest_model(ROOT / "bot" / "models")))
+    return record_figures("heldout_reflection",
+                          measure(ROOT / "tests" / "heldout_reflection", latest_model(ROOT / "bot" / "models")))
 
 
 def test_the_set_is_big_enough(figures):

@@ -24,8 +24,10 @@ def tracker(intent: str, entities: Optional[List[Dict[str, Any]]] = None, text: 
     button payload), read by the NLU as ``intent``."""
     return Tracker(
         sender_id="test",
-        slots={"area": None, "role": None, "pending_detail_topic": None, "reflection": None, "reflecting": None, **slots},
-        latest_message={"text": text or f"/{intent}", "intent": {"name": intent, "confidence": 0.9}, "entities": entities or []},
+        slots={"area": None, "role": None, "pending_detail_topic": None, "reflection": None, "reflecting": None,
+               **slots},
+        latest_message={"text": text or f"/{intent}", "intent": {"name": intent, "confidence": 0.9},
+                        "entities": entities or []},
         events=[],
         paused=False,
         followup_action=None,
@@ -74,13 +76,15 @@ def test_procedure_question_before_area_asks_and_remembers_the_question():
 
 def test_procedure_question_naming_the_area_answers_for_that_area():
     entities = [{"entity": "area", "value": "Sandwell"}]
-    messages, events = run(ActionRespond(), tracker("topic_local_procedures", entities, text="where are Sandwell's procedures?"))
+    messages, events = run(ActionRespond(),
+                           tracker("topic_local_procedures", entities, text="where are Sandwell's procedures?"))
     assert any("westmidlands.procedures.org.uk" in m["text"] for m in messages)
     assert SlotSet("area", "sandwell") in events and SlotSet("pending_detail_topic", None) in events
 
 
 def test_procedure_question_uses_the_area_given_earlier():
-    messages, _ = run(ActionRespond(), tracker("topic_local_procedures", text="where are the procedures?", area="rochdale"))
+    messages, _ = run(ActionRespond(),
+                      tracker("topic_local_procedures", text="where are the procedures?", area="rochdale"))
     assert any("GM (Greater Manchester) Neglect Procedure" in m["text"] for m in messages)
 
 
@@ -100,7 +104,8 @@ def test_saying_the_role_later_keeps_the_area_given_earlier():
 
 def test_giving_the_area_finishes_the_waiting_answer():
     entities = [{"entity": "area", "value": "derby"}]
-    messages, events = run(ActionRespond(), tracker("inform_context", entities, text="derby", pending_detail_topic="escalation"))
+    messages, events = run(ActionRespond(),
+                           tracker("inform_context", entities, text="derby", pending_detail_topic="escalation"))
     assert any(m["text"].startswith(CALL_999) and "In Derby:" in m["text"] for m in messages)
     assert SlotSet("pending_detail_topic", None) in events
 

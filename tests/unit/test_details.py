@@ -79,7 +79,8 @@ def test_an_area_named_is_recorded_as_said_and_a_place_elsewhere_gives_the_gener
 
 
 def test_an_opening_message_answers_the_questions_it_speaks_to_with_its_own_words():
-    text = "hv here. 8 month old, weight has dropped two centiles. mum says he's just fussy and has missed the last 2 weigh ins"
+    text = ("hv here. 8 month old, weight has dropped two centiles. "
+            "mum says he's just fussy and has missed the last 2 weigh ins")
     told = details.opening(KB, text)
     assert (told.role, told.age_band) == ("health_visitor", "under_1")
     assert told.answers["feeding_weight"]["text"].startswith("weight has dropped two centiles")
@@ -100,7 +101,8 @@ def test_a_question_that_cannot_be_asked_for_the_childs_age_is_not_answered():
 
 def test_a_choice_question_takes_the_choice_its_words_give():
     plan = next(q for q in KB.reflection.questions if q.id == "plan_progress")
-    assert details.heard(KB, "CP plan for a year and honestly nothing has changed", [plan])["plan_progress"]["value"] == "no"
+    assert (details.heard(KB, "CP plan for a year and honestly nothing has changed", [plan])["plan_progress"]["value"]
+            == "no")
     assert details.heard(KB, "things have really improved since the TAF", [plan])["plan_progress"]["value"] == "yes"
 
 

@@ -29,7 +29,8 @@ def test_the_rules_win_over_any_classifier_guess(override):
 
 
 def test_a_confident_classifier_emergency_stands(override):
-    message = parsed("mum's fella has the kids and he's proper out of order", ("emergency", 0.7), ("topic_think_family", 0.2))
+    message = parsed("mum's fella has the kids and he's proper out of order",
+                     ("emergency", 0.7), ("topic_think_family", 0.2))
     override.process([message])
     assert top(message) == "emergency"
 
@@ -41,7 +42,8 @@ def test_an_unsure_classifier_emergency_gives_way_to_the_next_intent(override):
 
 
 def test_a_reassured_message_is_not_an_emergency_on_the_classifier_alone(override):
-    message = parsed("he had a febrile fit last night but he's fine now", ("emergency", 0.8), ("topic_accidents_injuries", 0.1))
+    message = parsed("he had a febrile fit last night but he's fine now",
+                     ("emergency", 0.8), ("topic_accidents_injuries", 0.1))
     override.process([message])
     assert top(message) == "topic_accidents_injuries"
 

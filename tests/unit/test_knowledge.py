@@ -70,7 +70,8 @@ def test_the_generic_route_is_complete_so_every_unfilled_detail_has_an_answer():
         (lambda t: t.update(related=["no_such_topic"]), "unknown topic"),
         (lambda t: t.update(area_details=["phone_number"]), "area_details"),
     ],
-    ids=["unknown field", "empty sources", "missing sources", "no examples", "unknown source", "bad related", "bad detail"],
+    ids=["unknown field", "empty sources", "missing sources", "no examples", "unknown source", "bad related",
+         "bad detail"],
 )
 def test_a_broken_topic_stops_the_load_naming_the_problem(kb_copy, breakage, expected):
     _edit(kb_copy / "topics" / "disguised_compliance.yml", breakage)
@@ -90,8 +91,10 @@ def _prompt(reflection: dict, prompt_id: str) -> dict:
     "breakage, expected",
     [
         (lambda r: r["questions"][0].update(topic="no_such_topic"), "unknown topic"),
-        (lambda r: _question(r, "daily_life").update(ask_if={"question": "threshold", "is": ["yes"]}), "not an earlier question"),
-        (lambda r: _question(r, "needs_met").update(ask_if={"question": "additional_needs", "is": ["maybe"]}), "cannot be"),
+        (lambda r: _question(r, "daily_life").update(ask_if={"question": "threshold", "is": ["yes"]}),
+         "not an earlier question"),
+        (lambda r: _question(r, "needs_met").update(ask_if={"question": "additional_needs", "is": ["maybe"]}),
+         "cannot be"),
         (lambda r: _prompt(r, "no_tool").update(when={"question": "tool"}), "a condition is"),
         (lambda r: _prompt(r, "drift")["when"]["any"][1].update(mentions=["(unclosed"]), "not a valid pattern"),
         (lambda r: _prompt(r, "drift")["sources"][0].update(file="made_up.txt"), "not in sources.yml"),

@@ -22,12 +22,14 @@ def test_a_structured_json_event_keeps_its_name_but_not_the_text():
 
 
 def test_a_key_value_event_keeps_its_name_but_not_the_text():
-    line = _logged(f"processor.message.parse parse_data_text={PLANTED} parse_data_intent={{'name': 'greet'}} text='{PLANTED}'")
+    line = _logged(f"processor.message.parse parse_data_text={PLANTED} parse_data_intent={{'name': 'greet'}} "
+                   f"text='{PLANTED}'")
     assert "processor.message.parse" in line and "greet" in line and "Kayleigh" not in line and "Mercer" not in line
 
 
 def test_a_response_body_quoted_in_an_error_is_cut():
-    line = _logged("ClientResponseError %s", f'{{"error": "x", "request_body": {{"tracker": {{"latest_message": {{"text": "{PLANTED}"}}}}}}}}')
+    line = _logged("ClientResponseError %s",
+                   f'{{"error": "x", "request_body": {{"tracker": {{"latest_message": {{"text": "{PLANTED}"}}}}}}}}')
     assert "ClientResponseError" in line and "Kayleigh" not in line
 
 

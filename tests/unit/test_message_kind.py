@@ -22,9 +22,12 @@ def read(text: str, *ranking) -> message_kind.Reading:
 
 
 @pytest.mark.parametrize("text, ranking", [
-    ("a girl in year 9 has been coming in with the same dirty uniform for weeks", [("describe_child", 0.2), ("emergency", 0.17)]),
-    ("the boy smells of urine every day and the other kids are starting to notice", [("topic_daily_lived_experience", 0.23)]),
-    ("Health visitor here. Baby's weight has been static for two months", [("inform_context", 0.4), ("topic_missed_appointments", 0.25)]),
+    ("a girl in year 9 has been coming in with the same dirty uniform for weeks",
+     [("describe_child", 0.2), ("emergency", 0.17)]),
+    ("the boy smells of urine every day and the other kids are starting to notice",
+     [("topic_daily_lived_experience", 0.23)]),
+    ("Health visitor here. Baby's weight has been static for two months",
+     [("inform_context", 0.4), ("topic_missed_appointments", 0.25)]),
     ("the family keeps cancelling home visits at the last minute", [("topic_missed_appointments", 0.19)]),
     ("mum has learning difficulties and struggles with routines", [("topic_think_family", 0.25)]),
     ("something's not right with this family", [("share_worry", 0.19)]),

@@ -12,7 +12,8 @@ KB = knowledge.default()
 
 def _draft(**changes) -> NoteDraft:
     values = dict(area="derby", role="teacher", age_band="age_5_11",
-                  answers=[{"question": "daily_life", "label": "Daily life", "text": "Always hungry at breakfast club."}],
+                  answers=[{"question": "daily_life", "label": "Daily life",
+                            "text": "Always hungry at breakfast club."}],
                   prompts=[{"id": "cumulative_harm", "text": "anything", "sources": ["anything"]}],
                   flags=["no_chronology"])
     values.update(changes)
@@ -28,7 +29,8 @@ def test_an_answer_with_a_name_and_phone_number_is_stored_anonymised():
 
 
 def test_labels_prompts_and_sources_come_from_knowledge_not_from_the_draft():
-    checked = note_draft.checked(KB, _draft(answers=[{"question": "daily_life", "label": "forged", "text": "cold house"}]))
+    checked = note_draft.checked(KB, _draft(answers=[{"question": "daily_life", "label": "forged",
+                                                      "text": "cold house"}]))
     rule = next(r for r in KB.reflection.prompts if r.id == "cumulative_harm")
     assert checked.answers[0]["label"] == next(q.label for q in KB.reflection.questions if q.id == "daily_life")
     assert checked.prompts[0]["text"] == rule.text and checked.prompts[0]["sources"] != ["anything"]
@@ -45,7 +47,8 @@ def test_an_answer_longer_than_a_message_is_cut_to_the_limit():
     {"role": "wizard"},
     {"age_band": "age_99"},
     {"answers": [{"question": "no_such_question", "label": "x", "text": "y"}]},
-    {"answers": [{"question": "daily_life", "label": "x", "text": "a"}, {"question": "daily_life", "label": "x", "text": "b"}]},
+    {"answers": [{"question": "daily_life", "label": "x", "text": "a"},
+                 {"question": "daily_life", "label": "x", "text": "b"}]},
     {"answers": [{"question": "daily_life", "label": "x", "text": 42}]},
     {"prompts": [{"id": "no_such_prompt", "text": "x", "sources": []}]},
     {"flags": ["no_such_flag"]},

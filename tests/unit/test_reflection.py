@@ -41,7 +41,8 @@ class Conversation:
         return [r.text for r in self.turn.replies]
 
     def emergency(self, text: str, confirmed: bool) -> List[str]:
-        self.turn = reflection.after_emergency(KB, self.state, Heard(text, "emergency", 1.0), confirmed, self.role, self.area)
+        self.turn = reflection.after_emergency(KB, self.state, Heard(text, "emergency", 1.0), confirmed, self.role,
+                                               self.area)
         self._keep(self.turn)
         return [r.text for r in self.turn.replies]
 
@@ -68,7 +69,8 @@ class Conversation:
 
 def _default_answer(question_id: str) -> str:
     kind = QUESTIONS[question_id].kind
-    return {"choice": "No", "age_band": "5 to 11", "role": "teacher", "area": "Derby"}.get(kind, "Some worries, nothing specific yet.")
+    return {"choice": "No", "age_band": "5 to 11", "role": "teacher", "area": "Derby"}.get(
+        kind, "Some worries, nothing specific yet.")
 
 
 def started(**context) -> Conversation:
@@ -107,8 +109,10 @@ def test_known_role_and_area_are_not_asked_again():
 @pytest.mark.parametrize(
     "age_band, must_ask, must_not_ask",
     [
-        ("Unborn", {"antenatal_care", "missed_appointments"}, {"voice", "seen_alone", "feeding_weight", "additional_needs"}),
-        ("Under 1", {"feeding_weight", "premature_health", "missed_appointments", "voice"}, {"antenatal_care", "young_person_view"}),
+        ("Unborn", {"antenatal_care", "missed_appointments"},
+         {"voice", "seen_alone", "feeding_weight", "additional_needs"}),
+        ("Under 1", {"feeding_weight", "premature_health", "missed_appointments", "voice"},
+         {"antenatal_care", "young_person_view"}),
         ("1 to 4", {"missed_appointments", "voice", "seen_alone"}, {"feeding_weight", "young_person_view"}),
         ("5 to 11", {"voice", "seen_alone"}, {"missed_appointments", "young_person_view", "caring_role"}),
         ("12 to 17", {"young_person_view", "caring_role", "outside_risks", "seen_alone"}, {"voice", "feeding_weight"}),
@@ -131,7 +135,8 @@ def test_additional_needs_and_adult_needs_open_their_follow_up_questions():
     "text, band",
     [("Unborn", "unborn"), ("mum is 28 weeks pregnant", "unborn"), ("6 month old baby", "under_1"),
      ("newborn", "under_1"), ("toddler, about 2", "age_1_4"), ("14 months", "age_1_4"), ("he's 7", "age_5_11"),
-     ("year 4", "age_5_11"), ("15", "age_12_17"), ("year 9", "age_12_17"), ("Under 1", "under_1"), ("12 to 17", "age_12_17")],
+     ("year 4", "age_5_11"), ("15", "age_12_17"), ("year 9", "age_12_17"), ("Under 1", "under_1"),
+     ("12 to 17", "age_12_17")],
 )
 def test_the_age_is_understood_in_practitioners_words(text, band):
     talk = started(role="gp", area="derby")

@@ -66,7 +66,8 @@ CASES = {
     ),
     "vulnerable_baby": (
         [{"age_band": a("under_1"), "premature_health": a("yes")}],
-        [{"age_band": a("under_1"), "premature_health": a("no")}, {"age_band": a("age_1_4"), "premature_health": a("yes")}],
+        [{"age_band": a("under_1"), "premature_health": a("no")},
+         {"age_band": a("age_1_4"), "premature_health": a("yes")}],
     ),
     "additional_needs": (
         [{"additional_needs": a("yes")}],

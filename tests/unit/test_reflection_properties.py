@@ -26,8 +26,10 @@ def _heard(text: str, intent: str = "nlu_fallback") -> Heard:
 
 
 def _started():
-    turn = respond.respond(KB, respond.Conversation(), _heard("I'm worried about a child in my class", SHARE_WORRY_INTENT))
-    turn = respond.respond(KB, respond.Conversation(reflection=turn.state, role=turn.role, area=turn.area), _heard("teacher"))
+    turn = respond.respond(KB, respond.Conversation(),
+                           _heard("I'm worried about a child in my class", SHARE_WORRY_INTENT))
+    turn = respond.respond(KB, respond.Conversation(reflection=turn.state, role=turn.role, area=turn.area),
+                           _heard("teacher"))
     return turn
 
 

@@ -74,7 +74,8 @@ def test_a_question_about_a_child_gets_the_answer_and_the_reflection_on_offer_wi
 
 
 def test_a_question_in_seens_field_that_no_topic_answers_gets_where_to_look_not_i_dont_know():
-    turn = reply(heard("what's the process for reporting FGM?", ("out_of_scope", 0.7), ("topic_making_a_referral", 0.1)))
+    turn = reply(heard("what's the process for reporting FGM?", ("out_of_scope", 0.7),
+                       ("topic_making_a_referral", 0.1)))
     said = "\n".join(texts(turn))
     assert DONT_KNOW not in said and "0808 800 5000" in said
     assert KB.topics["making_a_referral"].title in buttons(turn)

@@ -100,15 +100,19 @@ def test_a_pattern_over_weeks_overrules_the_classifiers_guess_but_not_something_
 
 
 @pytest.mark.parametrize("message", [
-    "been worried about this lad's hygiene for months, but this morning it's different: he's been on his own in the flat since his mum went out yesterday",
-    "normally I'd just ask about her packed lunches. today she told me her uncle makes her touch him and she's going home to him at 3",
+    "been worried about this lad's hygiene for months, but this morning it's different: "
+    "he's been on his own in the flat since his mum went out yesterday",
+    "normally I'd just ask about her packed lunches. "
+    "today she told me her uncle makes her touch him and she's going home to him at 3",
     "ordinary visit for a messy house, got here just now and the toddler is chewing a dishwasher tablet",
     "foster carer, my 15yo went to school this morning, it's now 11pm and her phone's off",
     "hv, I'm at the door right now and mum is slurring, she keeps falling over with the baby in her arms",
     "usually a worry about attendance, but she has just posted goodbye on her story with a picture of the viaduct",
     "pcso, walking past the flat and I can hear a toddler screaming and a man yelling he'll bloody kill it",
-    "her ex has just texted that he's parked outside her house and she'll be sorry, he has a non-molestation order, the kids are inside",
-    "hv, new birth visit. mum keeps saying the baby is possessed and has to be punished. I'm in the house with them now",
+    "her ex has just texted that he's parked outside her house and she'll be sorry, "
+    "he has a non-molestation order, the kids are inside",
+    "hv, new birth visit. mum keeps saying the baby is possessed and has to be punished. "
+    "I'm in the house with them now",
     "went round for a tenancy check, there are three kids in here on their own, they say their dad went off days ago",
     "baby is under police protection and dad has just tried to take him out of the unit",
 ])

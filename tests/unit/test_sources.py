@@ -178,7 +178,8 @@ def test_every_url_is_printed_in_its_own_seed():
     [
         (lambda s: s["003_05de88fadc29eae6.txt"].update(url="https://www.derbyscb.org.uk"), "not printed in"),
         (lambda s: s["003_05de88fadc29eae6.txt"].update(url="http://www.rbscb.org"), "not printed in"),
-        (lambda s: s["001_fd59a87277a8d41d.txt"].update(url="https://westmidlands.procedures.org.uk"), "not printed in"),
+        (lambda s: s["001_fd59a87277a8d41d.txt"].update(url="https://westmidlands.procedures.org.uk"),
+         "not printed in"),
         (lambda s: s["004_63a6ed0acc0edc83.txt"].update(url="www.rbscb.org"), "url"),
         (lambda s: s["004_63a6ed0acc0edc83.txt"].update(url="ftp://www.rbscb.org"), "url"),
         (lambda s: s["issue_2_brief"].update(url="http://www.rbscb.org"), "no seed"),

@@ -62,7 +62,8 @@ def test_an_admin_cannot_lock_themselves_out(visitor):
 
 def test_a_new_password_set_by_an_admin_works_and_the_old_one_does_not(visitor, another):
     visitor.sign_in("board.admin")
-    visitor.submit("/accounts/derby.supervisor/password", {"password": "brand new passphrase", "confirm": "brand new passphrase"},
+    visitor.submit("/accounts/derby.supervisor/password",
+                   {"password": "brand new passphrase", "confirm": "brand new passphrase"},
                    page="/accounts/derby.supervisor")
     assert another.sign_in("derby.supervisor").status_code == 401
     assert another.sign_in("derby.supervisor", "brand new passphrase").status_code == 302

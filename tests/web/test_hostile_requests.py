@@ -20,12 +20,14 @@ def three_areas(notes):
 def test_a_nul_byte_in_a_comment_is_refused_with_a_clear_page(visitor, three_areas):
     reference = three_areas["derby"]
     visitor.sign_in("derby.supervisor")
-    response = visitor.submit(f"/notes/{reference}/comments", {"text": "seen at home\x00 today"}, page=f"/notes/{reference}")
+    response = visitor.submit(f"/notes/{reference}/comments", {"text": "seen at home\x00 today"},
+                              page=f"/notes/{reference}")
     assert response.status_code == 400 and "control characters" in visitor.text
     assert "seen at home" not in visitor.get(f"/notes/{reference}").get_data(as_text=True)
 
 
-@pytest.mark.parametrize("query", ["?_anchor=x", "?_external=1&area=derby", "?_scheme=javascript", "?q=%00", "?page=%01"])
+@pytest.mark.parametrize("query", ["?_anchor=x", "?_external=1&area=derby", "?_scheme=javascript", "?q=%00",
+                                   "?page=%01"])
 def test_odd_query_arguments_on_the_notes_list_get_a_page_not_an_error(visitor, three_areas, query):
     visitor.sign_in("derby.supervisor")
     assert visitor.get(f"/notes{query}").status_code in (200, 400)

@@ -45,7 +45,8 @@ def test_another_areas_note_stays_hidden_by_search_direct_link_and_export(visito
     assert visitor.get(f"/notes/{sandwell.lower().replace('-', '')}").status_code == 404
     assert visitor.get("/notes?area=sandwell").status_code == 200
     assert "Not a valid choice" in visitor.text, "asking for another area's notes should be refused plainly"
-    exported = [json.loads(line)["reference"] for line in visitor.get("/notes/export.jsonl").get_data(as_text=True).splitlines()]
+    exported = [json.loads(line)["reference"]
+                for line in visitor.get("/notes/export.jsonl").get_data(as_text=True).splitlines()]
     assert exported == [three_areas["derby"]]
     visitor.get(f"/notes/{sandwell}")
     assert visitor.client.post(f"/notes/{sandwell}/comments", data={"text": "x"}).status_code in (400, 404)
@@ -101,7 +102,8 @@ def test_a_note_shows_its_answers_prompts_and_sources(visitor, three_areas):
     assert "Cumulative harm and start-again syndrome" in visitor.text
     assert "avoid 'start-again syndrome'" in visitor.text
     assert "Sources: " in visitor.text and ".txt" not in visitor.text
-    assert "Neglect of children and young people – Salford's response (Salford Safeguarding Children Board)" in visitor.text
+    assert ("Neglect of children and young people – Salford's response (Salford Safeguarding Children Board)"
+            in visitor.text)
     assert "No multi-agency chronology" in visitor.text
 
 

@@ -19,7 +19,8 @@ def at(year: int, month: int, day: int) -> datetime:
 def history(notes: NoteStore):
     notes.save(note(area="derby", flags=("drift", "no_tool"), prompts=("drift", "no_tool")), created_at=at(2026, 9, 3))
     notes.save(note(area="derby", flags=("drift",), prompts=("drift",)), created_at=at(2026, 9, 20))
-    notes.save(note(area="derby", flags=("disguised_compliance",), prompts=("disguised_compliance",)), created_at=at(2026, 10, 1))
+    notes.save(note(area="derby", flags=("disguised_compliance",), prompts=("disguised_compliance",)),
+               created_at=at(2026, 10, 1))
     notes.save(note(area="sandwell", flags=("drift",), prompts=("drift",)), created_at=at(2026, 9, 5))
 
 
