@@ -42,7 +42,8 @@ def measure(url: str, rounds: int = 5) -> Dict[str, float]:
         _say(url, sender, WORRY)
         _say(url, sender, "teacher")  # past the role: the next answer is free text, anonymised
         took = {}
-        thread = threading.Thread(target=lambda: took.update(answer=_say(url, sender, largest)))
+        thread = threading.Thread(
+            target=lambda took=took, sender=sender: took.update(answer=_say(url, sender, largest)))
         thread.start()
         time.sleep(0.05)  # the large answer is on its way first
         beside.append(_say(url, f"bystander-{uuid.uuid4()}", QUESTION))

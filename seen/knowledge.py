@@ -189,7 +189,7 @@ class SafetyRules(_Strict):
                 try:
                     re.compile(expression)
                 except re.error as error:
-                    raise ValueError(f"{category}: {expression!r} is not a valid pattern: {error}")
+                    raise ValueError(f"{category}: {expression!r} is not a valid pattern: {error}") from error
         return patterns
 
     @root_validator(skip_on_failure=True)
@@ -488,7 +488,7 @@ def _compiles(pattern: str) -> None:
     try:
         re.compile(pattern)
     except re.error as error:
-        raise ValueError(f"{pattern!r} is not a valid pattern: {error}")
+        raise ValueError(f"{pattern!r} is not a valid pattern: {error}") from error
 
 
 def _all_compile(patterns):

@@ -79,7 +79,7 @@ class MeaningIntentClassifier(GraphComponent, IntentClassifier):
         if self._model is None:
             return messages
         rankings = self._model.rank([m.get(TEXT) or "" for m in messages])
-        for message, ranking in zip(messages, rankings):
+        for message, ranking in zip(messages, rankings, strict=True):
             ranked = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: p} for name, p in ranking[:RANKING_LENGTH]]
             message.set(INTENT, ranked[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranked, add_to_output=True)
