@@ -24,10 +24,10 @@ import yaml
 
 from benchmarks.parsing import Parser, arguments, report
 from seen import knowledge, respond
-from seen.replies import REFLECT_PAYLOAD
 from seen.intents import EMERGENCY_INTENT, SHARE_WORRY_INTENT
 from seen.knowledge import Knowledge
 from seen.reflection import Heard, Turn
+from seen.replies import REFLECT_PAYLOAD
 
 #: What the practitioner saw, by the first words of Seen's reply.
 EMERGENCY, REFLECTION, ANSWER, DONT_KNOW, NOT_IN_GUIDANCE, OTHER_LANGUAGE, OTHER = (

@@ -19,13 +19,14 @@ from typing import Dict, List, Optional
 
 import yaml
 
+from benchmarks.parsing import ROOT, Parser, latest_model
 from seen import knowledge, reflection
 from seen.intents import EMERGENCY_INTENT, topic_of
-from seen.safety import is_emergency
 from seen.knowledge import Knowledge
 from seen.reflection import Heard
 from seen.reflection_state import ReflectionState
-from benchmarks.parsing import ROOT, Parser, latest_model
+from seen.safety import is_emergency
+
 #: Answers that open the branches an item's question sits in.
 OPENS = {"additional_needs": "Yes", "adult_needs": "Yes"}
 

@@ -4,9 +4,11 @@ from logging.config import fileConfig
 
 from alembic import context
 
-from seen.db import database_url, engine_for
-from seen.db import Base
-import seen.notes, seen.accounts, seen.audit  # noqa: F401  (their models join Base.metadata)
+# Imported for their models, which join Base.metadata.
+import seen.accounts  # noqa: F401
+import seen.audit  # noqa: F401
+import seen.notes  # noqa: F401
+from seen.db import Base, database_url, engine_for
 
 config = context.config
 if config.config_file_name and config.attributes.get("configure_logger", True):

@@ -12,10 +12,10 @@ import getpass
 import sys
 from typing import List, Optional
 
+from seen import knowledge
 from seen.accounts import ROLES, AccountError, AccountStore
 from seen.audit import CONSOLE, AuditLog
 from seen.db import Database, DatabaseUnavailable, database_url, migrate
-from seen import knowledge
 from seen.notes_cli import BAD_INPUT, UNAVAILABLE, OneLineParser
 
 EPILOG = """\

@@ -21,7 +21,6 @@ from seen.reflection_state import ReflectionState, from_slot, to_slot
 from seen.replies import Reply
 from seen.respond import Conversation
 
-
 #: The longest one action may take; past it the practitioner is asked to send again.
 ACTION_SECONDS = 15.0
 #: Threads for the actions' work (the anonymiser, the database), so the action

@@ -13,8 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.conversation import heard, known_area, off_the_loop, reflection_state, remembered_area, slot_events
 from seen import knowledge, reflection, replies
 from seen.intents import EMERGENCY_INTENT, topic_of
-from seen.safety import is_emergency
 from seen.knowledge import Topic
+from seen.safety import is_emergency
 
 #: How sure the classifier must be that the message was also a topic question
 #: before that answer is offered after the emergency reply.

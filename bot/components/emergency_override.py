@@ -24,7 +24,6 @@ from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT
 from seen.safety import default_detector
 
 
-
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class EmergencyOverride(GraphComponent):
     @staticmethod

@@ -1,8 +1,16 @@
 """Every form in the app (Flask-WTF: CSRF on all but the GET filter form)."""
 
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, PasswordField, SelectField, SelectMultipleField, StringField,
-                     SubmitField, TextAreaField)
+from wtforms import (
+    BooleanField,
+    DateField,
+    PasswordField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 

@@ -14,7 +14,6 @@ from typing import Dict
 
 from seen.db import database_url
 
-
 # What every app starts from; the environment (or a test's config) is laid over it.
 DEFAULTS: Dict[str, object] = {
     "PERMANENT_SESSION_LIFETIME": timedelta(minutes=30),

@@ -10,10 +10,10 @@ from typing import Dict, Optional
 from flask import Flask, current_app
 from flask_login import UserMixin, current_user
 
+from seen import knowledge
 from seen.accounts import Account, AccountStore
 from seen.audit import AuditLog
 from seen.db import Database
-from seen import knowledge
 from seen.knowledge import Knowledge
 from seen.notes import NoteStore
 from seen.web.extensions import login_manager

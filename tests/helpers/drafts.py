@@ -3,9 +3,8 @@ tests to list, filter and count."""
 
 from datetime import datetime, timedelta, timezone
 
-from seen import replies
+from seen import knowledge, replies
 from seen.handover import NoteDraft
-from seen import knowledge
 from seen.notes import NoteStore
 
 NOW = datetime.now(timezone.utc)

@@ -6,9 +6,9 @@ from typing import Iterator
 import pytest
 from flask import Flask
 
+from seen import knowledge
 from seen.accounts import AccountStore
 from seen.db import migrate
-from seen import knowledge
 from seen.notes import NoteStore
 from seen.web import create_app
 from tests.helpers.web import PASSWORD, Visitor, settings
