@@ -632,6 +632,7 @@ class AnonymiseRules(_Strict):
     quantity_words: WordList
     counting_words: WordList
     hotels: WordList
+    everyday_names: WordList
     street_words: WordList
     street_words_after_a_cue: WordList
     street_words_after_a_number: WordList

@@ -25,7 +25,7 @@ from seen.anonymise.found import Found, merged
 from seen.anonymise.identifiers import Identifiers
 from seen.anonymise.names import Names
 from seen.anonymise.places import Places
-from seen.anonymise.words import Words
+from seen.anonymise.words import Words, alternation
 from seen.knowledge import Knowledge
 
 __all__ = ["Anonymiser", "Found", "anonymise", "default"]
@@ -44,6 +44,7 @@ class Anonymiser:
         placeholders = sorted(self._rules.placeholders.values(), key=len, reverse=True)
         self._placeholder = re.compile("|".join(re.escape(p) for p in placeholders))
         self._own_words = _own_vocabulary(kb, words)
+        self._everyday = re.compile(rf"(?<![\w'’-])(?:{alternation(self._rules.everyday_names)})(?![\w'’-])", re.I)
 
     def find(self, text: str) -> List[Found]:
         """Every identifying detail, longest first where two overlap."""
@@ -67,7 +68,8 @@ class Anonymiser:
         return "".join(out)
 
     def _own_spans(self, text: str) -> List[Tuple[int, int]]:
-        """Where Seen's own names for things stand in a text (the longest at each place)."""
+        """Where Seen's own names for things, and the everyday names of services
+        and things (knowledge/anonymise.yml), stand in a text."""
         spans = []
         for match in _CAPITALISED_WORD.finditer(text):
             for phrase in self._own_words.get(match.group(), ()):
@@ -75,7 +77,7 @@ class Anonymiser:
                 if text.startswith(phrase, match.start()) and not (end < len(text) and (text[end].isalnum())):
                     spans.append((match.start(), end))
                     break
-        return spans
+        return spans + [match.span() for match in self._everyday.finditer(text)]
 
 
 #: A run of capitalised words (with "of", "and", "&" between) and maybe a number:

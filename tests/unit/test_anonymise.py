@@ -176,3 +176,19 @@ def test_every_sentence_of_every_topic_answer_is_left_as_it_is():
 def test_own_vocabulary_inside_a_longer_name_does_not_keep_the_name():
     assert anonymise("stay and play at Kingsmead Children's Centre, mum came once") == (
         "stay and play at [SCHOOL OR SETTING], mum came once")
+
+
+@pytest.mark.parametrize("text", [
+    "Healthy Start vouchers stopped when the Universal Credit sanction started, so it's the Baby Bank now",
+    "baby sleeping in a moses basket next to the dog bed, no EpiPen in the house",
+    "Early Help Coordinator to chair the Team Around the Family after the Bank holiday",
+    "Jobseeker's Allowance stopped, Personal Independence Payment refused, Disability Living Allowance under review",
+    "Boxing Day she went to A&E, then nothing until Bonfire Night",
+])
+def test_everyday_names_of_services_days_and_things_are_kept(text):
+    assert anonymise(text) == text
+
+
+def test_a_name_beside_an_everyday_name_is_still_removed():
+    assert anonymise("Kayleigh Brennan says the Universal Credit has stopped") == (
+        "[NAME] says the Universal Credit has stopped")
