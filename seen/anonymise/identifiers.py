@@ -64,11 +64,21 @@ class Identifiers:
             | \b[A-HJ-PR-Y]\d{1,3}\s?[A-HJ-PR-Y]{3}\b                      # "A123 BCD"
             | \b[A-HJ-PR-Y]{3}\s?\d{1,3}[A-HJ-PR-Y]\b                      # "ABC 123D"
             """, re.VERBOSE)
+        # Registrations typed with a space inside each part: "YF 20 HNU", "K 381 RFT", "hj 62 wsx".
+        self._spaced_vehicle = re.compile(r"""
+            \b([A-HJ-PR-Ya-hj-pr-y]{1,2}) \s \d{1,3} \s ([A-HJ-PR-Za-hj-pr-z]{3})\b
+            """, re.VERBOSE)
         self._police_number = re.compile(rf"""
             \b(?:{alternation(rules.police_numbers)})\b\.?   # "PC", "collar no"
             \s{{0,3}} (?:no\.?\s{{0,2}}|\#\s{{0,2}})?          # "no. ", "#"
             (\d{{3,7}})\b                                     # the number
             """, flags)
+        # The number after the officer's name: "PC Okafor 4471", "PCSO Lee (7730)", "DS Khan, 0932".
+        self._named_officer_number = re.compile(rf"""
+            \b(?i:{alternation(rules.police_numbers)})\b\.? \s{{1,3}}   # "PC", "pcso"
+            [A-Z][\w'’-]{{1,30}} (?:\s[A-Z][\w'’-]{{1,30}})?        # "Okafor", "Jo Lee"
+            \s{{0,3}} [(,]? \s{{0,3}} (\d{{3,7}})\b                  # "(7730", ", 0932"
+            """, re.VERBOSE)
         self._phone = re.compile(r"""
             (?<![\w+])
             (?:(?:\+\s?|00\s?)44\s?(?:\(0\)\s?)? | \(?0)   # "+44 (0)", "0044", "0", "(0"
@@ -115,7 +125,7 @@ class Identifiers:
         ]
         self._week_date = re.compile(rf"""
             (?<!\w) (?:{alternation(rules.week_words)})\.? \s{{0,3}}   # "w/c", "wk beg."
-            ({_DAY_MONTH})\b(?![/.]\d)                                # "14/10"
+            ({_DAY_MONTH}\b(?![/.]\d) | {_ORDINAL}\b)                # "14/10", "14th"
             """, flags)
         self._cued_day_month = re.compile(rf"""
             \b(?:{alternation(rules.day_month_cues)}) [:\s]{{1,3}}   # "dob:", "seen"
@@ -200,18 +210,29 @@ class Identifiers:
         yield from matches("REFERENCE", self._mixed_reference, text)
         yield from matches("REFERENCE", self._paired_digits, text)
         yield from matches("REFERENCE", self._short_reference, text, keep=self._not_a_tool_or_a_year)
-        for match in self._police_number.finditer(text):
-            yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
+        for pattern in (self._police_number, self._named_officer_number):
+            for match in pattern.finditer(text):
+                yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
         for match in self._week_date.finditer(text):
             yield Found("DATE", match.start(1), match.end(1), match.group(1))
         for match in self._vehicle.finditer(text):
             letters = match.group(2)
             if letters is None or match.group().isupper() or rare(letters.lower(), RARE_WORD):
                 yield Found("VEHICLE", match.start(), match.end(), match.group())
+        for match in self._spaced_vehicle.finditer(text):
+            # In lower case only where neither letter group is a word: not "is 14 yrs", "at 10 pms".
+            if match.group().isupper() or all(_not_a_word(part) for part in match.groups()):
+                yield Found("VEHICLE", match.start(), match.end(), match.group())
 
     def _not_a_tool_or_a_year(self, span: str) -> bool:
         """"LCS/88123", not "GCP/2024" or "KS/2024": letters that name a tool or a key stage."""
         return span.split("/")[0].split("-")[0].lower() not in self._not_references
+
+
+def _not_a_word(letters: str) -> bool:
+    """"hj", "wsx", "m": not "is", "yrs" or "a"."""
+    letters = letters.lower()
+    return letters not in ("a", "i") if len(letters) == 1 else rare(letters, RARE_WORD)
 
 
 _DIGIT = re.compile(r"\d")

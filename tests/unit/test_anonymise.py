@@ -192,3 +192,20 @@ def test_everyday_names_of_services_days_and_things_are_kept(text):
 def test_a_name_beside_an_everyday_name_is_still_removed():
     assert anonymise("Kayleigh Brennan says the Universal Credit has stopped") == (
         "[NAME] says the Universal Credit has stopped")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("found in a car YF 20 HNU at 1am", "found in a car [VEHICLE REG] at 1am"),
+    ("reg was K 381 RFT, an old red one", "reg was [VEHICLE REG], an old red one"),
+    ("gave his reg as hj 62 wsx at reception", "gave his reg as [VEHICLE REG] at reception"),
+    ("PCSO Lee 7730 spoke to her in the park", "PCSO [NAME] [REFERENCE] spoke to her in the park"),
+    ("PC Ali (3310) rang re the 14 yr old", "PC [NAME] ([REFERENCE]) rang re the 14 yr old"),
+    ("missed the SALT appt w/c 14th", "missed the SALT appt w/c [DATE]"),
+])
+def test_spaced_registrations_officers_numbers_after_their_name_and_week_ordinals_are_removed(text, expected):
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", ["she is 14 yrs old", "seen at 10 am", "he is in y 10 now", "DS Khan, 2 days ago"])
+def test_counts_and_times_are_not_taken_for_registrations_or_collar_numbers(text):
+    assert anonymise(text) == text.replace("Khan", "[NAME]")
