@@ -609,6 +609,7 @@ class AnonymiseRules(_Strict):
     police_numbers: WordList
     subject_verbs: WordList
     before_a_child: WordList
+    family_kinds: WordList
     week_words: WordList
     day_month_cues: WordList
     ordinal_date_cues: WordList

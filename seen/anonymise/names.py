@@ -55,6 +55,8 @@ class Names:
             "is", "was", "has", "had", "did", "does", "and", "n", "&", "'s", "’s"}
         self._subject_verbs = {w.lower() for w in rules.subject_verbs}
         self._before_a_child = {w.lower() for w in rules.before_a_child}
+        self._kin = {w.lower() for w in rules.kin}
+        self._family_kinds = {w.lower() for w in rules.family_kinds}
         self._before_a_name = {w.lower() for w in rules.before_a_name}
         self._courtesy_titles = {w.lower() for w in rules.courtesy_titles}
         self._nlp = spacy.blank("en")
@@ -184,9 +186,13 @@ class Names:
 
     def _by_structure(self, doc: Doc, marks: List[Tuple[bool, ...]]) -> Set[int]:
         """Names that are also words, told by where they stand: a listed first
-        name opening a clause as the subject of "said", "told", "came",
-        "attended"… ("faith came to school"), and a capitalised word with an
-        age or school year in brackets after it ("Storm (15)", "River (Reception)")."""
+        name (or a rare capitalised word) opening a clause as the subject of
+        "said", "told", "came", "attended"… ("faith came to school", "Zeus hasnt
+        been seen"), or before an age ("Reign is 3"); a name-like word with an age
+        or school year in brackets after it ("Storm (15)", "river (Reception)");
+        a capitalised word before "'s mum" ("Jazz's mum"), and a rare word, or
+        "the" and a surname, before "family" ("the Baker family", not "Foster
+        family" or "Lovely family")."""
         found: Set[int] = set()
         for i, (_, first_name, capitalised, _, never_name, _) in enumerate(marks):
             if never_name or not (first_name or capitalised):
@@ -195,11 +201,24 @@ class Names:
             if token.lower_ in self._keep:
                 continue
             after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-            if first_name and after in self._subject_verbs and (i == 0 or doc[i - 1].text in _CLAUSE_OPENERS):
+            opens_a_clause = i == 0 or doc[i - 1].text in _CLAUSE_OPENERS
+            subject = first_name or (capitalised and rare(token.lower_, RARE_WORD))
+            if subject and opens_a_clause and (after in self._subject_verbs or self._age_follows(doc, i)):
                 found.add(i)
-            elif capitalised and after == "(" and i + 2 < len(doc) and _AGE_IN_BRACKETS.match(doc[i + 2:i + 5].text):
+            elif after == "(" and i + 2 < len(doc) and _AGE_IN_BRACKETS.match(doc[i + 2:i + 5].text):
+                found.add(i)
+            elif capitalised and after in ("'s", "’s") and i + 2 < len(doc) and doc[i + 2].lower_ in self._kin:
+                found.add(i)
+            elif (capitalised and after in ("family", "families") and token.lower_ not in self._family_kinds
+                  and (rare(token.lower_, COMMON_WORD) or (
+                      i > 0 and doc[i - 1].lower_ == "the" and token.lower_ in self._surnames))):
                 found.add(i)
         return found
+
+    @staticmethod
+    def _age_follows(doc: Doc, i: int) -> bool:
+        """"is 3", "was 14": a number straight after "is" or "was"."""
+        return i + 2 < len(doc) and doc[i + 1].lower_ in ("is", "was") and doc[i + 2].text.isdigit()
 
     def _coordinated(self, doc: Doc, picked: Set[int]) -> Set[int]:
         """"Hope and Tyler", "Tia, Kacey and Hope": a listed first name next to a

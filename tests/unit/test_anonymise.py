@@ -209,3 +209,19 @@ def test_spaced_registrations_officers_numbers_after_their_name_and_week_ordinal
 @pytest.mark.parametrize("text", ["she is 14 yrs old", "seen at 10 am", "he is in y 10 now", "DS Khan, 2 days ago"])
 def test_counts_and_times_are_not_taken_for_registrations_or_collar_numbers(text):
     assert anonymise(text) == text.replace("Khan", "[NAME]")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jazz's mum was asleep at 2pm", "[NAME]'s mum was asleep at 2pm"),
+    ("the Baker family again, third attendance this year", "the [NAME] family again, third attendance this year"),
+    ("Okonkwo family have moved", "[NAME] family have moved"),
+    ("the Fields family have moved", "the [NAME] family have moved"),
+])
+def test_a_name_before_s_mum_or_family_is_removed(text, expected):
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Foster family say she is settling", "Lovely family but the house is chaotic",
+                                  "Young family, first baby, no support nearby"])
+def test_a_kind_of_family_is_not_taken_for_a_surname(text):
+    assert anonymise(text) == text
