@@ -7,6 +7,14 @@ An identifier counts as removed when every letter and digit of it is inside a
 placeholder. Reports recall per category and overall, the share of
 safeguarding sentences left exactly as they were, and how often the
 placeholder named the right category.
+
+Then the same with the confirm step's questions ("Is 'Storm' a name?"),
+each sentence a note: a simulated practitioner answers each question
+truthfully (yes if and only if the word lies inside a labelled identifier of
+that sentence), at most the configured number of questions a note, the most
+doubtful first, each answer applying to every occurrence. Reports
+``recall_with_answers``, ``safeguarding_unchanged_with_answers`` and
+``questions_per_note`` (the mean over every sentence, clean ones too).
 """
 
 from __future__ import annotations
@@ -16,11 +24,13 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Set, Tuple
 
 import yaml
 
+from seen import knowledge
 from seen.anonymise import default
+from seen.anonymise.doubts import most_doubtful, occurrences
 
 STRUCTURED = ("POSTCODE", "PHONE", "EMAIL", "NHS_NUMBER", "NI_NUMBER", "DATE", "REFERENCE")
 
@@ -33,20 +43,40 @@ def _spans(text: str, entity: str) -> List[range]:
     return found
 
 
+def _answered(text: str, entities: List[dict], limit: int) -> Tuple[Set[int], int]:
+    """The characters a truthful practitioner's "yes" answers remove from
+    ``text`` (the words inside a labelled identifier), and how many questions
+    the confirm step asked about it."""
+    anonymiser = default()
+    asked = most_doubtful([anonymiser.doubts(anonymiser.anonymise(text))], limit)
+    inside = {i for entity in entities for span in _spans(text, entity["text"]) for i in span}
+    removed: Set[int] = set()
+    for word in asked:
+        spans = occurrences(text, word)
+        if any(i in inside for start, end in spans for i in range(start, end)):
+            removed.update(i for start, end in spans for i in range(start, end))
+    return removed, len(asked)
+
+
 def measure(path: Path) -> Dict[str, object]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     anonymiser = default()
+    limit = knowledge.default().reflection.note.name_questions
+    caught_with_answers, questions = 0, []
     total, caught, right_label = Counter(), Counter(), Counter()
     misses: List[str] = []
     for sentence in data["identifying"]:
         text = sentence["text"]
         found = anonymiser.find(text)
         covered = {i for f in found for i in range(f.start, f.end)}
+        answered, asked = _answered(text, sentence["entities"], limit)
+        questions.append(asked)
         for entity in sentence["entities"]:
             label = entity["label"]
             total[label] += 1
             spans = _spans(text, entity["text"])
             removed = all(i in covered for span in spans for i in span if text[i].isalnum())
+            caught_with_answers += all(i in covered | answered for span in spans for i in span if text[i].isalnum())
             if removed:
                 caught[label] += 1
                 labels = {f.label for f in found if any(f.start <= i < f.end for span in spans for i in span)}
@@ -55,6 +85,11 @@ def measure(path: Path) -> Dict[str, object]:
                 misses.append(f"{label}: {entity['text']!r} in {anonymiser.anonymise(text)!r}")
     safe = data["safeguarding"]
     changed = [s for s in safe if anonymiser.anonymise(s) != s]
+    changed_with_answers = 0
+    for sentence in safe:
+        answered, asked = _answered(sentence, [], limit)
+        questions.append(asked)
+        changed_with_answers += anonymiser.anonymise(sentence) != sentence or bool(answered)
     structured_total = sum(total[k] for k in STRUCTURED)
     return {
         "sentences": len(data["identifying"]),
@@ -66,6 +101,9 @@ def measure(path: Path) -> Dict[str, object]:
         "right_label": round(sum(right_label.values()) / max(sum(caught.values()), 1), 4),
         "safeguarding_sentences": len(safe),
         "safeguarding_unchanged": round(1 - len(changed) / max(len(safe), 1), 4),
+        "recall_with_answers": round(caught_with_answers / max(sum(total.values()), 1), 4),
+        "safeguarding_unchanged_with_answers": round(1 - changed_with_answers / max(len(safe), 1), 4),
+        "questions_per_note": round(sum(questions) / max(len(questions), 1), 4),
         "_misses": misses,
         "_changed": [f"{s!r} -> {anonymiser.anonymise(s)!r}" for s in changed],
     }

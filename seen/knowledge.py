@@ -317,6 +317,8 @@ class NoteButtons(_Strict):
     change: str
     discard: str
     retry: str
+    name_yes: str
+    name_no: str
 
 
 class NoteWords(_Strict):
@@ -336,6 +338,12 @@ class NoteWords(_Strict):
     save_max_words: int = Field(..., gt=0)
     discard_max_words: int = Field(..., gt=0)
     remove_max_words: int = Field(..., gt=0)
+    #: The most "Is 'Storm' a name?" questions asked about one note.
+    name_questions: int = Field(..., ge=0)
+    is_it_a_name: str
+    name_removed: str
+    name_kept: str
+    name_unclear: str
     buttons: NoteButtons
 
     @validator("save_words", "discard_words", "remove_words")
@@ -610,6 +618,7 @@ class AnonymiseRules(_Strict):
     subject_verbs: WordList
     before_a_child: WordList
     family_kinds: WordList
+    word_names: WordList
     week_words: WordList
     day_month_cues: WordList
     ordinal_date_cues: WordList

@@ -5,9 +5,10 @@ confirm (seen/notes.py stores it)."""
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Dict, List, Optional, Sequence
 
 from seen import anonymise, replies, summary
+from seen.anonymise import doubts as doubtful
 from seen.conditions import holds
 from seen.handover import NoteDraft
 from seen.knowledge import Area, Knowledge
@@ -46,23 +47,53 @@ def from_dict(data: dict) -> NoteDraft:
     return NoteDraft(**data)
 
 
-def with_answer(draft: NoteDraft, question: str, text: Optional[str]) -> NoteDraft:
-    """The draft with one answer re-typed (anonymised again) or, for None, removed."""
+def with_answer(kb: Knowledge, draft: NoteDraft, question: str, text: Optional[str],
+                names: Sequence[str] = ()) -> NoteDraft:
+    """The draft with one answer re-typed (anonymised again, and the words the
+    practitioner said are ``names`` removed) or, for None, removed."""
     answers = []
     for answer in draft.answers:
         if answer["question"] != question:
             answers.append(answer)
         elif text is not None:
-            answers.append({**answer, "text": anonymise.anonymise(text)})
+            answers.append({**answer, "text": _without_names(kb, anonymise.anonymise(text), names)})
     return NoteDraft(draft.area, draft.role, draft.age_band, answers, draft.prompts, draft.flags)
 
 
-def checked(kb: Knowledge, draft: NoteDraft) -> NoteDraft:
+def doubts(kb: Knowledge, draft: NoteDraft) -> List[str]:
+    """The words to ask the practitioner about before the note is saved ("Is
+    'Storm' a name?"): those the anonymiser left in but is not sure of, at
+    most the number knowledge/ allows, the most doubtful first."""
+    anonymiser = anonymise.default()
+    found = [anonymiser.doubts(answer["text"]) for answer in draft.answers]
+    return doubtful.most_doubtful(found, kb.reflection.note.name_questions)
+
+
+def in_note(draft: NoteDraft, word: object) -> bool:
+    """``word`` is a single word that stands in one of the note's answers
+    (a doubt read back from the conversation's state is checked with this)."""
+    return doubtful.is_a_word(word) and any(
+        doubtful.occurrences(answer.get("text") or "", word) for answer in draft.answers if isinstance(answer, dict))
+
+
+def with_names(kb: Knowledge, draft: NoteDraft, names: Sequence[str]) -> NoteDraft:
+    """The draft with every whole-word occurrence of ``names`` replaced by the name placeholder in every answer."""
+    answers = [{**answer, "text": _without_names(kb, answer["text"], names)} for answer in draft.answers]
+    return NoteDraft(draft.area, draft.role, draft.age_band, answers, draft.prompts, draft.flags)
+
+
+def _without_names(kb: Knowledge, text: str, names: Sequence[str]) -> str:
+    return doubtful.removed(text, [n for n in names if doubtful.is_a_word(n)], kb.anonymise.placeholders["NAME"])
+
+
+def checked(kb: Knowledge, draft: NoteDraft, names: Sequence[str] = ()) -> NoteDraft:
     """The draft as it may be stored, rebuilt from knowledge/ and anonymised
     again: it comes back in the conversation's state, which travels over the
     network, so nothing in it is trusted. Ids must be known (ValueError if
     not); labels, prompt texts and sources come from knowledge/, not the draft;
-    each answer is cut to the message limit and anonymised once more."""
+    each answer is cut to the message limit and anonymised once more, and the
+    words the practitioner said are ``names`` are removed once more (names
+    can only take words out: nothing the anonymiser removes comes back)."""
     if draft.area not in kb.areas:
         raise ValueError("the note names an area Seen does not hold")
     if draft.role is not None and draft.role not in kb.roles:
@@ -79,7 +110,8 @@ def checked(kb: Knowledge, draft: NoteDraft) -> NoteDraft:
             raise ValueError("the note has an answer to no question Seen asks")
         seen.add(question)
         answers.append({"question": question, "label": questions[question].label,
-                        "text": anonymise.anonymise(text[:kb.message_max_chars])})
+                        "text": _without_names(kb, anonymise.anonymise(text[:kb.message_max_chars]),
+                                               names if isinstance(names, (list, tuple)) else ())})
     prompts = []
     for prompt in draft.prompts if isinstance(draft.prompts, list) else []:
         rule = rules.get(prompt.get("id") if isinstance(prompt, dict) else None)

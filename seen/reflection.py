@@ -564,10 +564,13 @@ def _best_label_match(kb: Knowledge, text: str, items: list, label: Callable) ->
 def _confirming(ctx: _Context, heard: Heard, store: Optional[Store]) -> Turn:
     words, state = ctx.kb.reflection.note, ctx.state
     draft = note_draft.from_dict(state.note)
+    if _asking(ctx, draft):
+        return _name_answered(ctx, draft, heard)
     retyping, state.retyping = state.retyping, None
     if retyping:
         removed = _short_and_starts_with(words.remove_words, heard.text, words.remove_max_words)
-        state.note = note_draft.as_dict(note_draft.with_answer(draft, retyping, None if removed else heard.text))
+        state.note = note_draft.as_dict(note_draft.with_answer(ctx.kb, draft, retyping,
+                                                               None if removed else heard.text, _names(state)))
         if removed:
             ctx.say(Reply(words.removed))
         return _show_note(ctx)
@@ -595,7 +598,7 @@ def _save(ctx: _Context, draft: NoteDraft, store: Optional[Store]) -> Turn:
     try:
         if store is None:
             raise NotSaved("no notes store")
-        reference = store(note_draft.checked(ctx.kb, draft))
+        reference = store(note_draft.checked(ctx.kb, draft, _names(ctx.state)))
     except (NotSaved, ValueError):  # ValueError: a draft that does not hold up, stored as nothing
         buttons = [Button(words.buttons.retry, words.buttons.retry),
                    Button(words.buttons.discard, words.buttons.discard)]
@@ -610,6 +613,72 @@ def _save(ctx: _Context, draft: NoteDraft, store: Optional[Store]) -> Turn:
 def _close(state: ReflectionState) -> None:
     """Finished: keep nothing of what was written, saved or not."""
     state.status, state.current, state.answers, state.order, state.note = DONE, None, {}, [], None
+    state.doubts, state.names = [], []
+
+
+def _names(state: ReflectionState) -> List[str]:
+    """The words the practitioner said are names; a forged slot's other values are none."""
+    return [n for n in state.names if isinstance(n, str)] if isinstance(state.names, list) else []
+
+
+def _asking(ctx: _Context, draft: NoteDraft) -> bool:
+    """A question "Is 'Storm' a name?" waits for its answer. Doubts that do
+    not stand in the note (a forged or stale slot) are dropped unasked."""
+    doubts = ctx.state.doubts if isinstance(ctx.state.doubts, list) else []
+    ctx.state.doubts = [d for d in doubts if note_draft.in_note(draft, d)]
+    return bool(ctx.state.doubts)
+
+
+def _ask_name(ctx: _Context) -> Turn:
+    words = ctx.kb.reflection.note
+    buttons = [Button(words.buttons.name_yes, words.buttons.name_yes),
+               Button(words.buttons.name_no, words.buttons.name_no)]
+    ctx.say(Reply(words.is_it_a_name.format(word=ctx.state.doubts[0], placeholder=_name_placeholder(ctx.kb)),
+                  buttons))
+    return ctx.turn()
+
+
+def _name_answered(ctx: _Context, draft: NoteDraft, heard: Heard) -> Turn:
+    """The answer to "Is 'Storm' a name?": yes replaces it everywhere in the
+    note, no keeps it, and anything else replaces it too, to be safe, and
+    says so. Then the next question, or the note again to save."""
+    words, state = ctx.kb.reflection.note, ctx.state
+    word = state.doubts.pop(0)
+    answer = _yes_or_no(ctx.kb, heard)
+    if answer == "no":
+        ctx.say(Reply(words.name_kept.format(word=word)))
+    else:
+        state.names = _names(state) + [word]
+        state.note = note_draft.as_dict(note_draft.with_names(ctx.kb, draft, [word]))
+        said = words.name_removed if answer == "yes" else words.name_unclear
+        ctx.say(Reply(said.format(word=word, placeholder=_name_placeholder(ctx.kb))))
+    if _asking(ctx, note_draft.from_dict(state.note)):
+        return _ask_name(ctx)
+    return _show_note(ctx)
+
+
+def _yes_or_no(kb: Knowledge, heard: Heard) -> Optional[str]:
+    """"yes" or "no" from the buttons, the words a yes/no question takes
+    (knowledge/reflection.yml choice_words) or, in a short message, the
+    classifier's affirm or deny; None for anything else."""
+    buttons = kb.reflection.note.buttons
+    if _pressed(heard, buttons.name_yes):
+        return "yes"
+    if _pressed(heard, buttons.name_no):
+        return "no"
+    rules = kb.reflection.understanding
+    short = _words(heard.text) <= rules.choice_max_words
+    if short:
+        for choice in (NOT_SURE, "yes", "no"):  # "not sure" before "no"
+            if _starts_with(kb.reflection.choice_words.get(choice, []), heard.text):
+                return None if choice == NOT_SURE else choice
+    if short and heard.confidence >= rules.command_min_confidence:
+        return {"affirm": "yes", "deny": "no"}.get(heard.intent)
+    return None
+
+
+def _name_placeholder(kb: Knowledge) -> str:
+    return kb.anonymise.placeholders["NAME"]
 
 
 def _show_note(ctx: _Context) -> Turn:
@@ -654,6 +723,10 @@ def _advance(ctx: _Context) -> Turn:
         ctx.say(*summary.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback()))
         draft = note_draft.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback())
         ctx.state.note = note_draft.as_dict(draft)
+        ctx.state.doubts, ctx.state.names = note_draft.doubts(ctx.kb, draft), []
+        if ctx.state.doubts:
+            ctx.say(note_draft.render(ctx.kb, draft))
+            return _ask_name(ctx)
         return _show_note(ctx)
     ctx.say(*_prompts_now(ctx))
     ctx.state.current = question.id

@@ -51,6 +51,15 @@ class ReflectionState:
     retyping: Optional[str] = None
     #: The note as plain data (seen.note_draft.as_dict) while it is checked.
     note: Optional[dict] = None
+    #: While the note is checked: words the anonymiser left in but is not sure
+    #: of ("Storm"), still to be asked about ("Is 'Storm' a name?"), the one
+    #: being asked first. Kept only here, in the conversation's memory, never
+    #: logged or stored; each is checked against the note before it is asked.
+    doubts: List[str] = field(default_factory=list)
+    #: While the note is checked: the words the practitioner said are names
+    #: (or did not say are not), replaced with [NAME] in every answer of the
+    #: note, also in one typed again and once more as the note is stored.
+    names: List[str] = field(default_factory=list)
     #: The reference the saved note was given.
     reference: Optional[str] = None
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Dict, List, Set, Tuple
 
 from seen import knowledge
+from seen.anonymise.doubts import Doubt, Doubts
 from seen.anonymise.found import Found, merged
 from seen.anonymise.identifiers import Identifiers
 from seen.anonymise.names import Names
@@ -28,7 +29,7 @@ from seen.anonymise.places import Places
 from seen.anonymise.words import Words, alternation
 from seen.knowledge import Knowledge
 
-__all__ = ["Anonymiser", "Found", "anonymise", "default"]
+__all__ = ["Anonymiser", "Doubt", "Found", "anonymise", "default"]
 
 
 class Anonymiser:
@@ -45,6 +46,7 @@ class Anonymiser:
         self._placeholder = re.compile("|".join(re.escape(p) for p in placeholders))
         self._own_words = _own_vocabulary(kb, words)
         self._everyday = re.compile(rf"(?<![\w'’-])(?:{alternation(self._rules.everyday_names)})(?![\w'’-])", re.I)
+        self._doubts = Doubts(self._rules, words)
 
     def find(self, text: str) -> List[Found]:
         """Every identifying detail, longest first where two overlap."""
@@ -66,6 +68,14 @@ class Anonymiser:
             last = item.end
         out.append(text[last:])
         return "".join(out)
+
+    def doubts(self, text: str) -> List[Doubt]:
+        """The words ``anonymise(text)`` leaves in that may still be names
+        ("Storm", "Hope"), most doubtful first: the confirm step asks the
+        practitioner about them (seen/anonymise/doubts.py). Works on a text
+        already anonymised too."""
+        kept = [m.span() for m in self._placeholder.finditer(text)] + self._own_spans(text)
+        return self._doubts.find(text, self.find(text), kept)
 
     def _own_spans(self, text: str) -> List[Tuple[int, int]]:
         """Where Seen's own names for things, and the everyday names of services

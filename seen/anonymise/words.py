@@ -46,6 +46,17 @@ PERSON_WORD = 4.6
 #: Below this a listed surname typed after a first name is one ("kieran walsh").
 TYPED_SURNAME = 5.0
 
+# Asking the practitioner (seen/anonymise/doubts.py): a listed name the finders
+# left in is asked about unless it is at least this common as a word.
+#: A capitalised one ("Hope", "King"); its doubt score starts at this minus its Zipf frequency.
+DOUBT_CAPITALISED_WORD = 5.5
+#: One typed in lower case ("roman", "esme"): "frank" and "will" are words.
+DOUBT_TYPED_WORD = 4.6
+#: A census surname that is no first name is asked about only below this ("bex", not "bank").
+DOUBT_SURNAME = 3.0
+#: Below this score a word is not in doubt.
+DOUBTFUL = 0.5
+
 
 class Words:
     """The words the finders look up, built once from knowledge/ and the name lists."""

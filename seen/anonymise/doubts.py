@@ -1,0 +1,148 @@
+"""The words the anonymiser left in but is not sure of: a first name that is
+also an English word ("Will", "Storm", "River", "Frank", "faith", "Hope"),
+left in because nothing around it said it was a person. The confirm step asks
+the practitioner about the most doubtful few before a note is saved ("Is
+'Storm' a name?"), and removes every one they say is a name (``removed``).
+
+A word is in doubt when a name list has it (the first-name lists, the names
+that are also words in knowledge/anonymise.yml, or a rare census surname) and
+it is neither a detail already found, nor a placeholder, nor Seen's own
+vocabulary, nor on the keep list. Its score says how much more it reads as a
+name than as a word: how rare it is in English (wordfreq's Zipf scale), and
+whether it is capitalised, listed as a first name, or followed by what a
+person does ("Storm said"). Nothing here changes what ``anonymise()`` returns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Sequence, Set, Tuple
+
+from seen.anonymise.found import Found
+from seen.anonymise.words import (
+    DOUBT_CAPITALISED_WORD,
+    DOUBT_SURNAME,
+    DOUBT_TYPED_WORD,
+    DOUBTFUL,
+    Words,
+    _zipf,
+)
+from seen.knowledge import AnonymiseRules
+
+#: A word as the doubts read one: letters, with inner apostrophes or hyphens.
+_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_]*(?:['’-][^\W\d_]+)*(?![\w'’-])")
+#: What may follow a word that makes it read as a person's name: "Storm (15)", "River said".
+_PERSON_AFTER = re.compile(r"\s*(?:\(|,?\s*(?:and|&|n)\s+(?:\[[A-Z ]+\]|[A-Z]))")
+#: What comes before a sentence's first word.
+_SENTENCE_END = re.compile(r"(?:^|[.!?\n:;]\s*|[\"“(]\s*)$")
+#: The longest word worth asking about; a doubt longer is no single word.
+LONGEST_WORD = 40
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A word the anonymiser left in that may be a name; the higher ``score``, the more likely."""
+
+    word: str  # as first written in the text
+    score: float
+
+
+class Doubts:
+    """Finds the doubtful words in a text, given what the anonymiser found there."""
+
+    def __init__(self, rules: AnonymiseRules, words: Words) -> None:
+        self._words = words
+        self._word_names = {w.lower() for w in rules.word_names}
+        self._person_verbs = {w.lower() for w in rules.said_words + rules.subject_verbs} | {
+            "is", "was", "has", "had", "hasn't", "isn't", "wasn't", "didn't", "doesn't"}
+
+    def find(self, text: str, found: Sequence[Found], kept: Iterable[Tuple[int, int]]) -> List[Doubt]:
+        """The doubtful words in ``text`` outside the details ``found`` and the
+        spans ``kept`` (placeholders, Seen's own words), one per word whatever
+        its case, most doubtful first."""
+        taken = bytearray(len(text))
+        for start, end in [(f.start, f.end) for f in found] + list(kept):
+            taken[start:end] = b"\x01" * (end - start)
+        best: Dict[str, Doubt] = {}
+        for match in _WORD.finditer(text):
+            if taken.find(1, match.start(), match.end()) != -1:
+                continue
+            score = self._score(text, match)
+            key = match.group().lower()
+            if score >= DOUBTFUL and (key not in best or score > best[key].score):
+                best[key] = Doubt(best[key].word if key in best else match.group(), round(score, 3))
+        return sorted(best.values(), key=lambda d: (-d.score, d.word.lower()))
+
+    def _score(self, text: str, match: re.Match) -> float:
+        """How much more ``match`` reads as a name than as a word; below DOUBTFUL, not in doubt."""
+        word = match.group()
+        low = word.lower()
+        words = self._words
+        if low in words.keep_language or low in words.never_names or len(word) < 2 or len(word) > LONGEST_WORD:
+            return 0.0
+        after = text[match.end():]
+        next_word = re.match(r"\s*([\w'’]+)", after)
+        does = bool(next_word and next_word.group(1).lower() in self._person_verbs)
+        if low in words.keep and not (word[0].isupper() and does):
+            return 0.0  # a function word ("will", "may") unless it does what a person does ("Will hasn't")
+        if word.isupper() and len(word) <= 4:
+            return 0.0  # an acronym: "ED", "NICU"
+        first = words.first(low) or low in self._word_names
+        zipf = _zipf(low)
+        if not first and not (low in words.surnames and zipf < DOUBT_SURNAME):
+            return 0.0
+        capitalised = word[0].isupper()
+        function_word = low in words.keep
+        if zipf >= (DOUBT_CAPITALISED_WORD if capitalised else DOUBT_TYPED_WORD) and not function_word:
+            return 0.0  # too common a word to ask about
+        score = max(DOUBT_CAPITALISED_WORD - zipf, 0.0)
+        opens = bool(_SENTENCE_END.search(text[:match.start()]))
+        if capitalised:
+            score += 0.5 if opens else 1.0  # a capital mid-sentence says more than one opening it
+        if first:
+            score += 0.5
+        if does or _PERSON_AFTER.match(after):
+            score += 1.0  # "Storm said", "River (Reception)", "Sky and [NAME]"
+        return score
+
+
+def most_doubtful(doubts: Iterable[Sequence[Doubt]], limit: int) -> List[str]:
+    """The ``limit`` most doubtful words across several texts' doubts (a
+    note's answers), each once whatever its case, most doubtful first."""
+    best: Dict[str, Doubt] = {}
+    for text_doubts in doubts:
+        for doubt in text_doubts:
+            key = doubt.word.lower()
+            if key not in best or doubt.score > best[key].score:
+                best[key] = Doubt(best[key].word if key in best else doubt.word, doubt.score)
+    ranked = sorted(best.values(), key=lambda d: (-d.score, d.word.lower()))
+    return [d.word for d in ranked[:max(limit, 0)]]
+
+
+def occurrences(text: str, word: str) -> List[Tuple[int, int]]:
+    """Where ``word`` stands in ``text`` as a whole word, in any case ("Storm", "storm's")."""
+    if not is_a_word(word):
+        return []
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def removed(text: str, words: Iterable[str], placeholder: str) -> str:
+    """``text`` with every whole-word occurrence of each of ``words`` replaced by ``placeholder``."""
+    spans: Set[Tuple[int, int]] = set()
+    for word in words:
+        spans.update(occurrences(text, word))
+    out, last = [], 0
+    for start, end in sorted(spans):
+        if start < last:
+            continue
+        out += [text[last:start], placeholder]
+        last = end
+    return "".join(out + [text[last:]])
+
+
+def is_a_word(word: object) -> bool:
+    """A single word that could be asked about: a doubt read back from the
+    conversation's state is checked with this, as nothing in it is trusted."""
+    return isinstance(word, str) and len(word) <= LONGEST_WORD and bool(_WORD.fullmatch(word))
