@@ -658,9 +658,11 @@ def _name_answered(ctx: _Context, draft: NoteDraft, heard: Heard) -> Turn:
 
 
 def _yes_or_no(kb: Knowledge, heard: Heard) -> Optional[str]:
-    """"yes" or "no" from the buttons, the words a yes/no question takes
-    (knowledge/reflection.yml choice_words) or, in a short message, the
-    classifier's affirm or deny; None for anything else."""
+    """"yes" or "no" from the buttons or the words a yes/no question takes
+    (knowledge/reflection.yml choice_words); in a short message the
+    classifier's affirm is a yes too. Its deny is not a no ("Don't save"):
+    keeping a word is the unsafe side, so it takes a clear no. None for
+    anything else."""
     buttons = kb.reflection.note.buttons
     if _pressed(heard, buttons.name_yes):
         return "yes"
@@ -673,7 +675,7 @@ def _yes_or_no(kb: Knowledge, heard: Heard) -> Optional[str]:
             if _starts_with(kb.reflection.choice_words.get(choice, []), heard.text):
                 return None if choice == NOT_SURE else choice
     if short and heard.confidence >= rules.command_min_confidence:
-        return {"affirm": "yes", "deny": "no"}.get(heard.intent)
+        return "yes" if heard.intent == "affirm" else None
     return None
 
 

@@ -4,13 +4,13 @@ left in because nothing around it said it was a person. The confirm step asks
 the practitioner about the most doubtful few before a note is saved ("Is
 'Storm' a name?"), and removes every one they say is a name (``removed``).
 
-A word is in doubt when a name list has it (the first-name lists, the names
-that are also words in knowledge/anonymise.yml, or a rare census surname) and
+A word is in doubt when a name list has it (the first-name lists, or the
+names that are also words in knowledge/anonymise.yml) and
 it is neither a detail already found, nor a placeholder, nor Seen's own
 vocabulary, nor on the keep list. Its score says how much more it reads as a
 name than as a word: how rare it is in English (wordfreq's Zipf scale), and
-whether it is capitalised, listed as a first name, or followed by what a
-person does ("Storm said"). Nothing here changes what ``anonymise()`` returns.
+whether it is capitalised or followed by what a person does ("Storm said").
+Nothing here changes what ``anonymise()`` returns.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Dict, Iterable, List, Sequence, Set, Tuple
 from seen.anonymise.found import Found
 from seen.anonymise.words import (
     DOUBT_CAPITALISED_WORD,
-    DOUBT_SURNAME,
+    DOUBT_TYPED_CUED_WORD,
     DOUBT_TYPED_WORD,
     DOUBTFUL,
     Words,
@@ -88,21 +88,19 @@ class Doubts:
             return 0.0  # a function word ("will", "may") unless it does what a person does ("Will hasn't")
         if word.isupper() and len(word) <= 4:
             return 0.0  # an acronym: "ED", "NICU"
-        first = words.first(low) or low in self._word_names
-        zipf = _zipf(low)
-        if not first and not (low in words.surnames and zipf < DOUBT_SURNAME):
+        if not (words.first(low) or low in self._word_names):
             return 0.0
+        zipf = _zipf(low)
         capitalised = word[0].isupper()
-        function_word = low in words.keep
-        if zipf >= (DOUBT_CAPITALISED_WORD if capitalised else DOUBT_TYPED_WORD) and not function_word:
+        cue = does or bool(_PERSON_AFTER.match(after))
+        common = DOUBT_CAPITALISED_WORD if capitalised else DOUBT_TYPED_CUED_WORD if cue else DOUBT_TYPED_WORD
+        if zipf >= common and low not in words.keep:
             return 0.0  # too common a word to ask about
         score = max(DOUBT_CAPITALISED_WORD - zipf, 0.0)
         opens = bool(_SENTENCE_END.search(text[:match.start()]))
         if capitalised:
             score += 0.5 if opens else 1.0  # a capital mid-sentence says more than one opening it
-        if first:
-            score += 0.5
-        if does or _PERSON_AFTER.match(after):
+        if cue:
             score += 1.0  # "Storm said", "River (Reception)", "Sky and [NAME]"
         return score
 

@@ -50,10 +50,10 @@ TYPED_SURNAME = 5.0
 # left in is asked about unless it is at least this common as a word.
 #: A capitalised one ("Hope", "King"); its doubt score starts at this minus its Zipf frequency.
 DOUBT_CAPITALISED_WORD = 5.5
-#: One typed in lower case ("roman", "esme"): "frank" and "will" are words.
-DOUBT_TYPED_WORD = 4.6
-#: A census surname that is no first name is asked about only below this ("bex", not "bank").
-DOUBT_SURNAME = 3.0
+#: One typed in lower case ("esme", "kacey"): "kit", "drew" and "frank" are words.
+DOUBT_TYPED_WORD = 3.3
+#: ...or followed by what a person does or "(" ("roman said", "faith (6)").
+DOUBT_TYPED_CUED_WORD = 4.6
 #: Below this score a word is not in doubt.
 DOUBTFUL = 0.5
 

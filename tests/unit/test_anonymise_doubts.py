@@ -1,0 +1,90 @@
+"""The words the anonymiser left in but is not sure of (issue 14, "ask when
+unsure"): Anonymiser.doubts() names them, most doubtful first, for the
+confirm step to ask about. It adds to anonymise(), never changes it."""
+
+import pytest
+import yaml
+
+from seen.anonymise import Doubt, default
+from seen.anonymise.doubts import is_a_word, most_doubtful, removed
+from tests.helpers.paths import ROOT
+
+ANONYMISER = default()
+
+
+def words(text: str):
+    return [d.word for d in ANONYMISER.doubts(text)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Storm was born at 34 weeks and has been readmitted twice", "Storm"),
+    ("Hope was in the same uniform all week", "Hope"),
+    ("Frank is not known to us", "Frank"),
+    ("Will hasn't been brought to clinic since March", "Will"),
+    ("Sky and [NAME] have not been seen since their checks", "Sky"),
+])
+def test_a_first_name_that_is_also_a_word_left_in_is_in_doubt(text, word):
+    assert ANONYMISER.anonymise(text) == ANONYMISER.anonymise(text)  # left in, and the same each time
+    assert word in ANONYMISER.anonymise(text)
+    assert words(text)[0] == word
+    assert all(isinstance(d, Doubt) and d.score > 0 for d in ANONYMISER.doubts(text))
+
+
+@pytest.mark.parametrize("text", [
+    "I hope he will be frank with us about the rent",
+    "Will you ring me back on Monday?",
+    "We used Signs of Safety and the Graded Care Profile with Early Help",
+    "[NAME] said the Bank holiday was hard; Rose pink cardigan, Moses basket",
+    "Mum and dad both attended the TAF; the HV and the GP were there",
+    "Referred to CAMHS and the DSL spoke to MASH in May",
+])
+def test_ordinary_words_seens_vocabulary_the_keep_list_and_placeholders_are_never_in_doubt(text):
+    assert not {"[NAME]", "NAME", "Monday", "May", "Signs", "Safety", "Early", "Help", "will", "hope", "frank"} & set(
+        words(text)), words(text)
+    assert "NAME" not in words(text) and "Mum" not in words(text) and "DSL" not in words(text)
+
+
+def test_a_name_already_removed_is_no_doubt():
+    text = "Mum, Kayleigh, says Storm is fine"
+    assert "Kayleigh" not in words(text) and "Kayleigh" not in ANONYMISER.anonymise(text)
+
+
+def test_the_most_doubtful_comes_first_each_word_once_whatever_its_case():
+    doubts = ANONYMISER.doubts("Hope was late again. Storm was with her and storm's coat was wet")
+    assert [d.word for d in doubts] == ["Storm", "Hope"]
+    assert doubts[0].score > doubts[1].score
+
+
+def test_the_same_words_are_in_doubt_before_and_after_anonymising():
+    text = "Storm was born at 34 weeks, mum Kayleigh Brennan lives at 14 Mill Lane"
+    assert words(text) == words(ANONYMISER.anonymise(text)) == ["Storm"]
+
+
+def test_across_a_notes_answers_at_most_the_limit_the_most_doubtful_first():
+    doubts = [ANONYMISER.doubts("Hope was late again"), ANONYMISER.doubts("Storm was there. Hope was not"),
+              ANONYMISER.doubts("Sky has not been seen")]
+    assert most_doubtful(doubts, 2) == ["Storm", "Sky"]
+    assert most_doubtful(doubts, 5) == ["Storm", "Sky", "Hope"]
+    assert most_doubtful(doubts, 0) == []
+
+
+def test_removing_a_word_takes_every_whole_word_occurrence_in_any_case():
+    text = "Storm's nan says storm is fine; Stormy weather, STORM."
+    assert removed(text, ["Storm"], "[NAME]") == "[NAME]'s nan says [NAME] is fine; Stormy weather, [NAME]."
+    assert removed(text, ["a sentence, not a word"], "[NAME]") == text
+
+
+@pytest.mark.parametrize("value, ok", [("Storm", True), ("Mary-Jane", True), ("O'Neill", True),
+                                       ("two words", False), ("", False), (None, False), (["Storm"], False),
+                                       ("x" * 41, False), ("[NAME]", False)])
+def test_a_doubt_read_back_from_the_slot_must_be_one_word(value, ok):
+    assert is_a_word(value) is ok
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tests" / "dev").glob("pii_sentences*.yml")), ids=lambda p: p.name)
+def test_every_doubt_is_a_word_anonymise_left_in_on_the_dev_sets(path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for text in [s["text"] for s in data["identifying"]] + data["safeguarding"]:
+        anonymised = ANONYMISER.anonymise(text)
+        for doubt in ANONYMISER.doubts(anonymised):
+            assert removed(anonymised, [doubt.word], "\0") != anonymised, (doubt, anonymised)
