@@ -5,8 +5,9 @@ the practitioner about the most doubtful few before a note is saved ("Is
 'Storm' a name?"), and removes every one they say is a name (``removed``).
 
 A word is in doubt when a name list has it (the first-name lists, or the
-names that are also words in knowledge/anonymise.yml) and
-it is neither a detail already found, nor a placeholder, nor Seen's own
+names that are also words in knowledge/anonymise.yml), or when, capitalised,
+it does what a person does ("Zeus hasnt") or names a family ("Baker family"),
+and it is neither a detail already found, nor a placeholder, nor Seen's own
 vocabulary, nor on the keep list. Its score says how much more it reads as a
 name than as a word: how rare it is in English (wordfreq's Zipf scale), and
 whether it is capitalised or followed by what a person does ("Storm said").
@@ -21,6 +22,7 @@ from typing import Dict, Iterable, List, Sequence, Set, Tuple
 
 from seen.anonymise.found import Found
 from seen.anonymise.words import (
+    COMMON_WORD,
     DOUBT_CAPITALISED_WORD,
     DOUBT_TYPED_CUED_WORD,
     DOUBT_TYPED_WORD,
@@ -33,7 +35,11 @@ from seen.knowledge import AnonymiseRules
 #: A word as the doubts read one: letters, with inner apostrophes or hyphens.
 _WORD = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_]*(?:['’-][^\W\d_]+)*(?![\w'’-])")
 #: What may follow a word that makes it read as a person's name: "Storm (15)", "River said".
-_PERSON_AFTER = re.compile(r"\s*(?:\(|,?\s*(?:and|&|n)\s+(?:\[[A-Z ]+\]|[A-Z]))")
+_PERSON_AFTER = re.compile(r"\s*(?:\(|,?\s*(?:and|&|n)\s+(?:\[[A-Z ]+\]|[A-Z]|(?:his|her|their)\b))")
+#: What follows a surname that stands for a family: "Baker family again".
+_FAMILY_AFTER = re.compile(r"\s+(?:family|families|household|children|kids|twins)\b", re.IGNORECASE)
+#: A possessive's ending: "Jazz's mum" asks about "Jazz".
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 #: What comes before a sentence's first word.
 _SENTENCE_END = re.compile(r"(?:^|[.!?\n:;]\s*|[\"“(]\s*)$")
 #: The longest word worth asking about; a doubt longer is no single word.
@@ -66,38 +72,44 @@ class Doubts:
             taken[start:end] = b"\x01" * (end - start)
         best: Dict[str, Doubt] = {}
         for match in _WORD.finditer(text):
-            if taken.find(1, match.start(), match.end()) != -1:
+            start, end = match.span()
+            end -= len(_POSSESSIVE.search(match.group()).group()) if _POSSESSIVE.search(match.group()) else 0
+            if taken.find(1, start, end) != -1 or end <= start:
                 continue
-            score = self._score(text, match)
-            key = match.group().lower()
+            word = text[start:end]
+            score = self._score(text, word, start, end)
+            key = word.lower()
             if score >= DOUBTFUL and (key not in best or score > best[key].score):
-                best[key] = Doubt(best[key].word if key in best else match.group(), round(score, 3))
+                best[key] = Doubt(best[key].word if key in best else word, round(score, 3))
         return sorted(best.values(), key=lambda d: (-d.score, d.word.lower()))
 
-    def _score(self, text: str, match: re.Match) -> float:
-        """How much more ``match`` reads as a name than as a word; below DOUBTFUL, not in doubt."""
-        word = match.group()
+    def _score(self, text: str, word: str, start: int, end: int) -> float:
+        """How much more ``word`` (``text[start:end]``) reads as a name than as a word; below DOUBTFUL, not in doubt."""
         low = word.lower()
         words = self._words
         if low in words.keep_language or low in words.never_names or len(word) < 2 or len(word) > LONGEST_WORD:
             return 0.0
-        after = text[match.end():]
+        after = text[end:]
         next_word = re.match(r"\s*([\w'’]+)", after)
         does = bool(next_word and next_word.group(1).lower() in self._person_verbs)
         if low in words.keep and not (word[0].isupper() and does):
             return 0.0  # a function word ("will", "may") unless it does what a person does ("Will hasn't")
         if word.isupper() and len(word) <= 4:
             return 0.0  # an acronym: "ED", "NICU"
-        if not (words.first(low) or low in self._word_names):
-            return 0.0
         zipf = _zipf(low)
         capitalised = word[0].isupper()
         cue = does or bool(_PERSON_AFTER.match(after))
+        if not (words.first(low) or low in self._word_names):
+            # Unlisted: only a capitalised word that acts as a person does
+            # ("Zeus hasnt been seen"), or a surname before "family" ("Baker family").
+            family = bool(_FAMILY_AFTER.match(after)) and low in words.surnames
+            if not (capitalised and not word.isupper() and (family or (does and zipf < COMMON_WORD))):
+                return 0.0
         common = DOUBT_CAPITALISED_WORD if capitalised else DOUBT_TYPED_CUED_WORD if cue else DOUBT_TYPED_WORD
         if zipf >= common and low not in words.keep:
             return 0.0  # too common a word to ask about
         score = max(DOUBT_CAPITALISED_WORD - zipf, 0.0)
-        opens = bool(_SENTENCE_END.search(text[:match.start()]))
+        opens = bool(_SENTENCE_END.search(text[:start]))
         if capitalised:
             score += 0.5 if opens else 1.0  # a capital mid-sentence says more than one opening it
         if cue:

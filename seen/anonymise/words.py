@@ -52,8 +52,8 @@ TYPED_SURNAME = 5.0
 DOUBT_CAPITALISED_WORD = 5.5
 #: One typed in lower case ("esme", "kacey"): "kit", "drew" and "frank" are words.
 DOUBT_TYPED_WORD = 3.3
-#: ...or followed by what a person does or "(" ("roman said", "faith (6)").
-DOUBT_TYPED_CUED_WORD = 4.6
+#: ...or followed by what a person does or "(" ("roman said", "storm (4) and river (2)").
+DOUBT_TYPED_CUED_WORD = 5.1
 #: Below this score a word is not in doubt.
 DOUBTFUL = 0.5
 
