@@ -11,8 +11,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from benchmarks.widget import measure
+from seen import knowledge
 from tests.helpers.bot import RASA_PORT, WIDGET_ORIGIN
 from tests.helpers.figures import record_figures
+from tests.helpers.reflection import UNSURE
 
 LAUNCHER = "Talk to Seen about a neglect concern"
 DESKTOP = {"width": 1280, "height": 900}
@@ -73,6 +75,40 @@ def test_a_reflection_starts_and_skips_the_area_question(page):
     expect(bot_messages(page).filter(has_text="Question 2 of about").first).to_be_visible(timeout=20000)
     said = " ".join(bot_messages(page).all_inner_texts()).lower()
     assert "which area" not in said, "the board's area should be known without asking"
+
+
+def test_the_note_asks_whether_a_word_is_a_name_and_yes_removes_it_before_saving(page, screenshots):
+    """Skip every question but daily life, answered with a name that is also
+    a word; at the note, Seen asks "Is 'Storm' a name?" and the practitioner
+    taps "Yes, remove it" (issue 14)."""
+    kb = knowledge.default()
+    words = kb.reflection.note
+    daily_life = next(q.text for q in kb.reflection.questions if q.id == "daily_life")
+    asked_name = bot_messages(page).filter(has_text=words.is_it_a_name.format(word="Storm", placeholder="[NAME]"))
+    progress = bot_messages(page).filter(has_text=re.compile(r"Question \d+ of about \d+"))
+    open_widget(page)
+    say(page, "I'm worried about a child")
+    for answered in range(len(kb.reflection.questions) + 1):
+        expect(progress.nth(answered).or_(asked_name)).to_be_visible(timeout=20000)
+        if asked_name.count():
+            break
+        if daily_life[:40] in progress.nth(answered).inner_text():
+            say(page, UNSURE["daily_life"])
+        else:
+            page.get_by_role("button", name="Skip").last.click()
+    notes = bot_messages(page).filter(has_text=words.heading)
+    expect(asked_name).to_be_visible()
+    expect(notes.last).to_contain_text("Storm was born")
+    page.get_by_role("button", name=words.buttons.name_yes).click()
+    expect(bot_messages(page).filter(has_text=words.name_removed.format(word="Storm", placeholder="[NAME]")))\
+        .to_be_visible(timeout=20000)
+    expect(notes).to_have_count(2, timeout=20000)
+    expect(notes.last).to_contain_text("[NAME] was born")
+    expect(notes.last).not_to_contain_text("Storm")
+    expect(notes.last).not_to_contain_text("storm")
+    page.screenshot(path=str(screenshots / "widget-name-question.png"))
+    page.get_by_role("button", name=words.buttons.save).last.click()
+    expect(bot_messages(page).filter(has_text="Your reference is")).to_be_visible(timeout=20000)
 
 
 def test_the_conversation_survives_a_reload_and_start_again_clears_it(page):

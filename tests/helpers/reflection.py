@@ -47,6 +47,12 @@ IDENTIFYING = {
                           "she agreed to everything.",
     "agencies": "School, HV and Dr Okafor at Brookside Medical Centre; dad's snapchat is jaydenb2010.",
 }
+#: Answers with a name that is also a word ("Storm"), which the anonymiser
+#: leaves in and the confirm step asks about before the note is saved.
+UNSURE = {
+    "daily_life": "Storm was born at 34 weeks and is still small; storm's nan helps out most days.",
+    "history": "Known since 2019. Storm was seen by the HV twice.",
+}
 SECRETS = ["Kayleigh", "Brennan", "Tia", "Mill Lane", "M6 5FX", "Pauline", "943 476 5919", "889123", "Iqbal",
            "07700 900123", "3rd March", "kb1990", "Okafor", "Brookside", "jaydenb2010", "St Mary"]
 
@@ -79,5 +85,5 @@ def walk(chat: Callable[[str], List[dict]], age_band: str, answers: Dict[str, st
         messages = chat(reply)
         said += texts(messages)
         if any(t.startswith(KB.reflection.summary.heading) for t in texts(messages)):
-            return {"asked": asked, "said": said, "answers": answers}
+            return {"asked": asked, "said": said, "answers": answers, "last": messages}
     raise AssertionError(f"no summary after {asked}")

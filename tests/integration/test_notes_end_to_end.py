@@ -1,6 +1,7 @@
 """A practitioner who types real details anyway: complete a reflection over
 REST, confirm the note, and check that neither the stored note nor the export
-holds any of those details."""
+holds any of those details; and one whose note holds a word the anonymiser is
+not sure of ("Storm"), asked about before the note is saved (issue 14)."""
 
 import json
 import os
@@ -9,9 +10,10 @@ import subprocess
 from seen import knowledge
 from seen.notes import NoteStore
 from tests.helpers.paths import ROOT
-from tests.helpers.reflection import IDENTIFYING, SECRETS, walk
+from tests.helpers.reflection import IDENTIFYING, SECRETS, UNSURE, walk
 
 KB = knowledge.load()
+WORDS = KB.reflection.note
 
 def test_a_confirmed_note_is_stored_and_exported_without_identifying_details(chat, notes_url):
     result = walk(chat, "5 to 11", IDENTIFYING)
@@ -33,3 +35,46 @@ def test_declining_stores_nothing(chat, notes_url):
     walk(chat, "1 to 4", {})
     assert chat("Don't save")[0]["text"] == KB.reflection.note.not_saved
     assert len(list(NoteStore(notes_url).export())) == before
+
+
+def _reference(saved: str) -> str:
+    return saved.split("reference is ")[1].split(":")[0]
+
+
+def test_a_word_the_anonymiser_is_unsure_of_is_asked_about_and_yes_removes_it_everywhere(chat, notes_url):
+    result = walk(chat, "5 to 11", UNSURE)
+    asked = result["last"][-1]
+    assert asked["text"] == WORDS.is_it_a_name.format(word="Storm", placeholder="[NAME]"), asked["text"]
+    buttons = {b["title"]: b["payload"] for b in asked.get("buttons") or []}
+    assert list(buttons) == [WORDS.buttons.name_yes, WORDS.buttons.name_no]
+    said = [m.get("text", "") for m in chat(buttons[WORDS.buttons.name_yes])]
+    note = next(t for t in said if t.startswith(WORDS.heading))
+    assert "storm" not in note.lower() and "[NAME]'s nan" in note, note
+    assert said[-1] == WORDS.ask
+    stored = NoteStore(notes_url).get(_reference(chat("Save note")[0]["text"]))
+    assert stored and "storm" not in json.dumps(stored).lower()
+
+
+def test_no_keeps_the_word_and_it_is_stored_as_written(chat, notes_url):
+    walk(chat, "5 to 11", UNSURE)
+    said = [m.get("text", "") for m in chat(WORDS.buttons.name_no)]
+    assert said[0] == WORDS.name_kept.format(word="Storm") and said[-1] == WORDS.ask
+    stored = NoteStore(notes_url).get(_reference(chat("Save note")[0]["text"]))
+    assert "Storm was born at 34 weeks" in json.dumps(stored)
+
+
+def test_a_typed_yes_removes_the_word(chat, notes_url):
+    walk(chat, "5 to 11", UNSURE)
+    said = [m.get("text", "") for m in chat("yes")]
+    assert said[0] == WORDS.name_removed.format(word="Storm", placeholder="[NAME]"), said
+    stored = NoteStore(notes_url).get(_reference(chat("Save note")[0]["text"]))
+    assert "storm" not in json.dumps(stored).lower()
+
+
+def test_an_unclear_answer_removes_the_word_says_so_and_keeps_the_note(chat, notes_url):
+    walk(chat, "5 to 11", UNSURE)
+    said = [m.get("text", "") for m in chat("hmm what do you mean")]
+    assert said[0] == WORDS.name_unclear.format(word="Storm", placeholder="[NAME]"), said
+    assert said[-1] == WORDS.ask
+    stored = NoteStore(notes_url).get(_reference(chat("Save note")[0]["text"]))
+    assert stored and "storm" not in json.dumps(stored).lower()
