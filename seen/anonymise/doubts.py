@@ -41,7 +41,9 @@ _FAMILY_AFTER = re.compile(r"\s+(?:family|families|household|children|kids|twins
 #: A possessive's ending: "Jazz's mum" asks about "Jazz".
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 #: What comes before a sentence's first word.
-_SENTENCE_END = re.compile(r"(?:^|[.!?\n:;]\s*|[\"“(]\s*)$")
+_SENTENCE_END = re.compile(r"(?:[.!?\n:;]|[\"“(])\s*$")
+#: How far around a word the doubts look (a window, so a long text costs time in proportion to its length).
+_REACH = 80
 #: The longest word worth asking about; a doubt longer is no single word.
 LONGEST_WORD = 40
 
@@ -89,7 +91,7 @@ class Doubts:
         words = self._words
         if low in words.keep_language or low in words.never_names or len(word) < 2 or len(word) > LONGEST_WORD:
             return 0.0
-        after = text[end:]
+        after = text[end:end + _REACH]
         next_word = re.match(r"\s*([\w'’]+)", after)
         does = bool(next_word and next_word.group(1).lower() in self._person_verbs)
         if low in words.keep and not (word[0].isupper() and does):
@@ -109,7 +111,8 @@ class Doubts:
         if zipf >= common and low not in words.keep:
             return 0.0  # too common a word to ask about
         score = max(DOUBT_CAPITALISED_WORD - zipf, 0.0)
-        opens = bool(_SENTENCE_END.search(text[:start]))
+        before = text[max(0, start - _REACH):start]
+        opens = (start <= _REACH and not before.strip()) or bool(_SENTENCE_END.search(before))
         if capitalised:
             score += 0.5 if opens else 1.0  # a capital mid-sentence says more than one opening it
         if cue:

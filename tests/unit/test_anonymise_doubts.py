@@ -2,12 +2,17 @@
 unsure"): Anonymiser.doubts() names them, most doubtful first, for the
 confirm step to ask about. It adds to anonymise(), never changes it."""
 
+import time
+
 import pytest
 import yaml
 
+from benchmarks.anonymiser import measure
+from benchmarks.anonymiser_time import TEXTS
 from seen.anonymise import Doubt, default
 from seen.anonymise.doubts import is_a_word, most_doubtful, removed
 from tests.helpers.paths import ROOT
+from tests.unit.test_anonymise_time import GROWTH
 
 ANONYMISER = default()
 
@@ -98,3 +103,25 @@ def test_every_doubt_is_a_word_anonymise_left_in_on_the_dev_sets(path):
 ])
 def test_a_possessive_an_unlisted_word_acting_as_a_person_and_a_family_name_are_in_doubt(text, word):
     assert word in words(ANONYMISER.anonymise(text)) or word not in ANONYMISER.anonymise(text)
+
+
+def test_the_benchmark_reports_the_figures_with_answers_beside_todays():
+    figures = measure(ROOT / "tests" / "dev" / "pii_sentences_g.yml")
+    assert {"recall_overall", "safeguarding_unchanged", "right_label"} <= set(figures)
+    assert figures["recall_with_answers"] > figures["recall_overall"]
+    assert figures["safeguarding_unchanged_with_answers"] == figures["safeguarding_unchanged"]
+    assert 0 < figures["questions_per_note"] <= 2
+
+
+@pytest.mark.parametrize("kind", sorted(TEXTS))
+def test_finding_the_doubts_takes_time_in_proportion_to_the_text(kind):
+    def seconds(text: str) -> float:
+        best = float("inf")
+        for _ in range(2):
+            start = time.perf_counter()
+            ANONYMISER.doubts(text)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    short, long = seconds(TEXTS[kind](10_000)), seconds(TEXTS[kind](40_000))
+    assert long < GROWTH * short + 0.05, f"{kind}: 10,000 chars {short:.3f}s, 40,000 chars {long:.3f}s"
