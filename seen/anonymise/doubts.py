@@ -137,7 +137,8 @@ def occurrences(text: str, word: str) -> List[Tuple[int, int]]:
     """Where ``word`` stands in ``text`` as a whole word, in any case ("Storm", "storm's")."""
     if not is_a_word(word):
         return []
-    pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+    # Not inside a placeholder: "NAME" in "[NAME]" is no word of the note.
+    pattern = re.compile(rf"(?<![\w'’\[-]){re.escape(word)}(?![\w\]-])", re.IGNORECASE)
     return [m.span() for m in pattern.finditer(text)]
 
 

@@ -77,6 +77,7 @@ def test_removing_a_word_takes_every_whole_word_occurrence_in_any_case():
     text = "Storm's nan says storm is fine; Stormy weather, STORM."
     assert removed(text, ["Storm"], "[NAME]") == "[NAME]'s nan says [NAME] is fine; Stormy weather, [NAME]."
     assert removed(text, ["a sentence, not a word"], "[NAME]") == text
+    assert removed("[NAME] said", ["NAME"], "[NAME]") == "[NAME] said"
 
 
 @pytest.mark.parametrize("value, ok", [("Storm", True), ("Mary-Jane", True), ("O'Neill", True),
