@@ -101,6 +101,7 @@ heldout: install
 	$(BIN)/python -m benchmarks.nlu_heldout tests/heldout_b
 	$(BIN)/python -m benchmarks.reflection_answers tests/heldout_reflection
 	$(BIN)/python -m benchmarks.anonymiser tests/heldout_pii/sentences.yml
+	$(BIN)/python -m benchmarks.anonymiser tests/heldout_pii_hard/sentences.yml
 	$(BIN)/python -m benchmarks.concern_openers tests/heldout_concerns
 
 # Reflection notes' tables, on DATABASE_URL or instance/seen.db, for a deployment

@@ -1,0 +1,42 @@
+"""The anonymiser on issue 14's hard held-out set, tests/heldout_pii_hard/
+(written by someone who saw neither the rules nor the tuning sets; never
+tuned on): names that are also words, registrations, collar numbers, handles,
+partial dates and named places, and clean notes full of service names.
+
+Issue 14's targets are not met yet (97% of identifiers alone, 99.5% with the
+practitioner's answers, 98% of clean notes unchanged). These guard what was
+measured on 2026-11-30, so no change makes the hard cases worse: 92.97% alone,
+94.10% with answers, 88.41% of clean notes unchanged, 0.20 questions a note.
+Also written to benchmarks/results/heldout_pii_hard.json."""
+
+import pytest
+
+from benchmarks.anonymiser import measure
+from tests.helpers.figures import record_figures
+from tests.helpers.paths import ROOT
+
+
+@pytest.fixture(scope="module")
+def figures():
+    return record_figures("heldout_pii_hard", measure(ROOT / "tests" / "heldout_pii_hard" / "sentences.yml"))
+
+
+def test_the_set_is_as_big_as_issue_14_asks(figures):
+    assert figures["sentences"] >= 100 and figures["safeguarding_sentences"] >= 40
+
+
+def test_no_fewer_identifiers_are_removed_than_when_measured(figures):
+    assert figures["recall_overall"] >= 0.9297
+
+
+def test_the_practitioners_answers_remove_more_and_change_no_clean_note(figures):
+    assert figures["recall_with_answers"] >= max(0.9410, figures["recall_overall"])
+    assert figures["safeguarding_unchanged_with_answers"] == figures["safeguarding_unchanged"]
+
+
+def test_no_more_clean_notes_are_changed_than_when_measured(figures):
+    assert figures["safeguarding_unchanged"] >= 0.8841
+
+
+def test_a_note_asks_at_most_two_questions_on_average(figures):
+    assert figures["questions_per_note"] <= 2
