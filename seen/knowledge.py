@@ -606,7 +606,8 @@ class Opening(_Strict):
 WordList = conlist(StrictStr, min_items=1)
 
 PlaceholderLabel = Literal["NAME", "ADDRESS", "POSTCODE", "DATE", "PHONE", "EMAIL", "NHS_NUMBER", "NI_NUMBER",
-                           "REFERENCE", "SCHOOL_OR_SETTING", "SOCIAL_MEDIA", "WEB_ADDRESS", "VEHICLE"]
+                           "REFERENCE", "SCHOOL_OR_SETTING", "SOCIAL_MEDIA", "WEB_ADDRESS", "VEHICLE",
+                           "PLACE"]
 
 
 class AnonymiseRules(_Strict):
@@ -638,6 +639,15 @@ class AnonymiseRules(_Strict):
     setting_words: WordList
     setting_openers: WordList
     setting_names: WordList
+    practice_words: WordList
+    setting_words_before_a_town: WordList
+    not_a_town: WordList
+    chains: WordList
+    branch_words: WordList
+    branch_cues: WordList
+    shop_locations: WordList
+    business_words: WordList
+    pub_words: WordList
     name_particles: WordList
     quantity_words: WordList
     counting_words: WordList

@@ -53,10 +53,15 @@ class Anonymiser:
         found = list(self._identifiers.find(text)) + list(self._places.find(text))
         found += self._names.find(text, taken=_covered(found))
         placeholders = bytearray(len(text))
-        for start, end in [m.span() for m in self._placeholder.finditer(text)] + self._own_spans(text):
+        kept = [m.span() for m in self._placeholder.finditer(text)] + self._own_spans(text)
+        branches = [(f.start, f.end) for f in found if f.label == "PLACE"]
+        kept += [(start, end) for start, end in self._places.chains(text)
+                 if not any(b_start <= start and end <= b_end for b_start, b_end in branches)]
+        for start, end in kept:
             placeholders[start:end] = b"\x01" * (end - start)
-        # A detail wholly inside a placeholder or Seen's own words is no detail;
-        # one that reaches beyond ("Kingsmead Children's Centre") still is.
+        # A detail wholly inside a placeholder, Seen's own words or a chain's
+        # name ("went to Greggs") is no detail; one that reaches beyond
+        # ("Kingsmead Children's Centre", "Greggs Failsworth") still is.
         return [Found(f.label, f.start, f.end, text[f.start:f.end]) for f in _without_overlaps(found)
                 if placeholders.find(0, f.start, f.end) != -1]
 
@@ -122,7 +127,7 @@ def _covered(found: List[Found]) -> Set[int]:
 
 #: Details found by looser rules: where one overlaps an exact format (a phone
 #: number, an email), the exact format wins.
-LOOSE = {"ADDRESS", "SCHOOL_OR_SETTING", "NAME"}
+LOOSE = {"ADDRESS", "SCHOOL_OR_SETTING", "PLACE", "NAME"}
 
 
 def _without_overlaps(found: List[Found]) -> List[Found]:

@@ -1,17 +1,18 @@
 """Places: addresses (a house number and a street, a flat, a hostel room, a
-house name, an estate) and named settings (schools, nurseries, surgeries,
-hospitals, prisons), found by regular expressions and checked against the
+house name, an estate), named settings (schools, nurseries, surgeries, dental
+practices, pharmacies, hospitals, prisons) and named businesses (a chain's
+branch, a shop, a pub), found by regular expressions and checked against the
 words to keep."""
 
 from __future__ import annotations
 
 import re
-from typing import Iterator, List, Optional
+from typing import Iterator, List, Optional, Tuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from seen.anonymise.found import Found, matches, merged
-from seen.anonymise.words import ORDINARY_WORD, Words, alternation, rare
+from seen.anonymise.words import COMMON_WORD, ORDINARY_WORD, Words, alternation, rare
 from seen.knowledge import AnonymiseRules
 
 #: A capitalised word, maybe hyphenated: "Skew", "Smith-Jones".
@@ -28,6 +29,9 @@ class Places:
         self._rules = rules
         self._keep, self._keep_language, self._keep_terms = words.keep, words.keep_language, words.keep_terms
         self._never_names = words.never_names
+        self._first_name = words.first
+        self._not_a_town = {w.lower() for w in rules.not_a_town}
+        self._chain_words = {w.lower() for chain in rules.chains for w in re.findall(r"[\w'’&-]+", chain)}
         self._quantities = {w.lower() for w in rules.quantity_words}
         # Words before a number that is not a house number: "Year 3, Maths", "aged 7, Tyler".
         self._counted = {w.lower() for w in rules.counting_words}
@@ -36,6 +40,7 @@ class Places:
         self._compile_streets(rules)
         self._compile_buildings(rules)
         self._compile_settings(rules)
+        self._compile_businesses(rules)
 
     def _compile_streets(self, rules: AnonymiseRules) -> None:
         street = rules.street_words + rules.street_words_after_a_cue
@@ -116,12 +121,12 @@ class Places:
 
     def _compile_settings(self, rules: AnonymiseRules) -> None:
         settings = alternation(rules.setting_words)
-        self._setting = re.compile(rf"""
+        self._setting, self._practice = (re.compile(rf"""
             \b(?:(?i:{alternation(rules.setting_openers)})\s{{1,3}})?          # "St", "HMP"
             (?:[A-Z][\w'’.&-]{{0,40}}\s{{1,3}}                                 # "Mary's", "Little"
                (?:(?:{alternation(rules.setting_joiners)})\s{{1,3}})?){{1,4}}  # "RC", "of"
-            (?i:{settings})\b (?:\s{{1,3}}(?i:school))?                       # "Primary", "High School"
-            """, re.VERBOSE)
+            (?i:{kinds})\b (?:\s{{1,3}}(?i:school))?                          # "Primary", "High School"
+            """, re.VERBOSE) for kinds in (settings, alternation(rules.practice_words)))  # "Smile Dental"
         self._lower_setting = re.compile(rf"""
             \b(?:[a-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,5}}                         # "for ridgeway park"
             (?:{settings})\b (?:\s{{1,3}}school)?                             # "primary"
@@ -133,14 +138,115 @@ class Places:
                | (?:St|Saint)\.?\s{{1,3}}[A-Z][a-z]+['’]s)\b             # "St Mary's"
             (?:\s{{1,3}}(?:{alternation(rules.after_a_saint)}))*                                   # "rc primary"
             """, re.VERBOSE)
+        # "the Royal Oldham", "Royal Bolton"
+        self._setting_before_a_town = re.compile(rf"""
+            \b(?:{alternation(rules.setting_words_before_a_town, capitalised=True)})\s{{1,3}}
+            (?P<town>{_NAME_WORD}(?:\s{{1,3}}{_NAME_WORD})?)(?![\w'’&-])
+            """, re.VERBOSE)
         self._prison = re.compile(rf"""
             \b(?:{alternation(rules.prison_words)})\s{{1,3}}   # "HMP"
             (?:[A-Z][\w'’-]{{0,40}}\s?){{1,3}}                 # "Forest Bank"
             """, re.IGNORECASE | re.VERBOSE)
 
+    def _compile_businesses(self, rules: AnonymiseRules) -> None:
+        chain = rf"(?<![\w'’&-])(?i:{alternation(rules.chains)})(?:['’]?s)?(?![\w'’&-])"  # "Tesco", "Tesco's"
+        self._chain = re.compile(chain)
+        self._branch = re.compile(rf"""
+            {chain}
+            (?: \s{{1,3}}(?i:{alternation(rules.branch_words)})\b         # "Extra", "Local"
+              | \s{{1,3}}(?P<town>{_NAME_WORD}(?:\s{{1,3}}{_NAME_WORD})?)(?![\w'’&-])  # "Failsworth"
+            )
+            """, re.VERBOSE)
+        street = alternation(rules.street_words + rules.street_words_after_a_cue, capitalised=True)
+        self._local_chain = re.compile(rf"""
+            (?<![\w'’&-])(?P<where>(?:{_NAME_WORD}\s{{1,3}}){{1,3}})              # "Hollin Lane", "Failsworth"
+            (?P<chain>{chain})
+            """, re.VERBOSE)
+        self._street_end = re.compile(rf"\b(?:{street})\s*\Z")
+        self._town_after = re.compile(rf"\s{{1,3}}({_NAME_WORD})(?![\w'’&-])")  # "Failsworth"
+        self._chain_where = re.compile(rf"""
+            (?P<chain>{chain}) \s{{1,3}} (?i:{alternation(rules.branch_cues)}) \s{{1,3}}  # "Asda on"
+            (?: (?i:the)\s{{1,3}}(?i:{alternation(rules.shop_locations)})\b      # "the precinct"
+              | (?P<place>{_NAME_WORD}) )                                       # "Hollins Road", "Middleton"
+            """, re.VERBOSE)
+        self._business = re.compile(rf"""
+            (?<![\w'’&-])
+            (?P<head>(?:{_NAME_WORD}\s{{1,3}}(?:(?:&|and|n)\s{{1,3}})?){{1,3}})  # "Jimmy's", "Speedy Fried"
+            (?=[A-Z])(?i:{alternation(rules.business_words)})\b                  # "Barbers", "Arms"
+            """, re.VERBOSE)
+
+        self._pub = re.compile(rf"""
+            (?<=\b[Tt]he\s)(?:{_NAME_WORD}\s{{1,3}}){{1,2}}                   # "the Red", "the Old Black"
+            (?:{alternation(rules.pub_words, capitalised=True)})\b             # "Lion"
+            """, re.VERBOSE)
+
     def find(self, text: str) -> Iterator[Found]:
         yield from self._addresses(text)
         yield from self._settings(text)
+        yield from self._businesses(text)
+
+    def chains(self, text: str) -> Iterator[Tuple[int, int]]:
+        """Where a chain's name stands on its own ("went to Greggs"): no
+        detail, and not a name, unless a branch or a place goes with it."""
+        for match in self._chain.finditer(text):
+            yield match.span()
+
+    def _businesses(self, text: str) -> Iterator[Found]:
+        """A chain's branch ("Tesco Extra", "Aldi Failsworth", "the Asda on
+        Hollins Road", "Boots in the precinct": the chain is the place, the
+        street after it an address), a named business ("Jimmy's Barbers") and
+        a dental practice or pharmacy ("Smile Dental"), each with the town
+        after it ("Lloyds Pharmacy Failsworth")."""
+        found = list(matches("PLACE", self._practice, text, keep=self._is_named_setting))
+        for match in self._branch.finditer(text):
+            town = match.group("town")
+            if town is None or self._is_town(town, after_a_chain=True):
+                found.append(Found("PLACE", match.start(), match.end(), match.group()))
+        for match in self._local_chain.finditer(text):
+            for word in re.finditer(r"\S+", match.group("where")):  # "Mum Hollin Lane Spar": from "Hollin"
+                where = match.group("where")[word.start():]
+                street = len(where.split()) > 1 and bool(self._street_end.search(where))  # "Hollin Lane"
+                if self._is_town(where, after_a_chain=True, common=street):
+                    start = match.start() + word.start()
+                    found.append(Found("PLACE", start, match.end(), text[start:match.end()]))
+                    break
+        for item in found:
+            town = self._town_after.match(text, item.end)
+            if town and self._is_town(town.group(1), after_a_chain=True):
+                item = Found("PLACE", item.start, town.end(), text[item.start:town.end()])
+            yield item
+        for match in self._chain_where.finditer(text):
+            place = match.group("place")
+            if place is None or self._is_town(place, after_a_chain=True, common=True):
+                yield Found("PLACE", match.start("chain"), match.end("chain"), match.group("chain"))
+        for match in self._business.finditer(text):
+            head = match.group("head")
+            start = match.start() + (4 if head.startswith("The ") else 0)  # "the Kings Arms": "the" stays
+            if self._is_named_business(text, start, head[start - match.start():]):
+                yield Found("PLACE", start, match.end(), text[start:match.end()])
+        yield from matches("PLACE", self._pub, text, keep=self._not_all_kept)
+
+    def _is_town(self, words: str, after_a_chain: bool = False, common: bool = False) -> bool:
+        """"Failsworth", "Oldham" (an area's name too), not "Tesco Clubcard", "Asda on Fridays",
+        "Royal Marines" or, after a chain, a child's name ("Asda Tyler said"); with
+        ``common``, a common word too ("the Asda on Market Street")."""
+        first = re.sub(r"['’]s$", "", words.split()[0]).lower()
+        not_a_town = (self._keep_terms, STOP_WORDS, self._never_names, self._not_a_town, self._chain_words)
+        return (not any(first in words for words in not_a_town) and (common or rare(first, COMMON_WORD))
+                and not (after_a_chain and self._first_name(first)))
+
+    def _is_named_business(self, text: str, start: int, head: str) -> bool:
+        """"Jimmy's Barbers", "Hollinwood Vets", not "Mum's Cafe", "Tesco Cafe"
+        or a sentence opening on an ordinary word ("Fried Chicken for tea")."""
+        words = [re.sub(r"['’]s$", "", w).lower() for w in re.findall(r"[A-Za-z][\w'’-]*", head)]
+        if any(w in self._never_names for w in words):
+            return False
+        named = [w for w in words if w not in self._keep and w not in self._chain_words and w not in STOP_WORDS]
+        if not named:
+            return False
+        opens = not text[:start].strip() or text[:start].rstrip()[-1] in ".!?\n:;-"
+        return not (opens and len(named) == 1 and words[0] == named[0] and not rare(named[0], ORDINARY_WORD)
+                    and "'" not in head and "’" not in head)
 
     def _addresses(self, text: str) -> List[Found]:
         """Addresses found by any rule, with the parts written after them
@@ -201,6 +307,9 @@ class Places:
                 end += following.end()
             yield Found("SCHOOL_OR_SETTING", match.start(), end, text[match.start():end])
         yield from matches("SCHOOL_OR_SETTING", self._setting, text, keep=self._is_named_setting)
+        for match in self._setting_before_a_town.finditer(text):
+            if self._is_town(match.group("town")):
+                yield Found("SCHOOL_OR_SETTING", match.start(), match.end(), match.group())
         for match in self._lower_setting.finditer(text):
             typed = self._typed_setting(match.group())
             if typed:

@@ -139,6 +139,46 @@ def test_vehicle_registrations_collar_numbers_bare_handles_and_week_dates_are_re
     assert anonymise(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # A chain's branch: with a branch word, a town before or after it, or where it stands.
+    ("mum works nights at the Tesco Extra on Hollins Road", "mum works nights at the [PLACE] on [ADDRESS]"),
+    ("mum works at the Asda on Hollins Road", "mum works at the [PLACE] on [ADDRESS]"),
+    ("seen shoplifting in Aldi Failsworth", "seen shoplifting in [PLACE]"),
+    ("the kids hang round Boots in the precinct", "the kids hang round [PLACE] in the precinct"),
+    ("he was at the Sainsbury's Local by the station", "he was at the [PLACE] by the station"),
+    ("mum on a late at the Hollin Lane Spar", "mum on a late at the [PLACE]"),
+    ("caught taking food from Tesco Express Moorside twice", "caught taking food from [PLACE] twice"),
+    # Dental practices and pharmacies are businesses too.
+    ("Smile Dental have seen him twice for extractions", "[PLACE] have seen him twice for extractions"),
+    ("registered with Bright Smile Dental Care but never attends", "registered with [PLACE] but never attends"),
+    ("collects her methadone from Lloyds Pharmacy on Market St", "collects her methadone from [PLACE] on [ADDRESS]"),
+    ("collects mums prescriptions from Lloyds Pharmacy Failsworth", "collects mums prescriptions from [PLACE]"),
+    # Shops, takeaways and pubs by name.
+    ("works at Jimmy's Barbers on the high street", "works at [PLACE] on the high street"),
+    ("hangs about at Speedy Fried Chicken after school", "hangs about at [PLACE] after school"),
+    ("mum is a cleaner at Hollinwood Vets", "mum is a cleaner at [PLACE]"),
+    ("dad drinks at the Red Lion most nights", "dad drinks at the [PLACE] most nights"),
+    # Hospitals and GP practices are settings, as before: "Royal" and a town is one.
+    ("admitted to the Royal Oldham overnight", "admitted to the [SCHOOL OR SETTING] overnight"),
+    ("mum was taken to Royal Bolton by ambulance", "mum was taken to [SCHOOL OR SETTING] by ambulance"),
+    ("seen at North Manchester General last week", "seen at [SCHOOL OR SETTING] last week"),
+    ("GP is Castle Street Surgery", "GP is [SCHOOL OR SETTING]"),
+])
+def test_named_businesses_practices_and_hospitals_are_places(text, expected):
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "went to Tesco with mum", "McDonalds after school most days", "mum does the big shop at Asda on Fridays",
+    "they get tea from Aldi and Lidl", "seen begging outside Greggs", "went to Boots for calpol",
+    "Superdrug and Primark are in town", "went to the Co-op for milk", "took him to the dentist on Tuesday",
+    "collected meds from the pharmacy", "mum at the pub again", "dental appointments missed",
+    "Fried chicken for tea most nights",
+])
+def test_a_chain_alone_and_a_kind_of_place_stay_as_written(text):
+    assert anonymise(text) == text
+
+
 @pytest.mark.parametrize("text", ["yr10 boy is always hungry", "y11 she says she's fine", "KS2 results are due",
                                   "Year 9 lad"])
 def test_school_years_are_not_taken_for_vehicle_registrations(text):

@@ -32,6 +32,12 @@ ADDED = {
     "day_month_cues": ["discharged"],
     "ordinal_date_cues": ["around"],
     "courtesy_titles": ["dame"],
+    "chains": ["wickes"],
+    "branch_words": ["outlet"],
+    "shop_locations": ["bus depot"],
+    "business_words": ["florist"],
+    "practice_words": ["orthodontics"],
+    "pub_words": ["unicorn"],
 }
 
 #: Each form a list stands for; most are found by one pattern only, so a
@@ -81,6 +87,15 @@ CASES = [
     ("discharged 3/2 from the ward", "discharged [DATE] from the ward"),
     ("mum left around the 3rd and came back", "mum left [DATE] and came back"),
     ("spoke to dame jones at nursery", "spoke to dame [NAME] at nursery"),
+    # chains: alone, with a town, where it stands; branch_words, shop_locations.
+    ("mum went to Wickes for paint", "mum went to Wickes for paint"),
+    ("dad works at Wickes Failsworth", "dad works at [PLACE]"),
+    ("the Tesco Outlet was shut", "the [PLACE] was shut"),
+    ("Greggs by the bus depot", "[PLACE] by the bus depot"),
+    # business_words, practice_words, pub_words.
+    ("she works at Blooming Florist", "she works at [PLACE]"),
+    ("seen at Bright Orthodontics", "seen at [PLACE]"),
+    ("dad drinks at the Red Unicorn", "dad drinks at the [PLACE]"),
 ]
 
 
