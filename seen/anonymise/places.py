@@ -149,6 +149,11 @@ class Places:
             """, re.IGNORECASE | re.VERBOSE)
 
     def _compile_businesses(self, rules: AnonymiseRules) -> None:
+        # The first word of each name, looked for in the lower-cased text before
+        # a pattern runs: most texts name no shop, and then none runs at all.
+        self._first_words = {name: tuple({w.split()[0].lower() for w in getattr(rules, name)})
+                             for name in ("chains", "practice_words", "business_words", "pub_words",
+                                          "setting_words_before_a_town")}
         chain = rf"(?<![\w'’&-])(?i:{alternation(rules.chains)})(?:['’]?s)?(?![\w'’&-])"  # "Tesco", "Tesco's"
         self._chain = re.compile(chain)
         self._branch = re.compile(rf"""
@@ -188,8 +193,13 @@ class Places:
     def chains(self, text: str) -> Iterator[Tuple[int, int]]:
         """Where a chain's name stands on its own ("went to Greggs"): no
         detail, and not a name, unless a branch or a place goes with it."""
-        for match in self._chain.finditer(text):
-            yield match.span()
+        if self._mentions(text.lower(), "chains"):
+            for match in self._chain.finditer(text):
+                yield match.span()
+
+    def _mentions(self, lower: str, words: str) -> bool:
+        """The lower-cased text holds the first word of a name in the list ``words``."""
+        return any(word in lower for word in self._first_words[words])
 
     def _businesses(self, text: str) -> Iterator[Found]:
         """A chain's branch ("Tesco Extra", "Aldi Failsworth", "the Asda on
@@ -197,7 +207,28 @@ class Places:
         street after it an address), a named business ("Jimmy's Barbers") and
         a dental practice or pharmacy ("Smile Dental"), each with the town
         after it ("Lloyds Pharmacy Failsworth")."""
-        found = list(matches("PLACE", self._practice, text, keep=self._is_named_setting))
+        lower = text.lower()
+        found = list(matches("PLACE", self._practice, text, keep=self._is_named_setting)
+                     if self._mentions(lower, "practice_words") else [])
+        if self._mentions(lower, "chains"):
+            found += self._branches(text)
+        for item in found:
+            town = self._town_after.match(text, item.end)
+            if town and self._is_town(town.group(1), after_a_chain=True):
+                item = Found("PLACE", item.start, town.end(), text[item.start:town.end()])
+            yield item
+        if self._mentions(lower, "business_words"):
+            for match in self._business.finditer(text):
+                head = match.group("head")
+                start = match.start() + (4 if head.startswith("The ") else 0)  # "the Kings Arms": "the" stays
+                if self._is_named_business(text, start, head[start - match.start():]):
+                    yield Found("PLACE", start, match.end(), text[start:match.end()])
+        if self._mentions(lower, "pub_words"):
+            yield from matches("PLACE", self._pub, text, keep=self._not_all_kept)
+
+    def _branches(self, text: str) -> List[Found]:
+        """A chain with a branch word, a town or street before or after it, or where it stands."""
+        found = []
         for match in self._branch.finditer(text):
             town = match.group("town")
             if town is None or self._is_town(town, after_a_chain=True):
@@ -210,21 +241,11 @@ class Places:
                     start = match.start() + word.start()
                     found.append(Found("PLACE", start, match.end(), text[start:match.end()]))
                     break
-        for item in found:
-            town = self._town_after.match(text, item.end)
-            if town and self._is_town(town.group(1), after_a_chain=True):
-                item = Found("PLACE", item.start, town.end(), text[item.start:town.end()])
-            yield item
         for match in self._chain_where.finditer(text):
             place = match.group("place")
             if place is None or self._is_town(place, after_a_chain=True, common=True):
-                yield Found("PLACE", match.start("chain"), match.end("chain"), match.group("chain"))
-        for match in self._business.finditer(text):
-            head = match.group("head")
-            start = match.start() + (4 if head.startswith("The ") else 0)  # "the Kings Arms": "the" stays
-            if self._is_named_business(text, start, head[start - match.start():]):
-                yield Found("PLACE", start, match.end(), text[start:match.end()])
-        yield from matches("PLACE", self._pub, text, keep=self._not_all_kept)
+                found.append(Found("PLACE", match.start("chain"), match.end("chain"), match.group("chain")))
+        return found
 
     def _is_town(self, words: str, after_a_chain: bool = False, common: bool = False) -> bool:
         """"Failsworth", "Oldham" (an area's name too), not "Tesco Clubcard", "Asda on Fridays",
@@ -307,9 +328,10 @@ class Places:
                 end += following.end()
             yield Found("SCHOOL_OR_SETTING", match.start(), end, text[match.start():end])
         yield from matches("SCHOOL_OR_SETTING", self._setting, text, keep=self._is_named_setting)
-        for match in self._setting_before_a_town.finditer(text):
-            if self._is_town(match.group("town")):
-                yield Found("SCHOOL_OR_SETTING", match.start(), match.end(), match.group())
+        if self._mentions(text.lower(), "setting_words_before_a_town"):
+            for match in self._setting_before_a_town.finditer(text):
+                if self._is_town(match.group("town")):
+                    yield Found("SCHOOL_OR_SETTING", match.start(), match.end(), match.group())
         for match in self._lower_setting.finditer(text):
             typed = self._typed_setting(match.group())
             if typed:
