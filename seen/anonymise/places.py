@@ -12,11 +12,13 @@ from typing import Iterator, List, Optional, Tuple
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from seen.anonymise.found import Found, matches, merged
-from seen.anonymise.words import COMMON_WORD, ORDINARY_WORD, Words, alternation, rare
+from seen.anonymise.words import COMMON_WORD, NO_WORD, ORDINARY_WORD, Words, alternation, rare
 from seen.knowledge import AnonymiseRules
 
 #: A capitalised word, maybe hyphenated: "Skew", "Smith-Jones".
 _NAME_WORD = r"[A-Z][\w'’]{0,40}(?:-[\w'’]{1,40}){0,3}"
+#: A word typed in lower case: "failsworth".
+_TYPED_WORD = r"[a-z][\w'’-]{1,40}"
 
 
 class Places:
@@ -159,7 +161,7 @@ class Places:
         self._branch = re.compile(rf"""
             {chain}
             (?: \s{{1,3}}(?i:{alternation(rules.branch_words)})\b         # "Extra", "Local"
-              | \s{{1,3}}(?P<town>{_NAME_WORD}(?:\s{{1,3}}{_NAME_WORD})?)(?![\w'’&-])  # "Failsworth"
+              | \s{{1,3}}(?P<town>{_NAME_WORD}(?:\s{{1,3}}{_NAME_WORD})?|{_TYPED_WORD})(?![\w'’&-])  # "Failsworth"
             )
             """, re.VERBOSE)
         street = alternation(rules.street_words + rules.street_words_after_a_cue, capitalised=True)
@@ -168,11 +170,12 @@ class Places:
             (?P<chain>{chain})
             """, re.VERBOSE)
         self._street_end = re.compile(rf"\b(?:{street})\s*\Z")
-        self._town_after = re.compile(rf"\s{{1,3}}({_NAME_WORD})(?![\w'’&-])")  # "Failsworth"
+        self._town_after = re.compile(rf"\s{{1,3}}({_NAME_WORD}|{_TYPED_WORD})(?![\w'’&-])")  # "Failsworth"
+        self._street_words = {w.lower() for w in rules.street_words + rules.street_words_after_a_cue}
         self._chain_where = re.compile(rf"""
             (?P<chain>{chain}) \s{{1,3}} (?i:{alternation(rules.branch_cues)}) \s{{1,3}}  # "Asda on"
             (?: (?i:the)\s{{1,3}}(?i:{alternation(rules.shop_locations)})\b      # "the precinct"
-              | (?P<place>{_NAME_WORD}) )                                       # "Hollins Road", "Middleton"
+              | (?P<place>{_NAME_WORD}|{_TYPED_WORD}(?:\s{{1,3}}{_TYPED_WORD})?) )  # "Hollins Road", "middleton"
             """, re.VERBOSE)
         self._business = re.compile(rf"""
             (?<![\w'’&-])
@@ -243,15 +246,20 @@ class Places:
                     break
         for match in self._chain_where.finditer(text):
             place = match.group("place")
-            if place is None or self._is_town(place, after_a_chain=True, common=True):
+            typed = place is not None and place[0].islower()
+            street = not typed or place.split()[-1].lower() in self._street_words  # "hollins road"
+            if place is None or self._is_town(place, after_a_chain=True, common=street):
                 found.append(Found("PLACE", match.start("chain"), match.end("chain"), match.group("chain")))
         return found
 
     def _is_town(self, words: str, after_a_chain: bool = False, common: bool = False) -> bool:
-        """"Failsworth", "Oldham" (an area's name too), not "Tesco Clubcard", "Asda on Fridays",
-        "Royal Marines" or, after a chain, a child's name ("Asda Tyler said"); with
-        ``common``, a common word too ("the Asda on Market Street")."""
+        """"Failsworth", "Oldham" (an area's name too), typed "failsworth" (no
+        English word), not "Tesco Clubcard", "Asda on Fridays", "Royal Marines"
+        or, after a chain, a child's name ("Asda Tyler said"); with ``common``, a
+        common word too ("the Asda on Market Street")."""
         first = re.sub(r"['’]s$", "", words.split()[0]).lower()
+        if words[0].islower() and not common and not rare(first, NO_WORD):
+            return False  # typed in lower case, a town only if no English word: "aldi failsworth"
         not_a_town = (self._keep_terms, STOP_WORDS, self._never_names, self._not_a_town, self._chain_words)
         return (not any(first in words for words in not_a_town) and (common or rare(first, COMMON_WORD))
                 and not (after_a_chain and self._first_name(first)))

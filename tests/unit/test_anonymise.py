@@ -148,6 +148,9 @@ def test_vehicle_registrations_collar_numbers_bare_handles_and_week_dates_are_re
     ("he was at the Sainsbury's Local by the station", "he was at the [PLACE] by the station"),
     ("mum on a late at the Hollin Lane Spar", "mum on a late at the [PLACE]"),
     ("caught taking food from Tesco Express Moorside twice", "caught taking food from [PLACE] twice"),
+    # Typed in lower case: a town that is no English word, a typed street.
+    ("seen shoplifting in aldi failsworth", "seen shoplifting in [PLACE]"),
+    ("mum works at the asda on hollins road", "mum works at the [PLACE] on [ADDRESS]"),
     # Dental practices and pharmacies are businesses too.
     ("Smile Dental have seen him twice for extractions", "[PLACE] have seen him twice for extractions"),
     ("registered with Bright Smile Dental Care but never attends", "registered with [PLACE] but never attends"),
@@ -173,7 +176,7 @@ def test_named_businesses_practices_and_hospitals_are_places(text, expected):
     "they get tea from Aldi and Lidl", "seen begging outside Greggs", "went to Boots for calpol",
     "Superdrug and Primark are in town", "went to the Co-op for milk", "took him to the dentist on Tuesday",
     "collected meds from the pharmacy", "mum at the pub again", "dental appointments missed",
-    "Fried chicken for tea most nights",
+    "Fried chicken for tea most nights", "mum works in asda on fridays", "went to tesco at lunchtime",
 ])
 def test_a_chain_alone_and_a_kind_of_place_stay_as_written(text):
     assert anonymise(text) == text
