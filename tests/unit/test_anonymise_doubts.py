@@ -12,7 +12,7 @@ from benchmarks.anonymiser_time import TEXTS
 from seen.anonymise import Doubt, default
 from seen.anonymise.doubts import is_a_word, most_doubtful, removed
 from tests.helpers.paths import ROOT
-from tests.unit.test_anonymise_time import GROWTH
+from tests.helpers.timing import GROWTH
 
 ANONYMISER = default()
 

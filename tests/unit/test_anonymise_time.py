@@ -11,12 +11,10 @@ from hypothesis import strategies as st
 
 from benchmarks.anonymiser_time import TEXTS
 from seen import anonymise
+from tests.helpers.timing import GROWTH
 
 #: The longest message a channel accepts is far shorter than this.
 MESSAGE = 4_000
-#: Four times the text may take at most this many times as long: linear time
-#: gives about 4, quadratic about 16.
-GROWTH = 8
 
 
 def _seconds(text: str) -> float:

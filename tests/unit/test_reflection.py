@@ -10,73 +10,11 @@ from typing import List, Optional
 import pytest
 
 from seen import knowledge, reflection
-from seen.handover import NoteDraft
-from seen.notes import NotesUnavailable
-from seen.reflection import Heard, Turn
+from tests.helpers.reflection_talk import Conversation, default_answer, finished, started
 
 KB = knowledge.load()
 CALL_999 = KB.messages.call_999
 QUESTIONS = {q.id: q for q in KB.reflection.questions}
-
-
-class Conversation:
-    """One practitioner's reflection: say() returns what Seen said back."""
-
-    def __init__(self, role: Optional[str] = None, area: Optional[str] = None) -> None:
-        self.role, self.area, self.state = role, area, None
-        self.turn: Optional[Turn] = None
-        self.saved: List[NoteDraft] = []
-        self.store_works = True
-
-    def store(self, draft: NoteDraft) -> str:
-        if not self.store_works:
-            raise NotesUnavailable("database down")
-        self.saved.append(draft)
-        return "ABCD-EFGH"
-
-    def say(self, text: str, intent: str = "", confidence: float = 0.9, **entities) -> List[str]:
-        heard = Heard(text, intent, confidence, entities.get("area"), entities.get("role"))
-        self.turn = reflection.respond(KB, self.state, heard, self.role, self.area, self.store)
-        self._keep(self.turn)
-        return [r.text for r in self.turn.replies]
-
-    def emergency(self, text: str, confirmed: bool) -> List[str]:
-        self.turn = reflection.after_emergency(KB, self.state, Heard(text, "emergency", 1.0), confirmed, self.role,
-                                               self.area)
-        self._keep(self.turn)
-        return [r.text for r in self.turn.replies]
-
-    def _keep(self, turn: Turn) -> None:
-        self.state = turn.state
-        self.role, self.area = turn.role or self.role, turn.area or self.area
-
-    @property
-    def current(self) -> Optional[str]:
-        return self.state.current
-
-    def answer(self, question_id: str) -> dict:
-        return self.state.answers[question_id]
-
-    def answer_until(self, question_id: str, answers: Optional[dict] = None) -> None:
-        """Answer every question in turn until ``question_id`` is asked."""
-        answers = answers or {}
-        for _ in range(40):
-            if self.current == question_id:
-                return
-            self.say(answers.get(self.current, _default_answer(self.current)))
-        raise AssertionError(f"{question_id} was never asked")
-
-
-def _default_answer(question_id: str) -> str:
-    kind = QUESTIONS[question_id].kind
-    return {"choice": "No", "age_band": "5 to 11", "role": "teacher", "area": "Derby"}.get(
-        kind, "Some worries, nothing specific yet.")
-
-
-def started(**context) -> Conversation:
-    talk = Conversation(**context)
-    talk.say("I'm worried about a child", "share_worry")
-    return talk
 
 
 def asked_questions(age_band: str, extra: Optional[dict] = None) -> List[str]:
@@ -87,7 +25,7 @@ def asked_questions(age_band: str, extra: Optional[dict] = None) -> List[str]:
         if talk.state.status != reflection.ACTIVE:
             return asked
         asked.append(talk.current)
-        talk.say(answers.get(talk.current, _default_answer(talk.current)))
+        talk.say(answers.get(talk.current, default_answer(talk.current)))
     raise AssertionError("the reflection never ended")
 
 
@@ -375,15 +313,6 @@ def test_buttons_pressed_mid_way_do_what_they_say_and_are_never_taken_as_answers
     said = talk.say("/topic_think_family", "topic_think_family", 1.0)
     assert said[0] == KB.topics["think_family"].answer and talk.current == "impact"
     assert "impact" not in talk.state.answers
-
-
-def finished(answers: Optional[dict] = None) -> Conversation:
-    """A reflection answered to the end, its note waiting to be confirmed."""
-    talk = started(role="health_visitor", area="derby")
-    talk.answer_until("threshold", {"age_band": "1 to 4", **(answers or {})})
-    talk.say("No", "deny", 0.9)
-    assert talk.state.status == reflection.CONFIRMING
-    return talk
 
 
 def test_the_note_is_shown_anonymised_before_anything_is_saved():

@@ -5,7 +5,7 @@ and says so. Nothing of the note or the answers is lost on the way."""
 
 from seen import knowledge, note_draft, reflection
 from seen.anonymise import default
-from tests.unit.test_reflection import finished
+from tests.helpers.reflection_talk import finished
 
 KB = knowledge.load()
 WORDS = KB.reflection.note
