@@ -28,7 +28,7 @@ from seen.anonymise.words import (
     DOUBT_TYPED_WORD,
     DOUBTFUL,
     Words,
-    _zipf,
+    zipf,
 )
 from seen.knowledge import AnonymiseRules
 
@@ -72,7 +72,7 @@ class Doubts:
         taken = bytearray(len(text))
         for start, end in [(f.start, f.end) for f in found] + list(kept):
             taken[start:end] = b"\x01" * (end - start)
-        best: Dict[str, Doubt] = {}
+        doubts = []
         for match in _WORD.finditer(text):
             start, end = match.span()
             end -= len(_POSSESSIVE.search(match.group()).group()) if _POSSESSIVE.search(match.group()) else 0
@@ -80,10 +80,9 @@ class Doubts:
                 continue
             word = text[start:end]
             score = self._score(text, word, start, end)
-            key = word.lower()
-            if score >= DOUBTFUL and (key not in best or score > best[key].score):
-                best[key] = Doubt(best[key].word if key in best else word, round(score, 3))
-        return sorted(best.values(), key=lambda d: (-d.score, d.word.lower()))
+            if score >= DOUBTFUL:
+                doubts.append(Doubt(word, round(score, 3)))
+        return _ranked(doubts)
 
     def _score(self, text: str, word: str, start: int, end: int) -> float:
         """How much more ``word`` (``text[start:end]``) reads as a name than as a word; below DOUBTFUL, not in doubt."""
@@ -98,19 +97,19 @@ class Doubts:
             return 0.0  # a function word ("will", "may") unless it does what a person does ("Will hasn't")
         if word.isupper() and len(word) <= 4:
             return 0.0  # an acronym: "ED", "NICU"
-        zipf = _zipf(low)
+        frequency = zipf(low)
         capitalised = word[0].isupper()
         cue = does or bool(_PERSON_AFTER.match(after))
         if not (words.first(low) or low in self._word_names):
             # Unlisted: only a capitalised word that acts as a person does
             # ("Zeus hasnt been seen"), or a surname before "family" ("Baker family").
             family = bool(_FAMILY_AFTER.match(after)) and low in words.surnames
-            if not (capitalised and not word.isupper() and (family or (does and zipf < COMMON_WORD))):
+            if not (capitalised and not word.isupper() and (family or (does and frequency < COMMON_WORD))):
                 return 0.0
         common = DOUBT_CAPITALISED_WORD if capitalised else DOUBT_TYPED_CUED_WORD if cue else DOUBT_TYPED_WORD
-        if zipf >= common and low not in words.keep:
+        if frequency >= common and low not in words.keep:
             return 0.0  # too common a word to ask about
-        score = max(DOUBT_CAPITALISED_WORD - zipf, 0.0)
+        score = max(DOUBT_CAPITALISED_WORD - frequency, 0.0)
         before = text[max(0, start - _REACH):start]
         opens = (start <= _REACH and not before.strip()) or bool(_SENTENCE_END.search(before))
         if capitalised:
@@ -123,14 +122,18 @@ class Doubts:
 def most_doubtful(doubts: Iterable[Sequence[Doubt]], limit: int) -> List[str]:
     """The ``limit`` most doubtful words across several texts' doubts (a
     note's answers), each once whatever its case, most doubtful first."""
+    return [d.word for d in _ranked(d for text_doubts in doubts for d in text_doubts)[:max(limit, 0)]]
+
+
+def _ranked(doubts: Iterable[Doubt]) -> List[Doubt]:
+    """One doubt per word whatever its case (as first written, with its highest
+    score), most doubtful first."""
     best: Dict[str, Doubt] = {}
-    for text_doubts in doubts:
-        for doubt in text_doubts:
-            key = doubt.word.lower()
-            if key not in best or doubt.score > best[key].score:
-                best[key] = Doubt(best[key].word if key in best else doubt.word, doubt.score)
-    ranked = sorted(best.values(), key=lambda d: (-d.score, d.word.lower()))
-    return [d.word for d in ranked[:max(limit, 0)]]
+    for doubt in doubts:
+        key = doubt.word.lower()
+        if key not in best or doubt.score > best[key].score:
+            best[key] = Doubt(best[key].word if key in best else doubt.word, doubt.score)
+    return sorted(best.values(), key=lambda d: (-d.score, d.word.lower()))
 
 
 def occurrences(text: str, word: str) -> List[Tuple[int, int]]:

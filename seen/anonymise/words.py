@@ -91,11 +91,11 @@ def alternation(items: List[str], capitalised: bool = False) -> str:
 
 
 def rare(word: str, limit: float = ORDINARY_WORD) -> bool:
-    return _zipf(word) < limit
+    return zipf(word) < limit
 
 
 @lru_cache(maxsize=65536)
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
     """How common a word is in English (wordfreq's Zipf scale), looked up once per word."""
     return zipf_frequency(word, "en")
 
