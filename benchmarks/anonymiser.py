@@ -12,7 +12,8 @@ Then the same with the confirm step's questions ("Is 'Storm' a name?"),
 each sentence a note: a simulated practitioner answers each question
 truthfully (yes if and only if the word lies inside a labelled identifier of
 that sentence), at most the configured number of questions a note, the most
-doubtful first, each answer applying to every occurrence. Reports
+doubtful first, each answer applying to every occurrence: a yes takes a word
+out, a no puts back one the anonymiser took out in doubt ("Pram"). Reports
 ``recall_with_answers``, ``safeguarding_unchanged_with_answers`` and
 ``questions_per_note`` (the mean over every sentence, clean ones too).
 """
@@ -44,18 +45,21 @@ def _spans(text: str, entity: str) -> List[range]:
 
 
 def _answered(text: str, entities: List[dict], limit: int) -> Tuple[Set[int], int]:
-    """The characters a truthful practitioner's "yes" answers remove from
-    ``text`` (the words inside a labelled identifier), and how many questions
-    the confirm step asked about it."""
+    """The characters of ``text`` that are inside a placeholder once a
+    truthful practitioner has answered the confirm step's questions (yes if
+    and only if the word lies inside a labelled identifier), and how many
+    questions were asked."""
     anonymiser = default()
-    asked = most_doubtful([anonymiser.doubts(anonymiser.anonymise(text))], limit)
+    asked = most_doubtful([anonymiser.doubts(text)], limit)
     inside = {i for entity in entities for span in _spans(text, entity["text"]) for i in span}
-    removed: Set[int] = set()
+    names, kept = [], []
     for word in asked:
         spans = occurrences(text, word)
-        if any(i in inside for start, end in spans for i in range(start, end)):
-            removed.update(i for start, end in spans for i in range(start, end))
-    return removed, len(asked)
+        is_a_name = any(i in inside for start, end in spans for i in range(start, end))
+        (names if is_a_name else kept).append(word)
+    covered = {i for f in anonymiser.find(text, kept) for i in range(f.start, f.end)}
+    covered |= {i for word in names for start, end in occurrences(text, word) for i in range(start, end)}
+    return covered, len(asked)
 
 
 def measure(path: Path) -> Dict[str, object]:
@@ -76,7 +80,7 @@ def measure(path: Path) -> Dict[str, object]:
             total[label] += 1
             spans = _spans(text, entity["text"])
             removed = all(i in covered for span in spans for i in span if text[i].isalnum())
-            caught_with_answers += all(i in covered | answered for span in spans for i in span if text[i].isalnum())
+            caught_with_answers += all(i in answered for span in spans for i in span if text[i].isalnum())
             if removed:
                 caught[label] += 1
                 labels = {f.label for f in found if any(f.start <= i < f.end for span in spans for i in span)}
@@ -89,7 +93,7 @@ def measure(path: Path) -> Dict[str, object]:
     for sentence in safe:
         answered, asked = _answered(sentence, [], limit)
         questions.append(asked)
-        changed_with_answers += anonymiser.anonymise(sentence) != sentence or bool(answered)
+        changed_with_answers += bool(answered)
     structured_total = sum(total[k] for k in STRUCTURED)
     return {
         "sentences": len(data["identifying"]),

@@ -341,8 +341,10 @@ class NoteWords(_Strict):
     #: The most "Is 'Storm' a name?" questions asked about one note.
     name_questions: int = Field(..., ge=0)
     is_it_a_name: str
+    is_it_a_name_removed: str
     name_removed: str
     name_kept: str
+    name_restored: str
     name_unclear: str
     buttons: NoteButtons
 

@@ -5,21 +5,23 @@ confirm (seen/notes.py stores it)."""
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from seen import anonymise, replies, summary
 from seen.anonymise import doubts as doubtful
 from seen.conditions import holds
 from seen.handover import NoteDraft
-from seen.knowledge import Area, Knowledge
+from seen.knowledge import Area, Knowledge, Question
 from seen.replies import Reply
 
 
-def build(kb: Knowledge, answers: Dict[str, dict], role: Optional[str], area: Area) -> NoteDraft:
-    asked = [q for q in kb.reflection.questions if q.id in answers and holds(q.ask_if, answers)]
+def build(kb: Knowledge, answers: Dict[str, dict], role: Optional[str], area: Area,
+          names: Sequence[str] = (), kept: Sequence[str] = ()) -> NoteDraft:
+    """The note from the reflection's answers, anonymised; ``names`` and
+    ``kept`` are the practitioner's answers to "Is 'Storm' a name?" so far."""
     texts = [
-        {"question": q.id, "label": q.label, "text": anonymise.anonymise(summary.answer_text(kb, q, answers[q.id]))}
-        for q in asked if q.kind not in ("role", "area", "age_band")
+        {"question": q.id, "label": q.label, "text": _anonymised(kb, text, names, kept)}
+        for q, text in _written(kb, answers)
     ]
     prompts = [
         {"id": rule.id, "text": rule.text, "sources": replies.cite_each(kb, rule.sources)}
@@ -48,52 +50,66 @@ def from_dict(data: dict) -> NoteDraft:
 
 
 def with_answer(kb: Knowledge, draft: NoteDraft, question: str, text: Optional[str],
-                names: Sequence[str] = ()) -> NoteDraft:
-    """The draft with one answer re-typed (anonymised again, and the words the
-    practitioner said are ``names`` removed) or, for None, removed."""
+                names: Sequence[str] = (), kept: Sequence[str] = ()) -> NoteDraft:
+    """The draft with one answer re-typed (anonymised again with the
+    practitioner's answers ``names`` and ``kept``) or, for None, removed."""
     answers = []
     for answer in draft.answers:
         if answer["question"] != question:
             answers.append(answer)
         elif text is not None:
-            answers.append({**answer, "text": _without_names(kb, anonymise.anonymise(text), names)})
+            answers.append({**answer, "text": _anonymised(kb, text, names, kept)})
     return NoteDraft(draft.area, draft.role, draft.age_band, answers, draft.prompts, draft.flags)
 
 
-def doubts(kb: Knowledge, draft: NoteDraft) -> List[str]:
+def doubts(kb: Knowledge, answers: Dict[str, dict]) -> List[str]:
     """The words to ask the practitioner about before the note is saved ("Is
-    'Storm' a name?"): those the anonymiser left in but is not sure of, at
-    most the number knowledge/ allows, the most doubtful first."""
+    'Storm' a name?"), read in the reflection's answers as written: those the
+    anonymiser left in but may be names, then those it took out but may be
+    words, at most the number knowledge/ allows."""
     anonymiser = anonymise.default()
-    found = [anonymiser.doubts(answer["text"]) for answer in draft.answers]
+    found = [anonymiser.doubts(text) for _, text in _written(kb, answers)]
     return doubtful.most_doubtful(found, kb.reflection.note.name_questions)
 
 
-def in_note(draft: NoteDraft, word: object) -> bool:
-    """``word`` is a single word that stands in one of the note's answers
+def in_answers(kb: Knowledge, answers: Dict[str, dict], word: object) -> bool:
+    """``word`` is a single word written in one of the reflection's answers
     (a doubt read back from the conversation's state is checked with this)."""
+    return doubtful.is_a_word(word) and any(doubtful.occurrences(text, word) for _, text in _written(kb, answers))
+
+
+def in_note(draft: NoteDraft, word: object) -> bool:
+    """``word`` is a single word that stands in one of the note's answers: one
+    the anonymiser left in, not one it took out."""
     return doubtful.is_a_word(word) and any(
         doubtful.occurrences(answer.get("text") or "", word) for answer in draft.answers if isinstance(answer, dict))
 
 
-def with_names(kb: Knowledge, draft: NoteDraft, names: Sequence[str]) -> NoteDraft:
-    """The draft with every whole-word occurrence of ``names`` replaced by the name placeholder in every answer."""
-    answers = [{**answer, "text": _without_names(kb, answer["text"], names)} for answer in draft.answers]
-    return NoteDraft(draft.area, draft.role, draft.age_band, answers, draft.prompts, draft.flags)
+def _written(kb: Knowledge, answers: Dict[str, dict]) -> List[Tuple[Question, str]]:
+    """Each answer the note holds, as the practitioner wrote it."""
+    return [(q, summary.answer_text(kb, q, answers[q.id])) for q in kb.reflection.questions
+            if q.id in answers and holds(q.ask_if, answers) and q.kind not in ("role", "area", "age_band")]
 
 
-def _without_names(kb: Knowledge, text: str, names: Sequence[str]) -> str:
-    return doubtful.removed(text, [n for n in names if doubtful.is_a_word(n)], kb.anonymise.placeholders["NAME"])
+def _anonymised(kb: Knowledge, text: str, names: Sequence[str], kept: Sequence[str]) -> str:
+    """``text`` anonymised, except the doubtful words the practitioner said are
+    no names (``kept``), and with every word they said is a name (``names``)
+    replaced too."""
+    kept = [k for k in kept if doubtful.is_a_word(k)] if isinstance(kept, (list, tuple)) else []
+    names = [n for n in names if doubtful.is_a_word(n)] if isinstance(names, (list, tuple)) else []
+    return doubtful.removed(anonymise.anonymise(text, kept), names, kb.anonymise.placeholders["NAME"])
 
 
-def checked(kb: Knowledge, draft: NoteDraft, names: Sequence[str] = ()) -> NoteDraft:
+def checked(kb: Knowledge, draft: NoteDraft, names: Sequence[str] = (), kept: Sequence[str] = ()) -> NoteDraft:
     """The draft as it may be stored, rebuilt from knowledge/ and anonymised
     again: it comes back in the conversation's state, which travels over the
     network, so nothing in it is trusted. Ids must be known (ValueError if
     not); labels, prompt texts and sources come from knowledge/, not the draft;
     each answer is cut to the message limit and anonymised once more, and the
-    words the practitioner said are ``names`` are removed once more (names
-    can only take words out: nothing the anonymiser removes comes back)."""
+    words the practitioner said are ``names`` are removed once more. ``kept``
+    can only keep a word the anonymiser itself took out in doubt ("Pram"),
+    which the practitioner could keep by answering "no": every detail it is
+    sure of is removed whatever the state says."""
     if draft.area not in kb.areas:
         raise ValueError("the note names an area Seen does not hold")
     if draft.role is not None and draft.role not in kb.roles:
@@ -110,8 +126,7 @@ def checked(kb: Knowledge, draft: NoteDraft, names: Sequence[str] = ()) -> NoteD
             raise ValueError("the note has an answer to no question Seen asks")
         seen.add(question)
         answers.append({"question": question, "label": questions[question].label,
-                        "text": _without_names(kb, anonymise.anonymise(text[:kb.message_max_chars]),
-                                               names if isinstance(names, (list, tuple)) else ())})
+                        "text": _anonymised(kb, text[:kb.message_max_chars], names, kept)})
     prompts = []
     for prompt in draft.prompts if isinstance(draft.prompts, list) else []:
         rule = rules.get(prompt.get("id") if isinstance(prompt, dict) else None)

@@ -564,13 +564,13 @@ def _best_label_match(kb: Knowledge, text: str, items: list, label: Callable) ->
 def _confirming(ctx: _Context, heard: Heard, store: Optional[Store]) -> Turn:
     words, state = ctx.kb.reflection.note, ctx.state
     draft = note_draft.from_dict(state.note)
-    if _asking(ctx, draft):
+    if _asking(ctx):
         return _name_answered(ctx, draft, heard)
     retyping, state.retyping = state.retyping, None
     if retyping:
         removed = _short_and_starts_with(words.remove_words, heard.text, words.remove_max_words)
-        state.note = note_draft.as_dict(note_draft.with_answer(ctx.kb, draft, retyping,
-                                                               None if removed else heard.text, _names(state)))
+        state.note = note_draft.as_dict(note_draft.with_answer(ctx.kb, draft, retyping, None if removed else heard.text,
+                                                               _names(state), _kept(state)))
         if removed:
             ctx.say(Reply(words.removed))
         return _show_note(ctx)
@@ -598,7 +598,7 @@ def _save(ctx: _Context, draft: NoteDraft, store: Optional[Store]) -> Turn:
     try:
         if store is None:
             raise NotSaved("no notes store")
-        reference = store(note_draft.checked(ctx.kb, draft, _names(ctx.state)))
+        reference = store(note_draft.checked(ctx.kb, draft, _names(ctx.state), _kept(ctx.state)))
     except (NotSaved, ValueError):  # ValueError: a draft that does not hold up, stored as nothing
         buttons = [Button(words.buttons.retry, words.buttons.retry),
                    Button(words.buttons.discard, words.buttons.discard)]
@@ -613,7 +613,7 @@ def _save(ctx: _Context, draft: NoteDraft, store: Optional[Store]) -> Turn:
 def _close(state: ReflectionState) -> None:
     """Finished: keep nothing of what was written, saved or not."""
     state.status, state.current, state.answers, state.order, state.note = DONE, None, {}, [], None
-    state.doubts, state.names = [], []
+    state.doubts, state.names, state.kept = [], [], []
 
 
 def _names(state: ReflectionState) -> List[str]:
@@ -621,39 +621,51 @@ def _names(state: ReflectionState) -> List[str]:
     return [n for n in state.names if isinstance(n, str)] if isinstance(state.names, list) else []
 
 
-def _asking(ctx: _Context, draft: NoteDraft) -> bool:
-    """A question "Is 'Storm' a name?" waits for its answer. Doubts that do
-    not stand in the note (a forged or stale slot) are dropped unasked."""
+def _kept(state: ReflectionState) -> List[str]:
+    """The words taken out in doubt that the practitioner said are no names."""
+    return [k for k in state.kept if isinstance(k, str)] if isinstance(state.kept, list) else []
+
+
+def _asking(ctx: _Context) -> bool:
+    """A question "Is 'Storm' a name?" waits for its answer. Doubts that are
+    no word of the answers (a forged or stale slot) are dropped unasked."""
     doubts = ctx.state.doubts if isinstance(ctx.state.doubts, list) else []
-    ctx.state.doubts = [d for d in doubts if note_draft.in_note(draft, d)]
+    ctx.state.doubts = [d for d in doubts if note_draft.in_answers(ctx.kb, ctx.answers, d)]
     return bool(ctx.state.doubts)
 
 
-def _ask_name(ctx: _Context) -> Turn:
-    words = ctx.kb.reflection.note
+def _ask_name(ctx: _Context, draft: NoteDraft) -> Turn:
+    """Ask about the first doubt: one the note still shows, or one already
+    replaced with [NAME] that would be put back if it is no name."""
+    words, word = ctx.kb.reflection.note, ctx.state.doubts[0]
     buttons = [Button(words.buttons.name_yes, words.buttons.name_yes),
                Button(words.buttons.name_no, words.buttons.name_no)]
-    ctx.say(Reply(words.is_it_a_name.format(word=ctx.state.doubts[0], placeholder=_name_placeholder(ctx.kb)),
-                  buttons))
+    question = words.is_it_a_name if note_draft.in_note(draft, word) else words.is_it_a_name_removed
+    ctx.say(Reply(question.format(word=word, placeholder=_name_placeholder(ctx.kb)), buttons))
     return ctx.turn()
 
 
 def _name_answered(ctx: _Context, draft: NoteDraft, heard: Heard) -> Turn:
     """The answer to "Is 'Storm' a name?": yes replaces it everywhere in the
-    note, no keeps it, and anything else replaces it too, to be safe, and
-    says so. Then the next question, or the note again to save."""
+    note; no keeps it, or puts it back if it was taken out in doubt; anything
+    else replaces it, to be safe, and says so. The note is built again from
+    the answers with every answer so far (no answer was typed again yet:
+    the questions come first). Then the next question, or the note to save."""
     words, state = ctx.kb.reflection.note, ctx.state
     word = state.doubts.pop(0)
     answer = _yes_or_no(ctx.kb, heard)
     if answer == "no":
-        ctx.say(Reply(words.name_kept.format(word=word)))
+        restored = not note_draft.in_note(draft, word)
+        state.kept = _kept(state) + [word]
+        ctx.say(Reply((words.name_restored if restored else words.name_kept).format(word=word)))
     else:
         state.names = _names(state) + [word]
-        state.note = note_draft.as_dict(note_draft.with_names(ctx.kb, draft, [word]))
         said = words.name_removed if answer == "yes" else words.name_unclear
         ctx.say(Reply(said.format(word=word, placeholder=_name_placeholder(ctx.kb))))
-    if _asking(ctx, note_draft.from_dict(state.note)):
-        return _ask_name(ctx)
+    draft = note_draft.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback(), _names(state), _kept(state))
+    state.note = note_draft.as_dict(draft)
+    if _asking(ctx):
+        return _ask_name(ctx, draft)
     return _show_note(ctx)
 
 
@@ -725,10 +737,10 @@ def _advance(ctx: _Context) -> Turn:
         ctx.say(*summary.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback()))
         draft = note_draft.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback())
         ctx.state.note = note_draft.as_dict(draft)
-        ctx.state.doubts, ctx.state.names = note_draft.doubts(ctx.kb, draft), []
+        ctx.state.doubts, ctx.state.names, ctx.state.kept = note_draft.doubts(ctx.kb, ctx.answers), [], []
         if ctx.state.doubts:
             ctx.say(note_draft.render(ctx.kb, draft))
-            return _ask_name(ctx)
+            return _ask_name(ctx, draft)
         return _show_note(ctx)
     ctx.say(*_prompts_now(ctx))
     ctx.state.current = question.id

@@ -60,6 +60,9 @@ class ReflectionState:
     #: (or did not say are not), replaced with [NAME] in every answer of the
     #: note, also in one typed again and once more as the note is stored.
     names: List[str] = field(default_factory=list)
+    #: While the note is checked: the words the anonymiser took out in doubt
+    #: that the practitioner said are no names ("Pram"), put back in the note.
+    kept: List[str] = field(default_factory=list)
     #: The reference the saved note was given.
     reference: Optional[str] = None
 

@@ -18,15 +18,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Dict, List, Set, Tuple
+from typing import Dict, Iterable, List, Set, Tuple
 
 from seen import knowledge
-from seen.anonymise.doubts import Doubt, Doubts
+from seen.anonymise.doubts import Doubt, Doubts, ranked
 from seen.anonymise.found import Found, merged
 from seen.anonymise.identifiers import Identifiers
 from seen.anonymise.names import Names
 from seen.anonymise.places import Places
-from seen.anonymise.words import Words, alternation
+from seen.anonymise.words import REMOVE_DOUBT, Words, alternation
 from seen.knowledge import Knowledge
 
 __all__ = ["Anonymiser", "Doubt", "Found", "anonymise", "default"]
@@ -48,26 +48,38 @@ class Anonymiser:
         self._everyday = re.compile(rf"(?<![\w'’-])(?:{alternation(self._rules.everyday_names)})(?![\w'’-])", re.I)
         self._doubts = Doubts(self._rules, words)
 
-    def find(self, text: str) -> List[Found]:
-        """Every identifying detail, longest first where two overlap."""
+    def find(self, text: str, kept: Iterable[str] = ()) -> List[Found]:
+        """Every identifying detail, longest first where two overlap, except the
+        doubtful ones whose word the practitioner said is no name (``kept``)."""
         found = list(self._identifiers.find(text)) + list(self._places.find(text))
         found += self._names.find(text, taken=_covered(found))
         placeholders = bytearray(len(text))
-        kept = [m.span() for m in self._placeholder.finditer(text)] + self._own_spans(text)
+        own = [m.span() for m in self._placeholder.finditer(text)] + self._own_spans(text)
         branches = [(f.start, f.end) for f in found if f.label == "PLACE"]
-        kept += [(start, end) for start, end in self._places.chains(text)
-                 if not any(b_start <= start and end <= b_end for b_start, b_end in branches)]
-        for start, end in kept:
+        chains = [(start, end) for start, end in self._places.chains(text)
+                  if not any(b_start <= start and end <= b_end for b_start, b_end in branches)]
+        for start, end in own + chains:
             placeholders[start:end] = b"\x01" * (end - start)
         # A detail wholly inside a placeholder, Seen's own words or a chain's
         # name ("went to Greggs") is no detail; one that reaches beyond
         # ("Kingsmead Children's Centre", "Greggs Failsworth") still is.
-        return [Found(f.label, f.start, f.end, text[f.start:f.end]) for f in _without_overlaps(found)
-                if placeholders.find(0, f.start, f.end) != -1]
+        found = [Found(f.label, f.start, f.end, text[f.start:f.end], f.doubtful) for f in _without_overlaps(found)
+                 if placeholders.find(0, f.start, f.end) != -1]
+        # A listed name that is also a word, reading more as a name than as a
+        # word where it stands ("Sky has not been seen"): taken out, and asked about.
+        for _ in range(LIST_REACH):  # "brook, dusty and little Kai": each word joins the name after it
+            acting = [Found("NAME", start, end, text[start:end], doubtful=True)
+                      for start, end in self._doubts.acting(text, found, own, REMOVE_DOUBT)]
+            if not acting:
+                break
+            found += acting
+        kept_words = {w.lower() for w in kept}
+        return sorted((f for f in found if not (f.doubtful and f.text.lower() in kept_words)), key=lambda f: f.start)
 
-    def anonymise(self, text: str) -> str:
+    def anonymise(self, text: str, kept: Iterable[str] = ()) -> str:
+        """``text`` with every detail ``find`` finds replaced by its placeholder."""
         out, last = [], 0
-        for item in sorted(self.find(text), key=lambda f: f.start):
+        for item in self.find(text, kept):
             out.append(text[last:item.start])
             out.append(self._rules.placeholders[item.label])
             last = item.end
@@ -75,12 +87,15 @@ class Anonymiser:
         return "".join(out)
 
     def doubts(self, text: str) -> List[Doubt]:
-        """The words ``anonymise(text)`` leaves in that may still be names
-        ("Storm", "Hope"), most doubtful first: the confirm step asks the
-        practitioner about them (seen/anonymise/doubts.py). Works on a text
-        already anonymised too."""
-        kept = [m.span() for m in self._placeholder.finditer(text)] + self._own_spans(text)
-        return self._doubts.find(text, self.find(text), kept)
+        """The words that may or may not be names, most doubtful first: those
+        ``anonymise(text)`` leaves in but may be names ("Storm", "Hope"), then
+        those it takes out but may be words ("Pram"). The confirm step asks the
+        practitioner about them (seen/anonymise/doubts.py)."""
+        found = self.find(text)
+        own = [m.span() for m in self._placeholder.finditer(text)] + self._own_spans(text)
+        sure = {f.text.lower() for f in found if f.label == "NAME" and not f.doubtful}
+        removed = [Doubt(f.text, 0.0, removed=True) for f in found if f.doubtful and f.text.lower() not in sure]
+        return ranked(self._doubts.find(text, found, own) + removed)
 
     def _own_spans(self, text: str) -> List[Tuple[int, int]]:
         """Where Seen's own names for things, and the everyday names of services
@@ -125,6 +140,9 @@ def _covered(found: List[Found]) -> Set[int]:
     return {i for f in found for i in range(f.start, f.end)}
 
 
+#: How many words before a name a list is followed back ("brook, dusty and little Kai").
+LIST_REACH = 3
+
 #: Details found by looser rules: where one overlaps an exact format (a phone
 #: number, an email), the exact format wins.
 LOOSE = {"ADDRESS", "SCHOOL_OR_SETTING", "PLACE", "NAME"}
@@ -148,6 +166,7 @@ def default() -> Anonymiser:
     return Anonymiser(knowledge.default())
 
 
-def anonymise(text: str) -> str:
-    """The text with identifying details replaced by labelled placeholders."""
-    return default().anonymise(text)
+def anonymise(text: str, kept: Iterable[str] = ()) -> str:
+    """The text with identifying details replaced by labelled placeholders,
+    except the doubtful words the practitioner said are no names (``kept``)."""
+    return default().anonymise(text, kept)

@@ -1,24 +1,27 @@
-"""The words the anonymiser left in but is not sure of: a first name that is
-also an English word ("Will", "Storm", "River", "Frank", "faith", "Hope"),
-left in because nothing around it said it was a person. The confirm step asks
-the practitioner about the most doubtful few before a note is saved ("Is
-'Storm' a name?"), and removes every one they say is a name (``removed``).
+"""The words the anonymiser is not sure of, for the confirm step to ask the
+practitioner about before a note is saved ("Is 'Storm' a name?").
+
+Two kinds. A first name that is also an English word ("Will", "Storm",
+"River", "faith") left in because nothing around it said it was a person:
+a "yes" takes it out (``removed``). And a word taken out on weak evidence: an
+English word read as a name by where it stands ("Bill came through"), or a
+name-word that does what only a person does ("Sky hasn't been seen", "lucky
+(14)", "wren and Kai"), which ``acting`` finds here: a "no" puts it back.
 
 A word is in doubt when a name list has it (the first-name lists, or the
-names that are also words in knowledge/anonymise.yml), or when, capitalised,
-it does what a person does ("Zeus hasnt") or names a family ("Baker family"),
-and it is neither a detail already found, nor a placeholder, nor Seen's own
-vocabulary, nor on the keep list. Its score says how much more it reads as a
-name than as a word: how rare it is in English (wordfreq's Zipf scale), and
-whether it is capitalised or followed by what a person does ("Storm said").
-Nothing here changes what ``anonymise()`` returns.
+names that are also words), or when, capitalised or opening a sentence, it
+does what a person does ("Zeus hasnt", "gem said") or names a family ("Baker
+family"), and it is neither a detail found for sure, nor a placeholder, nor
+Seen's own vocabulary, nor on the keep list. Its score says how much more it
+reads as a name than as a word: how rare it is in English (wordfreq's Zipf
+scale), and whether it is capitalised or followed by what a person does.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Sequence, Set, Tuple
+from typing import Dict, Iterable, Iterator, List, Sequence, Set, Tuple
 
 from seen.anonymise.found import Found
 from seen.anonymise.words import (
@@ -28,6 +31,7 @@ from seen.anonymise.words import (
     DOUBT_TYPED_WORD,
     DOUBTFUL,
     Words,
+    alternation,
     zipf,
 )
 from seen.knowledge import AnonymiseRules
@@ -36,6 +40,15 @@ from seen.knowledge import AnonymiseRules
 _WORD = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_]*(?:['’-][^\W\d_]+)*(?![\w'’-])")
 #: What may follow a word that makes it read as a person's name: "Storm (15)", "River said".
 _PERSON_AFTER = re.compile(r"\s*(?:\(|,?\s*(?:and|&|n)\s+(?:\[[A-Z ]+\]|[A-Z]|(?:his|her|their)\b))")
+#: Joined to what follows: a name or placeholder ("wren and Kai", "unique n
+#: [NAME]") or a brother or sister ("jet and her little brother").
+_JOINED = re.compile(r"""
+    ,?\s*(?:and|&|n|,)\s+
+    (?:
+        (?P<kin>(?:his|her|their)\s+(?:(?:little|big|baby|older|younger|twin)\s+)?
+                (?:brothers?|sisters?|siblings?|cousins?)\b)   # "and her little brother"
+      | (?:(?:little|baby|big)\s+)?(?=\S)                     # "and little " before a name
+    )""", re.IGNORECASE | re.VERBOSE)
 #: What follows a surname that stands for a family: "Baker family again".
 _FAMILY_AFTER = re.compile(r"\s+(?:family|families|household|children|kids|twins)\b", re.IGNORECASE)
 #: A possessive's ending: "Jazz's mum" asks about "Jazz".
@@ -50,10 +63,12 @@ LONGEST_WORD = 40
 
 @dataclass(frozen=True)
 class Doubt:
-    """A word the anonymiser left in that may be a name; the higher ``score``, the more likely."""
+    """A word that may be a name; the higher ``score``, the more likely."""
 
     word: str  # as first written in the text
     score: float
+    #: Taken out of the note already, to be put back if it is no name; else left in, to be taken out if it is.
+    removed: bool = False
 
 
 class Doubts:
@@ -61,31 +76,58 @@ class Doubts:
 
     def __init__(self, rules: AnonymiseRules, words: Words) -> None:
         self._words = words
-        self._word_names = {w.lower() for w in rules.word_names}
+        self._word_names = words.word_names
         self._person_verbs = {w.lower() for w in rules.said_words + rules.subject_verbs} | {
             "is", "was", "has", "had", "hasn't", "isn't", "wasn't", "didn't", "doesn't"}
+        # What only a person does, straight after a word: a verb of saying,
+        # attending or living ("Storm said", "Sky hasn't"), or an age in brackets ("river (2)").
+        verbs = alternation(rules.said_words + rules.subject_verbs + ["hasn't", "isn't", "wasn't", "didn't", "doesn't"])
+        self._acts = re.compile(rf"\s+(?:{verbs})\b|\s*\(\s*(?:\d|y(?:ea)?r\b|reception\b|nursery\b)", re.IGNORECASE)
 
     def find(self, text: str, found: Sequence[Found], kept: Iterable[Tuple[int, int]]) -> List[Doubt]:
         """The doubtful words in ``text`` outside the details ``found`` and the
         spans ``kept`` (placeholders, Seen's own words), one per word whatever
         its case, most doubtful first."""
+        return ranked(Doubt(text[start:end], round(score, 3)) for start, end, score in self.scored(text, found, kept))
+
+    def scored(self, text: str, found: Sequence[Found],
+               kept: Iterable[Tuple[int, int]]) -> Iterator[Tuple[int, int, float]]:
+        """Where each doubtful word stands in ``text`` (outside ``found`` and
+        ``kept``), with its score."""
+        for start, end, score, _ in self._read(text, found, kept):
+            yield start, end, score
+
+    def acting(self, text: str, found: Sequence[Found], kept: Iterable[Tuple[int, int]],
+               least: float) -> Iterator[Tuple[int, int]]:
+        """Where a doubtful word scoring at least ``least`` does what only a
+        person does ("Storm said", "Sky hasn't been seen", "river (2)"): taken
+        out in doubt, and asked about."""
+        for start, end, score, acts in self._read(text, found, kept):
+            if acts and score >= least:
+                yield start, end
+
+    def _read(self, text: str, found: Sequence[Found],
+              kept: Iterable[Tuple[int, int]]) -> Iterator[Tuple[int, int, float, bool]]:
         taken = bytearray(len(text))
         for start, end in [(f.start, f.end) for f in found] + list(kept):
             taken[start:end] = b"\x01" * (end - start)
-        doubts = []
+        names = {f.start for f in found if f.label == "NAME"} | {s for s, _ in kept}
         for match in _WORD.finditer(text):
             start, end = match.span()
             end -= len(_POSSESSIVE.search(match.group()).group()) if _POSSESSIVE.search(match.group()) else 0
             if taken.find(1, start, end) != -1 or end <= start:
                 continue
-            word = text[start:end]
-            score = self._score(text, word, start, end)
+            joined = _JOINED.match(text, end, end + _REACH)
+            acts = bool(self._acts.match(text, end, end + _REACH)) or bool(
+                joined and (joined.end() in names or joined.group("kin")))
+            score = self._score(text, text[start:end], start, end, acts)
             if score >= DOUBTFUL:
-                doubts.append(Doubt(word, round(score, 3)))
-        return _ranked(doubts)
+                yield start, end, score, acts
 
-    def _score(self, text: str, word: str, start: int, end: int) -> float:
-        """How much more ``word`` (``text[start:end]``) reads as a name than as a word; below DOUBTFUL, not in doubt."""
+    def _score(self, text: str, word: str, start: int, end: int, acts: bool) -> float:
+        """How much more ``word`` (``text[start:end]``) reads as a name than as
+        a word, given whether it ``acts`` as only a person does; below
+        DOUBTFUL, not in doubt."""
         low = word.lower()
         words = self._words
         if low in words.keep_language or low in words.never_names or len(word) < 2 or len(word) > LONGEST_WORD:
@@ -99,19 +141,21 @@ class Doubts:
             return 0.0  # an acronym: "ED", "NICU"
         frequency = zipf(low)
         capitalised = word[0].isupper()
-        cue = does or bool(_PERSON_AFTER.match(after))
+        cue = does or acts or bool(_PERSON_AFTER.match(after))
+        before = text[max(0, start - _REACH):start]
+        opens = (start <= _REACH and not before.strip()) or bool(_SENTENCE_END.search(before))
         if not (words.first(low) or low in self._word_names):
-            # Unlisted: only a capitalised word that acts as a person does
-            # ("Zeus hasnt been seen"), or a surname before "family" ("Baker family").
+            # Unlisted: only a word, capitalised or opening a sentence, that acts
+            # as a person does ("Zeus hasnt been seen", "gem said"), or a
+            # surname before "family" ("Baker family").
             family = bool(_FAMILY_AFTER.match(after)) and low in words.surnames
-            if not (capitalised and not word.isupper() and (family or (does and frequency < COMMON_WORD))):
+            if not (((capitalised and not word.isupper()) or opens)
+                    and (family or (does and frequency < COMMON_WORD))):
                 return 0.0
         common = DOUBT_CAPITALISED_WORD if capitalised else DOUBT_TYPED_CUED_WORD if cue else DOUBT_TYPED_WORD
         if frequency >= common and low not in words.keep:
             return 0.0  # too common a word to ask about
         score = max(DOUBT_CAPITALISED_WORD - frequency, 0.0)
-        before = text[max(0, start - _REACH):start]
-        opens = (start <= _REACH and not before.strip()) or bool(_SENTENCE_END.search(before))
         if capitalised:
             score += 0.5 if opens else 1.0  # a capital mid-sentence says more than one opening it
         if cue:
@@ -122,18 +166,20 @@ class Doubts:
 def most_doubtful(doubts: Iterable[Sequence[Doubt]], limit: int) -> List[str]:
     """The ``limit`` most doubtful words across several texts' doubts (a
     note's answers), each once whatever its case, most doubtful first."""
-    return [d.word for d in _ranked(d for text_doubts in doubts for d in text_doubts)[:max(limit, 0)]]
+    return [d.word for d in ranked(d for text_doubts in doubts for d in text_doubts)[:max(limit, 0)]]
 
 
-def _ranked(doubts: Iterable[Doubt]) -> List[Doubt]:
+def ranked(doubts: Iterable[Doubt]) -> List[Doubt]:
     """One doubt per word whatever its case (as first written, with its highest
-    score), most doubtful first."""
+    score, removed if taken out anywhere): those left in first, as a name left
+    in is the worse mistake, then the most doubtful first."""
     best: Dict[str, Doubt] = {}
     for doubt in doubts:
         key = doubt.word.lower()
-        if key not in best or doubt.score > best[key].score:
-            best[key] = Doubt(best[key].word if key in best else doubt.word, doubt.score)
-    return sorted(best.values(), key=lambda d: (-d.score, d.word.lower()))
+        known = best.get(key)
+        best[key] = Doubt(known.word if known else doubt.word, max(doubt.score, known.score if known else 0.0),
+                          doubt.removed or bool(known and known.removed))
+    return sorted(best.values(), key=lambda d: (d.removed, -d.score, d.word.lower()))
 
 
 def occurrences(text: str, word: str) -> List[Tuple[int, int]]:

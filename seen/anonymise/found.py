@@ -13,6 +13,10 @@ class Found:
     start: int  # character offsets in the text
     end: int
     text: str
+    #: Taken out on weak evidence (a word that is also English, read as a name
+    #: by where it stands): the confirm step asks about it, and puts it back
+    #: if the practitioner says it is no name ("Pram in the hallway").
+    doubtful: bool = False
 
 
 def matches(label: str, pattern: re.Pattern, text: str,
@@ -24,12 +28,13 @@ def matches(label: str, pattern: re.Pattern, text: str,
 
 
 def merged(found: List[Found]) -> List[Found]:
-    """Overlapping details of the same kind are one ("since 1st" and "1st nov")."""
+    """Overlapping details of the same kind are one ("since 1st" and "1st nov"),
+    doubtful only if each part is."""
     result: List[Found] = []
     for item in sorted(found, key=lambda f: (f.label, f.start)):
         last = result[-1] if result else None
         if last and last.label == item.label and item.start < last.end:
-            result[-1] = Found(last.label, last.start, max(last.end, item.end), "")
+            result[-1] = Found(last.label, last.start, max(last.end, item.end), "", last.doubtful and item.doubtful)
         else:
             result.append(item)
     return result

@@ -136,6 +136,7 @@ class Names:
             if any(mark):  # what the cue patterns read
                 doc[i].norm_ = codes.get(mark) or codes.setdefault(mark, _code(mark))
         picked: Set[int] = set()
+        cued: Set[int] = set()  # picked by a cue word that points at a person
         for match_id, start, end in self._cue_matches(doc, marks):
             rule = self._nlp.vocab.strings[match_id]
             if rule == "PAIR":
@@ -144,6 +145,9 @@ class Names:
             index = start if rule in ("SAYS", "SAYS_WEAK", "POSSESSIVE", "AGE", "WHO", "SIBLING", "IS_KIN") else end - 1
             if self._cue_confirms(rule, doc[index]):
                 picked.add(index)
+                # "Bill came through" opening a sentence: "came" is weak evidence of a person there.
+                if not (rule in ("SAYS", "SAYS_WEAK") and _opens_a_sentence(doc[index])):
+                    cued.add(index)
         for i, (could_be_name, _, capitalised, _, _, cue_name) in enumerate(marks):
             if not (could_be_name or (cue_name and capitalised)) or i in picked:
                 continue
@@ -164,7 +168,16 @@ class Names:
             reached = span.end
             if any(i in taken for i in range(span.start_char, span.end_char)):
                 continue
-            found.append(Found("NAME", span.start_char, span.end_char, span.text))
+            # One English word read as a name by where it stands, with no cue
+            # word pointing at a person and no capital that tells (it opens a
+            # sentence, or is typed in lower case): the practitioner is asked.
+            token = doc[index]
+            doubtful = len(span) == 1 and index not in cued and (
+                (not rare(token.lower_, UNCOMMON_NAME if self._first(token.lower_) else NO_WORD)
+                 and (not _mark(token, "capitalised") or _opens_a_sentence(token)))
+                or (index > 0 and doc[index - 1].lower_ in _ARTICLES  # "some Dairylea": a thing, more likely
+                    and not (index + 1 < len(doc) and doc[index + 1].lower_ in ("family", "families"))))
+            found.append(Found("NAME", span.start_char, span.end_char, span.text, doubtful))
         return found
 
     def _cue_matches(self, doc: Doc, marks: List[Tuple[bool, ...]]) -> Iterator[Tuple[int, int, int]]:
@@ -304,7 +317,7 @@ class Names:
             return True  # O'Neill, D'Souza, Smith-Jones
         if self._plural_of_a_word(word):
             return False  # "Ashtrays overflowing"
-        starts_sentence = token.i == 0 or token.nbor(-1).text in (".", "!", "?", "\n", '"', "“")
+        starts_sentence = _opens_a_sentence(token)
         capitalised = marks[token.i][2]
         if capitalised and not starts_sentence and not rare(word, COMMON_WORD) and self._reads_as_a_word(token):
             return False  # "a new Rose gold phone", "Incidents Rose from 2 to 7"
@@ -316,7 +329,7 @@ class Names:
         if capitalised:
             if self._full_name_follows(token, marks):
                 return word in self._first_names or rare(word, COMMON_WORD)
-            return (word in self._first_names and rare(word, UNCOMMON_NAME)) or rare(word, ORDINARY_WORD)
+            return (word in self._first_names and rare(word, UNCOMMON_NAME)) or rare(word, NO_WORD)
         doc, i = token.doc, token.i
         joined = i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and not doc[i + 1].whitespace_
         if joined and self._first_or_rare(word) and self._first_or_rare(doc[i + 2].lower_):
@@ -424,6 +437,8 @@ class Names:
         return word in self._first_names or word in self._surnames
 
 
+#: Words that come before a thing more often than before a person.
+_ARTICLES = ("a", "an", "some", "any", "the")
 #: What may come before a name at the start of a clause.
 _CLAUSE_OPENERS = (".", "!", "?", "\n", ",", ";", ":", "-", "(", '"', "“", "and", "but", "so", "then")
 #: An age or school year in brackets: "(15)", "(yr 2)", "(Reception)".
@@ -459,6 +474,11 @@ def _marked(**wanted: bool) -> dict:
     codes = [_code(mark) for mark in itertools.product((False, True), repeat=len(MARKS))
              if all(mark[MARKS.index(name)] == value for name, value in wanted.items())]
     return {"NORM": {"IN": codes}}
+
+
+def _opens_a_sentence(token: Token) -> bool:
+    """First in its sentence, where a capital says nothing of a name."""
+    return token.i == 0 or token.nbor(-1).text in (".", "!", "?", "\n", '"', "“")
 
 
 def _blank(match: re.Match) -> str:

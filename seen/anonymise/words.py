@@ -4,6 +4,8 @@ English, the lists of first names and surnames, and the words to keep."""
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import json
 import pkgutil
 import re
 import unicodedata
@@ -51,11 +53,14 @@ TYPED_SURNAME = 5.0
 #: A capitalised one ("Hope", "King"); its doubt score starts at this minus its Zipf frequency.
 DOUBT_CAPITALISED_WORD = 5.5
 #: One typed in lower case ("esme", "kacey"): "kit", "drew" and "frank" are words.
-DOUBT_TYPED_WORD = 3.3
+DOUBT_TYPED_WORD = 4.4
 #: ...or followed by what a person does or "(" ("roman said", "storm (4) and river (2)").
-DOUBT_TYPED_CUED_WORD = 5.1
+DOUBT_TYPED_CUED_WORD = 5.5
 #: Below this score a word is not in doubt.
 DOUBTFUL = 0.5
+#: From this score a word in doubt is taken out (and asked about): a capitalised
+#: listed name that does what a person does ("Sky has not been seen").
+REMOVE_DOUBT = 1.5
 
 
 class Words:
@@ -69,7 +74,11 @@ class Words:
         areas = {w.lower() for a in kb.areas.values() for w in re.findall(r"[A-Za-z]+", " ".join([a.name, *a.aliases]))}
         self.keep_terms = self.keep_language - areas
         first, foreign, self.surnames = _name_lists()
-        self.first_names = first | (foreign - self.keep)
+        given, given_words = _given_names()
+        self.first_names = first | ((foreign | given) - self.keep)
+        #: First names that are common English words too ("story", "lucky"): a
+        #: name only where the sentence says so, and asked about otherwise.
+        self.word_names = ({w.lower() for w in rules.word_names} | given_words) - self.keep - self.never_names
 
     def first(self, word: str) -> bool:
         return word in self.first_names or fold(word) in self.first_names
@@ -111,6 +120,29 @@ def _name_lists() -> Tuple[Set[str], Set[str], Set[str]]:
     folder = Path(census_names.__file__).parent
     read = lambda name: {line.split()[0].lower() for line in (folder / name).read_text().splitlines() if line.strip()}  # noqa: E731
     return read("dist.male.first") | read("dist.female.first"), _faker_first_names(), read("dist.all.last")
+
+
+#: A given name counts when this many of nomquamgender's sources list it ...
+GIVEN_NAME_SOURCES = 10
+#: ... for at least this many people in all: rarer entries are mostly noise.
+GIVEN_NAME_PEOPLE = 1000
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> Tuple[Set[str], Set[str]]:
+    """Given names from nomquamgender's table (MIT licence; counts from 36
+    sources across many countries, recent birth registrations among them):
+    it lists the names today's children have that the census and Faker miss
+    ("Trixie", "Kingsley", "Wren"). Names rare in English come first, names
+    that are common words ("Story", "Lucky", "Grey") second. Its data file is
+    read directly: importing the package also loads a model Seen does not use."""
+    spec = importlib.util.find_spec("nomquamgender")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    table = json.loads((folder / "name_data.json").read_text(encoding="utf-8"))
+    names = {name for name, (sources, people, *_) in table.items()
+             if sources >= GIVEN_NAME_SOURCES and people >= GIVEN_NAME_PEOPLE and re.fullmatch(r"[a-z]+", name)}
+    rare = {name for name in names if zipf_frequency(name, "en") < FOREIGN_NAME}
+    return rare, names - rare
 
 
 def _faker_first_names() -> Set[str]:

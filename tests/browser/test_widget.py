@@ -14,7 +14,7 @@ from benchmarks.widget import measure
 from seen import knowledge
 from tests.helpers.bot import RASA_PORT, WIDGET_ORIGIN
 from tests.helpers.figures import record_figures
-from tests.helpers.reflection import UNSURE
+from tests.helpers.reflection import NOT_A_NAME, UNSURE
 
 LAUNCHER = "Talk to Seen about a neglect concern"
 DESKTOP = {"width": 1280, "height": 900}
@@ -107,6 +107,38 @@ def test_the_note_asks_whether_a_word_is_a_name_and_yes_removes_it_before_saving
     expect(notes.last).not_to_contain_text("Storm")
     expect(notes.last).not_to_contain_text("storm")
     page.screenshot(path=str(screenshots / "widget-name-question.png"))
+    page.get_by_role("button", name=words.buttons.save).last.click()
+    expect(bot_messages(page).filter(has_text="Your reference is")).to_be_visible(timeout=20000)
+
+
+def test_a_word_taken_out_in_doubt_is_put_back_when_the_practitioner_taps_no(page, screenshots):
+    """Daily life answered with "Bill came through from the council": the
+    note shows [NAME], Seen asks whether 'Bill' is a name, and "No, keep it"
+    puts it back before saving (issue 14)."""
+    kb = knowledge.default()
+    words = kb.reflection.note
+    daily_life = next(q.text for q in kb.reflection.questions if q.id == "daily_life")
+    asked_name = bot_messages(page).filter(
+        has_text=words.is_it_a_name_removed.format(word="Bill", placeholder="[NAME]"))
+    progress = bot_messages(page).filter(has_text=re.compile(r"Question \d+ of about \d+"))
+    open_widget(page)
+    say(page, "I'm worried about a child")
+    for answered in range(len(kb.reflection.questions) + 1):
+        expect(progress.nth(answered).or_(asked_name)).to_be_visible(timeout=20000)
+        if asked_name.count():
+            break
+        if daily_life[:40] in progress.nth(answered).inner_text():
+            say(page, NOT_A_NAME["daily_life"])
+        else:
+            page.get_by_role("button", name="Skip").last.click()
+    notes = bot_messages(page).filter(has_text=words.heading)
+    expect(asked_name).to_be_visible()
+    expect(notes.last).to_contain_text("[NAME] came through")
+    page.get_by_role("button", name=words.buttons.name_no).click()
+    expect(bot_messages(page).filter(has_text=words.name_restored.format(word="Bill"))).to_be_visible(timeout=20000)
+    expect(notes).to_have_count(2, timeout=20000)
+    expect(notes.last).to_contain_text("Bill came through from the council")
+    page.screenshot(path=str(screenshots / "widget-name-put-back.png"))
     page.get_by_role("button", name=words.buttons.save).last.click()
     expect(bot_messages(page).filter(has_text="Your reference is")).to_be_visible(timeout=20000)
 

@@ -53,6 +53,8 @@ UNSURE = {
     "daily_life": "Storm was born at 34 weeks and is still small; storm's nan helps out most days.",
     "history": "Known since 2019. Storm was seen by the HV twice.",
 }
+#: A word the anonymiser takes out in doubt ("Bill" opening a sentence, before "came"), which is no name here.
+NOT_A_NAME = {"daily_life": "Bill came through from the council for the uniform and mum can't pay it."}
 SECRETS = ["Kayleigh", "Brennan", "Tia", "Mill Lane", "M6 5FX", "Pauline", "943 476 5919", "889123", "Iqbal",
            "07700 900123", "3rd March", "kb1990", "Okafor", "Brookside", "jaydenb2010", "St Mary"]
 

@@ -5,8 +5,9 @@ partial dates and named places, and clean notes full of service names.
 
 Issue 14's targets are not met yet (97% of identifiers alone, 99.5% with the
 practitioner's answers, 98% of clean notes unchanged). These guard what was
-measured on 2026-11-30, so no change makes the hard cases worse: 93.88% alone,
-95.01% with answers, 88.41% of clean notes unchanged, 0.20 questions a note.
+measured on 2026-11-30 (second session), so no change makes the hard cases
+worse: 94.33% alone, 95.92% with answers, 88.41% of clean notes unchanged
+(with answers too), 0.32 questions a note.
 Also written to benchmarks/results/heldout_pii_hard.json."""
 
 import pytest
@@ -26,12 +27,12 @@ def test_the_set_is_as_big_as_issue_14_asks(figures):
 
 
 def test_no_fewer_identifiers_are_removed_than_when_measured(figures):
-    assert figures["recall_overall"] >= 0.9388
+    assert figures["recall_overall"] >= 0.9433
 
 
-def test_the_practitioners_answers_remove_more_and_change_no_clean_note(figures):
-    assert figures["recall_with_answers"] >= max(0.9501, figures["recall_overall"])
-    assert figures["safeguarding_unchanged_with_answers"] == figures["safeguarding_unchanged"]
+def test_the_practitioners_answers_remove_more_and_put_back_only_what_is_no_name(figures):
+    assert figures["recall_with_answers"] >= max(0.9592, figures["recall_overall"])
+    assert figures["safeguarding_unchanged_with_answers"] >= figures["safeguarding_unchanged"]
 
 
 def test_no_more_clean_notes_are_changed_than_when_measured(figures):

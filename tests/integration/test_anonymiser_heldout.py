@@ -43,8 +43,8 @@ def test_at_least_98_percent_of_safeguarding_sentences_are_left_unchanged(figure
 
 def test_the_practitioners_answers_only_add_and_cost_at_most_two_questions_a_note(figures):
     """Issue 14: with a practitioner who answers "Is 'Storm' a name?" truthfully,
-    no identifier comes back, no clean sentence changes, and a note asks at
-    most two questions on average."""
+    no identifier comes back, no clean sentence is changed that was not
+    already, and a note asks at most two questions on average."""
     assert figures["recall_with_answers"] >= figures["recall_overall"]
-    assert figures["safeguarding_unchanged_with_answers"] == figures["safeguarding_unchanged"]
+    assert figures["safeguarding_unchanged_with_answers"] >= figures["safeguarding_unchanged"]
     assert figures["questions_per_note"] <= 2

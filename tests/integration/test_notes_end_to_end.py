@@ -1,7 +1,8 @@
 """A practitioner who types real details anyway: complete a reflection over
 REST, confirm the note, and check that neither the stored note nor the export
 holds any of those details; and one whose note holds a word the anonymiser is
-not sure of ("Storm"), asked about before the note is saved (issue 14)."""
+not sure of ("Storm"), asked about before the note is saved, or one it took
+out in doubt ("Bill came through"), put back on a "no" (issue 14)."""
 
 import json
 import os
@@ -10,7 +11,7 @@ import subprocess
 from seen import knowledge
 from seen.notes import NoteStore
 from tests.helpers.paths import ROOT
-from tests.helpers.reflection import IDENTIFYING, SECRETS, UNSURE, walk
+from tests.helpers.reflection import IDENTIFYING, NOT_A_NAME, SECRETS, UNSURE, walk
 
 KB = knowledge.load()
 WORDS = KB.reflection.note
@@ -78,3 +79,24 @@ def test_an_unclear_answer_removes_the_word_says_so_and_keeps_the_note(chat, not
     assert said[-1] == WORDS.ask
     stored = NoteStore(notes_url).get(_reference(chat("Save note")[0]["text"]))
     assert stored and "storm" not in json.dumps(stored).lower()
+
+
+def test_a_word_taken_out_in_doubt_is_asked_about_and_no_puts_it_back_in_the_stored_note(chat, notes_url):
+    result = walk(chat, "5 to 11", NOT_A_NAME)
+    note = next(t for t in result["said"] if t.startswith(WORDS.heading))
+    assert "[NAME] came through" in note, note
+    asked = result["last"][-1]
+    assert asked["text"] == WORDS.is_it_a_name_removed.format(word="Bill", placeholder="[NAME]"), asked["text"]
+    said = [m.get("text", "") for m in chat(WORDS.buttons.name_no)]
+    assert said[0] == WORDS.name_restored.format(word="Bill") and said[-1] == WORDS.ask
+    assert "Bill came through" in next(t for t in said if t.startswith(WORDS.heading))
+    stored = NoteStore(notes_url).get(_reference(chat("Save note")[0]["text"]))
+    assert "Bill came through from the council" in json.dumps(stored)
+
+
+def test_a_word_taken_out_in_doubt_stays_out_on_yes(chat, notes_url):
+    walk(chat, "5 to 11", NOT_A_NAME)
+    said = [m.get("text", "") for m in chat(WORDS.buttons.name_yes)]
+    assert said[0] == WORDS.name_removed.format(word="Bill", placeholder="[NAME]"), said
+    stored = NoteStore(notes_url).get(_reference(chat("Save note")[0]["text"]))
+    assert "Bill" not in json.dumps(stored) and "[NAME] came through" in json.dumps(stored)

@@ -25,14 +25,32 @@ def words(text: str):
     ("Storm was born at 34 weeks and has been readmitted twice", "Storm"),
     ("Hope was in the same uniform all week", "Hope"),
     ("Frank is not known to us", "Frank"),
-    ("Will hasn't been brought to clinic since March", "Will"),
-    ("Sky and [NAME] have not been seen since their checks", "Sky"),
 ])
 def test_a_first_name_that_is_also_a_word_left_in_is_in_doubt(text, word):
     assert ANONYMISER.anonymise(text) == ANONYMISER.anonymise(text)  # left in, and the same each time
     assert word in ANONYMISER.anonymise(text)
     assert words(text)[0] == word
-    assert all(isinstance(d, Doubt) and d.score > 0 for d in ANONYMISER.doubts(text))
+    assert all(isinstance(d, Doubt) and d.score > 0 and not d.removed for d in ANONYMISER.doubts(text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Will hasn't been brought to clinic since March", "Will"),
+    ("Sky and [NAME] have not been seen since their checks", "Sky"),
+    ("gem said mum goes out most nights and leaves her", "gem"),
+    ("lucky and her little brother seen at the food bank", "lucky"),
+    ("brook, dusty and little Kai all living there", "dusty"),
+    ("Bill came through from the council for the uniform", "Bill"),
+])
+def test_a_word_that_acts_as_a_person_is_taken_out_asked_about_and_put_back_if_it_is_no_name(text, word):
+    assert word not in ANONYMISER.anonymise(text)
+    assert word in [d.word for d in ANONYMISER.doubts(text) if d.removed]
+    assert ANONYMISER.anonymise(text, kept=[word.upper()]).count(word) == text.count(word)  # "no": put back
+
+
+def test_a_no_puts_back_only_a_word_taken_out_in_doubt_never_a_name_found_for_sure():
+    text = "Mum, Kayleigh, says Bill came through from the council"
+    assert ANONYMISER.anonymise(text, kept=["Kayleigh"]) == ANONYMISER.anonymise(text)
+    assert "Kayleigh" not in ANONYMISER.anonymise(text, kept=["Kayleigh", "Bill"])
 
 
 @pytest.mark.parametrize("text", [
@@ -111,7 +129,7 @@ def test_the_benchmark_reports_the_figures_with_answers_beside_todays():
     figures = measure(ROOT / "tests" / "dev" / "pii_sentences_g.yml")
     assert {"recall_overall", "safeguarding_unchanged", "right_label"} <= set(figures)
     assert figures["recall_with_answers"] > figures["recall_overall"]
-    assert figures["safeguarding_unchanged_with_answers"] == figures["safeguarding_unchanged"]
+    assert figures["safeguarding_unchanged_with_answers"] > figures["safeguarding_unchanged"]  # "no" puts words back
     assert 0 < figures["questions_per_note"] <= 2
 
 

@@ -54,6 +54,26 @@ def test_no_keeps_the_word_everywhere_and_it_is_saved_as_written():
     assert "Storm was born" in stored and "storm's nan" in stored
 
 
+def test_a_word_taken_out_in_doubt_is_asked_about_and_a_no_puts_it_back_in_the_saved_note():
+    talk = finished({"daily_life": "Bill came through from the council for the uniform, mum cannot pay it."})
+    replies = talk.turn.replies
+    assert "[NAME] came through" in replies[-2].text
+    assert replies[-1].text == WORDS.is_it_a_name_removed.format(word="Bill", placeholder="[NAME]")
+    said = talk.say(NO)
+    assert said[0] == WORDS.name_restored.format(word="Bill") and "Bill came through" in said[-2]
+    talk.say("Save note")
+    assert talk.saved[0].answers[0]["text"].startswith("Bill came through from the council")
+    assert talk.state.kept == [] and talk.state.note is None
+
+
+def test_a_word_taken_out_in_doubt_stays_out_on_a_yes_or_an_unclear_answer():
+    for answer in (YES, "hmm"):
+        talk = finished({"daily_life": "Bill came through from the council for the uniform, mum cannot pay it."})
+        talk.say(answer, "", 0.0)
+        talk.say("Save note")
+        assert "Bill" not in talk.saved[0].answers[0]["text"], answer
+
+
 def test_typed_yes_and_no_count_as_the_buttons_do():
     talk = finished(STORM)
     talk.say("yes", "affirm", 0.95)
@@ -83,17 +103,16 @@ def test_at_most_the_limit_of_questions_the_most_doubtful_first_each_once():
                "history": "Sky has not been seen since March. Reign was not brought either.",
                "agencies": "Favour is known to the HV. hope says it is fine."}
     talk = finished(answers)
-    draft = note_draft.from_dict(talk.state.note)
     anonymiser = default()
-    scores = {d.word.lower(): d.score for a in draft.answers for d in anonymiser.doubts(a["text"])}
-    assert len(scores) > WORDS.name_questions
+    doubts = {d.word.lower(): d for text in answers.values() for d in anonymiser.doubts(text)}
+    assert len(doubts) > WORDS.name_questions
     asked = []
     while talk.state.doubts:
         asked.append(talk.state.doubts[0])
         assert talk.turn.replies[-1].text == question(asked[-1])
         talk.say(NO)
     assert len(asked) == WORDS.name_questions == 3
-    ranked = sorted(scores, key=lambda w: -scores[w])
+    ranked = sorted(doubts, key=lambda w: (doubts[w].removed, -doubts[w].score))
     assert [w.lower() for w in asked] == ranked[:3]
     assert talk.turn.replies[-1].text == WORDS.ask
 
@@ -121,11 +140,22 @@ def test_a_note_with_nothing_in_doubt_asks_nothing():
     assert talk.state.doubts == [] and talk.turn.replies[-1].text == WORDS.ask
 
 
+def _draft(text: str):
+    return note_draft.from_dict({"area": "derby", "role": None, "age_band": None, "prompts": [], "flags": [],
+                                 "answers": [{"question": "daily_life", "label": "x", "text": text}]})
+
+
 def test_checked_removes_the_confirmed_names_and_keeps_what_the_anonymiser_removes_removed():
-    draft = note_draft.from_dict({"area": "derby", "role": None, "age_band": None, "prompts": [], "flags": [],
-                                  "answers": [{"question": "daily_life", "label": "x",
-                                               "text": "Storm and Kayleigh Brennan were there"}]})
+    draft = _draft("Storm was there, with Kayleigh Brennan")
     text = note_draft.checked(KB, draft, ["Storm"]).answers[0]["text"]
     assert "Storm" not in text and "Kayleigh" not in text and "Brennan" not in text
     assert "Storm" in note_draft.checked(KB, draft).answers[0]["text"]
     assert "Storm" in note_draft.checked(KB, draft, "Storm").answers[0]["text"]  # not a list: no names
+    # A forged "kept" cannot bring back a name the anonymiser is sure of.
+    assert "Kayleigh" not in note_draft.checked(KB, draft, [], ["Kayleigh", "Brennan"]).answers[0]["text"]
+
+
+def test_checked_keeps_a_word_taken_out_in_doubt_only_when_the_practitioner_said_no():
+    draft = _draft("Bill came through from the council")
+    assert "Bill" not in note_draft.checked(KB, draft).answers[0]["text"]
+    assert note_draft.checked(KB, draft, [], ["Bill"]).answers[0]["text"] == "Bill came through from the council"
