@@ -655,6 +655,7 @@ class AnonymiseRules(_Strict):
     counting_words: WordList
     hotels: WordList
     everyday_names: WordList
+    service_heads: WordList
     street_words: WordList
     street_words_after_a_cue: WordList
     street_words_after_a_number: WordList

@@ -37,7 +37,7 @@ class Anonymiser:
 
     def __init__(self, kb: Knowledge) -> None:
         self._rules = kb.anonymise
-        words = Words(kb)
+        words = self._words = Words(kb)
         self._identifiers = Identifiers(self._rules)
         self._places = Places(self._rules, words)
         self._names = Names(self._rules, words)
@@ -46,6 +46,11 @@ class Anonymiser:
         self._placeholder = re.compile("|".join(re.escape(p) for p in placeholders))
         self._own_words = _own_vocabulary(kb, words)
         self._everyday = re.compile(rf"(?<![\w'’-])(?:{alternation(self._rules.everyday_names)})(?![\w'’-])", re.I)
+        self._service = re.compile(rf"""
+            (?<![\w'’-])
+            (?:[A-Z][\w’-]*\s{{1,3}}(?:(?:of|and|for|&|the)\s{{1,3}})?){{1,4}}  # "Legal Gateway", "Public Law"
+            (?:{alternation(self._rules.service_heads, capitalised=True)})(?![\w'’-])  # "Meeting", "Outline"
+            """, re.VERBOSE)
         self._doubts = Doubts(self._rules, words)
 
     def find(self, text: str, kept: Iterable[str] = ()) -> List[Found]:
@@ -98,8 +103,9 @@ class Anonymiser:
         return ranked(self._doubts.find(text, found, own) + removed)
 
     def _own_spans(self, text: str) -> List[Tuple[int, int]]:
-        """Where Seen's own names for things, and the everyday names of services
-        and things (knowledge/anonymise.yml), stand in a text."""
+        """Where Seen's own names for things, the everyday names of services
+        and things, and names ending in a service's head word ("Core Group")
+        (knowledge/anonymise.yml) stand in a text."""
         spans = []
         for match in _CAPITALISED_WORD.finditer(text):
             for phrase in self._own_words.get(match.group(), ()):
@@ -107,7 +113,13 @@ class Anonymiser:
                 if text.startswith(phrase, match.start()) and not (end < len(text) and (text[end].isalnum())):
                     spans.append((match.start(), end))
                     break
-        return spans + [match.span() for match in self._everyday.finditer(text)]
+        spans += [match.span() for match in self._everyday.finditer(text)]
+        return spans + [match.span() for match in self._service.finditer(text) if self._nobody_in(match.group())]
+
+    def _nobody_in(self, phrase: str) -> bool:
+        """No first name or title among a phrase's words: "Core Group", not "Dr Rebecca Bishop of … Paediatrics"."""
+        return not any(self._words.first(w.lower()) or w.lower() in self._words.never_names
+                       for w in re.findall(r"[A-Za-z]+", phrase))
 
 
 #: A run of capitalised words (with "of", "and", "&" between) and maybe a number:

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from typing import Dict, Iterable, Iterator, List, Sequence, Set, Tuple
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from seen.anonymise.found import Found
 from seen.anonymise.words import (
     COMMON_WORD,
@@ -39,11 +41,11 @@ from seen.knowledge import AnonymiseRules
 #: A word as the doubts read one: letters, with inner apostrophes or hyphens.
 _WORD = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_]*(?:['’-][^\W\d_]+)*(?![\w'’-])")
 #: What may follow a word that makes it read as a person's name: "Storm (15)", "River said".
-_PERSON_AFTER = re.compile(r"\s*(?:\(|,?\s*(?:and|&|n)\s+(?:\[[A-Z ]+\]|[A-Z]|(?:his|her|their)\b))")
+_PERSON_AFTER = re.compile(r"\s*(?:\(|,?\s*(?:and|&|n|\+)\s+(?:\[[A-Z ]+\]|[A-Z]|(?:his|her|their)\b))")
 #: Joined to what follows: a name or placeholder ("wren and Kai", "unique n
 #: [NAME]") or a brother or sister ("jet and her little brother").
 _JOINED = re.compile(r"""
-    ,?\s*(?:and|&|n|,)\s+
+    ,?\s*(?:and|&|n|\+|,)\s+
     (?:
         (?P<kin>(?:his|her|their)\s+(?:(?:little|big|baby|older|younger|twin)\s+)?
                 (?:brothers?|sisters?|siblings?|cousins?)\b)   # "and her little brother"
@@ -82,7 +84,14 @@ class Doubts:
         # What only a person does, straight after a word: a verb of saying,
         # attending or living ("Storm said", "Sky hasn't"), or an age in brackets ("river (2)").
         verbs = alternation(rules.said_words + rules.subject_verbs + ["hasn't", "isn't", "wasn't", "didn't", "doesn't"])
-        self._acts = re.compile(rf"\s+(?:{verbs})\b|\s*\(\s*(?:\d|y(?:ea)?r\b|reception\b|nursery\b)", re.IGNORECASE)
+        self._acts = re.compile(rf"""
+            \s+(?:{verbs})\b                                                      # "Storm said"
+            | \s*\(\s*(?:\d|y(?:ea)?r\s?\d|yr\b|reception\b|nursery\b|twins?\b)     # "river (2)", "autumn (yr4)"
+            | \s\d{{1,2}}\s*[,)]                                                     # "(peace 6, justice 4)"
+            """, re.IGNORECASE | re.VERBOSE)
+        # Straight after a kinship word or a title: "mum comfort", "baby tiger", "pcso jas".
+        titles = alternation(rules.kin + rules.courtesy_titles + rules.titles + rules.police_numbers)
+        self._titled = re.compile(rf"(?:^|[^\w'’])(?:{titles})\.?\s{{1,3}}$", re.IGNORECASE)
 
     def find(self, text: str, found: Sequence[Found], kept: Iterable[Tuple[int, int]]) -> List[Doubt]:
         """The doubtful words in ``text`` outside the details ``found`` and the
@@ -119,7 +128,8 @@ class Doubts:
                 continue
             joined = _JOINED.match(text, end, end + _REACH)
             acts = bool(self._acts.match(text, end, end + _REACH)) or bool(
-                joined and (joined.end() in names or joined.group("kin")))
+                joined and (joined.end() in names or joined.group("kin"))) or bool(
+                self._titled.search(text, max(0, start - _REACH), start))
             score = self._score(text, text[start:end], start, end, acts)
             if score >= DOUBTFUL:
                 yield start, end, score, acts
@@ -130,7 +140,10 @@ class Doubts:
         DOUBTFUL, not in doubt."""
         low = word.lower()
         words = self._words
-        if low in words.keep_language or low in words.never_names or len(word) < 2 or len(word) > LONGEST_WORD:
+        # A listed first name that is also a season or a month ("autumn", "june")
+        # is in doubt only where it acts as a person: "autumn (yr4)".
+        kept = low in words.keep_language and not (acts and words.first(low) and low not in STOP_WORDS)
+        if kept or low in words.never_names or len(word) < 2 or len(word) > LONGEST_WORD:
             return 0.0
         after = text[end:end + _REACH]
         next_word = re.match(r"\s*([\w'’]+)", after)

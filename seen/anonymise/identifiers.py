@@ -13,7 +13,8 @@ from seen.knowledge import AnonymiseRules
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_DAY = r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day)?"
+_DAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+        r"|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)")
 _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
 #: A day and month with no year: "14/10", "3.2".
 _DAY_MONTH = r"(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])"
@@ -61,8 +62,19 @@ class Identifiers:
         # UK vehicle registrations.
         self._vehicle = re.compile(r"""
             \b([A-HJ-PR-Ya-hj-pr-y]{2}\d{2}\s?([A-HJ-PR-Za-hj-pr-z]{3}))\b   # "KX19 ABC", "yx21ohd"
-            | \b[A-HJ-PR-Y]\d{1,3}\s?[A-HJ-PR-Y]{3}\b                      # "A123 BCD"
+            | \b[A-HJ-PR-Y]\d{1,3}\s?[A-Z]{3}\b                            # "A123 BCD", "B16 DAZ"
             | \b[A-HJ-PR-Y]{3}\s?\d{1,3}[A-HJ-PR-Y]\b                      # "ABC 123D"
+            """, re.VERBOSE)
+        # The same typed in lower case, where neither letter group is a word: "p619 tws", "kvn 819w".
+        self._typed_vehicle = re.compile(r"""
+            \b([a-hj-pr-y])\d{1,3}\s?([a-z]{3})\b
+            | \b([a-hj-pr-y]{3})\s?\d{1,3}([a-hj-pr-y])\b
+            """, re.VERBOSE)
+        # Any plate after "reg" or "plate", or before "plate": "reg is 123 ABC", "the 5 KAY plate".
+        self._cued_vehicle = re.compile(r"""
+            \b(?i:reg(?:istration)?|(?:number\s?)?plate)\b (?:\s(?i:is|no\.?|number))? [\s:.-]{1,3}
+            (?=[A-Za-z]{0,3}\d) ([A-Za-z0-9]{1,4}\s?[A-Za-z0-9]{1,4})\b
+            | \b(\d{1,3}\s?[A-Z]{1,3}|[A-Z]{1,3}\s?\d{1,4})(?=\s(?:private\s)?(?i:plate|reg)\b)
             """, re.VERBOSE)
         # Registrations typed with a space inside each part: "YF 20 HNU", "K 381 RFT", "hj 62 wsx".
         self._spaced_vehicle = re.compile(r"""
@@ -131,6 +143,7 @@ class Identifiers:
             \b(?:{alternation(rules.day_month_cues)}) [:\s]{{1,3}}   # "dob:", "seen"
             ({_DAY_MONTH})\b(?![/.]\d)                              # "14/10"
             """, flags)
+        self._more_day_months = re.compile(rf"\s{{0,2}}(?:,|&|and|or)\s{{1,3}}({_DAY_MONTH})\b(?![/.]\d)", flags)
 
     def _compile_references(self, rules: AnonymiseRules) -> None:
         flags = re.IGNORECASE | re.VERBOSE
@@ -202,6 +215,11 @@ class Identifiers:
             yield from matches("DATE", pattern, text)
         for match in self._cued_day_month.finditer(text):
             yield Found("DATE", match.start(1), match.end(1), match.group(1))
+            # The next in a list: "sessions 2/10 and 9/10".
+            for more in self._more_day_months.finditer(text, match.end(1)):
+                if more.start() != match.end(1):
+                    break
+                yield Found("DATE", more.start(1), more.end(1), more.group(1))
         for match in self._reference_cue.finditer(text):
             yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
         yield from matches("REFERENCE", self._long_number, text)
@@ -219,6 +237,13 @@ class Identifiers:
             letters = match.group(2)
             if letters is None or match.group().isupper() or rare(letters.lower(), RARE_WORD):
                 yield Found("VEHICLE", match.start(), match.end(), match.group())
+        for match in self._typed_vehicle.finditer(text):
+            if all(_not_a_word(part) for part in match.groups() if part is not None):
+                yield Found("VEHICLE", match.start(), match.end(), match.group())
+        for match in self._cued_vehicle.finditer(text):
+            group = 1 if match.group(1) else 2
+            if _DIGIT.search(match.group(group)) and re.search(r"[A-Za-z]", match.group(group)):
+                yield Found("VEHICLE", match.start(group), match.end(group), match.group(group))
         for match in self._spaced_vehicle.finditer(text):
             # In lower case only where neither letter group is a word: not "is 14 yrs", "at 10 pms".
             if match.group().isupper() or all(_not_a_word(part) for part in match.groups()):

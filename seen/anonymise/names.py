@@ -93,7 +93,7 @@ class Names:
         # "says Dwayne hits them", "visited oliver and his nan"
         self._matcher.add("OBJECT", [[{"LOWER": {"IN": rules.said_words}}, name]])
         # "Ruby and her sister", "theo and his big brother"
-        self._matcher.add("SIBLING", [[name, {"LOWER": {"IN": ["and", "&", "n"]}},
+        self._matcher.add("SIBLING", [[name, {"LOWER": {"IN": _JOINERS}},
                                        {"LOWER": {"IN": ["his", "her", "their"]}}, {"IS_LOWER": True, "OP": "?"}, kin]])
         # "Sunny is mums new partner", "Leanne was dad's ex"
         self._matcher.add("IS_KIN", [[
@@ -108,7 +108,7 @@ class Names:
         # listed first names doing something together.
         pair = _marked(first_name=True, capitalised=True, never_name=False)
         typed_pair = _marked(first_name=True, never_name=False)
-        joined = {"LOWER": {"IN": ["and", "&", "n"]}}
+        joined = {"LOWER": {"IN": _JOINERS}}
         self._matcher.add("PAIR", [
             [pair, joined, pair, {"LOWER": {"IN": ["both", "are", "were", "have", "had", "say", "said"]}}],
             [typed_pair, joined, typed_pair, {"LOWER": {"IN": ["both", "("]}}],
@@ -175,6 +175,7 @@ class Names:
             doubtful = len(span) == 1 and index not in cued and (
                 (not rare(token.lower_, UNCOMMON_NAME if self._first(token.lower_) else NO_WORD)
                  and (not _mark(token, "capitalised") or _opens_a_sentence(token)))
+                or (not self._listed(token.lower_) and not rare(token.lower_, NO_WORD))  # "Refuge", "Trampoline"
                 or (index > 0 and doc[index - 1].lower_ in _ARTICLES  # "some Dairylea": a thing, more likely
                     and not (index + 1 < len(doc) and doc[index + 1].lower_ in ("family", "families"))))
             found.append(Found("NAME", span.start_char, span.end_char, span.text, doubtful))
@@ -243,7 +244,7 @@ class Names:
                 if not 0 <= other < len(doc):
                     continue
                 joiner = doc[index + 1] if step > 0 else doc[index - 1]
-                if joiner.lower_ not in ("and", "&", ",", "or", "n") or (
+                if joiner.lower_ not in (*_JOINERS, ",", "or") or (
                         step == 3 and doc[index + 2].lower_ not in self._before_a_child):
                     continue
                 token = doc[other]
@@ -437,6 +438,8 @@ class Names:
         return word in self._first_names or word in self._surnames
 
 
+#: What joins two names in a list: "Tia and Kacey", "tia n kacey", "gift + goodluck".
+_JOINERS = ["and", "&", "n", "+"]
 #: Words that come before a thing more often than before a person.
 _ARTICLES = ("a", "an", "some", "any", "the")
 #: What may come before a name at the start of a clause.

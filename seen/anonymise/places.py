@@ -21,6 +21,19 @@ _NAME_WORD = r"[A-Z][\w'’]{0,40}(?:-[\w'’]{1,40}){0,3}"
 _TYPED_WORD = r"[a-z][\w'’-]{1,40}"
 
 
+#: A place named the way people name one: a possessive that stands alone
+#: after "at" or "to" ("taken to Jimmy's on Friday", "seen at Addenbrooke's"),
+#: or a town's children's hospital ("Sheffield Children's", not "Derbyshire
+#: Children's Services").
+_PLACE_BY_USE = re.compile(r"""
+    (?:(?<=\bat\s)|(?<=\bto\s)|(?<=\binto\s)|(?<=\bfrom\s)|(?<=\boutside\s)|(?<=\battended\s))
+    [A-Z][a-z]{2,30}['’]s
+        (?= \s*(?:[,.;:)!?]|$) | \s(?i:on|with|for|at|last|yesterday|today|tonight|this|a&e|ed|and|after|before|by
+                                   |til|till|until|again|earlier|overnight|since|where|when|because|but)\b )
+    | \b[A-Z][a-z]{2,30}\sChildren['’]?s\b (?!['’]|\s+[A-Z])
+    """, re.VERBOSE)
+
+
 class Places:
     """Every address and named setting in a text; the patterns are built once
     from the cue words in knowledge/. Each list of street, building and house
@@ -183,15 +196,24 @@ class Places:
             (?=[A-Z])(?i:{alternation(rules.business_words)})\b                  # "Barbers", "Arms"
             """, re.VERBOSE)
 
+        pubs = alternation(rules.pub_words, capitalised=True)
         self._pub = re.compile(rf"""
-            (?<=\b[Tt]he\s)(?:{_NAME_WORD}\s{{1,3}}){{1,2}}                   # "the Red", "the Old Black"
-            (?:{alternation(rules.pub_words, capitalised=True)})\b             # "Lion"
+            (?<=\b[Tt]he\s)(?:{_NAME_WORD}\s{{1,3}}(?:(?:and|&)\s{{1,3}})?){{1,2}}  # "the Red", "the Dog and"
+            (?:{pubs})\b                                                       # "Lion", "Gun"
+            """, re.VERBOSE)
+        # A pub by one word ("the Anchor", not "the Crown Court"), or a
+        # possessive and "Head" or "Arms" ("the Queens Head", not "the Deputy Head").
+        self._lone_pub = re.compile(rf"""
+            (?<=\b[Tt]he\s)
+            (?: (?:{pubs})\b(?!\s{{0,3}}[A-Z&'’-])
+              | [A-Z][a-z]{{1,30}}(?:s|['’]s)\s(?:Head|Arms)\b )
             """, re.VERBOSE)
 
     def find(self, text: str) -> Iterator[Found]:
         yield from self._addresses(text)
         yield from self._settings(text)
         yield from self._businesses(text)
+        yield from matches("PLACE", _PLACE_BY_USE, text, keep=self._nobodys)
 
     def chains(self, text: str) -> Iterator[Tuple[int, int]]:
         """Where a chain's name stands on its own ("went to Greggs"): no
@@ -228,6 +250,7 @@ class Places:
                     yield Found("PLACE", start, match.end(), text[start:match.end()])
         if self._mentions(lower, "pub_words"):
             yield from matches("PLACE", self._pub, text, keep=self._not_all_kept)
+        yield from matches("PLACE", self._lone_pub, text)
 
     def _branches(self, text: str) -> List[Found]:
         """A chain with a branch word, a town or street before or after it, or where it stands."""
@@ -362,6 +385,10 @@ class Places:
         return not any(w.lower() in self._keep_terms or w.lower() in self._quantities or w.lower() in self._never_names
                        for w in words)
 
+    def _nobodys(self, span: str) -> bool:
+        """Not "Nan's" or "Mum's": a kin word's home is no place's name."""
+        return span.split()[0].rstrip("'’s").lower() not in self._keep
+
     def _not_all_kept(self, span: str) -> bool:
         words = re.findall(r"[A-Za-z][\w'’-]*", span)
         return any(w.lower() not in self._keep_language for w in words[:-1]) if len(words) > 1 else False
@@ -387,8 +414,8 @@ class Places:
         """"Oakfield Academy", "Salford Royal", not "a Salford school" or "the nursery"."""
         words = re.findall(r"[A-Za-z][\w'’.&-]*", span)
         head, last = words[:-1], words[-1]
-        if not head or not head[0][0].isupper():
-            return False
+        if not head or not head[0][0].isupper() or last == "high":
+            return False  # "Sky high gas bill": in lower case, "high" is no school
         named = [w for w in head if w.lower().strip(".") not in self._keep and w.lower() not in self._joiners]
         if any(w.lower() in self._never_names for w in head):
             return bool(named)  # "Baby Clinic", "Mum's GP Surgery": a kind of place, not its name
