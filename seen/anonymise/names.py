@@ -396,6 +396,11 @@ class Names:
                     self._listed(token.lower_) or rare(token.lower_, COMMON_WORD)):
                 end += 1
                 continue
+            if (end == index + 1 and _mark(doc[index], "capitalised") and _capitalised(token.text)
+                    and token.lower_ in self._surnames and not _mark(token, "never_name")
+                    and not (end + 1 < len(doc) and _capitalised(doc[end + 1].text))):
+                end += 1  # a surname that is also a kept word: "Darren Young", not "Kai Young Carers"
+                continue
             if end == index + 1 and not _mark(doc[index], "capitalised") and self._typed_surname(token):
                 end += 1  # "jayden smith", "siobhan o'connor"
                 continue

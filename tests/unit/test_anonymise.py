@@ -267,3 +267,37 @@ def test_a_name_before_s_mum_or_family_is_removed(text, expected):
                                   "Young family, first baby, no support nearby"])
 def test_a_kind_of_family_is_not_taken_for_a_surname(text):
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("mums mate drives an old merc kvn 819w to school", "mums mate drives an old merc [VEHICLE REG] to school"),
+    ("in a blue astra p619 tws, smells of weed", "in a blue astra [VEHICLE REG], smells of weed"),
+    ("dads car has a private plate B16 DAZ", "dads car has a private plate [VEHICLE REG]"),
+    ("dad has the 5 KAY plate on a black range rover", "dad has the [VEHICLE REG] plate on a black range rover"),
+    ("car reg is 123 ABC", "car reg is [VEHICLE REG]"),
+    ("let them drink at the Anchor on sat night", "let them drink at the [PLACE] on sat night"),
+    ("outside the Queens Head most days", "outside the [PLACE] most days"),
+    ("had them in the Dog and Gun til 11pm", "had them in the [PLACE] til 11pm"),
+    ("taken to Jimmy's with a head injury", "taken to [PLACE] with a head injury"),
+    ("went to Sheffield Children's on sun", "went to [PLACE] on sun"),
+    ("home visit on Wednesday 3rd July", "home visit on [DATE]"),
+    ("missed sessions 2/10 and 9/10, no contact", "missed sessions [DATE] and [DATE], no contact"),
+    ("didnt come to nursery w/e 19/5", "didnt come to nursery w/e [DATE]"),
+])
+def test_plates_pubs_places_by_use_and_dates_in_lists_are_removed(text, expected):
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the Deputy Head rang mum", "the case went to the Crown Court first", "stayed at Nan's last night",
+    "Derbyshire Children's Services took the referral", "pain 7/10 today", "attendance 9/10 sessions",
+    "Legal Gateway Meeting agreed to issue a Public Law Outline letter", "to be reviewed at the next Core Group",
+    "Paediatric Audiology appointment missed", "Plays Fortnite and Roblox until 2am on the PlayStation",
+    "Sky high gas bill and the kids wearing coats indoors",
+])
+def test_heads_courts_kin_homes_scores_services_and_platforms_stay_as_written(text):
+    assert anonymise(text) == text
+
+
+def test_a_first_name_in_a_services_name_keeps_it_a_name():
+    assert "Rebecca" not in anonymise("Dr Rebecca Bishop of Community Paediatrics saw him")
