@@ -6,8 +6,8 @@ partial dates and named places, and clean notes full of service names.
 Issue 14's targets are not met yet (97% of identifiers alone, 99.5% with the
 practitioner's answers, 98% of clean notes unchanged). These guard what was
 measured on 2026-11-30 (second session), so no change makes the hard cases
-worse: 94.33% alone, 95.92% with answers, 88.41% of clean notes unchanged
-(with answers too), 0.32 questions a note.
+worse: 94.56% alone, 96.15% with answers, 94.20% of clean notes unchanged
+(95.65% once the practitioner's "no" puts words back), 0.32 questions a note.
 Also written to benchmarks/results/heldout_pii_hard.json."""
 
 import pytest
@@ -27,16 +27,16 @@ def test_the_set_is_as_big_as_issue_14_asks(figures):
 
 
 def test_no_fewer_identifiers_are_removed_than_when_measured(figures):
-    assert figures["recall_overall"] >= 0.9433
+    assert figures["recall_overall"] >= 0.9456
 
 
 def test_the_practitioners_answers_remove_more_and_put_back_only_what_is_no_name(figures):
-    assert figures["recall_with_answers"] >= max(0.9592, figures["recall_overall"])
-    assert figures["safeguarding_unchanged_with_answers"] >= figures["safeguarding_unchanged"]
+    assert figures["recall_with_answers"] >= max(0.9615, figures["recall_overall"])
+    assert figures["safeguarding_unchanged_with_answers"] >= max(0.9565, figures["safeguarding_unchanged"])
 
 
 def test_no_more_clean_notes_are_changed_than_when_measured(figures):
-    assert figures["safeguarding_unchanged"] >= 0.8841
+    assert figures["safeguarding_unchanged"] >= 0.942
 
 
 def test_a_note_asks_at_most_two_questions_on_average(figures):
