@@ -142,13 +142,15 @@ class Doubts:
         words = self._words
         # A listed first name that is also a season or a month ("autumn", "june")
         # is in doubt only where it acts as a person: "autumn (yr4)".
-        kept = low in words.keep_language and not (acts and words.first(low) and low not in STOP_WORDS)
-        if kept or low in words.never_names or len(word) < 2 or len(word) > LONGEST_WORD:
+        season = low in words.keep_language and acts and words.first(low) and low not in STOP_WORDS
+        if (low in words.keep_language and not season) or low in words.never_names:
+            return 0.0
+        if not 2 <= len(word) <= LONGEST_WORD:
             return 0.0
         after = text[end:end + _REACH]
         next_word = re.match(r"\s*([\w'’]+)", after)
         does = bool(next_word and next_word.group(1).lower() in self._person_verbs)
-        if low in words.keep and not (word[0].isupper() and does):
+        if low in words.keep and not ((word[0].isupper() and does) or season):
             return 0.0  # a function word ("will", "may") unless it does what a person does ("Will hasn't")
         if word.isupper() and len(word) <= 4:
             return 0.0  # an acronym: "ED", "NICU"

@@ -340,7 +340,7 @@ class Names:
             after += 1
         surname = (after < len(doc) and re.sub(r"['’]", "", doc[after].lower_) in self._surnames
                    and _mark(doc[after], "could_be_name"))
-        opens = (i == 0 or doc[i - 1].is_punct or doc[i - 1].lower_ in STOP_WORDS
+        opens = (i == 0 or doc[i - 1].is_punct or doc[i - 1].text in _JOINERS or doc[i - 1].lower_ in STOP_WORDS
                  or doc[i - 1].lower_ in self._never_names)
         if surname and opens and (
                 word in self._first_names or (rare(word, RARE_WORD) and rare(doc[after].lower_, ORDINARY_WORD))):
@@ -424,8 +424,9 @@ class Names:
             start -= 2
         if (start >= 1 and not _mark(doc[index], "capitalised") and doc[start - 1].is_lower
                 and _mark(doc[start - 1], "could_be_name")
-                and (_mark(doc[start - 1], "first_name") and rare(doc[start - 1].lower_, PERSON_WORD))):
-            start -= 1  # "chen hui says"
+                and ((_mark(doc[start - 1], "first_name") and rare(doc[start - 1].lower_, PERSON_WORD))
+                     or (doc[start - 1].lower_ in self._surnames and rare(doc[start - 1].lower_)))):
+            start -= 1  # "chen hui says", "zhao yi (mum)": a family name first
         if start >= 1 and doc[start - 1].lower_ in self._before_a_name and _mark(doc[start - 1], "capitalised"):
             start -= 1
         return doc[start:end]

@@ -136,6 +136,7 @@ class Places:
 
     def _compile_settings(self, rules: AnonymiseRules) -> None:
         settings = alternation(rules.setting_words)
+        self._setting_word_set = {w.lower() for w in rules.setting_words if " " not in w}
         self._setting, self._practice = (re.compile(rf"""
             \b(?:(?i:{alternation(rules.setting_openers)})\s{{1,3}})?          # "St", "HMP"
             (?:[A-Z][\w'’.&-]{{0,40}}\s{{1,3}}                                 # "Mary's", "Little"
@@ -355,7 +356,8 @@ class Places:
         for match in self._setting_name.finditer(text):
             end = match.end()
             following = re.match(r"\s+([a-z]+)", text[end:])
-            if following and rare(following.group(1), ORDINARY_WORD) and following.group(1) not in self._keep:
+            if following and ((rare(following.group(1), ORDINARY_WORD) and following.group(1) not in self._keep)
+                              or following.group(1) in self._setting_word_set):  # "happy days nursery"
                 end += following.end()
             yield Found("SCHOOL_OR_SETTING", match.start(), end, text[match.start():end])
         yield from matches("SCHOOL_OR_SETTING", self._setting, text, keep=self._is_named_setting)

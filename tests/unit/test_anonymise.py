@@ -301,3 +301,12 @@ def test_heads_courts_kin_homes_scores_services_and_platforms_stay_as_written(te
 
 def test_a_first_name_in_a_services_name_keeps_it_a_name():
     assert "Rebecca" not in anonymise("Dr Rebecca Bishop of Community Paediatrics saw him")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("zhao yi (mum) asked for help with a food parcel", "[NAME] (mum) asked for help with a food parcel"),
+    ("Kai + nusrat begum, yr 6 and yr 2", "[NAME] + [NAME], yr 6 and yr 2"),
+    ("mgr at happy days nursery rang", "mgr at [SCHOOL OR SETTING] rang"),
+])
+def test_family_names_first_lists_joined_by_plus_and_a_named_settings_kind_are_removed(text, expected):
+    assert anonymise(text) == expected
