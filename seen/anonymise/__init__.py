@@ -38,6 +38,7 @@ class Anonymiser:
     def __init__(self, kb: Knowledge) -> None:
         self._rules = kb.anonymise
         words = self._words = Words(kb)
+        self._titles = {w.lower() for w in self._rules.courtesy_titles + self._rules.police_numbers}
         self._identifiers = Identifiers(self._rules)
         self._places = Places(self._rules, words)
         self._names = Names(self._rules, words)
@@ -48,7 +49,7 @@ class Anonymiser:
         self._everyday = re.compile(rf"(?<![\w'’-])(?:{alternation(self._rules.everyday_names)})(?![\w'’-])", re.I)
         self._service = re.compile(rf"""
             (?<![\w'’-])
-            (?:[A-Z][\w’-]*\s{{1,3}}(?:(?:of|and|for|&|the)\s{{1,3}})?){{1,4}}  # "Legal Gateway", "Public Law"
+            (?:[A-Z][A-Za-z’-]*\s{{1,3}}(?:(?:of|and|for|&|the)\s{{1,3}})?){{1,4}}  # "Legal Gateway", "Public Law"
             (?:{alternation(self._rules.service_heads, capitalised=True)})(?![\w'’-])  # "Meeting", "Outline"
             """, re.VERBOSE)
         self._doubts = Doubts(self._rules, words)
@@ -118,7 +119,7 @@ class Anonymiser:
 
     def _nobody_in(self, phrase: str) -> bool:
         """No first name or title among a phrase's words: "Core Group", not "Dr Rebecca Bishop of … Paediatrics"."""
-        return not any(self._words.first(w.lower()) or w.lower() in self._words.never_names
+        return not any(self._words.first(w.lower()) or w.lower() in self._titles
                        for w in re.findall(r"[A-Za-z]+", phrase))
 
 

@@ -53,6 +53,8 @@ _JOINED = re.compile(r"""
     )""", re.IGNORECASE | re.VERBOSE)
 #: What follows a surname that stands for a family: "Baker family again".
 _FAMILY_AFTER = re.compile(r"\s+(?:family|families|household|children|kids|twins)\b", re.IGNORECASE)
+#: Where a name was taken out already.
+_NAME_PLACEHOLDER = re.compile(r"\[NAME\]")
 #: A possessive's ending: "Jazz's mum" asks about "Jazz".
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 #: What comes before a sentence's first word.
@@ -84,11 +86,10 @@ class Doubts:
         # What only a person does, straight after a word: a verb of saying,
         # attending or living ("Storm said", "Sky hasn't"), or an age in brackets ("river (2)").
         verbs = alternation(rules.said_words + rules.subject_verbs + ["hasn't", "isn't", "wasn't", "didn't", "doesn't"])
-        self._acts = re.compile(rf"""
-            \s+(?:{verbs})\b                                                      # "Storm said"
-            | \s*\(\s*(?:\d|y(?:ea)?r\s?\d|yr\b|reception\b|nursery\b|twins?\b)     # "river (2)", "autumn (yr4)"
-            | \s\d{{1,2}}\s*[,)]                                                     # "(peace 6, justice 4)"
-            """, re.IGNORECASE | re.VERBOSE)
+        self._acts = re.compile(rf"\s+(?:{verbs})\b", re.IGNORECASE)  # "Storm said"
+        # "river (2)", "autumn (yr4)", "gift (twins, 5)"
+        self._aged = re.compile(r"\s*\(\s*(?:\d|y(?:ea)?r\s?\d|yr\b|reception\b|nursery\b|twins?\b)", re.IGNORECASE)
+        self._aged_in_a_list = re.compile(r"\s\d{1,2}\s*[,)]")  # "(peace 6, justice 4)", for a listed name only
         # Straight after a kinship word or a title: "mum comfort", "baby tiger", "pcso jas".
         titles = alternation(rules.kin + rules.courtesy_titles + rules.titles + rules.police_numbers)
         self._titled = re.compile(rf"(?:^|[^\w'’])(?:{titles})\.?\s{{1,3}}$", re.IGNORECASE)
@@ -120,24 +121,29 @@ class Doubts:
         taken = bytearray(len(text))
         for start, end in [(f.start, f.end) for f in found] + list(kept):
             taken[start:end] = b"\x01" * (end - start)
-        names = {f.start for f in found if f.label == "NAME"} | {s for s, _ in kept}
+        names = {f.start for f in found if f.label == "NAME"} | {m.start() for m in _NAME_PLACEHOLDER.finditer(text)}
         for match in _WORD.finditer(text):
             start, end = match.span()
             end -= len(_POSSESSIVE.search(match.group()).group()) if _POSSESSIVE.search(match.group()) else 0
             if taken.find(1, start, end) != -1 or end <= start:
                 continue
             joined = _JOINED.match(text, end, end + _REACH)
-            acts = bool(self._acts.match(text, end, end + _REACH)) or bool(
-                joined and (joined.end() in names or joined.group("kin"))) or bool(
+            aged = bool(self._aged.match(text, end, end + _REACH))
+            to_a_name = bool(joined and (joined.end() in names or joined.group("kin")))
+            # Beside an age or a name ("goodluck (yr 5)", "gift + Kai"); after
+            # only a comma, that says less ("cigs, Kai is 12").
+            beside = aged or (to_a_name and not joined.group().lstrip().startswith(","))
+            acts = aged or to_a_name or bool(self._acts.match(text, end, end + _REACH)) or bool(
+                self._aged_in_a_list.match(text, end, end + _REACH)) or bool(
                 self._titled.search(text, max(0, start - _REACH), start))
-            score = self._score(text, text[start:end], start, end, acts)
+            score = self._score(text, text[start:end], start, end, acts, beside)
             if score >= DOUBTFUL:
                 yield start, end, score, acts
 
-    def _score(self, text: str, word: str, start: int, end: int, acts: bool) -> float:
+    def _score(self, text: str, word: str, start: int, end: int, acts: bool, beside: bool = False) -> float:
         """How much more ``word`` (``text[start:end]``) reads as a name than as
-        a word, given whether it ``acts`` as only a person does; below
-        DOUBTFUL, not in doubt."""
+        a word, given whether it ``acts`` as only a person does (``beside``:
+        by what follows it, an age or a name); below DOUBTFUL, not in doubt."""
         low = word.lower()
         words = self._words
         # A listed first name that is also a season or a month ("autumn", "june")
@@ -161,11 +167,12 @@ class Doubts:
         opens = (start <= _REACH and not before.strip()) or bool(_SENTENCE_END.search(before))
         if not (words.first(low) or low in self._word_names):
             # Unlisted: only a word, capitalised or opening a sentence, that acts
-            # as a person does ("Zeus hasnt been seen", "gem said"), or a
-            # surname before "family" ("Baker family").
+            # as a person does ("Zeus hasnt been seen", "gem said"), one with an
+            # age or a name beside it ("goodluck (yr 5)"), or a surname before
+            # "family" ("Baker family").
             family = bool(_FAMILY_AFTER.match(after)) and low in words.surnames
-            if not (((capitalised and not word.isupper()) or opens)
-                    and (family or (does and frequency < COMMON_WORD))):
+            if not (((capitalised and not word.isupper()) or opens or beside)
+                    and (family or ((does or beside) and frequency < COMMON_WORD))):
                 return 0.0
         common = DOUBT_CAPITALISED_WORD if capitalised else DOUBT_TYPED_CUED_WORD if cue else DOUBT_TYPED_WORD
         if frequency >= common and low not in words.keep:

@@ -137,7 +137,7 @@ class Identifiers:
         ]
         self._week_date = re.compile(rf"""
             (?<!\w) (?:{alternation(rules.week_words)})\.? \s{{0,3}}   # "w/c", "wk beg."
-            ({_DAY_MONTH}\b(?![/.]\d) | {_ORDINAL}\b)                # "14/10", "14th"
+            ({_DAY_MONTH}\b(?![/.]\d) | (?:the\s{{1,3}})?{_ORDINAL}\b)  # "14/10", "14th", "the 21st"
             """, flags)
         self._cued_day_month = re.compile(rf"""
             \b(?:{alternation(rules.day_month_cues)}) [:\s]{{1,3}}   # "dob:", "seen"

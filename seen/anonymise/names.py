@@ -48,7 +48,7 @@ class Names:
     def __init__(self, rules: AnonymiseRules, words: Words) -> None:
         self._rules = rules
         self._keep, self._keep_language, self._never_names = words.keep, words.keep_language, words.never_names
-        self._first_names, self._surnames = words.first_names, words.surnames
+        self._first_names, self._surnames, self._word_names = words.first_names, words.surnames, words.word_names
         self._particles = {w.lower() for w in rules.name_particles}
         # What a sentence's first word does when it is a person: "nathan is 11", "zara told me".
         self._person_verbs = {w.lower() for w in rules.said_words} | {
@@ -157,6 +157,7 @@ class Names:
             elif (cue_name and capitalised and not self._plural_of_a_word(token.lower_)
                   and self._full_name_follows(token, marks)):
                 picked.add(token.i)  # "Grace Ogunleye", "Amber Brook"
+        picked |= self._joined_names(doc) - picked
         picked |= self._by_structure(doc, marks) - picked
         picked |= self._coordinated(doc, picked)
         found: List[Found] = []
@@ -228,6 +229,20 @@ class Names:
                       i > 0 and doc[i - 1].lower_ == "the" and token.lower_ in self._surnames))):
                 found.add(i)
         return found
+
+    def _joined_names(self, doc: Doc) -> Set[int]:
+        """Two names joined by a hyphen, words as each may be: "autumn-rose",
+        "ocean-blue", "Summer-Rose"."""
+        found: Set[int] = set()
+        for i in range(len(doc) - 2):
+            if (doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
+                    and all(self._a_name(doc[j].lower_) for j in (i, i + 2))):
+                found.add(i)
+        return found
+
+    def _a_name(self, word: str) -> bool:
+        """A listed first name, or a name that is also a word ("ocean"), and no kinship word."""
+        return (self._first(word) or word in self._word_names) and word not in self._never_names
 
     @staticmethod
     def _age_follows(doc: Doc, i: int) -> bool:
@@ -389,7 +404,8 @@ class Names:
             token = doc[end]
             if (token.text in ("-", "‐") and end + 1 < len(doc) and not token.whitespace_
                     and not doc[end - 1].whitespace_
-                    and (_mark(doc[end + 1], "capitalised") or self._first_or_rare(doc[end + 1].lower_))):
+                    and (_mark(doc[end + 1], "capitalised") or self._first_or_rare(doc[end + 1].lower_)
+                         or self._a_name(doc[end + 1].lower_))):
                 end += 2
                 continue
             if _mark(token, "capitalised") and _mark(token, "could_be_name") and (

@@ -337,7 +337,7 @@ class Places:
         yield from matches("ADDRESS", self._hostel_room, text)
         yield from matches("ADDRESS", self._building_on_street, text)
         yield from matches("ADDRESS", self._hotel, text)
-        yield from matches("ADDRESS", self._the_house, text)
+        yield from matches("ADDRESS", self._the_house, text, keep=self._a_house)
         yield from matches("ADDRESS", self._house_name, text)
         for pattern in (self._cued_street, self._typed_street):
             for match in pattern.finditer(text):
@@ -387,9 +387,13 @@ class Places:
         return not any(w.lower() in self._keep_terms or w.lower() in self._quantities or w.lower() in self._never_names
                        for w in words)
 
+    def _a_house(self, span: str) -> bool:
+        """"12 the Green", not "a 7, the Health Visitor": a house's name is no kept word."""
+        return span.split()[-1].lower() not in self._keep
+
     def _nobodys(self, span: str) -> bool:
-        """Not "Nan's" or "Mum's": a kin word's home is no place's name."""
-        return span.split()[0].rstrip("'’s").lower() not in self._keep
+        """Not "Nan's" or "Mum's": a kin word's home is no place's name (a town's children's hospital is one)."""
+        return len(span.split()) > 1 or span.rstrip("'’s").lower() not in self._keep
 
     def _not_all_kept(self, span: str) -> bool:
         words = re.findall(r"[A-Za-z][\w'’-]*", span)

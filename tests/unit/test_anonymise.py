@@ -310,3 +310,22 @@ def test_a_first_name_in_a_services_name_keeps_it_a_name():
 ])
 def test_family_names_first_lists_joined_by_plus_and_a_named_settings_kind_are_removed(text, expected):
     assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Special Educational Needs Coordinator has applied for an EHC Needs Assessment",
+    "the Community Nursery Nurse did a Home Safety Check",
+    "Youth Justice Service and the Child Exploitation Team are both working with him",
+    "mum would put it at a 7, the Health Visitor a 4",
+    "Contact with strangers on TikTok, and Calpol given for teething",
+])
+def test_job_titles_teams_and_checks_stay_as_written(text):
+    assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("emailed school re autumn-rose's ehcp", "emailed school re [NAME]'s ehcp"),
+    ("Kai n goodluck (yr 3) came in pjs", "[NAME] n [NAME] (yr 3) came in pjs"),
+])
+def test_hyphenated_word_names_and_unlisted_names_with_an_age_are_removed(text, expected):
+    assert anonymise(text) == expected
