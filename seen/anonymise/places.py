@@ -32,6 +32,16 @@ _PLACE_BY_USE = re.compile(r"""
                                    |til|till|until|again|earlier|overnight|since|where|when|because|but)\b )
     | \b[A-Z][a-z]{2,30}\sChildren['’]?s\b (?!['’]|\s+[A-Z])
     """, re.VERBOSE)
+#: A hospital named by where a child was taken or by its department: "taken
+#: to Heartlands after", "at alder hey a&e", "Airedale maternity".
+_HOSPITAL_BY_USE = re.compile(r"""
+    \b(?:taken|admitted|transferred|rushed|blue[ -]lighted|conveyed)\s(?:to|into)\s
+        (?P<taken>[A-Z][A-Za-z-]{2,30}(?:\s[A-Z][A-Za-z-]{2,30}){0,2})\b
+        (?!['’]|\s[A-Z0-9])                                       # not "Kai's nan", "Ward 5"
+    | \b(?:at|to|in|from)\s(?:the\s)?
+        (?P<department>[A-Za-z][A-Za-z'’-]{2,30}(?:\s[A-Za-z][A-Za-z'’-]{2,30})?)
+        (?=\s(?:a&e|A&E|ED|maternity|paeds|NICU|nicu|SCBU|scbu|outpatients)\b)
+    """, re.VERBOSE)
 
 
 class Places:
@@ -215,6 +225,12 @@ class Places:
         yield from self._settings(text)
         yield from self._businesses(text)
         yield from matches("PLACE", _PLACE_BY_USE, text, keep=self._nobodys)
+        for match in _HOSPITAL_BY_USE.finditer(text):
+            group = "taken" if match.group("taken") else "department"
+            name = match.group(group)
+            if any(w.lower() not in self._keep and (w[0].isupper() or rare(w.lower(), ORDINARY_WORD))
+                   for w in name.split()):
+                yield Found("SCHOOL_OR_SETTING", match.start(group), match.end(group), name)  # as "Royal Bolton" is
 
     def chains(self, text: str) -> Iterator[Tuple[int, int]]:
         """Where a chain's name stands on its own ("went to Greggs"): no

@@ -329,3 +329,18 @@ def test_job_titles_teams_and_checks_stay_as_written(text):
 ])
 def test_hyphenated_word_names_and_unlisted_names_with_an_age_are_removed(text, expected):
     assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("mum taken to Heartlands after an overdose", "mum taken to [SCHOOL OR SETTING] after an overdose"),
+    ("saw them at alder hey a&e last nite", "saw them at [SCHOOL OR SETTING] a&e last nite"),
+    ("saw mum at airedale maternity yesterday", "saw mum at [SCHOOL OR SETTING] maternity yesterday"),
+])
+def test_a_hospital_named_by_where_a_child_was_taken_or_its_department_is_a_setting(text, expected):
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", ["taken to A&E by ambulance", "seen at the local A&E", "taken to hospital by dad",
+                                  "at the hospital a&e overnight"])
+def test_a_hospital_of_no_name_stays_as_written(text):
+    assert anonymise(text) == text
