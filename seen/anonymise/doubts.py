@@ -81,12 +81,13 @@ class Doubts:
     def __init__(self, rules: AnonymiseRules, words: Words) -> None:
         self._words = words
         self._word_names = words.word_names
-        self._person_verbs = {w.lower() for w in rules.said_words + rules.subject_verbs} | {
-            "is", "was", "has", "had", "hasn't", "isn't", "wasn't", "didn't", "doesn't"}
+        negations = ["hasn't", "isn't", "wasn't", "didn't", "doesn't"]
+        self._person_verbs = {w.lower() for w in rules.said_words + rules.subject_verbs + negations} | {
+            "is", "was", "has", "had"}
         # What only a person does, straight after a word: a verb of saying,
-        # attending or living ("Storm said", "Sky hasn't"), or an age in brackets ("river (2)").
-        verbs = alternation(rules.said_words + rules.subject_verbs + ["hasn't", "isn't", "wasn't", "didn't", "doesn't"])
-        self._acts = re.compile(rf"\s+(?:{verbs})\b", re.IGNORECASE)  # "Storm said"
+        # attending or living ("Storm said", "Sky hasn't").
+        verbs = alternation(rules.said_words + rules.subject_verbs + negations)
+        self._acts = re.compile(rf"\s+(?:{verbs})\b", re.IGNORECASE)
         # "river (2)", "autumn (yr4)", "gift (twins, 5)"
         self._aged = re.compile(r"\s*\(\s*(?:\d|y(?:ea)?r\s?\d|yr\b|reception\b|nursery\b|twins?\b)", re.IGNORECASE)
         self._aged_in_a_list = re.compile(r"\s\d{1,2}\s*[,)]")  # "(peace 6, justice 4)", for a listed name only
@@ -118,6 +119,7 @@ class Doubts:
 
     def _read(self, text: str, found: Sequence[Found],
               kept: Iterable[Tuple[int, int]]) -> Iterator[Tuple[int, int, float, bool]]:
+        """Each word in doubt: where it stands, its score, and whether it acts as only a person does."""
         taken = bytearray(len(text))
         for start, end in [(f.start, f.end) for f in found] + list(kept):
             taken[start:end] = b"\x01" * (end - start)
