@@ -639,6 +639,8 @@ class AnonymiseRules(_Strict):
     naming_words: WordList
     said_words: WordList
     setting_words: WordList
+    taken_to_words: WordList
+    hospital_departments: WordList
     setting_openers: WordList
     setting_names: WordList
     practice_words: WordList

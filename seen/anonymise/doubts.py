@@ -99,14 +99,7 @@ class Doubts:
         """The doubtful words in ``text`` outside the details ``found`` and the
         spans ``kept`` (placeholders, Seen's own words), one per word whatever
         its case, most doubtful first."""
-        return ranked(Doubt(text[start:end], round(score, 3)) for start, end, score in self.scored(text, found, kept))
-
-    def scored(self, text: str, found: Sequence[Found],
-               kept: Iterable[Tuple[int, int]]) -> Iterator[Tuple[int, int, float]]:
-        """Where each doubtful word stands in ``text`` (outside ``found`` and
-        ``kept``), with its score."""
-        for start, end, score, _ in self._read(text, found, kept):
-            yield start, end, score
+        return ranked(Doubt(text[start:end], round(score, 3)) for start, end, score, _ in self._read(text, found, kept))
 
     def acting(self, text: str, found: Sequence[Found], kept: Iterable[Tuple[int, int]],
                least: float) -> Iterator[Tuple[int, int]]:

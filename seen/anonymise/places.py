@@ -32,18 +32,6 @@ _PLACE_BY_USE = re.compile(r"""
                                    |til|till|until|again|earlier|overnight|since|where|when|because|but)\b )
     | \b[A-Z][a-z]{2,30}\sChildren['’]?s\b (?!['’]|\s+[A-Z])
     """, re.VERBOSE)
-#: A hospital named by where a child was taken or by its department: "taken
-#: to Heartlands after", "at alder hey a&e", "Airedale maternity".
-_HOSPITAL_BY_USE = re.compile(r"""
-    \b(?:taken|admitted|transferred|rushed|blue[ -]lighted|conveyed)\s(?:to|into)\s
-        (?P<taken>[A-Z][A-Za-z-]{2,30}(?:\s[A-Z][A-Za-z-]{2,30}){0,2})\b
-        (?!['’]|\s[A-Z0-9])                                       # not "Kai's nan", "Ward 5"
-    | \b(?:at|to|in|from)\s(?:the\s)?
-        (?P<department>[A-Za-z][A-Za-z'’-]{2,30}(?:\s[A-Za-z][A-Za-z'’-]{2,30})?)
-        (?=\s(?:a&e|A&E|ED|maternity|paeds|NICU|nicu|SCBU|scbu|outpatients)\b)
-    """, re.VERBOSE)
-
-
 class Places:
     """Every address and named setting in a text; the patterns are built once
     from the cue words in knowledge/. Each list of street, building and house
@@ -145,6 +133,16 @@ class Places:
         self._the_house = re.compile(r"\b\d{1,4}[a-z]?,?\s{1,3}(?i:the)\s{1,3}[A-Za-z][\w'’-]{1,40}")
 
     def _compile_settings(self, rules: AnonymiseRules) -> None:
+        # A hospital named by where a child was taken or by its department:
+        # "taken to Heartlands after", "at alder hey a&e", "Airedale maternity".
+        self._hospital_by_use = re.compile(rf"""
+            \b(?i:{alternation(rules.taken_to_words)})\s(?:to|into)\s
+                (?P<taken>[A-Z][A-Za-z-]{{2,30}}(?:\s[A-Z][A-Za-z-]{{2,30}}){{0,2}})\b
+                (?!['’]|\s[A-Z0-9])                                       # not "Kai's nan", "Ward 5"
+            | \b(?:at|to|in|from)\s(?:the\s)?
+                (?P<department>[A-Za-z][A-Za-z'’-]{{2,30}}(?:\s[A-Za-z][A-Za-z'’-]{{2,30}})?)
+                (?=\s(?i:{alternation(rules.hospital_departments)})\b)
+            """, re.VERBOSE)
         settings = alternation(rules.setting_words)
         self._setting_word_set = {w.lower() for w in rules.setting_words if " " not in w}
         self._setting, self._practice = (re.compile(rf"""
@@ -225,7 +223,7 @@ class Places:
         yield from self._settings(text)
         yield from self._businesses(text)
         yield from matches("PLACE", _PLACE_BY_USE, text, keep=self._nobodys)
-        for match in _HOSPITAL_BY_USE.finditer(text):
+        for match in self._hospital_by_use.finditer(text):
             group = "taken" if match.group("taken") else "department"
             name = match.group(group)
             if any(w.lower() not in self._keep and (w[0].isupper() or rare(w.lower(), ORDINARY_WORD))

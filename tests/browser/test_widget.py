@@ -77,14 +77,12 @@ def test_a_reflection_starts_and_skips_the_area_question(page):
     assert "which area" not in said, "the board's area should be known without asking"
 
 
-def test_the_note_asks_whether_a_word_is_a_name_and_yes_removes_it_before_saving(page, screenshots):
-    """Skip every question but daily life, answered with a name that is also
-    a word; at the note, Seen asks "Is 'Storm' a name?" and the practitioner
-    taps "Yes, remove it" (issue 14)."""
+def _asked_at_the_note(page, daily_life_answer: str, question: str):
+    """Skip every question but daily life, answered with ``daily_life_answer``,
+    until Seen asks ``question`` about a word at the note; the note's messages."""
     kb = knowledge.default()
-    words = kb.reflection.note
     daily_life = next(q.text for q in kb.reflection.questions if q.id == "daily_life")
-    asked_name = bot_messages(page).filter(has_text=words.is_it_a_name.format(word="Storm", placeholder="[NAME]"))
+    asked_name = bot_messages(page).filter(has_text=question)
     progress = bot_messages(page).filter(has_text=re.compile(r"Question \d+ of about \d+"))
     open_widget(page)
     say(page, "I'm worried about a child")
@@ -93,11 +91,19 @@ def test_the_note_asks_whether_a_word_is_a_name_and_yes_removes_it_before_saving
         if asked_name.count():
             break
         if daily_life[:40] in progress.nth(answered).inner_text():
-            say(page, UNSURE["daily_life"])
+            say(page, daily_life_answer)
         else:
             page.get_by_role("button", name="Skip").last.click()
-    notes = bot_messages(page).filter(has_text=words.heading)
     expect(asked_name).to_be_visible()
+    return bot_messages(page).filter(has_text=kb.reflection.note.heading)
+
+
+def test_the_note_asks_whether_a_word_is_a_name_and_yes_removes_it_before_saving(page, screenshots):
+    """Daily life answered with a name that is also a word; at the note, Seen
+    asks "Is 'Storm' a name?" and the practitioner taps "Yes, remove it" (issue 14)."""
+    words = knowledge.default().reflection.note
+    notes = _asked_at_the_note(page, UNSURE["daily_life"],
+                               words.is_it_a_name.format(word="Storm", placeholder="[NAME]"))
     expect(notes.last).to_contain_text("Storm was born")
     page.get_by_role("button", name=words.buttons.name_yes).click()
     expect(bot_messages(page).filter(has_text=words.name_removed.format(word="Storm", placeholder="[NAME]")))\
@@ -115,24 +121,9 @@ def test_a_word_taken_out_in_doubt_is_put_back_when_the_practitioner_taps_no(pag
     """Daily life answered with "Bill came through from the council": the
     note shows [NAME], Seen asks whether 'Bill' is a name, and "No, keep it"
     puts it back before saving (issue 14)."""
-    kb = knowledge.default()
-    words = kb.reflection.note
-    daily_life = next(q.text for q in kb.reflection.questions if q.id == "daily_life")
-    asked_name = bot_messages(page).filter(
-        has_text=words.is_it_a_name_removed.format(word="Bill", placeholder="[NAME]"))
-    progress = bot_messages(page).filter(has_text=re.compile(r"Question \d+ of about \d+"))
-    open_widget(page)
-    say(page, "I'm worried about a child")
-    for answered in range(len(kb.reflection.questions) + 1):
-        expect(progress.nth(answered).or_(asked_name)).to_be_visible(timeout=20000)
-        if asked_name.count():
-            break
-        if daily_life[:40] in progress.nth(answered).inner_text():
-            say(page, NOT_A_NAME["daily_life"])
-        else:
-            page.get_by_role("button", name="Skip").last.click()
-    notes = bot_messages(page).filter(has_text=words.heading)
-    expect(asked_name).to_be_visible()
+    words = knowledge.default().reflection.note
+    notes = _asked_at_the_note(page, NOT_A_NAME["daily_life"],
+                               words.is_it_a_name_removed.format(word="Bill", placeholder="[NAME]"))
     expect(notes.last).to_contain_text("[NAME] came through")
     page.get_by_role("button", name=words.buttons.name_no).click()
     expect(bot_messages(page).filter(has_text=words.name_restored.format(word="Bill"))).to_be_visible(timeout=20000)

@@ -159,3 +159,22 @@ def test_checked_keeps_a_word_taken_out_in_doubt_only_when_the_practitioner_said
     draft = _draft("Bill came through from the council")
     assert "Bill" not in note_draft.checked(KB, draft).answers[0]["text"]
     assert note_draft.checked(KB, draft, [], ["Bill"]).answers[0]["text"] == "Bill came through from the council"
+
+
+def test_the_closing_notes_example_yes_no_yes_stores_the_note_shown_there():
+    """The before-and-after example of issue 14's closing note, reproduced."""
+    talk = finished({"daily_life": "Sky hasn't been seen at nursery since the 3rd. "
+                                   "Bill came through from the council and mum can't pay it.",
+                     "history": "Storm was born at 34 weeks; storm's nan Pauline helps out."})
+    assert "Daily life: [NAME] hasn't been seen at nursery [DATE]. [NAME] came through" in talk.turn.replies[-2].text
+    assert "History: Storm was born at 34 weeks; storm's nan [NAME] helps out." in talk.turn.replies[-2].text
+    asked = [talk.state.doubts[0]]
+    for answer in (YES, NO, YES):
+        talk.say(answer)
+        asked += talk.state.doubts[:1]
+    assert asked == ["Storm", "Bill", "Sky"]
+    talk.say("Save note")
+    stored = {a["question"]: a["text"] for a in talk.saved[0].answers}
+    assert stored["daily_life"] == ("[NAME] hasn't been seen at nursery [DATE]. "
+                                    "Bill came through from the council and mum can't pay it.")
+    assert stored["history"] == "[NAME] was born at 34 weeks; [NAME]'s nan [NAME] helps out."
