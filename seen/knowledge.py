@@ -530,6 +530,10 @@ class Messages(_Strict):
     too_long: str
     action_failed: str
     action_slow: str
+    conversation_expired: str
+    conversation_lost: str
+    not_kept_yours: str
+    not_kept_quote: str
     help: str
     help_buttons_title: str
     thanks: str

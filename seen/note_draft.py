@@ -158,7 +158,7 @@ def render(kb: Knowledge, draft: NoteDraft) -> Reply:
             lines.append(f"- {prompt['text']}")
             if prompt["sources"]:
                 lines.append(f"  {replies.sources_line(kb, '; '.join(prompt['sources']))}")
-    return Reply("\n".join(lines))
+    return Reply("\n".join(lines), quotes=True)
 
 
 def _label(kb: Knowledge, question_id: str) -> str:

@@ -641,7 +641,7 @@ def _ask_name(ctx: _Context, draft: NoteDraft) -> Turn:
     buttons = [Button(words.buttons.name_yes, words.buttons.name_yes),
                Button(words.buttons.name_no, words.buttons.name_no)]
     question = words.is_it_a_name if note_draft.in_note(draft, word) else words.is_it_a_name_removed
-    ctx.say(Reply(question.format(word=word, placeholder=_name_placeholder(ctx.kb)), buttons))
+    ctx.say(Reply(question.format(word=word, placeholder=_name_placeholder(ctx.kb)), buttons, quotes=True))
     return ctx.turn()
 
 
@@ -657,11 +657,11 @@ def _name_answered(ctx: _Context, draft: NoteDraft, heard: Heard) -> Turn:
     if answer == "no":
         restored = not note_draft.in_note(draft, word)
         state.kept = _kept(state) + [word]
-        ctx.say(Reply((words.name_restored if restored else words.name_kept).format(word=word)))
+        ctx.say(Reply((words.name_restored if restored else words.name_kept).format(word=word), quotes=True))
     else:
         state.names = _names(state) + [word]
         said = words.name_removed if answer == "yes" else words.name_unclear
-        ctx.say(Reply(said.format(word=word, placeholder=_name_placeholder(ctx.kb))))
+        ctx.say(Reply(said.format(word=word, placeholder=_name_placeholder(ctx.kb)), quotes=True))
     draft = note_draft.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback(), _names(state), _kept(state))
     state.note = note_draft.as_dict(draft)
     if _asking(ctx):
@@ -766,7 +766,7 @@ def _ask_current(ctx: _Context) -> Turn:
     if _revisiting(ctx, question) and question.id in ctx.answers:
         earlier = summary.answer_text(ctx.kb, question, ctx.answers[question.id])
         lines.append(reflection.went_back.format(answer=earlier))
-    ctx.say(Reply("\n".join(lines), _buttons(ctx, question)))
+    ctx.say(Reply("\n".join(lines), _buttons(ctx, question), quotes=_revisiting(ctx, question)))
     return ctx.turn()
 
 

@@ -25,6 +25,9 @@ class Button:
 class Reply:
     text: str
     buttons: List[Button] = field(default_factory=list)
+    #: It holds the practitioner's own words (a draft note, a quoted answer),
+    #: so it is not kept once sent (bot/stores/kept.py).
+    quotes: bool = False
 
 
 def topic_payload(topic_id: str) -> str:

@@ -13,13 +13,17 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from seen import knowledge, log_privacy, reflection
+from seen import conversation_end, knowledge, log_privacy, reflection
 from seen.knowledge import Area
 from seen.notes import NoteStore
 from seen.reflection import Heard, Turn
 from seen.reflection_state import ReflectionState, from_slot, to_slot
-from seen.replies import Reply
+from seen.replies import REFLECT_PAYLOAD, Reply
 from seen.respond import Conversation
+from stores.kept import QUOTES_PRACTITIONER
+
+#: The slot that holds a message Seen offered to reflect on (domain/base.yml).
+REFLECT_ON_SLOT = "reflect_on"
 
 #: The longest one action may take; past it the practitioner is asked to send again.
 ACTION_SECONDS = 15.0
@@ -99,17 +103,29 @@ def conversation(tracker: Tracker) -> Conversation:
 
 
 def _previous_message(tracker: Tracker) -> Optional[Heard]:
-    """The practitioner's message before the latest one, as the NLU read it."""
+    """The message Seen offered to reflect on, if the practitioner then pressed
+    "Reflect on this case": its text from REFLECT_ON_SLOT (the tracker keeps no
+    message text), the rest as the NLU read it."""
     said = [e for e in tracker.events if e.get("event") == "user"]
-    if len(said) < 2:
+    text = tracker.get_slot(REFLECT_ON_SLOT)
+    if len(said) < 2 or not isinstance(text, str):
         return None
-    return reflection.heard_from(knowledge.default(),
-                                 {**(said[-2].get("parse_data") or {}), "text": said[-2].get("text") or ""})
+    return reflection.heard_from(knowledge.default(), {**(said[-2].get("parse_data") or {}), "text": text})
+
+
+def _offers_reflection(turn: Turn) -> bool:
+    return any(b.payload == REFLECT_PAYLOAD for reply in turn.replies for b in reply.buttons)
 
 
 def slot_events(tracker: Tracker, turn: Turn) -> List[Dict[Text, Any]]:
+    """The turn's state in slots. A typed message that Seen offers to reflect on
+    is kept in REFLECT_ON_SLOT until the next message, as answers are kept."""
+    typed = tracker.latest_message.get("text") or ""
+    reflect_on = typed if _offers_reflection(turn) and not typed.startswith("/") else None
     events = [SlotSet("reflection", to_slot(turn.state)), SlotSet("reflecting", turn.reflecting),
               SlotSet("pending_detail_topic", turn.waiting_topic)]
+    if reflect_on != tracker.get_slot(REFLECT_ON_SLOT):
+        events.append(SlotSet(REFLECT_ON_SLOT, reflect_on))
     if turn.area and turn.area != tracker.get_slot("area"):
         events.append(SlotSet("area", turn.area))
     if turn.role and turn.role != tracker.get_slot("role"):
@@ -117,7 +133,16 @@ def slot_events(tracker: Tracker, turn: Turn) -> List[Dict[Text, Any]]:
     return events
 
 
+def ended_notice(tracker: Tracker) -> Tuple[List[Reply], Events]:
+    """That the conversation the practitioner came back to had ended, once."""
+    said = conversation_end.notice(knowledge.default(), tracker.get_slot(conversation_end.ENDED_SLOT))
+    return ([said], [SlotSet(conversation_end.ENDED_SLOT, None)]) if said else ([], [])
+
+
 def send(dispatcher: CollectingDispatcher, replies: List[Reply]) -> None:
+    """Each reply; one that quotes the practitioner is marked, so the tracker
+    store does not keep its text (bot/stores/kept.py)."""
     for reply in replies:
         buttons: List[Dict[str, Any]] = [{"title": b.title, "payload": b.payload} for b in reply.buttons]
-        dispatcher.utter_message(text=reply.text, buttons=buttons or None)
+        marked = {QUOTES_PRACTITIONER: True} if reply.quotes else {}
+        dispatcher.utter_message(text=reply.text, buttons=buttons or None, **marked)

@@ -1,6 +1,7 @@
 """Every message the 999 rule does not take: seen.respond decides what it is
-and what Seen says; this reads the tracker and keeps the state in slots
-(memory only). A note is stored only when the practitioner confirms it."""
+and what Seen says, after saying that an earlier conversation had ended if it
+had; this reads the tracker and keeps the state in slots (never on disk). A
+note is stored only when the practitioner confirms it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import conversation, heard, notes, off_the_loop, slot_events
+from actions.conversation import conversation, ended_notice, heard, notes, off_the_loop, slot_events
 from seen import knowledge, respond
 
 
@@ -21,8 +22,9 @@ class ActionRespond(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         def work():
+            notice, cleared = ended_notice(tracker)
             turn = respond.respond(knowledge.default(), conversation(tracker), heard(tracker),
                                    store=lambda draft: notes().save(draft))
-            return turn.replies, slot_events(tracker, turn)
+            return [*notice, *turn.replies], [*cleared, *slot_events(tracker, turn)]
 
         return await off_the_loop(dispatcher, work)

@@ -10,7 +10,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import heard, known_area, off_the_loop, reflection_state, remembered_area, slot_events
+from actions.conversation import (
+    ended_notice,
+    heard,
+    known_area,
+    off_the_loop,
+    reflection_state,
+    remembered_area,
+    slot_events,
+)
 from seen import knowledge, reflection, replies
 from seen.intents import EMERGENCY_INTENT, topic_of
 from seen.knowledge import Topic
@@ -43,11 +51,13 @@ class ActionEmergencyFollowUp(Action):
     ) -> List[Dict[Text, Any]]:
         def work():
             said = replies.emergency_follow_up(knowledge.default(), known_area(tracker), _next_best_topic(tracker))
+            notice, cleared = ended_notice(tracker)
             message = heard(tracker)
             turn = reflection.after_emergency(
                 knowledge.default(), reflection_state(tracker), message, is_emergency(message.text),
                 tracker.get_slot("role"), remembered_area(tracker),
             )
-            return [*said, *turn.replies], slot_events(tracker, turn) if turn.state else [SlotSet("reflecting", False)]
+            kept = slot_events(tracker, turn) if turn.state else [SlotSet("reflecting", False)]
+            return [*said, *notice, *turn.replies], [*cleared, *kept]
 
         return await off_the_loop(dispatcher, work)

@@ -17,7 +17,8 @@ message under the session of the socket it arrived on.
 
 The widget keeps nothing of the conversation in the browser but that id: after
 a reload it asks for the conversation again ("history_request") and gets the
-messages of its own session only, from Rasa's tracker store (in memory).
+messages of its own session only, from Rasa's tracker store, which keeps none
+of the practitioner's words (stores/kept.py).
 """
 
 import hashlib
@@ -34,6 +35,8 @@ from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
 from channels.limits import MAX_BODY_BYTES, limited
+from seen import knowledge
+from stores.kept import QUOTES_PRACTITIONER
 
 ORIGINS_VARIABLE = "SEEN_WIDGET_ORIGINS"
 SESSION_KEY_VARIABLE = "SEEN_SESSION_KEY"
@@ -131,18 +134,21 @@ HISTORY_MESSAGES = 200
 
 def transcript(events: Any) -> List[Dict[str, Any]]:
     """The conversation as the widget shows it: what was said, in order, each
-    button press shown as the button's title, not its payload."""
+    button press shown as the button's title, not its payload. Words the
+    tracker store does not keep (stores/kept.py) are shown as not kept."""
     said: List[Dict[str, Any]] = []
     buttons: Dict[str, str] = {}
+    messages = knowledge.default().messages
     for event in events:
         kind = getattr(event, "type_name", None)
-        if kind == "bot" and event.text:
+        if kind == "bot" and (event.text or (event.metadata or {}).get(QUOTES_PRACTITIONER)):
             offered = [b for b in (event.data or {}).get("buttons") or [] if isinstance(b, dict)]
             buttons = {b.get("payload"): b.get("title") for b in offered}
-            said.append({"from": "bot", "text": event.text,
+            said.append({"from": "bot", "text": event.text or messages.not_kept_quote,
                          "replies": [{"title": b.get("title"), "payload": b.get("payload")} for b in offered]})
-        elif kind == "user" and event.text is not None:
-            said.append({"from": "user", "text": buttons.get(event.text, event.text)})
+        elif kind == "user":
+            shown = buttons.get(event.text, event.text) if event.text else messages.not_kept_yours
+            said.append({"from": "user", "text": shown})
     return said[-HISTORY_MESSAGES:]
 
 

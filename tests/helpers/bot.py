@@ -19,7 +19,7 @@ import requests
 from rasa_sdk_plugins import TOKEN_HEADER, TOKEN_VARIABLE
 
 from channels.limits import MAX_BODY_BYTES
-from tests.helpers.paths import ARTIFACTS, BIN, BOT
+from tests.helpers.paths import ARTIFACTS, BIN, BOT, ROOT
 
 #: The secret the test Rasa servers send their action server, new for each run.
 ACTION_TOKEN = uuid.uuid4().hex
@@ -32,7 +32,7 @@ START_TIMEOUT_S = 240
 
 
 def start(args: List[str], log: Path, **extra_env: str) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(BOT), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3",
+    env = {**os.environ, "PYTHONPATH": f"{BOT}:{ROOT}", "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3",
            "SANIC_HOST": "127.0.0.1", TOKEN_VARIABLE: ACTION_TOKEN, "SEEN_ENV": "test", **extra_env}
     return subprocess.Popen(
         args, cwd=BOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True
@@ -60,14 +60,21 @@ def start_actions(port: int, log: Path, database_url: str) -> subprocess.Popen:
     return start([str(RASA), "run", "actions", "--port", str(port)], log, DATABASE_URL=database_url)
 
 
-def start_rasa(port: int, actions_port: int, log: Path, folder: Path) -> subprocess.Popen:
-    endpoints = folder / "endpoints.yml"
-    endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
+#: The tracker store `make run` uses (bot/endpoints.yml).
+MEMORY_STORE = "tracker_store:\n  type: stores.conversations.MemoryConversations\n"
+
+
+def start_rasa(port: int, actions_port: int, log: Path, folder: Path, stores: str = MEMORY_STORE,
+               **extra_env: str) -> subprocess.Popen:
+    """A Rasa server on `port` calling the action server on `actions_port`,
+    with `stores` (endpoints.yml's tracker and lock stores)."""
+    endpoints = folder / f"endpoints-{port}.yml"
+    endpoints.write_text(f"{stores}action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
                          f"  headers:\n    {TOKEN_HEADER}: ${{{TOKEN_VARIABLE}}}\n")
     return start(
         [str(RASA), "run", "--port", str(port), "--credentials", "credentials.yml",
          "--endpoints", str(endpoints), "--model", "models", "--logging-config-file", "logging.yml"],
-        log, SEEN_WIDGET_ORIGINS=WIDGET_ORIGIN, SANIC_REQUEST_MAX_SIZE=str(MAX_BODY_BYTES),
+        log, **{"SEEN_WIDGET_ORIGINS": WIDGET_ORIGIN, "SANIC_REQUEST_MAX_SIZE": str(MAX_BODY_BYTES), **extra_env},
     )
 
 

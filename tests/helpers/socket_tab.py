@@ -10,19 +10,31 @@ from tests.helpers.bot import RASA_PORT
 
 
 class SocketTab:
-    def __init__(self) -> None:
+    """Like the widget, it asks for its session again whenever it reconnects
+    (after a server restart, on whichever server it reaches)."""
+
+    def __init__(self, port: int = RASA_PORT) -> None:
         self.sio = socketio.AsyncClient()
+        self.port = port
         self.confirmed: asyncio.Queue = asyncio.Queue()
         self.replies: asyncio.Queue = asyncio.Queue()
         self.session: Optional[str] = None
         self.sio.on("session_confirm", lambda session_id: self.confirmed.put_nowait(session_id))
         self.sio.on("bot_uttered", lambda data: self.replies.put_nowait(data))
+        self.sio.on("connect", self._ask_for_session)
+
+    async def _ask_for_session(self) -> None:
+        await self.sio.emit("session_request", {"session_id": self.session})
 
     async def open(self, requested: Optional[str] = None) -> str:
-        await self.sio.connect(f"http://127.0.0.1:{RASA_PORT}", transports=["websocket"], socketio_path="/socket.io")
-        await self.sio.emit("session_request", {"session_id": requested})
+        self.session = requested
+        await self.sio.connect(f"http://127.0.0.1:{self.port}", transports=["websocket"], socketio_path="/socket.io")
         self.session = await asyncio.wait_for(self.confirmed.get(), timeout=30)
         return self.session
+
+    async def reconnected(self) -> str:
+        """The session confirmed again after a reconnection."""
+        return await asyncio.wait_for(self.confirmed.get(), timeout=60)
 
     async def send(self, payload: Any) -> None:
         """Emit anything as a user message, well formed or not."""

@@ -9,11 +9,14 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import ActionExecutor, CollectingDispatcher
 
+from actions.conversation import send
 from actions.respond import ActionRespond
 from actions.safety import ActionEmergencyFollowUp
 from seen import knowledge, reflection
 from seen.reflection_state import to_slot
+from seen.replies import REFLECT_PAYLOAD, Reply
 from seen.settings import PROJECT_DIR
+from stores.kept import QUOTES_PRACTITIONER
 
 KB = knowledge.load()
 CALL_999 = KB.messages.call_999
@@ -202,3 +205,49 @@ def test_the_action_server_offers_exactly_the_actions_the_domain_lists():
     for path in sorted((PROJECT_DIR / "bot" / "domain").glob("**/*.yml")):
         listed.update((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("actions") or [])
     assert sorted(executor.actions) == sorted(listed)
+
+
+HV_QUESTION = "hv here, mum is 30 wks and using heroin, can it be neglect before the baby is born?"
+
+
+def stored_user_event(intent: str) -> Dict[str, Any]:
+    """A past message as the tracker store keeps it: what the NLU read, no text."""
+    return {"event": "user", "text": None,
+            "parse_data": {"text": None, "intent": {"name": intent, "confidence": 0.8}, "entities": []}}
+
+
+def test_reflect_on_this_case_starts_with_the_question_though_the_store_kept_no_text():
+    asked = tracker("topic_neglect_in_pregnancy", text=HV_QUESTION)
+    _, events = run(ActionRespond(), asked)
+    assert SlotSet("reflect_on", HV_QUESTION) in events
+    pressed = tracker("share_worry", text=REFLECT_PAYLOAD, reflect_on=HV_QUESTION)
+    pressed.events = [stored_user_event("topic_neglect_in_pregnancy"), stored_user_event("share_worry")]
+    _, events = run(ActionRespond(), pressed)
+    assert SlotSet("reflecting", True) in events and SlotSet("role", "health_visitor") in events
+    assert SlotSet("reflect_on", None) in events
+
+
+@pytest.mark.parametrize("why, words", [("expired", "ended after 2 hours without a message"),
+                                        ("lost", "I've lost our earlier conversation")])
+def test_coming_back_to_an_ended_conversation_is_said_once_999_first_then_the_message_is_answered(why, words):
+    ended = {"why": why, "idle_minutes": 120}
+    messages, events = run(ActionRespond(), tracker("share_worry", text="the boy smells of urine every day",
+                                                    conversation_ended=ended))
+    assert messages[0]["text"].splitlines()[0] == CALL_999
+    assert words in messages[0]["text"]
+    assert SlotSet("conversation_ended", None) in events and SlotSet("reflecting", True) in events
+    messages, _ = run(ActionRespond(), tracker("greet", text="hello"))
+    assert not any(words in m["text"] for m in messages)
+
+
+def test_after_an_emergency_the_ended_conversation_is_said_after_the_999_reply():
+    messages, events = run(ActionEmergencyFollowUp(), tracker(
+        "emergency", text="he's been left alone and there's a fire", conversation_ended={"why": "lost"}))
+    assert any("lost our earlier conversation" in m["text"] for m in messages)
+    assert SlotSet("conversation_ended", None) in events
+
+
+def test_seens_questions_that_quote_the_practitioner_are_marked_not_to_be_kept():
+    dispatcher = CollectingDispatcher()
+    send(dispatcher, [Reply("Is 'Bill' a name?", quotes=True), Reply("What is a typical day?")])
+    assert [m.get(QUOTES_PRACTITIONER) for m in dispatcher.messages] == [True, None]

@@ -1,0 +1,1 @@
+"""Rasa tracker stores for Seen (see conversations.py)."""
