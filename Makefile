@@ -27,14 +27,48 @@ export SEEN_ACTION_TOKEN
 PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: run test install lint bot-data train unit web validate stories integration browser chromium heldout migrate clean
+.PHONY: run run-cluster cluster-tools cluster test install lint bot-data train unit web validate stories integration browser chromium heldout migrate clean
 
 # SEEN_ENV=development lets the web app start without SEEN_SECRET_KEY on a laptop
 # (it then makes a random key at each start); production sets SEEN_SECRET_KEY.
 run: install bot-data train migrate
 	SEEN_ENV=$${SEEN_ENV:-development} $(BIN)/honcho start -f Procfile
 
-test: install lint chromium unit web validate train stories integration browser
+# The production topology on one machine (docs/deploy.md): HAProxy on :5005
+# (Rasa), :5055 (actions) and :8000 (web app), in front of two of each; Redis
+# for conversations and Rasa's lock store, keeping nothing on disk; notes in
+# PostgreSQL (DATABASE_URL, else the machine's at 127.0.0.1:5432, database
+# seen, created if missing). The same Procfile settings serve a real cluster.
+run-cluster: export SEEN_BIND ?= 0.0.0.0
+run-cluster: export SEEN_RASA_PORT ?= 5005
+run-cluster: export SEEN_RASA1_PORT ?= 5006
+run-cluster: export SEEN_RASA2_PORT ?= 5007
+run-cluster: export SEEN_ACTIONS_PORT ?= 5055
+run-cluster: export SEEN_ACTIONS1_PORT ?= 5056
+run-cluster: export SEEN_ACTIONS2_PORT ?= 5057
+run-cluster: export SEEN_WEB_PORT ?= 8000
+run-cluster: export SEEN_WEB1_PORT ?= 8001
+run-cluster: export SEEN_WEB2_PORT ?= 8002
+run-cluster: export SEEN_REDIS_HOST ?= 127.0.0.1
+run-cluster: export SEEN_REDIS_PORT ?= 6390
+run-cluster: export SEEN_RATELIMIT_STORAGE ?= redis://127.0.0.1:$(SEEN_REDIS_PORT)/2
+run-cluster: export DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/seen
+run-cluster: export SEEN_BEHIND_PROXY := 1
+# Every server shares these secrets (socket.io session ids, web sessions): new each run, unless set.
+run-cluster: export SEEN_SESSION_KEY ?= $(shell od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
+run-cluster: export SEEN_SECRET_KEY ?= $(shell od -An -tx1 -N32 /dev/urandom | tr -d ' \n')
+run-cluster: install cluster-tools bot-data train
+	$(BIN)/python -c "from seen import db; db.ensure_database(); db.migrate()"
+	SEEN_ENV=$${SEEN_ENV:-development} $(BIN)/honcho start -f Procfile.cluster
+
+# Debian's HAProxy and Redis, as `chromium` installs Chromium.
+cluster-tools:
+	@command -v haproxy >/dev/null && command -v redis-server >/dev/null || { \
+	  echo "Installing Debian's haproxy and redis-server for the cluster"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq haproxy redis-server; }
+
+test: install lint chromium cluster-tools unit web validate train stories integration browser cluster
 
 # Tests on PostgreSQL skip when it cannot be reached, except in `make test`,
 # where that fails them (tests/helpers/databases.py).
@@ -94,6 +128,11 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+# The cluster's fault tests and soak (tests/cluster/): HAProxy, two Rasa and
+# two action servers, Redis, PostgreSQL, started on test ports.
+cluster: install cluster-tools
+	$(BIN)/python -m pytest -m cluster -q
 
 # Held-out figures on their own (the integration tests assert them too).
 heldout: install

@@ -15,7 +15,7 @@ from typing import Iterator, List, Optional, Tuple, Type, Union
 from alembic import command
 from alembic.config import Config
 from alembic.util.exc import CommandError
-from sqlalchemy import DateTime, MetaData, create_engine, event, func, select
+from sqlalchemy import DateTime, MetaData, create_engine, event, func, select, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
@@ -171,6 +171,25 @@ def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def ensure_database(url: Optional[str] = None) -> None:
+    """Create url's PostgreSQL database if its server has none of that name
+    (make run-cluster on a fresh machine); nothing for SQLite, which creates its file."""
+    parsed = make_url(url or database_url())
+    if parsed.get_backend_name() != "postgresql" or not parsed.database:
+        return
+    server = engine_for(parsed.set(database="postgres").render_as_string(hide_password=False))
+    try:
+        with server.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            found = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
+                                       {"name": parsed.database}).first()
+            if not found:
+                connection.execute(text(f'CREATE DATABASE "{parsed.database.replace(chr(34), "")}"'))
+    except SQLAlchemyError as error:
+        raise DatabaseUnavailable(describe(error)) from error
+    finally:
+        server.dispose()
 
 
 def migrate(url: Optional[str] = None) -> None:

@@ -66,7 +66,7 @@ def build(kb: Knowledge, answers: Dict[str, dict], role: Optional[str], area: Ar
     prompts += [prompt_reply(kb, rule, area, route_follows=True) for rule in rules]
     route = [words.route_heading.format(area_name=area.name)]
     route += [replies.area_detail(kb, area, name) for name in ROUTE]
-    return [Reply("\n".join(lines)), *prompts, Reply("\n".join(route)), Reply(words.judgement)]
+    return [Reply("\n".join(lines), quotes=True), *prompts, Reply("\n".join(route)), Reply(words.judgement)]
 
 
 def _question(kb: Knowledge, question_id: str) -> Question:

@@ -13,8 +13,8 @@ from tests.helpers.databases import Backend
 
 TESTS = Path(__file__).parent
 #: Folders whose tests a plain `pytest` leaves out (pyproject.toml's addopts):
-#: `make integration` and `make browser` run them with `-m integration`, `-m browser`.
-MARKED_FOLDERS = ("integration", "browser")
+#: `make integration`, `make browser` and `make cluster` run them with `-m` and the folder's name.
+MARKED_FOLDERS = ("integration", "browser", "cluster")
 
 
 @pytest.hookimpl(tryfirst=True)
