@@ -1,6 +1,7 @@
 """What Redis holds of a conversation (bot/stores/kept.py): after a whole
 reflection, what the NLU made of each message but no text typed; after the
-note is saved, none of the answers either."""
+note is saved, none of the answers either. Once Redis has expired an idle
+conversation, its practitioner is told it ended."""
 
 import json
 import uuid
@@ -36,3 +37,14 @@ def test_redis_keeps_no_message_text_and_after_saving_no_answer(cluster: Cluster
 
 def _events(cluster: Cluster, sender: str) -> List[dict]:
     return json.loads(redis.Redis(port=cluster.redis.port).get(f"seen:tracker:{sender}"))["events"]
+
+
+def test_a_practitioner_back_after_the_idle_time_is_told_the_conversation_ended(cluster: Cluster):
+    sender = f"idle-{uuid.uuid4()}"
+    question_asked(send(sender, OPENER))
+    redis.Redis(port=cluster.redis.port).delete(f"seen:tracker:{sender}")  # what Redis does after 120 minutes idle
+    messages = send(sender, "sorry, got called away. she's still coming in hungry")
+    said = "\n".join(m.get("text", "") for m in messages)
+    assert said.splitlines()[0] == KB.messages.call_999
+    assert KB.messages.conversation_expired.format(idle="2 hours").strip().splitlines()[1] in said
+    question_asked(messages)  # and a new reflection starts with what was just said
