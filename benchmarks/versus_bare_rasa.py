@@ -4,7 +4,7 @@ Latency per turn, throughput at 1 and at 20 concurrent conversations, and
 Seen's warm start to its first answer:
 
     .venv/bin/python -m benchmarks.versus_bare_rasa [--rounds 4] [--seconds-per-round 15] [--check]
-        [--seen-url URL] [--compare-url NAME=URL ...] [--concurrent 20]
+        [--seen-url URL] [--compare-url NAME=URL ...] [--cluster] [--concurrent 20]
 
 Absolute times on a shared 2-core machine move with whatever else runs, so the
 figures that count are ratios taken in one run: both bots get the same
@@ -13,7 +13,8 @@ alternating rounds, so noise hits both. The bare bot is built once, with the
 venv's Rasa, under ~/.cache/seen-benchmarks/ (trained again only when it has
 no model). Seen is started as `make run` starts it, on free ports, unless
 --seen-url names a running one; --compare-url adds more Seen endpoints to the
-same rounds (e.g. two Rasa servers behind HAProxy beside one). With --check
+same rounds, and --cluster starts the cluster (two Rasa and two action
+servers behind HAProxy, tests/helpers/cluster.py) and adds it. With --check
 the exit status says whether the targets below are met. Every process
 started is stopped at the end, also on Ctrl-C. Figures go to
 benchmarks/results/ as JSON.
@@ -51,7 +52,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bot")]  # this checkout's seen/ and bot/,
 from rasa_sdk_plugins import TOKEN_HEADER, TOKEN_VARIABLE  # noqa: E402
 
 from channels.limits import MAX_BODY_BYTES  # noqa: E402
-from tests.helpers import bot  # noqa: E402
+from seen.db import migrate  # noqa: E402
+from tests.helpers import bot, cluster  # noqa: E402
 
 CONVERSATIONS = ROOT / "benchmarks" / "practitioner_conversations.yml"
 RESULTS = ROOT / "benchmarks" / "results"
@@ -148,8 +150,6 @@ def start_seen(stack: ExitStack, folder: Path) -> Tuple[Endpoint, float]:
     """Seen's action server, then its Rasa server, as tests/helpers/bot.py
     starts them; returns the endpoint and the seconds from starting the Rasa
     process to its first answer (model trained, action server up)."""
-    from seen.db import migrate
-
     rasa_port, actions_port = free_ports(2)
     notes = f"sqlite:///{folder / 'notes.db'}"
     migrate(notes)
@@ -158,7 +158,7 @@ def start_seen(stack: ExitStack, folder: Path) -> Tuple[Endpoint, float]:
                                        actions_log, **seen_env(DATABASE_URL=notes)))
     wait_until_healthy(f"http://127.0.0.1:{actions_port}/health", actions, actions_log)
     endpoints = folder / "endpoints.yml"
-    endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
+    endpoints.write_text(f"{bot.MEMORY_STORE}action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
                          f"  headers:\n    {TOKEN_HEADER}: ${{{TOKEN_VARIABLE}}}\n")
     rasa_log = LOGS / "seen-rasa.log"
     began = time.monotonic()
@@ -410,6 +410,8 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--seen-url", help="a running Seen (default: start one on free ports)")
     parser.add_argument("--compare-url", type=named, action="append", default=[], metavar="[NAME=]URL",
                         help="another Seen endpoint in the same rounds (repeatable)")
+    parser.add_argument("--cluster", action="store_true",
+                        help="also start the cluster (two Rasa servers behind HAProxy) and compare it with one")
     parser.add_argument("--no-warm-start", action="store_true",
                         help="with --seen-url, do not start a local Seen to time its warm start")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is not met")
@@ -439,7 +441,18 @@ def servers(stack: ExitStack, args: argparse.Namespace) -> Tuple[List[Endpoint],
         seen, warm_start = start_seen(stack, folder)
     print(f"bare rasa at {bare.url}; seen at {seen.url}; warm start {_show(warm_start and round(warm_start, 1))} s",
           flush=True)
-    return [bare, seen, *args.compare_url], warm_start
+    compared = list(args.compare_url)
+    if args.cluster:
+        compared.append(Endpoint("seen cluster", _cluster(stack, folder), "compare"))
+    return [bare, seen, *compared], warm_start
+
+
+def _cluster(stack: ExitStack, folder: Path) -> str:
+    """The cluster as `make cluster` starts it (two Rasa and two action servers
+    behind HAProxy, Redis), notes in a SQLite file; its URL."""
+    notes = f"sqlite:///{folder / 'cluster-notes.db'}"
+    migrate(notes)
+    return stack.enter_context(cluster.running(folder, notes)).url
 
 
 def measure(args: argparse.Namespace) -> dict:
