@@ -40,6 +40,12 @@ class Embedder:
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
+        # One thread: a message is a few dozen tokens, too little to share out;
+        # onnxruntime's own pool (a thread per core, spinning while it waits)
+        # took half again the CPU for the same vectors, and stalled whenever
+        # the other core was busy (the action server, another message).
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
         self._session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:

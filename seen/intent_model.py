@@ -30,7 +30,18 @@ class IntentModel:
     def fit(self, texts: Sequence[str], intents: Sequence[str]) -> "IntentModel":
         self._spelling.fit(texts)
         self._classifier.fit(self._features(texts), intents)
+        self._weights_by_feature()
         return self
+
+    def _weights_by_feature(self) -> None:
+        """Keep the weights (intents x features) in column order. scikit-learn
+        multiplies each message's sparse features by ``coef_.T``, which scipy
+        needs in row order: weights kept in row order are copied whole on every
+        message (some 26,000 features x 50 intents, a few milliseconds), in
+        column order ``coef_.T`` already is. The same numbers, so the same
+        probabilities to the last bit."""
+        if hasattr(self._classifier, "coef_"):
+            self._classifier.coef_ = np.asfortranarray(self._classifier.coef_)
 
     def rank(self, texts: Sequence[str]) -> List[List[Tuple[str, float]]]:
         """For each text, every intent with its probability, most likely first."""
@@ -47,6 +58,10 @@ class IntentModel:
         state = self.__dict__.copy()
         del state["_embedder"]  # reloaded from its package, not pickled
         return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._weights_by_feature()  # models trained before weights were kept so
 
     def attach(self, embedder: Embedder) -> "IntentModel":
         self._embedder = embedder

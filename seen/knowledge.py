@@ -774,10 +774,16 @@ class Knowledge(_Strict):
         return None
 
 
+#: libyaml's safe loader where PyYAML has it (the same documents, read several
+#: times faster: the knowledge base is read at each start of both servers),
+#: else PyYAML's own.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path) -> object:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=_SAFE_LOADER)
     except yaml.YAMLError as error:
         raise KnowledgeError(f"{path}: not valid YAML: {error}") from error
 

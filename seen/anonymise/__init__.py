@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Dict, Iterable, List, Set, Tuple
 
 from seen import knowledge
+from seen.anonymise import spacy_alone  # noqa: F401 - first: spaCy without TensorFlow
 from seen.anonymise.doubts import Doubt, Doubts, ranked
 from seen.anonymise.found import Found, merged
 from seen.anonymise.identifiers import Identifiers
