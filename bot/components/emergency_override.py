@@ -41,6 +41,7 @@ class EmergencyOverride(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "EmergencyOverride":
+        default_detector()  # the knowledge base and safety rules, built as the model loads, not on a first message
         return cls(config)
 
     def process(self, messages: List[Message]) -> List[Message]:

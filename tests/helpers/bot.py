@@ -32,7 +32,9 @@ START_TIMEOUT_S = 240
 
 
 def start(args: List[str], log: Path, **extra_env: str) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": f"{BOT}:{ROOT}", "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3",
+    # The checkout's own `seen` after bot/, not whichever copy is installed (a git worktree shares one venv).
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(BOT), str(ROOT)]),
+           "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3",
            "SANIC_HOST": "127.0.0.1", TOKEN_VARIABLE: ACTION_TOKEN, "SEEN_ENV": "test", **extra_env}
     return subprocess.Popen(
         args, cwd=BOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, start_new_session=True

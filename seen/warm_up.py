@@ -1,0 +1,58 @@
+"""Do at a server's start what its first messages would otherwise wait for.
+
+Everything Seen needs is built on first use: the knowledge base, the safety
+rules' regular expressions, wordfreq's word lists for 18 languages, the
+phrase patterns a message is read with, the anonymiser (spaCy's matcher and
+the name lists, 2.5 s). Left to the first messages, the first practitioner
+to describe a worry waited almost 2 s for their reply, and the first to finish a
+reflection 2.5 s more. The action server starts this in a thread as it starts
+(bot/rasa_sdk_plugins.py), while the Rasa server is still loading: it
+finishes well before the first message can arrive. Nothing is stored: the
+conversation below is made up and no note store is given.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+log = logging.getLogger(__name__)
+
+#: A made-up conversation that goes down the paths messages usually take:
+#: a question, a worry that starts a reflection, and answers to it.
+CONVERSATION = (
+    ("what is disguised compliance?", "topic_disguised_compliance"),
+    ("hv here, 8 month old boy in Derby, smells of urine every day and mum keeps missing clinic", "share_worry"),
+    ("I'm a teacher", "inform_context"),
+    ("Comes in hungry most days, same uniform all week, often late and tired.", "share_worry"),
+    ("not sure", "dont_know"),
+)
+#: A made-up answer for the anonymiser, with a name, an address and a number in it.
+NOTE = "Mum, Kayleigh Brennan, sleeps till noon; they live at 14 Mill Lane, M6 5FX, tel 07700 900123."
+
+
+def action_server() -> None:
+    """Build what the actions use, by using it once; never raises (a failure
+    here only means the first messages build it themselves)."""
+    started = time.perf_counter()
+    try:
+        _warm_up()
+    except Exception as error:  # noqa: BLE001 - warming up must never stop the server
+        log.warning("warming up failed (%s); the first messages will be slower", type(error).__name__)
+        return
+    log.info("warmed up in %.1f s", time.perf_counter() - started)
+
+
+def _warm_up() -> None:
+    from seen import anonymise, knowledge, reflection, respond, safety
+    from seen.respond import Conversation
+
+    kb = knowledge.default()
+    talk = Conversation()
+    for text, intent in CONVERSATION:
+        heard = reflection.heard_from(kb, {"text": text, "intent": {"name": intent, "confidence": 0.9},
+                                           "intent_ranking": [{"name": intent, "confidence": 0.9}]})
+        safety.is_emergency(text)
+        turn = respond.respond(kb, talk, heard)
+        talk = Conversation(reflection=turn.state, role=turn.role or talk.role, area=turn.area or talk.area)
+    anonymise.default().anonymise(NOTE)
