@@ -120,12 +120,13 @@ def test_a_rasa_server_killed_under_a_socketio_tab_goes_on_at_the_same_question(
 
     async def scenario():
         tab = SocketTab(port=BALANCER_PORT)
+        before = cluster.connections()
         try:
             await tab.open()
             asked = [_question(await _turn(tab, OPENER))]
             for _ in range(3):
                 asked.append(_question(await _turn(tab, _answer_for(asked[-1]))))
-            cluster.kill(cluster.holding_socket())
+            cluster.kill(cluster.holding_socket(before))
             assert await tab.reconnected() == tab.session
             after = _question(await _turn(tab, _answer_for(asked[-1])))
             return asked, after

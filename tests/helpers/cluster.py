@@ -12,7 +12,7 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterator, List
+from typing import Dict, Iterator, List, Set, Tuple
 
 import psutil
 import requests
@@ -78,12 +78,18 @@ class Cluster:
             time.sleep(0.5)
         raise RuntimeError("the cluster's servers did not come up")
 
-    def holding_socket(self) -> str:
-        """The Rasa server holding a websocket from HAProxy (the one a socket.io tab talks to)."""
+    def connections(self) -> Dict[str, Set[Tuple[str, int]]]:
+        """Each live Rasa server's established connections (from HAProxy)."""
+        return {name: {c.raddr for c in psutil.Process(self.processes[name].pid).net_connections("tcp")
+                       if c.laddr.port == port and c.status == psutil.CONN_ESTABLISHED}
+                for name, port in RASA_PORTS.items() if name in self.alive()}
+
+    def holding_socket(self, before: Dict[str, Set[Tuple[str, int]]]) -> str:
+        """The Rasa server holding a websocket opened since `before`: the one with
+        a new connection that stays (HAProxy's health checks come and go)."""
         for _ in range(20):
-            holding = [name for name, port in RASA_PORTS.items() if name in self.alive() and any(
-                c.laddr.port == port and c.status == psutil.CONN_ESTABLISHED
-                for c in psutil.Process(self.processes[name].pid).net_connections("tcp"))]
+            new = {name: now - before.get(name, set()) for name, now in self.connections().items()}
+            holding = [name for name, added in new.items() if added]
             if len(holding) == 1:
                 return holding[0]
             time.sleep(0.2)
