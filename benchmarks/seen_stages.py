@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Dict, List
 
 from benchmarks.parsing import latest_model
-from benchmarks.seen_turn_time import SEEN_CONVERSATIONS
+from benchmarks.versus_bare_rasa import conversations
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bot"))
@@ -116,7 +116,7 @@ async def _talk(agent, turns: int, executor=None) -> int:
 
     done = 0
     while done < turns:
-        for texts in SEEN_CONVERSATIONS:
+        for texts in conversations():
             sender = f"stages-{uuid.uuid4()}"
             for text in texts:
                 await agent.handle_message(UserMessage(text, CollectingOutputChannel(), sender))

@@ -49,9 +49,6 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bot")]  # this checkout's seen/ and bot/, as the servers use them
 
-from rasa_sdk_plugins import TOKEN_HEADER, TOKEN_VARIABLE  # noqa: E402
-
-from channels.limits import MAX_BODY_BYTES  # noqa: E402
 from seen.db import migrate  # noqa: E402
 from tests.helpers import bot, cluster  # noqa: E402
 
@@ -108,12 +105,6 @@ def free_ports(count: int) -> List[int]:
         return [probe.getsockname()[1] for probe in probes]
 
 
-def seen_env(**extra: str) -> Dict[str, str]:
-    """This checkout's seen/ first: the shared venv's editable install may
-    point at another worktree's."""
-    return {"PYTHONPATH": os.pathsep.join([str(bot.BOT), str(ROOT)]), **extra}
-
-
 def started(stack: ExitStack, process: subprocess.Popen) -> subprocess.Popen:
     """Stopped (its whole process group) when the stack closes, whatever happens."""
     stack.callback(bot.stop, process)
@@ -153,19 +144,11 @@ def start_seen(stack: ExitStack, folder: Path) -> Tuple[Endpoint, float]:
     rasa_port, actions_port = free_ports(2)
     notes = f"sqlite:///{folder / 'notes.db'}"
     migrate(notes)
-    actions_log = LOGS / "seen-actions.log"
-    actions = started(stack, bot.start([str(bot.RASA), "run", "actions", "--port", str(actions_port)],
-                                       actions_log, **seen_env(DATABASE_URL=notes)))
+    actions_log, rasa_log = LOGS / "seen-actions.log", LOGS / "seen-rasa.log"
+    actions = started(stack, bot.start_actions(actions_port, actions_log, notes))
     wait_until_healthy(f"http://127.0.0.1:{actions_port}/health", actions, actions_log)
-    endpoints = folder / "endpoints.yml"
-    endpoints.write_text(f"{bot.MEMORY_STORE}action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
-                         f"  headers:\n    {TOKEN_HEADER}: ${{{TOKEN_VARIABLE}}}\n")
-    rasa_log = LOGS / "seen-rasa.log"
     began = time.monotonic()
-    rasa = started(stack, bot.start(
-        [str(bot.RASA), "run", "--port", str(rasa_port), "--credentials", "credentials.yml",
-         "--endpoints", str(endpoints), "--model", "models", "--logging-config-file", "logging.yml"],
-        rasa_log, **seen_env(SANIC_REQUEST_MAX_SIZE=str(MAX_BODY_BYTES))))
+    rasa = started(stack, bot.start_rasa(rasa_port, actions_port, rasa_log, folder))
     url = f"http://127.0.0.1:{rasa_port}"
     wait_for_answer(url, rasa, rasa_log, FIRST_QUESTION, poll_s=0.1)
     return Endpoint("seen", url, "seen"), time.monotonic() - began
