@@ -14,6 +14,8 @@ from seen.replies import Reply
 ENDED_SLOT = "conversation_ended"
 #: It was idle longer than the idle time; or the store lost it (a restart).
 EXPIRED, LOST = "expired", "lost"
+#: The tracker store's default idle time (bot/stores/conversations.py reads SEEN_IDLE_MINUTES).
+DEFAULT_IDLE_MINUTES = 120.0
 
 
 def notice(kb: Knowledge, ended: Any) -> Optional[Reply]:
@@ -23,15 +25,17 @@ def notice(kb: Knowledge, ended: Any) -> Optional[Reply]:
         return Reply(kb.messages.conversation_lost.strip())
     if why != EXPIRED:
         return None
-    return Reply(kb.messages.conversation_expired.format(idle=_duration(ended.get("idle_minutes"))).strip())
-
-
-def _duration(minutes: Any) -> str:
-    """"2 hours", "90 minutes", "1 minute": the idle time as a person says it."""
+    minutes = ended.get("idle_minutes")
     if not isinstance(minutes, (int, float)) or minutes <= 0:
-        return "a while"
-    if minutes >= 60 and minutes % 60 == 0:
+        minutes = DEFAULT_IDLE_MINUTES
+    return Reply(kb.messages.conversation_expired.format(idle=_duration(kb, minutes)).strip())
+
+
+def _duration(kb: Knowledge, minutes: float) -> str:
+    """"2 hours", "90 minutes", "1 minute": the idle time as a person says it."""
+    words = kb.messages.idle_time
+    if minutes % 60 == 0:
         hours = int(minutes // 60)
-        return f"{hours} hour{'s' if hours != 1 else ''}"
+        return words.hour if hours == 1 else words.hours.format(count=hours)
     whole = max(1, round(minutes))
-    return f"{whole} minute{'s' if whole != 1 else ''}"
+    return words.minute if whole == 1 else words.minutes.format(count=whole)

@@ -522,6 +522,15 @@ def _check_condition(
             raise ValueError(f"{where} tests {leaf.question} for {sorted(unknown)}, which it cannot be")
 
 
+class IdleTime(_Strict):
+    """How the idle time is said: in hours when it is whole hours, else minutes."""
+
+    hour: str
+    hours: str
+    minute: str
+    minutes: str
+
+
 class Messages(_Strict):
     """Every reply that is not a topic answer; a missing one fails the load."""
 
@@ -532,6 +541,7 @@ class Messages(_Strict):
     action_slow: str
     conversation_expired: str
     conversation_lost: str
+    idle_time: IdleTime
     not_kept_yours: str
     not_kept_quote: str
     help: str

@@ -33,11 +33,10 @@ from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker, get_trackers_for_conversation_sessions
 from redis.exceptions import RedisError
 
-from seen.conversation_end import ENDED_SLOT, EXPIRED, LOST
+from seen.conversation_end import DEFAULT_IDLE_MINUTES, ENDED_SLOT, EXPIRED, LOST
 from stores.kept import without_text
 
 IDLE_VARIABLE = "SEEN_IDLE_MINUTES"
-DEFAULT_IDLE_MINUTES = 120.0
 #: How long Seen remembers that a conversation id was used, to tell its
 #: practitioner that it ended rather than start afresh without a word.
 REMEMBER_SECONDS = 7 * 24 * 3600

@@ -251,3 +251,11 @@ def test_seens_questions_that_quote_the_practitioner_are_marked_not_to_be_kept()
     dispatcher = CollectingDispatcher()
     send(dispatcher, [Reply("Is 'Bill' a name?", quotes=True), Reply("What is a typical day?")])
     assert [m.get(QUOTES_PRACTITIONER) for m in dispatcher.messages] == [True, None]
+
+
+@pytest.mark.parametrize("minutes, said", [(120, "after 2 hours"), (60, "after 1 hour"), (90, "after 90 minutes"),
+                                           (1, "after 1 minute"), (None, "after 2 hours")])
+def test_the_idle_time_is_said_as_a_person_would(minutes, said):
+    messages, _ = run(ActionRespond(), tracker("greet", text="hello",
+                                               conversation_ended={"why": "expired", "idle_minutes": minutes}))
+    assert said + " without a message" in messages[0]["text"]
