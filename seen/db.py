@@ -185,7 +185,7 @@ def ensure_database(url: Optional[str] = None) -> None:
             found = connection.execute(text("SELECT 1 FROM pg_database WHERE datname = :name"),
                                        {"name": parsed.database}).first()
             if not found:
-                connection.execute(text(f'CREATE DATABASE "{parsed.database.replace(chr(34), "")}"'))
+                connection.execute(text(f"CREATE DATABASE {server.dialect.identifier_preparer.quote(parsed.database)}"))
     except SQLAlchemyError as error:
         raise DatabaseUnavailable(describe(error)) from error
     finally:
