@@ -8,6 +8,7 @@ import time
 import uuid
 from typing import Dict, List
 
+import pytest
 import redis
 
 from seen.replies import area_payload
@@ -37,32 +38,21 @@ class Reflection:
                 assert text in summary, f"the answer to {question} was lost"
 
 
-def test_a_rasa_server_killed_mid_reflection_rest_goes_on_at_the_same_question(cluster: Cluster):
+@pytest.mark.parametrize("server", ["rasa1", "actions1"])
+def test_a_server_killed_mid_reflection_rest_goes_on_at_the_same_question(cluster: Cluster, server: str):
+    """A Rasa server or an action server: HAProxy sends the next message, or
+    the next action call, to the other one."""
     talk = Reflection()
     for _ in range(4):
         talk.answer()
     waiting = question_asked(talk.messages)
-    cluster.kill("rasa1")
+    cluster.kill(server)
     try:
         talk.answer()
         assert question_asked(talk.messages) not in (*talk.answers, waiting)
         talk.assert_every_free_text_answer_in(answer_to_the_end(talk.sender, talk.messages))
     finally:
-        cluster.start("rasa1")
-
-
-def test_an_action_server_killed_mid_reflection_goes_on_at_the_same_question(cluster: Cluster):
-    talk = Reflection()
-    for _ in range(4):
-        talk.answer()
-    waiting = question_asked(talk.messages)
-    cluster.kill("actions1")
-    try:
-        talk.answer()
-        assert question_asked(talk.messages) not in (*talk.answers, waiting)
-        talk.assert_every_free_text_answer_in(answer_to_the_end(talk.sender, talk.messages))
-    finally:
-        cluster.start("actions1")
+        cluster.start(server)
 
 
 def test_a_restarted_redis_is_said_plainly_and_nothing_crashes(cluster: Cluster):
