@@ -560,6 +560,7 @@ class Messages(_Strict):
     context_unknown_area: str
     area_heading: str
     area_detail_heading: Dict[AreaDetailName, str]
+    local_detail_source: str
     board_to_fill: str
     sources_line: str
     follow_up: str

@@ -82,8 +82,12 @@ def area_names(kb: Knowledge) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names)
 
 
-def area_detail(kb: Knowledge, area: Area, name: str) -> str:
-    """One detail of an area, falling back to the generic route while it is TO_FILL."""
+def area_detail(kb: Knowledge, area: Area, name: str, sourced: bool = True) -> str:
+    """One detail of an area, falling back to the generic route while it is TO_FILL.
+    An area's own details name the document they come from and ask the
+    practitioner to check they are still current (unless ``sourced`` is False,
+    when the caller says so once for several): a board's procedures change,
+    and Seen cannot know when."""
     msg = kb.messages
     heading = msg.area_detail_heading[name]
     facts = area.detail(name)
@@ -91,12 +95,23 @@ def area_detail(kb: Knowledge, area: Area, name: str) -> str:
         generic = kb.areas[kb.fallback_area].detail(name) or []
         body = msg.board_to_fill.format(area_name=area.name, generic=_joined(generic))
         return f"{heading}: {body}"
-    return f"{heading}:\n" + "\n".join(_fact_line(f) for f in facts)
+    own = sourced and area.id != kb.fallback_area  # the general route is Seen's own, not a board's
+    lines = [_fact_line(f) for f in facts] + ([local_detail_source(kb, facts)] if own else [])
+    return f"{heading}:\n" + "\n".join(lines)
+
+
+def local_detail_source(kb: Knowledge, facts: Sequence[Fact]) -> str:
+    """"From <document> (<board>, <year>). Local details change: check ..." for an area's own facts."""
+    documents = dict.fromkeys(kb.sources[f.source.file].name() for f in facts)
+    return kb.messages.local_detail_source.format(sources="; ".join(documents))
 
 
 def area_details(kb: Knowledge, area: Area, names: Sequence[str]) -> Reply:
     lines = [kb.messages.area_heading.format(area_name=area.name)]
-    lines += [area_detail(kb, area, name) for name in names]
+    lines += [area_detail(kb, area, name, sourced=False) for name in names]
+    local = [fact for name in names for fact in area.detail(name) or []] if area.id != kb.fallback_area else []
+    if local:
+        lines.append(local_detail_source(kb, local))
     if any(name in ("front_door", "escalation") for name in names):
         lines.insert(0, kb.messages.call_999)
     return Reply("\n".join(lines))

@@ -78,3 +78,37 @@ def test_context_acknowledges_role_and_area():
 def test_context_without_area_asks_for_it():
     text = replies.context_set(KB, None, "teacher").text
     assert "Which area" in text
+
+
+def _local_details():
+    return [(area, name, facts) for area in replies.local_areas(KB) for name in knowledge.AREA_DETAILS
+            if (facts := area.detail(name))]
+
+
+def test_every_local_detail_names_its_source_and_asks_to_check_it_is_current():
+    """A board's procedures change and Seen cannot know when: every local detail,
+    wherever Seen gives it (an area's details, a summary, a reflection prompt),
+    says which document it comes from, with its year where it gives one, and asks
+    the practitioner to check it is still current."""
+    assert _local_details(), "no area has a detail of its own to check"
+    for area, name, facts in _local_details():
+        said = [replies.area_detail(KB, area, name), replies.area_details(KB, area, [name]).text]
+        topics = [t for t in KB.topics.values() if name in t.area_details]
+        said += ["\n".join(r.text for r in replies.topic_answer(KB, t, area)) for t in topics]
+        for text in said:
+            for fact in facts:
+                document = KB.sources[fact.source.file]
+                assert document.name() in text, (area.id, name, text)
+                assert not document.year or document.year in text
+            assert "still current" in text, (area.id, name, text)
+            assert ".txt" not in text
+
+
+def test_the_general_route_is_not_passed_off_as_a_boards_own_detail():
+    """Where a board has not filled a detail in, or for anywhere else in England,
+    Seen gives its general route: it names no board document for it."""
+    england = KB.areas[KB.fallback_area]
+    unfilled = [(a, n) for a in replies.local_areas(KB) for n in knowledge.AREA_DETAILS if a.detail(n) is None]
+    assert unfilled
+    for area, name in [*unfilled, *((england, n) for n in knowledge.AREA_DETAILS)]:
+        assert "still current" not in replies.area_detail(KB, area, name), (area.id, name)
