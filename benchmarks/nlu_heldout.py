@@ -20,7 +20,7 @@ from typing import Dict, List, Optional
 
 import yaml
 
-from benchmarks.parsing import arguments, report
+from benchmarks.parsing import arguments, load_agent, report
 from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT, topic_intent
 
 
@@ -32,9 +32,7 @@ def _load(folder: Path, name: str, key: str) -> list:
 
 
 async def _intents(model: Path, texts: List[str]) -> List[str]:
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(str(model))
+    agent = load_agent(model)
     return [(await agent.parse_message(t))["intent"]["name"] for t in texts]
 
 
