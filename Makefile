@@ -27,7 +27,7 @@ export SEEN_ACTION_TOKEN
 PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: run run-cluster cluster-tools cluster test install lint bot-data train unit web validate stories integration browser chromium heldout migrate clean
+.PHONY: run run-cluster cluster-tools cluster test fresh-results safety install lint bot-data train unit web validate stories integration browser chromium heldout migrate clean
 
 # SEEN_ENV=development lets the web app start without SEEN_SECRET_KEY on a laptop
 # (it then makes a random key at each start); production sets SEEN_SECRET_KEY.
@@ -68,11 +68,24 @@ cluster-tools:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq haproxy redis-server; }
 
-test: install lint chromium cluster-tools unit web validate train stories integration browser cluster
+test: fresh-results install lint chromium cluster-tools unit web validate train stories integration browser cluster safety
 
 # Tests on PostgreSQL skip when it cannot be reached, except in `make test`,
 # where that fails them (tests/helpers/databases.py).
 test: export SEEN_REQUIRE_POSTGRES := 1
+
+# Each pytest run writes a JUnit report here, and the held-out tests their
+# figures to benchmarks/results/: the safety checks read both, so they start empty.
+JUNIT := tests/artifacts/junit
+fresh-results:
+	rm -rf $(JUNIT) benchmarks/results
+
+# Last, the clinical-safety file (safety/): every test the hazard log names as
+# proof of a control ran in this run and passed, and every figure the safety
+# case quotes is the one this run measured.
+safety: install
+	$(BIN)/python -m tests.helpers.hazard_log --passed $(JUNIT)
+	$(BIN)/python -m tests.helpers.safety_case
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed (Rasa 3.6 refuses newer): install it, e.g. pyenv install 3.10"; exit 1; }
@@ -93,7 +106,7 @@ train: install
 	$(RASA) train --domain domain --out models
 
 unit: install
-	$(BIN)/python -m pytest tests/unit -q
+	$(BIN)/python -m pytest tests/unit -q --junitxml=$(JUNIT)/unit.xml
 
 # Fails first if the generated files are not what knowledge/ gives (make bot-data).
 # Ruff, configured in pyproject.toml: first, so a slip costs seconds, not a training run.
@@ -109,19 +122,19 @@ stories: install
 
 # Everything in tests/integration/ (marked so by tests/conftest.py).
 integration: install
-	$(BIN)/python -m pytest -m integration -q
+	$(BIN)/python -m pytest -m integration -q --junitxml=$(JUNIT)/integration.xml
 
 # The fast tests beside the unit tests, which a plain `pytest` runs too: the
 # notes storage (tests/storage) and the supervision web app through Flask's
 # test client (tests/web), on SQLite and PostgreSQL.
 web: install
-	$(BIN)/python -m pytest --ignore=tests/unit -q
+	$(BIN)/python -m pytest --ignore=tests/unit -q --junitxml=$(JUNIT)/web.xml
 
 # Real browser tests: Playwright drives Debian's Chromium (Playwright's own
 # browser download does not work here): the supervision app, and the widget
 # talking to the trained bot. Screenshots go to tests/artifacts/.
 browser: install chromium
-	$(BIN)/python -m pytest -m browser -q
+	$(BIN)/python -m pytest -m browser -q --junitxml=$(JUNIT)/browser.xml
 
 chromium:
 	@test -x /usr/bin/chromium || { \
@@ -132,7 +145,7 @@ chromium:
 # The cluster's fault tests and soak (tests/cluster/): HAProxy, two Rasa and
 # two action servers, Redis, PostgreSQL, started on test ports.
 cluster: install cluster-tools
-	$(BIN)/python -m pytest -m cluster -q
+	$(BIN)/python -m pytest -m cluster -q --junitxml=$(JUNIT)/cluster.xml
 
 # Held-out figures on their own (the integration tests assert them too).
 heldout: install

@@ -55,7 +55,7 @@
     you: "You said:",
     bot: "Seen said:",
     replies: "Suggested replies",
-    unreachable: "Seen can't be reached just now. Your message has not been sent and is still in the box.",
+    unreachable: "A child in immediate danger: call 999 now. Seen can't be reached just now: your message has not been sent and is still in the box.",
     retry: "Try again",
     connecting: "Connecting to Seen…"
   };

@@ -244,7 +244,8 @@ def test_bot_text_with_html_is_shown_as_text_and_links_are_safe(browser, widget_
     context.close()
 
 
-def test_when_the_bot_cannot_be_reached_the_message_is_kept_and_try_again_sends_it(browser, widget_site):
+def test_when_the_bot_cannot_be_reached_999_comes_first_the_message_is_kept_and_try_again_sends_it(
+        browser, widget_site):
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     reachable = {"yes": False}
@@ -259,7 +260,10 @@ def test_when_the_bot_cannot_be_reached_the_message_is_kept_and_try_again_sends_
     page.goto(f"{widget_site}/demo?board=derby")
     open_widget(page)
     say(page, "what is neglect?")
-    expect(page.get_by_role("alert")).to_contain_text("Seen can't be reached just now")
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Seen can't be reached just now")
+    assert alert.inner_text().startswith("A child in immediate danger: call 999 now."), "999 first, even when down"
+    expect(page.get_by_text("In an emergency call 999.")).to_be_visible()  # the standing line stays
     expect(page.get_by_label("Your message")).to_have_value("what is neglect?")
     reachable["yes"] = True
     page.get_by_role("button", name="Try again").click()

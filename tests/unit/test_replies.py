@@ -112,3 +112,19 @@ def test_the_general_route_is_not_passed_off_as_a_boards_own_detail():
     assert unfilled
     for area, name in [*unfilled, *((england, n) for n in knowledge.AREA_DETAILS)]:
         assert "still current" not in replies.area_detail(KB, area, name), (area.id, name)
+
+
+def test_every_reply_about_a_failure_or_a_lost_conversation_opens_with_the_999_line():
+    """When Seen fails, stalls, refuses a message or has lost the conversation,
+    the practitioner may be in the middle of telling it about a child: the first
+    thing they read is still what to do in an emergency."""
+    msg = KB.messages
+    for name in ("action_failed", "action_slow", "too_long", "conversation_expired", "conversation_lost", "emergency"):
+        assert getattr(msg, name).splitlines()[0] == CALL_999, name
+
+
+def test_help_says_seen_supports_judgement_and_does_not_decide():
+    """Over-reliance: a practitioner asking what Seen does is told it does not decide."""
+    text = replies.help_reply(KB).text
+    assert text.splitlines()[0] == CALL_999
+    assert "I support your professional judgement; I don't decide whether a child is being neglected" in text

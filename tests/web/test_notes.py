@@ -178,3 +178,13 @@ def test_when_the_database_is_down_the_page_says_so(app, visitor, three_areas, m
     response = visitor.get("/notes")
     assert response.status_code == 503
     assert "The notes database is not reachable" in visitor.text
+
+
+def test_every_page_a_supervisor_reads_says_seen_does_not_decide_and_puts_999_first(visitor, notes):
+    """A supervisor reading a note reads prompts, not a decision: every page says so."""
+    reference = save(notes)
+    visitor.sign_in("derby.supervisor")
+    for url in ("/notes", f"/notes/{reference}", "/themes"):
+        assert visitor.get(url).status_code == 200, url
+        assert "A child in immediate danger: call 999." in visitor.text, url
+        assert "it does not decide whether a child is neglected" in visitor.text, url
