@@ -1,15 +1,24 @@
-"""Every channel refuses a message longer than knowledge/settings.yml allows.
+"""Every channel refuses a message longer than knowledge/settings.yml allows,
+and reads Rasa's own conversation commands, typed, as words.
 
 A longer one never reaches the bot: the practitioner is told the limit (after
 the 999 line) and the conversation stays where it was, so nothing already
 given is lost. The bodies themselves are bounded before this: Sanic's
 REQUEST_MAX_SIZE for HTTP (set in the environment by the Procfile) and
 Engine.IO's buffer for socket.io.
+
+Rasa obeys "/restart", "/back" and "/session_start" from anyone who types
+them, before any rule: the first wipes a reflection without a word. Seen's
+own buttons never send them, so typed they are taken as the words they are
+("restart"), which Seen answers like any other message: starting again asks
+first, and keeps the answers until the practitioner says so.
 """
 
+import re
 from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import UserMessage
+from rasa.shared.core.constants import USER_INTENT_BACK, USER_INTENT_RESTART, USER_INTENT_SESSION_START
 
 from seen import knowledge, log_privacy
 
@@ -19,6 +28,10 @@ from seen import knowledge, log_privacy
 MAX_BODY_BYTES = 64 * 1024
 
 Handler = Callable[[UserMessage], Awaitable[Any]]
+
+#: "/restart", "/back", "/session_start", with or without entities after them.
+RASA_COMMAND = re.compile(
+    rf"\s*/({'|'.join((USER_INTENT_RESTART, USER_INTENT_BACK, USER_INTENT_SESSION_START))})(?![\w])", re.IGNORECASE)
 
 
 def too_long(text: str) -> bool:
@@ -37,6 +50,9 @@ def limited(on_new_message: Handler) -> Handler:
             await message.output_channel.send_text_message(
                 message.sender_id, kb.messages.too_long.format(limit=f"{kb.message_max_chars:,}"))
             return None
+        command = RASA_COMMAND.match(message.text or "")
+        if command:
+            message.text = command.group(1).lower().replace("_", " ")
         return await on_new_message(message)
 
     return handle

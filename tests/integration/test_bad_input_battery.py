@@ -61,6 +61,17 @@ def _clean(response: requests.Response) -> bool:
     return response.status_code < 500
 
 
+def _answered(response: requests.Response) -> str:
+    """What the practitioner would see, or why nothing: a reply with words, or
+    a refusal that says what was wrong. An empty 200 is a silent failure."""
+    if response.status_code >= 400:
+        body = response.json() if "json" in response.headers.get("Content-Type", "") else {}
+        reason = body.get("message") or body.get("error") or "" if isinstance(body, dict) else ""
+        return reason if len(str(reason).split()) >= 3 else ""
+    messages = response.json()
+    return " ".join(m.get("text") or "" for m in messages if isinstance(m, dict)).strip()
+
+
 def _post(sender: str, text: str) -> requests.Response:
     return requests.post(URL, data=json.dumps({"sender": sender, "message": text}).encode("utf-8", "surrogatepass"),
                          headers={"Content-Type": "application/json"}, timeout=60)
@@ -83,6 +94,7 @@ def _said(messages):
 def test_a_bad_message_in_a_fresh_conversation_gets_a_clean_answer(servers, untouched, name):
     response = _post(f"fresh-{uuid.uuid4()}", MESSAGES[name])
     assert _clean(response), response.text[:200]
+    assert _answered(response), f"nothing the practitioner could read: {response.status_code} {response.text[:200]}"
 
 
 @pytest.mark.parametrize("name", sorted(MESSAGES))
@@ -91,7 +103,9 @@ def test_a_bad_message_mid_reflection_gets_a_clean_answer(servers, untouched, na
     send(sender, WORRY)
     response = _post(sender, MESSAGES[name])
     assert _clean(response), response.text[:200]
-    assert _clean(_post(sender, "go back")), "the reflection should go on after it"
+    assert _answered(response), f"nothing the practitioner could read: {response.status_code} {response.text[:200]}"
+    after = _post(sender, "go back")
+    assert _clean(after) and _answered(after), "the reflection should go on after it"
 
 
 @pytest.mark.parametrize("name", sorted(BODIES))
@@ -122,3 +136,13 @@ def test_after_the_battery_seen_answers_and_the_reflection_elsewhere_lost_nothin
     kept, expected = untouched
     assert KB.messages.call_999 in send(f"after-{uuid.uuid4()}", "hello")[0]["text"]
     assert _said(send(kept, "teacher")) == expected
+
+
+def test_a_typed_rasa_restart_mid_reflection_keeps_the_reflection_where_it_was(servers, untouched):
+    """Rasa obeys "/restart" before any rule and would wipe the reflection without
+    a word; the channels read it as the word "restart" (bot/channels/limits.py)."""
+    sender = f"restart-{uuid.uuid4()}"
+    send(sender, WORRY)
+    asked = send(sender, "teacher")[-1]["text"]
+    assert asked.startswith("Question ")
+    assert send(sender, "/restart")[-1]["text"] == asked

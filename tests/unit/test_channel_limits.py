@@ -44,3 +44,12 @@ def test_the_widget_text_box_stops_at_the_same_limit():
 
 def test_the_procfile_gives_sanic_the_channels_body_limit():
     assert f"SANIC_REQUEST_MAX_SIZE={MAX_BODY_BYTES} " in (ROOT / "Procfile").read_text()
+
+
+def test_rasas_own_conversation_commands_typed_reach_the_bot_as_words():
+    """Typed, "/restart" would wipe a reflection without a word; Seen reads it as "restart"."""
+    for typed, read in (("/restart", "restart"), ("  /RESTART", "restart"), ("/back", "back"),
+                        ('/session_start{"x": 1}', "session start")):
+        assert _send(typed) == ([read], [])
+    assert _send("/restarted") == (["/restarted"], [])
+    assert _send("/topic_disguised_compliance") == (["/topic_disguised_compliance"], [])
