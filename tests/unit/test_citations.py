@@ -7,16 +7,15 @@ procedure as their own."""
 
 import re
 from functools import lru_cache
-from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
+from typing import Iterable, List, Optional, Set, Tuple
 
 import pytest
 import yaml
-from pydantic import BaseModel
 
 from seen import knowledge
 from seen.knowledge import Area, Fact, Source
 from seen.settings import KNOWLEDGE_DIR
+from tests.helpers.knowledge_walk import walk
 
 KB = knowledge.default()
 SEEDS_DIR = KNOWLEDGE_DIR / "seeds"
@@ -34,13 +33,6 @@ AREA_SEEDS = {
     "rochdale": "004_63a6ed0acc0edc83.txt",
 }
 
-#: Another board's document an area may cite because its own seed points to a
-#: procedure they share: {area: {document: the words in the area's own seed
-#: that point there}}. None so far: Rochdale's briefing names the "GM Neglect
-#: Procedure" but Salford's document never does, so Salford's Greater
-#: Manchester fact cites Seen's own note (seeds/README.md), not Rochdale's.
-SHARED: Dict[str, Dict[str, str]] = {}
-
 #: Longer than this, a numbered line is a list item and a line on its own is text, not a heading.
 NUMBERED_MAX_WORDS = 12
 ALONE_MAX_WORDS = 6
@@ -49,32 +41,15 @@ Words = Tuple[str, ...]
 Section = Tuple[Optional[int], Words]  # (its number, if it has one; its heading or opening words)
 
 
-def own_notes(sources_yml: Path = KNOWLEDGE_DIR / "sources.yml") -> Set[str]:
-    """The keys sources.yml lists under its "# Not documents" comment: Seen's own
-    notes, which have no seed to check a label against."""
-    notes, below = set(), False
-    for line in sources_yml.read_text(encoding="utf-8").splitlines():
-        if re.match(r"#\s*Not documents\b", line):
-            below = True
-        elif below and (key := re.match(r"([^\s#][^:]*):", line)):
-            notes.add(key.group(1))
-    return notes
+def own_notes() -> Set[str]:
+    """The documents sources.yml lists that are not seeds: Seen's own notes (the
+    general route), which have no text to check a label against."""
+    return set(KB.sources) - SEEDS
 
 
-def citations(model: object, where: str) -> Iterator[Tuple[str, Source]]:
-    """Every Source anywhere in a loaded model, with where it is
-    ("topics[dvrim].sources[0]"), so content of a new kind is covered too."""
-    if isinstance(model, Source):
-        yield where, model
-    elif isinstance(model, BaseModel):
-        for name in model.__fields__:
-            yield from citations(getattr(model, name), f"{where}.{name}")
-    elif isinstance(model, dict):
-        for key, value in model.items():
-            yield from citations(value, f"{where}[{key}]")
-    elif isinstance(model, (list, tuple)):
-        for index, value in enumerate(model):
-            yield from citations(value, f"{where}[{getattr(value, 'id', index)}]")
+def citations(model: object, where: str) -> List[Tuple[str, Source]]:
+    """Every Source anywhere in a loaded model, with where it is ("topics[dvrim].sources[0]")."""
+    return [(w, value) for w, value in walk(model, where) if isinstance(value, Source)]
 
 
 def words(text: str) -> Words:
@@ -142,13 +117,13 @@ def names_a_section(label: str, seed: str) -> bool:
 
 def unprinted_labels(cited: Iterable[Tuple[str, Source]], notes: Set[str]) -> List[str]:
     """One line for each label that names no section of its seed, and each
-    citation of a file that is neither a seed nor marked as Seen's own note."""
+    citation of a file that is neither a seed nor listed in sources.yml."""
     problems = []
     for where, source in cited:
         if source.file not in SEEDS:
             if source.file not in notes:
                 problems.append(f"{where}: {source.file} (section {source.section!r}) is not a seed, and "
-                                "sources.yml does not mark it as Seen's own note")
+                                "sources.yml does not list it")
             continue
         for label in re.split(r"\s*;\s*", source.section):
             if not names_a_section(label, source.file):
@@ -156,21 +131,17 @@ def unprinted_labels(cited: Iterable[Tuple[str, Source]], notes: Set[str]) -> Li
     return problems
 
 
-def foreign_sources(areas: Iterable[Area], notes: Set[str], shared: Dict[str, Dict[str, str]]) -> List[str]:
-    """One line for each area fact cited from a document that is not the area's
-    own, Seen's own note, or a shared one its own seed points to."""
+def foreign_sources(areas: Iterable[Area], notes: Set[str]) -> List[str]:
+    """One line for each area fact cited from a document that is neither the
+    area's own nor Seen's own note. (Salford's Greater Manchester procedure is
+    such a note, seeds/README.md: Salford's own document never names it.)"""
     problems = []
     for area in areas:
         own = AREA_SEEDS.get(area.id)
         if own is None and area.id != KB.fallback_area:
             problems.append(f"area {area.id}: no document in AREA_SEEDS (knowledge/seeds/README.md's table)")
-        own_text = words((SEEDS_DIR / own).read_text(encoding="utf-8")) if own else ()
-        allowed = notes | ({own} if own else set()) | {
-            document for document, pointer in shared.get(area.id, {}).items()
-            if re.search(rf"\b{' '.join(words(pointer))}\b", " ".join(own_text))
-        }
         for where, source in citations(area, f"area {area.id}"):
-            if source.file not in allowed:
+            if source.file not in notes | {own}:
                 problems.append(f"{where} cites {source.file} ({source.section!r}), "
                                 f"which is not {area.id}'s own document ({own}) nor Seen's own note")
     return problems
@@ -218,37 +189,21 @@ def test_a_label_its_seed_does_not_print_is_reported(file, section, wrong):
 
 def test_each_area_cites_only_its_own_board_or_the_general_route():
     """Derby's answer never gives Rochdale's procedure as Derby's: an area's
-    facts cite its own board's document, Seen's own note (the general route),
-    or a shared procedure only where its own document points to it."""
+    facts cite its own board's document or Seen's own notes (the general route)."""
     table = (SEEDS_DIR / "README.md").read_text(encoding="utf-8")
     for area, seed in AREA_SEEDS.items():
         row = next(line for line in table.splitlines() if line.startswith(f"| {seed} "))
         assert KB.areas[area].name in row.split("|")[-2], f"README.md's table gives {seed} to another area"
-    problems = foreign_sources(KB.areas.values(), own_notes(), SHARED)
+    problems = foreign_sources(KB.areas.values(), own_notes())
     assert not problems, "\n".join(problems)
 
 
 ROCHDALES = Source(file="004_63a6ed0acc0edc83.txt", section="GM Neglect Procedure")
 
 
-@pytest.mark.parametrize("area_id, shared", [
-    ("derby", {}),
-    ("salford", {"salford": {ROCHDALES.file: "GM Neglect Procedure"}}),  # Salford's own seed never says it
-], ids=["another board's document", "a shared procedure its own seed does not name"])
-def test_an_area_citing_another_boards_document_is_reported(area_id, shared):
+def test_an_area_citing_another_boards_document_is_reported():
     """The check fails on a fabricated source, naming the area, detail and source."""
-    area = KB.areas[area_id].copy(update={"escalation": [Fact(text="the GM escalation policy", source=ROCHDALES)]})
-    problems = foreign_sources([area], own_notes(), shared)
+    area = KB.areas["derby"].copy(update={"escalation": [Fact(text="the GM escalation policy", source=ROCHDALES)]})
+    problems = foreign_sources([area], own_notes())
     assert len(problems) == 1, problems
-    assert all(part in problems[0] for part in (f"area {area_id}", "escalation", ROCHDALES.file)), problems[0]
-
-
-def test_a_shared_procedure_is_allowed_only_where_the_areas_own_seed_names_it():
-    """The exception cannot be granted by the test data alone: Rochdale's own
-    briefing names the "GM Neglect Procedure", so a document entered as that
-    shared procedure (Salford's seed stands in for it here) is allowed for
-    Rochdale, and only once SHARED says so."""
-    salfords = Source(file="000_b86a29f664dcf464.txt", section="Salford Analysis")
-    area = KB.areas["rochdale"].copy(update={"escalation": [Fact(text="the GM procedure", source=salfords)]})
-    assert foreign_sources([area], own_notes(), {})
-    assert not foreign_sources([area], own_notes(), {"rochdale": {salfords.file: "GM Neglect Procedure"}})
+    assert all(part in problems[0] for part in ("area derby", "escalation", ROCHDALES.file)), problems[0]

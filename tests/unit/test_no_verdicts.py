@@ -13,10 +13,10 @@ import re
 from typing import Dict, Iterator, List, Optional, Tuple
 
 import pytest
-from pydantic import BaseModel
 
 from seen import knowledge, reflection, replies, summary
 from seen.knowledge import AREA_DETAILS, Knowledge
+from tests.helpers.knowledge_walk import walk
 from tests.helpers.reflection_talk import default_answer, started
 
 KB = knowledge.default()
@@ -162,27 +162,16 @@ def verdicts_in(text: str) -> List[Tuple[str, str, str]]:
 #: Fields of knowledge/ that Seen reads but never says: patterns, examples for
 #: the classifier, conditions, ids and seed file names. Everything else is
 #: checked, so a new message, topic, area or prompt is covered without a change here.
-READ_NOT_SAID = {
+READ_NOT_SAID = frozenset({
     "safety", "opening", "anonymise", "examples", "aliases", "places", "short_forms", "workplaces", "words",
     "heard_in", "choice_words", "commands", "understanding", "when", "ask_if", "save_words", "discard_words",
     "remove_words", "id", "file", "url", "fallback_area",
-}
+})
 
 
-def said_in_knowledge(value: object = KB, where: str = "knowledge") -> Iterator[Tuple[str, str]]:
+def said_in_knowledge() -> Iterator[Tuple[str, str]]:
     """Every string in knowledge/ that Seen can say, with where it is ("knowledge.topics[escalation].answer")."""
-    if isinstance(value, BaseModel):
-        for name in type(value).__fields__:
-            if name not in READ_NOT_SAID:
-                yield from said_in_knowledge(getattr(value, name), f"{where}.{name}")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from said_in_knowledge(item, f"{where}[{key}]")
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from said_in_knowledge(item, f"{where}[{index}]")
-    elif isinstance(value, str) and value.strip():
-        yield where, value
+    return ((where, value) for where, value in walk(KB, skip=READ_NOT_SAID) if isinstance(value, str) and value.strip())
 
 
 def _reply_texts(sent: List[replies.Reply], where: str) -> Iterator[Tuple[str, str]]:
@@ -275,7 +264,7 @@ def test_the_check_reads_every_topic_area_prompt_and_the_end_of_every_reflection
     prompt, and the summary, note and disclaimer after each reflection."""
     where = [w for w, _ in said_in_knowledge()]
     assert {f"knowledge.topics[{t}].answer" for t in KB.topics} <= set(where)
-    assert {f"knowledge.reflection.prompts[{i}].text" for i in range(len(KB.reflection.prompts))} <= set(where)
+    assert {f"knowledge.reflection.prompts[{p.id}].text" for p in KB.reflection.prompts} <= set(where)
     assert any(w.startswith("knowledge.areas[derby].tools") for w in where)
     assert "knowledge.messages.help" in where and "knowledge.reflection.summary.judgement" in where
     built = " ".join(w for w, _ in built_replies())
