@@ -95,23 +95,23 @@ def area_detail(kb: Knowledge, area: Area, name: str, sourced: bool = True) -> s
         generic = kb.areas[kb.fallback_area].detail(name) or []
         body = msg.board_to_fill.format(area_name=area.name, generic=_joined(generic))
         return f"{heading}: {body}"
-    own = sourced and area.id != kb.fallback_area  # the general route is Seen's own, not a board's
-    lines = [_fact_line(f) for f in facts] + ([local_detail_source(kb, facts)] if own else [])
+    lines = [_fact_line(f) for f in facts] + (local_detail_source(kb, area, facts) if sourced else [])
     return f"{heading}:\n" + "\n".join(lines)
 
 
-def local_detail_source(kb: Knowledge, facts: Sequence[Fact]) -> str:
-    """"From <document> (<board>, <year>). Local details change: check ..." for an area's own facts."""
+def local_detail_source(kb: Knowledge, area: Area, facts: Sequence[Fact]) -> List[str]:
+    """"From <document> (<board>, <year>). Local details change: check ..." for
+    an area's own facts; nothing for the general route, which is Seen's own."""
+    if not facts or area.id == kb.fallback_area:
+        return []
     documents = dict.fromkeys(kb.sources[f.source.file].name() for f in facts)
-    return kb.messages.local_detail_source.format(sources="; ".join(documents))
+    return [kb.messages.local_detail_source.format(sources="; ".join(documents))]
 
 
 def area_details(kb: Knowledge, area: Area, names: Sequence[str]) -> Reply:
     lines = [kb.messages.area_heading.format(area_name=area.name)]
     lines += [area_detail(kb, area, name, sourced=False) for name in names]
-    local = [fact for name in names for fact in area.detail(name) or []] if area.id != kb.fallback_area else []
-    if local:
-        lines.append(local_detail_source(kb, local))
+    lines += local_detail_source(kb, area, [fact for name in names for fact in area.detail(name) or []])
     if any(name in ("front_door", "escalation") for name in names):
         lines.insert(0, kb.messages.call_999)
     return Reply("\n".join(lines))
