@@ -18,10 +18,10 @@ import sys
 from pathlib import Path
 from typing import List, Optional, Tuple
 
+from tests.helpers.figures import RESULTS
 from tests.helpers.paths import ROOT
 
 CASE = ROOT / "safety" / "safety-case.md"
-RESULTS = ROOT / "benchmarks" / "results"
 #: A table row quoting a figure: | what | value | `result.figure` | command |
 ROW = re.compile(r"^\|[^|]*\|\s*(?P<value>[^|]+?)\s*\|\s*`(?P<result>[a-z_]+)\.(?P<figure>[a-z_0-9]+)`\s*\|", re.M)
 
