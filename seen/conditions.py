@@ -31,5 +31,8 @@ def holds(condition: Optional[Condition], answers: Mapping[str, Answer]) -> bool
         return False
     if condition.is_ is not None:
         return answer.get("value") in condition.is_
+    if condition.at_least is not None:
+        value = answer.get("value")
+        return isinstance(value, str) and value.isdigit() and int(value) >= condition.at_least
     text = answer.get("text") or ""
     return any(re.search(pattern, text, re.IGNORECASE) for pattern in condition.mentions or [])

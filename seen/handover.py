@@ -5,8 +5,8 @@ layer never loads the anonymiser (spaCy)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import List, Optional
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,17 @@ class NoteDraft:
     answers: List[dict]  # {"question": id, "label": str, "text": str}, already anonymised
     prompts: List[dict]  # {"id": str, "text": str, "sources": [str]}
     flags: List[str]
+    #: A follow-up's earlier note (ABCD-EFGH), whose case it joins; None for a first note.
+    follows: Optional[str] = None
+    #: A follow-up's "since last time" per area of the reflection:
+    #: {"question": id, "label": str, "value": "better"|"same"|"worse"|"not_sure"|"skipped"}.
+    changes: List[dict] = field(default_factory=list)
+    #: The fixed answers (choice question id -> choice id), so a later
+    #: follow-up can compare them ("threshold": "no" then "yes").
+    values: Dict[str, str] = field(default_factory=dict)
+    #: A follow-up where the plan is the one in place at the earlier note: the
+    #: store then keeps the date that plan started, so drift can be counted.
+    plan_unchanged: bool = False
 
 
 class NotSaved(Exception):

@@ -207,19 +207,22 @@ class Condition(_Strict):
     question: Optional[str] = None
     is_: Optional[List[str]] = Field(None, alias="is", min_items=1)
     mentions: Optional[List[str]] = Field(None, min_items=1)
+    #: For a fact that counts (a follow-up's months on the same plan): at least this many.
+    at_least: Optional[int] = Field(None, ge=0)
     all: Optional[List["Condition"]] = None
     any: Optional[List["Condition"]] = None
 
     @root_validator(skip_on_failure=True)
     def _one_shape(cls, values: dict) -> dict:
         leaf = values.get("question") is not None
-        tests = [values.get("is_") is not None, values.get("mentions") is not None]
+        tests = [values.get(test) is not None for test in ("is_", "mentions", "at_least")]
         groups = [bool(values.get("all")), bool(values.get("any"))]
         if leaf and sum(tests) == 1 and not any(groups):
             return values
         if not leaf and not any(tests) and sum(groups) == 1:
             return values
-        raise ValueError("a condition is {question, is} or {question, mentions}, or {all: [...]} or {any: [...]}")
+        raise ValueError("a condition is {question, is}, {question, mentions} or {question, at_least}, "
+                         "or {all: [...]} or {any: [...]}")
 
     @validator("mentions")
     def _mentions_compile(cls, patterns: Optional[List[str]]) -> Optional[List[str]]:
@@ -251,6 +254,10 @@ class Question(_Strict):
     ask_if: Optional[Condition] = None
     area_detail: Optional[AreaDetailName] = None
     source: Optional[Source] = None
+    #: A follow-up's question on how an area has changed since the last note
+    #: ("better", "the same", "worse"): its value goes in the note's changes,
+    #: and when it is answered with a button alone Seen asks what shows it.
+    change: bool = False
     #: Words that show a message already answers this question, so it is
     #: recorded and not asked again: for a text question a list ("smells of
     #: urine" answers daily life), for a choice question the words of each
@@ -401,6 +408,61 @@ class Understanding(_Strict):
         return _all_compile(patterns)
 
 
+class CaseFact(_Strict):
+    """What the earlier notes of a case tell a follow-up (seen/follow_up.py
+    works each out when the follow-up starts); conditions test it by its id,
+    like an answer. Exactly one of:"""
+
+    #: "answered" if the latest note answered one of these questions.
+    answered: Optional[List[str]] = Field(None, min_items=1)
+    #: That question's value in the latest note that has one ("no").
+    value_of: Optional[str] = None
+    #: "yes" if the latest note recorded this change for any area ("worse").
+    change_was: Optional[str] = None
+    #: How many whole months the plan in place at the latest note has run.
+    plan_months: bool = False
+    #: How many notes the case has.
+    notes: bool = False
+
+    @root_validator(skip_on_failure=True)
+    def _one_kind(cls, values: dict) -> dict:
+        given = [values.get(k) for k in ("answered", "value_of", "change_was", "plan_months", "notes")]
+        if sum(bool(v) for v in given) != 1:
+            raise ValueError("a case fact is one of answered, value_of, change_was, plan_months or notes")
+        return values
+
+    @property
+    def counts(self) -> bool:
+        return self.plan_months or self.notes
+
+
+class Finding(_Strict):
+    """How a practitioner asks to follow up a case, and what Seen says while
+    it finds the case (knowledge/follow_up.yml)."""
+
+    #: A message asking to follow up a case: these, at its start, in a short message.
+    asks: List[str] = Field(..., min_items=1)
+    asks_end: str
+    asks_max_words: int = Field(..., gt=0)
+    #: The button that asks to follow up a case (help, the web widget); it sends its own title.
+    button: str
+    ask_reference: str
+    which_area: str
+    not_found: str
+    too_many: str
+    mid_reflection: str
+    paused_first: str
+
+    @validator("asks")
+    def _asks_compile(cls, patterns: List[str]) -> List[str]:
+        return _all_compile(patterns)
+
+    @validator("asks_end")
+    def _asks_end_compiles(cls, pattern: str) -> str:
+        _compiles(pattern)
+        return pattern
+
+
 class Reflection(_Strict):
     """The guided reflection: questions, branches, what Seen says around them,
     and the prompt rules for the summary (see knowledge/reflection.yml)."""
@@ -443,6 +505,14 @@ class Reflection(_Strict):
     commands: Dict[CommandName, List[str]]
     note: NoteWords
     flags: List[Flag] = Field(..., min_items=1)
+    #: A follow-up's facts about the case so far, by id (knowledge/follow_up.yml).
+    facts: Dict[str, CaseFact] = {}
+    #: A follow-up's opening: the earlier note's month and year, and its summary.
+    earlier_note: str = ""
+    #: A follow-up's question on a change, answered with a button: what shows it?
+    evidence: str = ""
+    #: A follow-up's words for finding the case.
+    finding: Optional[Finding] = None
 
     @validator("commands")
     def _every_command_has_examples(cls, commands: Dict[str, List[str]]) -> Dict[str, List[str]]:
@@ -479,19 +549,35 @@ class Reflection(_Strict):
         values_of = {q.id: set(q.choices) for q in questions.values()}
         values_of.update({q.id: {b.id for b in values["age_bands"]}
                           for q in questions.values() if q.kind == "age_band"})
-        placed = []
+        counts = _facts_as_questions(values["facts"], questions, values_of)
+        placed = list(values["facts"])
         for question in values["questions"]:
-            _check_condition(question.ask_if, questions, values_of, f"question {question.id}", before=placed)
+            _check_condition(question.ask_if, questions, values_of, f"question {question.id}", before=placed,
+                             counts=counts)
             placed.append(question.id)
         ids = set()
         for rule in values["prompts"]:
             if rule.id in ids:
                 raise ValueError(f"prompt {rule.id} appears twice")
             ids.add(rule.id)
-            _check_condition(rule.when, questions, values_of, f"prompt {rule.id}", before=placed)
+            _check_condition(rule.when, questions, values_of, f"prompt {rule.id}", before=placed, counts=counts)
         for flag in values["flags"]:
-            _check_condition(flag.when, questions, values_of, f"flag {flag.id}", before=placed)
+            _check_condition(flag.when, questions, values_of, f"flag {flag.id}", before=placed, counts=counts)
         return values
+
+
+def _facts_as_questions(facts: Dict[str, CaseFact], questions: dict, values_of: dict) -> set:
+    """Make each case fact a name conditions may test, with the values it can
+    take; the ids of the facts that count (tested with at_least)."""
+    for fact_id, fact in facts.items():
+        if fact_id in questions:
+            raise ValueError(f"case fact {fact_id} has the id of a question")
+        if fact.value_of and fact.value_of not in values_of:
+            raise ValueError(f"case fact {fact_id} takes the value of {fact.value_of!r}, which is no question")
+        questions[fact_id] = None
+        values_of[fact_id] = (values_of[fact.value_of] if fact.value_of else
+                              {"yes"} if fact.change_was else {"answered"} if fact.answered else set())
+    return {fact_id for fact_id, fact in facts.items() if fact.counts}
 
 
 def _compiles(pattern: str) -> None:
@@ -509,13 +595,16 @@ def _all_compile(patterns):
 
 
 def _check_condition(
-    condition: Optional[Condition], questions: dict, values_of: dict, where: str, before: list
+    condition: Optional[Condition], questions: dict, values_of: dict, where: str, before: list,
+    counts: set = frozenset(),
 ) -> None:
     """Every question a condition names exists and comes earlier; every value it
-    tests is one that question can have; `mentions` only on answers with text."""
+    tests is one that question can have; `at_least` only on a fact that counts."""
     for leaf in condition.leaves() if condition else []:
         if leaf.question not in questions or leaf.question not in before:
             raise ValueError(f"{where} depends on {leaf.question!r}, which is not an earlier question")
+        if (leaf.at_least is not None) != (leaf.question in counts):
+            raise ValueError(f"{where}: at_least goes with a case fact that counts, and only there")
         possible = values_of[leaf.question] | {SKIPPED}
         unknown = set(leaf.is_ or []) - possible
         if unknown:
@@ -727,6 +816,8 @@ class Knowledge(_Strict):
     roles: Dict[str, Role]
     safety: SafetyRules
     reflection: Reflection
+    #: The shorter reflection that follows up a case (knowledge/follow_up.yml).
+    follow_up: Reflection
     opening: Opening
     anonymise: AnonymiseRules
     fallback_area: str
@@ -747,17 +838,11 @@ class Knowledge(_Strict):
             for other in topic.related:
                 if other not in topics:
                     raise ValueError(f"topic {topic.id} relates to unknown topic {other!r}")
+        for name in ("reflection", "follow_up"):
+            cited += _reflection_citations(values[name], topics, name)
+        if values["follow_up"].finding is None or not values["follow_up"].earlier_note:
+            raise ValueError("follow_up.yml: finding and earlier_note are needed to follow up a case")
         reflection: Reflection = values["reflection"]
-        for question in reflection.questions:
-            if question.topic not in topics:
-                raise ValueError(f"reflective question {question.id} names unknown topic {question.topic!r}")
-            if question.source:
-                cited.append((f"reflective question {question.id}", question.source))
-        for rule in reflection.prompts:
-            cited += [(f"reflection prompt {rule.id}", s) for s in rule.sources]
-            for other in rule.topics:
-                if other not in topics:
-                    raise ValueError(f"reflection prompt {rule.id} names unknown topic {other!r}")
         for where, source in cited:
             if source.file not in known_files:
                 raise ValueError(f"{where} cites {source.file!r}, which is not in sources.yml")
@@ -767,6 +852,11 @@ class Knowledge(_Strict):
         if values["fallback_area"] not in values["areas"]:
             raise ValueError(f"fallback area {values['fallback_area']!r} has no file")
         return values
+
+    def following_up(self) -> "Knowledge":
+        """This knowledge with the follow-up's questions, prompts and words as
+        its reflection, so the reflection's code runs a follow-up unchanged."""
+        return self.copy(update={"reflection": self.follow_up})  # shallow: nothing validated again
 
     def find_role(self, name: str) -> Optional[Role]:
         """The role whose id, name or alias is ``name`` (any case), if any."""
@@ -783,6 +873,37 @@ class Knowledge(_Strict):
             if wanted in {area.id, area.name.lower(), *(a.lower() for a in (*area.aliases, *area.places))}:
                 return area
         return None
+
+
+def _reflection_citations(reflection: Reflection, topics: Dict[str, Topic], name: str) -> list:
+    """What a reflection's questions and prompts cite, once their topics are known to exist."""
+    cited = []
+    for question in reflection.questions:
+        if question.topic not in topics:
+            raise ValueError(f"{name}: question {question.id} names unknown topic {question.topic!r}")
+        if question.source:
+            cited.append((f"{name} question {question.id}", question.source))
+    for rule in reflection.prompts:
+        cited += [(f"{name} prompt {rule.id}", s) for s in rule.sources]
+        for other in rule.topics:
+            if other not in topics:
+                raise ValueError(f"{name}: prompt {rule.id} names unknown topic {other!r}")
+    return cited
+
+
+def follow_up_yaml(reflection: dict, follow_up: dict) -> dict:
+    """knowledge/follow_up.yml read over reflection.yml, key by key: a mapping
+    is merged one level deep (its own buttons or choice words added), anything
+    else replaced; a question, prompt or flag given by id alone is that of
+    reflection.yml."""
+    merged = dict(reflection)
+    for key, value in follow_up.items():
+        mine = reflection.get(key)
+        merged[key] = {**mine, **value} if isinstance(mine, dict) and isinstance(value, dict) else value
+    for key in ("questions", "prompts", "flags"):
+        by_id = {item.get("id"): item for item in reflection.get(key) or [] if isinstance(item, dict)}
+        merged[key] = [by_id.get(item, item) if isinstance(item, str) else item for item in merged.get(key) or []]
+    return merged
 
 
 #: libyaml's safe loader where PyYAML has it (the same documents, read several
@@ -818,6 +939,7 @@ def load(root: Path = KNOWLEDGE_DIR) -> Knowledge:
     """Read every file under ``root`` and validate the whole knowledge base."""
     root = Path(root)
     settings = _read_yaml(root / "settings.yml") or {}
+    reflection = _read_yaml(root / "reflection.yml")
     try:
         kb = Knowledge(
             sources=_read_yaml(root / "sources.yml"),
@@ -826,7 +948,8 @@ def load(root: Path = KNOWLEDGE_DIR) -> Knowledge:
             areas=_load_folder(root / "areas", Area),
             roles={r["id"]: r for r in _read_yaml(root / "roles.yml")},
             safety=_read_yaml(root / "safety.yml"),
-            reflection=_read_yaml(root / "reflection.yml"),
+            reflection=reflection,
+            follow_up=follow_up_yaml(reflection, _read_yaml(root / "follow_up.yml") or {}),
             opening=_read_yaml(root / "opening.yml"),
             anonymise=_read_yaml(root / "anonymise.yml"),
             fallback_area=settings.get("fallback_area", ""),

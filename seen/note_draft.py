@@ -5,20 +5,26 @@ confirm (seen/notes.py stores it)."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from seen import anonymise, replies, summary
 from seen.anonymise import doubts as doubtful
 from seen.conditions import holds
 from seen.handover import NoteDraft
-from seen.knowledge import Area, Knowledge, Question
+from seen.knowledge import NOT_SURE, SKIPPED, Area, Knowledge, Question
 from seen.replies import Reply
+
+#: A note's reference as the notes store gives it (seen/notes.py), ABCD-EFGH.
+REFERENCE = re.compile(r"[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}")
 
 
 def build(kb: Knowledge, answers: Dict[str, dict], role: Optional[str], area: Area,
-          names: Sequence[str] = (), kept: Sequence[str] = ()) -> NoteDraft:
+          names: Sequence[str] = (), kept: Sequence[str] = (), follows: Optional[str] = None) -> NoteDraft:
     """The note from the reflection's answers, anonymised; ``names`` and
-    ``kept`` are the practitioner's answers to "Is 'Storm' a name?" so far."""
+    ``kept`` are the practitioner's answers to "Is 'Storm' a name?" so far;
+    ``follows`` the reference of the note a follow-up is linked to."""
     texts = [
         {"question": q.id, "label": q.label, "text": _anonymised(kb, text, names, kept)}
         for q, text in _written(kb, answers)
@@ -36,13 +42,33 @@ def build(kb: Knowledge, answers: Dict[str, dict], role: Optional[str], area: Ar
         answers=texts,
         prompts=prompts,
         flags=[flag.id for flag in kb.reflection.flags if holds(flag.when, answers)],
+        follows=follows,
+        changes=_changes(kb, answers),
+        values=_values(kb, answers),
+        plan_unchanged=(answers.get("plan_same") or {}).get("value") == "yes",
     )
+
+
+def _asked(kb: Knowledge, answers: Dict[str, dict]) -> List[Question]:
+    return [q for q in kb.reflection.questions if q.id in answers and holds(q.ask_if, answers)
+            and q.kind not in ("role", "area", "age_band")]
+
+
+def _values(kb: Knowledge, answers: Dict[str, dict]) -> Dict[str, str]:
+    """The fixed part of each answer (a choice, "skipped", "not_sure"), which a
+    later follow-up compares with: never the practitioner's words."""
+    return {q.id: answers[q.id]["value"] for q in _asked(kb, answers) if answers[q.id].get("value")}
+
+
+def _changes(kb: Knowledge, answers: Dict[str, dict]) -> List[dict]:
+    """A follow-up's better / the same / worse, by area of the reflection."""
+    return [{"question": q.id, "label": q.label, "value": answers[q.id]["value"]}
+            for q in _asked(kb, answers) if q.change and answers[q.id].get("value")]
 
 
 def as_dict(draft: NoteDraft) -> dict:
     """A draft as plain data, to keep in the conversation while it is checked."""
-    return {"area": draft.area, "role": draft.role, "age_band": draft.age_band, "answers": draft.answers,
-            "prompts": draft.prompts, "flags": draft.flags}
+    return dataclasses.asdict(draft)
 
 
 def from_dict(data: dict) -> NoteDraft:
@@ -59,7 +85,7 @@ def with_answer(kb: Knowledge, draft: NoteDraft, question: str, text: Optional[s
             answers.append(answer)
         elif text is not None:
             answers.append({**answer, "text": _anonymised(kb, text, names, kept)})
-    return NoteDraft(draft.area, draft.role, draft.age_band, answers, draft.prompts, draft.flags)
+    return dataclasses.replace(draft, answers=answers)
 
 
 def doubts(kb: Knowledge, answers: Dict[str, dict]) -> List[str]:
@@ -87,8 +113,7 @@ def in_note(draft: NoteDraft, word: object) -> bool:
 
 def _written(kb: Knowledge, answers: Dict[str, dict]) -> List[Tuple[Question, str]]:
     """Each answer the note holds, as the practitioner wrote it."""
-    return [(q, summary.answer_text(kb, q, answers[q.id])) for q in kb.reflection.questions
-            if q.id in answers and holds(q.ask_if, answers) and q.kind not in ("role", "area", "age_band")]
+    return [(q, summary.answer_text(kb, q, answers[q.id])) for q in _asked(kb, answers)]
 
 
 def _anonymised(kb: Knowledge, text: str, names: Sequence[str], kept: Sequence[str]) -> str:
@@ -136,7 +161,26 @@ def checked(kb: Knowledge, draft: NoteDraft, names: Sequence[str] = (), kept: Se
     flags = {flag.id for flag in kb.reflection.flags}
     if not isinstance(draft.flags, list) or not set(draft.flags) <= flags:
         raise ValueError("the note has a flag Seen does not hold")
-    return NoteDraft(draft.area, draft.role, draft.age_band, answers, prompts, sorted(set(draft.flags)))
+    if draft.follows is not None and not (isinstance(draft.follows, str) and REFERENCE.fullmatch(draft.follows)):
+        raise ValueError("the note follows up something that is no reference")
+    values = _checked_values(kb, draft.values)
+    changes = [{"question": q.id, "label": q.label, "value": values[q.id]}
+               for q in kb.reflection.questions if q.change and q.id in values]
+    return NoteDraft(draft.area, draft.role, draft.age_band, answers, prompts, sorted(set(draft.flags)),
+                     follows=draft.follows, changes=changes, values=values,
+                     plan_unchanged=values.get("plan_same") == "yes")
+
+
+def _checked_values(kb: Knowledge, values: object) -> Dict[str, str]:
+    """Each value one its question can have; changes are rebuilt from these."""
+    if not isinstance(values, dict):
+        raise ValueError("the note's values are not a mapping")
+    questions = {q.id: q for q in kb.reflection.questions if q.kind not in ("role", "area", "age_band")}
+    for question, value in values.items():
+        possible = set(questions[question].choices) | {SKIPPED, NOT_SURE} if question in questions else set()
+        if value not in possible:
+            raise ValueError("the note has a value no question of Seen's can have")
+    return dict(values)
 
 
 def render(kb: Knowledge, draft: NoteDraft) -> Reply:

@@ -5,7 +5,9 @@ and keys are kept, so a sender id, raw message or anything else from the
 tracker cannot slip in through an extra key. A note is found again by a short
 random reference a practitioner can read out: 8 characters without 0/O/1/I,
 shown as ABCD-EFGH. Flags sit in their own table so a board can count themes
-with plain SQL. Nothing here logs what a note says (errors included:
+with plain SQL. A follow-up note joins the case of the note it follows: every
+note keeps the reference of its case's first note, so any reference of a case
+finds the whole chain. Nothing here logs what a note says (errors included:
 the engine hides the values it sends).
 """
 
@@ -33,6 +35,8 @@ CODE_LENGTH = 8
 SAVE_ATTEMPTS = 5  # 32**8 codes: a second collision in a row means something else is wrong
 EXPORT_PAGE = 500  # notes per short-lived session while exporting
 ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # area, role, age band, question, prompt and flag ids
+CHANGES = ("better", "same", "worse", "not_sure", "skipped")  # a follow-up's "since last time", per area
+DRIFT_PROMPTS = frozenset({"drift", "plan_drift"})  # the first reflection's and the follow-up's drift prompts
 
 
 class NotesUnavailable(DatabaseUnavailable, NotSaved):
@@ -54,6 +58,13 @@ class Note(Base):
     prompts: Mapped[List[dict]] = Column(JSON, nullable=False)
     discussed_at: Mapped[Optional[datetime]] = Column(UtcDateTime, nullable=True)
     discussed_by: Mapped[Optional[str]] = Column(String(64), nullable=True)
+    #: The code of the case's first note; None on notes saved before cases, each its own case.
+    case_ref: Mapped[Optional[str]] = Column(String(CODE_LENGTH), nullable=True, index=True)
+    follows: Mapped[Optional[str]] = Column(String(CODE_LENGTH), nullable=True)  # the code of the note followed up
+    changes: Mapped[Optional[List[dict]]] = Column(JSON, nullable=True)
+    choice_values: Mapped[Optional[Dict[str, str]]] = Column(JSON, nullable=True)
+    #: When the plan in place at this note started: a follow-up on the same plan keeps the earlier date.
+    plan_since: Mapped[Optional[datetime]] = Column(UtcDateTime, nullable=True)
     flags: Mapped[List["NoteFlag"]] = relationship(
         "NoteFlag", cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
     )
@@ -114,20 +125,25 @@ class NoteStore:
     def save(self, draft: NoteDraft, created_at: Optional[datetime] = None) -> str:
         """Keep the note in one transaction and return its reference, ABCD-EFGH.
 
-        created_at is for tests and imports; a note made now leaves it out.
+        A follow-up (draft.follows) joins the case of the note it follows,
+        which must be in the same area: ValueError otherwise, and nothing is
+        kept. created_at is for tests and imports; a note made now leaves it out.
         """
         values = _values(draft)
+        follows = None if draft.follows is None else normalise_reference(draft.follows)
+        if not isinstance(draft.plan_unchanged, bool):
+            raise ValueError("plan_unchanged must be true or false")
         if created_at is not None and created_at.tzinfo is None:
             raise ValueError("created_at must be timezone-aware")
+        created_at = created_at or utc_now()
         flags = values.pop("flags")
         with self._unavailable():
             for _ in range(SAVE_ATTEMPTS):
                 code = _new_code()
-                note = Note(reference=code, flags=[NoteFlag(flag=f) for f in flags], **values)
-                if created_at is not None:
-                    note.created_at = created_at
+                note = Note(reference=code, created_at=created_at, flags=[NoteFlag(flag=f) for f in flags], **values)
                 try:
                     with self._begin() as session:
+                        _join_case(session, note, follows, draft.plan_unchanged)
                         session.add(note)
                 except IntegrityError as error:
                     refused = error
@@ -184,6 +200,17 @@ class NoteStore:
             note = self._scoped(session, reference, areas)
             return _as_dict(note) if note else None
 
+    def case(self, reference: str, *, areas: Optional[Collection[str]]) -> List[dict]:
+        """Every note of the case any of its notes' references belongs to, oldest
+        first, within the reader's areas; [] for a reference the reader cannot see."""
+        with self._unavailable(), self._read() as session:
+            note = self._scoped(session, reference, areas)
+            if note is None:
+                return []
+            first = note.case_ref or note.reference
+            chain = _in_areas(select(Note).where(or_(Note.case_ref == first, Note.reference == first)), areas)
+            return [_as_dict(n) for n in session.scalars(chain.order_by(Note.created_at, Note.id))]
+
     def comment(self, reference: str, author: str, text: str, *, areas: Optional[Collection[str]]) -> bool:
         """Add a comment; False if there is no such note the author may see."""
         with self._unavailable(), self._begin() as session:
@@ -203,19 +230,28 @@ class NoteStore:
             return True
 
     def themes(self, where: NoteFilter, *, areas: Optional[Collection[str]]) -> List[dict]:
-        """How many notes carry each flag and each prompt, by month and area.
+        """How many notes carry each flag and each prompt, by month and area, and
+        how many cases had a drift prompt (each case once, in its latest note's month).
 
-        Rows {"month": "2026-11", "area", "kind": "flag"|"prompt"|"notes", "id", "count"};
+        Rows {"month": "2026-11", "area", "kind": "flag"|"prompt"|"notes"|"drift_cases", "id", "count"};
         counted in Python so SQLite and PostgreSQL agree on months.
         """
         counts: Dict[Tuple[str, str, str, str], int] = {}
+        latest: Dict[str, Tuple[str, str]] = {}  # case -> (month, area) of its latest note in the period
+        drifting = set()
         for note in self.matching(where, areas=areas):
             month = note["created_at"][:7]
+            latest[note["case"]] = (month, note["area"])
+            if any(p["id"] in DRIFT_PROMPTS for p in note["prompts"]):
+                drifting.add(note["case"])
             keys = [("notes", "notes")] + [("flag", f) for f in note["flags"]]
             keys += [("prompt", p["id"]) for p in note["prompts"]]
             for kind, name in keys:
                 key = (month, note["area"], kind, name)
                 counts[key] = counts.get(key, 0) + 1
+        for case in drifting:
+            key = (*latest[case], "drift_cases", "drift_cases")
+            counts[key] = counts.get(key, 0) + 1
         return [
             {"month": m, "area": a, "kind": k, "id": i, "count": n}
             for (m, a, k, i), n in sorted(counts.items())
@@ -280,6 +316,19 @@ def _new_code() -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
 
 
+def _join_case(session: Session, note: Note, follows: Optional[str], plan_unchanged: bool) -> None:
+    """Make the note a case of its own, or the next note of the case of the
+    note it follows, looked up in the note's own area only."""
+    if follows is None:
+        note.case_ref, note.plan_since = note.reference, note.created_at
+        return
+    earlier = session.scalars(select(Note).where(Note.reference == follows, Note.area == note.area)).first()
+    if earlier is None:
+        raise ValueError("the note followed up is not in this area, or no longer exists")
+    note.case_ref, note.follows = earlier.case_ref or earlier.reference, earlier.reference
+    note.plan_since = (earlier.plan_since or earlier.created_at) if plan_unchanged else note.created_at
+
+
 def _midnight(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=timezone.utc)
 
@@ -337,6 +386,11 @@ def _as_dict(note: Note) -> dict:
         "comments": [
             {"author": c.author, "created_at": c.created_at.isoformat(), "text": c.text} for c in note.comments
         ],
+        "case": format_reference(note.case_ref or note.reference),
+        "follows": format_reference(note.follows) if note.follows else None,
+        "changes": note.changes or [],
+        "values": note.choice_values or {},
+        "plan_since": (note.plan_since or note.created_at).isoformat(),
     }
 
 
@@ -357,6 +411,15 @@ def _values(draft: NoteDraft) -> Dict[str, Any]:
             for p in _list(draft.prompts, "prompts")
         ],
         "flags": sorted({_id(flag, "flag") for flag in _list(draft.flags, "flags")}),
+        "changes": [
+            {"question": _id(_key(c, "question"), "change question"), "label": _text(_key(c, "label"), "change label"),
+             "value": _change(_key(c, "value"))}
+            for c in _list(draft.changes, "changes")
+        ],
+        "choice_values": {
+            _id(question, "choice question"): _id(choice, "choice")
+            for question, choice in _dict(draft.values, "values").items()
+        },
     }
 
 
@@ -378,7 +441,19 @@ def _list(value: Any, what: str) -> list:
     return list(value)
 
 
+def _dict(value: Any, what: str) -> dict:
+    if not isinstance(value, dict):
+        raise ValueError(f"{what} must be a mapping, got a {type(value).__name__}")
+    return value
+
+
+def _change(value: Any) -> str:
+    if value not in CHANGES:
+        raise ValueError(f"a change must be one of {', '.join(CHANGES)}")
+    return value
+
+
 def _key(item: Any, key: str) -> Any:
     if not isinstance(item, dict) or key not in item:
-        raise ValueError(f"each answer and prompt needs '{key}'")
+        raise ValueError(f"each answer, prompt and change needs '{key}'")
     return item[key]

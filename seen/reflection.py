@@ -72,6 +72,8 @@ class Turn:
     role: Optional[str] = None
     #: A topic whose answer waits for the practitioner to say their area.
     waiting_topic: Optional[str] = None
+    #: A case reference to follow up once the practitioner says their area.
+    waiting_reference: Optional[str] = None
 
     @property
     def reflecting(self) -> bool:
@@ -128,18 +130,19 @@ def respond(kb: Knowledge, state: Optional[ReflectionState], heard: Heard, role:
     starts from a concern offers the topic ``offer``, and the ``nearest``
     topics if the practitioner declines it."""
     status = state.status if state is not None else None
+    asking = knowledge_for(kb, state)
     if status == ACTIVE:
-        return _during(_Context(kb, state, role, area), heard)
+        return _during(_Context(asking, state, role, area), heard)
     if status == CONFIRMING:
-        return _confirming(_Context(kb, state, role, area), heard, store)
+        return _confirming(_Context(asking, state, role, area), heard, store)
     command = command_of(kb, heard)
     if status == PAUSED and (command == "resume" or _is_button(kb, heard, "carry_on")):
-        ctx = _Context(kb, state, role, area)
+        ctx = _Context(asking, state, role, area)
         state.status = ACTIVE
-        ctx.say(Reply(kb.reflection.resume_intro))
+        ctx.say(Reply(asking.reflection.resume_intro))
         return _ask_current(ctx)
     if status == PAUSED and not _is_button(kb, heard, "start_again"):
-        ctx = _Context(kb, state, role, area)
+        ctx = _Context(asking, state, role, area)
         buttons = [Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on),
                    Button(kb.reflection.buttons.start_again, kb.reflection.buttons.start_again)]
         ctx.say(Reply(kb.reflection.ask_restart, buttons))
@@ -150,6 +153,12 @@ def respond(kb: Knowledge, state: Optional[ReflectionState], heard: Heard, role:
     if status == PAUSED:  # "Start again": a fresh reflection, nothing carried over
         return start(kb, role, area)
     return start(kb, role, area, heard, offer, nearest)
+
+
+def knowledge_for(kb: Knowledge, state: Optional[ReflectionState]) -> Knowledge:
+    """The questions and words of the reflection under way: a follow-up's
+    (knowledge/follow_up.yml) if it follows up a case, else the first one's."""
+    return kb.following_up() if state is not None and state.follows else kb
 
 
 def start(kb: Knowledge, role: Optional[str], area: Optional[str], first: Optional[Heard] = None,
@@ -168,6 +177,22 @@ def start(kb: Knowledge, role: Optional[str], area: Optional[str], first: Option
     if offer in kb.topics:
         ctx.say(Reply(kb.reflection.topic_offer, [Button(kb.topics[offer].title, replies.topic_payload(offer))]))
     return _advance(ctx)
+
+
+def advance_new(kb: Knowledge, state: ReflectionState, role: Optional[str], area: Optional[str],
+                said: Sequence[Reply]) -> Turn:
+    """A reflection set up elsewhere (a follow-up, seen/follow_up.py), after
+    ``said``: its first question not yet answered."""
+    ctx = _Context(kb, state, role, area)
+    ctx.say(*said)
+    return _advance(ctx)
+
+
+def ask_again(kb: Knowledge, state: ReflectionState, role: Optional[str], area: Optional[str], said: Reply) -> Turn:
+    """``said``, then the question under way again, nothing recorded."""
+    ctx = _Context(knowledge_for(kb, state), state, role, area)
+    ctx.say(said)
+    return _ask_current(ctx)
 
 
 def _take_opening(ctx: _Context, first: Heard) -> List[str]:
@@ -214,8 +239,8 @@ def _later_answers(ctx: _Context, question: Question, text: str) -> None:
         ctx.say(Reply(ctx.kb.reflection.heard_also.format(details=_listed(noted))))
 
 
-def _listed(items: List[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def _listed(items: List[str], last: str = "and") -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
 def _question_of_kind(kb: Knowledge, kind: str) -> Question:
@@ -230,6 +255,7 @@ def after_emergency(kb: Knowledge, state: Optional[ReflectionState], heard: Hear
     999 reply; the message is then read as the answer it most likely was."""
     if state is None or state.status != ACTIVE:
         return Turn([], state)
+    kb = knowledge_for(kb, state)
     ctx = _Context(kb, state, role, area)
     if not confirmed:
         ctx.say(Reply(kb.reflection.carry_on_after_alarm))
@@ -305,11 +331,14 @@ def _during(ctx: _Context, heard: Heard) -> Turn:
     question = ctx.question(state.current)
     clarifying = state.clarifying == question.id
     declinable, state.declinable = state.declinable, False
+    evidence, state.evidence = state.evidence == question.id, None
     if declinable and _declines(kb, heard):
         return _declined(ctx)
     if question.kind == "choice" and _choice_from_words(kb, question, heard.text):
         return _clarified(ctx, question, heard) if clarifying else _answer(ctx, question, heard)
     command = command_of(kb, heard)
+    if evidence and command in ("skip", "dont_know"):
+        return _advance(ctx)  # the change itself stays recorded
     if command == "explain":
         return _explain(ctx, question)
     if command == "skip" or (command == "dont_know" and question.kind in ("text", "choice")):
@@ -340,6 +369,8 @@ def _during(ctx: _Context, heard: Heard) -> Turn:
         return _digress(ctx, topic)
     if clarifying:
         return _clarified(ctx, question, heard)
+    if evidence:
+        return _evidenced(ctx, question, heard)
     return _answer(ctx, question, heard)
 
 
@@ -375,7 +406,12 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
         _record(ctx, question, text, value)
         if value is None:
             ctx.state.clarifying = question.id
-            return _ask_choice_again(ctx, question, reflection.choice_clarify)
+            labels = [reflection.choice_labels[c] for c in question.choices]
+            return _ask_choice_again(ctx, question, reflection.choice_clarify.format(choices=_listed(labels, "or")))
+        if question.change and not _says_why(ctx.kb, value, text):
+            ctx.state.evidence = question.id
+            ctx.say(Reply(reflection.evidence, [Button(reflection.buttons.skip, reflection.buttons.skip)]))
+            return ctx.turn()
     elif question.kind == "age_band":
         value = _age_band(ctx.kb, text)
         if value is None:
@@ -411,6 +447,21 @@ def _clarified(ctx: _Context, question: Question, heard: Heard) -> Turn:
         _record(ctx, question, f"{earlier} {heard.text.strip()}".strip(), None)
     else:
         _record(ctx, question, earlier, value)
+    ctx.say(Reply(_acknowledgement(ctx)))
+    return _advance(ctx)
+
+
+def _says_why(kb: Knowledge, value: str, text: str) -> bool:
+    """More than the change itself: "better, attending every day", not "a bit better"."""
+    label = kb.reflection.choice_labels.get(value, value)
+    patterns = [re.escape(label)] + kb.reflection.choice_words.get(value, [])
+    lengths = [m.end() for p in patterns for m in [re.match(rf"\s*(?:{p})(?=\W|$)", text, re.IGNORECASE)] if m]
+    return _words(re.sub(r"[^\w\s']", " ", text[max(lengths, default=0):])) >= 2
+
+
+def _evidenced(ctx: _Context, question: Question, heard: Heard) -> Turn:
+    """What shows the change just chosen with a button: kept as the answer's words."""
+    _record(ctx, question, heard.text.strip(), ctx.answers[question.id].get("value"))
     ctx.say(Reply(_acknowledgement(ctx)))
     return _advance(ctx)
 
@@ -613,7 +664,7 @@ def _save(ctx: _Context, draft: NoteDraft, store: Optional[Store]) -> Turn:
 def _close(state: ReflectionState) -> None:
     """Finished: keep nothing of what was written, saved or not."""
     state.status, state.current, state.answers, state.order, state.note = DONE, None, {}, [], None
-    state.doubts, state.names, state.kept = [], [], []
+    state.doubts, state.names, state.kept, state.follows, state.evidence = [], [], [], None, None
 
 
 def _names(state: ReflectionState) -> List[str]:
@@ -662,7 +713,8 @@ def _name_answered(ctx: _Context, draft: NoteDraft, heard: Heard) -> Turn:
         state.names = _names(state) + [word]
         said = words.name_removed if answer == "yes" else words.name_unclear
         ctx.say(Reply(said.format(word=word, placeholder=_name_placeholder(ctx.kb)), quotes=True))
-    draft = note_draft.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback(), _names(state), _kept(state))
+    draft = note_draft.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback(), _names(state), _kept(state),
+                             follows=state.follows)
     state.note = note_draft.as_dict(draft)
     if _asking(ctx):
         return _ask_name(ctx, draft)
@@ -735,7 +787,7 @@ def _advance(ctx: _Context) -> Turn:
     if question is None:
         ctx.state.status, ctx.state.current = CONFIRMING, None
         ctx.say(*summary.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback()))
-        draft = note_draft.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback())
+        draft = note_draft.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback(), follows=ctx.state.follows)
         ctx.state.note = note_draft.as_dict(draft)
         ctx.state.doubts, ctx.state.names, ctx.state.kept = note_draft.doubts(ctx.kb, ctx.answers), [], []
         if ctx.state.doubts:
@@ -758,7 +810,9 @@ def _prompts_now(ctx: _Context) -> List[Reply]:
 def _ask_current(ctx: _Context) -> Turn:
     question = ctx.question(ctx.state.current)
     reflection = ctx.kb.reflection
-    applicable = [q for q in _applicable(ctx) if q.id in ctx.answers or not _known_already(ctx, q)]
+    # Answers carried over from a case's earlier note were not asked here: they are not counted.
+    applicable = [q for q in _applicable(ctx) if not (ctx.answers.get(q.id) or {}).get("carried")
+                  and (q.id in ctx.answers or not _known_already(ctx, q))]
     number = next((n for n, q in enumerate(applicable, 1) if q.id == question.id), len(applicable))
     lines = [reflection.progress.format(number=number, total=len(applicable)), question.text]
     if question.area_detail:

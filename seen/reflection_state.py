@@ -65,6 +65,12 @@ class ReflectionState:
     kept: List[str] = field(default_factory=list)
     #: The reference the saved note was given.
     reference: Optional[str] = None
+    #: A follow-up: the reference of the case's latest note, which the new
+    #: note is linked to (the store checks it is in the note's area).
+    follows: Optional[str] = None
+    #: A follow-up's change question answered with a button alone: the next
+    #: message says what shows it.
+    evidence: Optional[str] = None
 
 
 def from_slot(slot: Any) -> Optional[ReflectionState]:

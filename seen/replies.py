@@ -191,7 +191,8 @@ REFLECT_PAYLOAD = f"/{SHARE_WORRY_INTENT}"
 
 def help_reply(kb: Knowledge) -> Reply:
     starters = ("disguised_compliance", "start_again_syndrome", "escalation", "graded_care_profile")
-    buttons = [Button(kb.reflection.buttons.start, REFLECT_PAYLOAD)]
+    follow_up = kb.follow_up.finding.button
+    buttons = [Button(kb.reflection.buttons.start, REFLECT_PAYLOAD), Button(follow_up, follow_up)]
     buttons += [Button(kb.topics[t].title, topic_payload(t)) for t in starters if t in kb.topics]
     return Reply(kb.messages.help.format(areas=area_names(kb)).strip(), buttons)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from seen import message_kind, reflection, replies
+from seen import follow_up, message_kind, reflection, replies
 from seen.knowledge import Area, Knowledge
 from seen.message_kind import Reading
 from seen.reflection import Heard, Store, Turn
@@ -32,11 +32,26 @@ class Conversation:
     #: The practitioner's message before this one: "Reflect on this case"
     #: starts the reflection with it.
     previous: Optional[Heard] = None
+    #: A case reference to follow up once the practitioner says their area.
+    waiting_reference: Optional[str] = None
 
 
-def respond(kb: Knowledge, talk: Conversation, heard: Heard, store: Optional[Store] = None) -> Turn:
-    if reflection.in_progress(talk.reflection):
-        return reflection.respond(kb, talk.reflection, heard, talk.role, talk.area, store)
+def respond(kb: Knowledge, talk: Conversation, heard: Heard, store: Optional[Store] = None,
+            find: Optional[follow_up.Finder] = None) -> Turn:
+    """``store`` keeps a confirmed note; ``find`` looks a case up by reference
+    (neither is given where there is no notes store)."""
+    request = follow_up.requested(kb, heard) if find is not None else None
+    state = talk.reflection
+    if request is not None and state is not None and state.status == reflection.ACTIVE:
+        said = Reply(kb.follow_up.finding.mid_reflection)  # a reference is no answer to any question
+        return reflection.ask_again(kb, state, talk.role, talk.area, said)
+    if reflection.in_progress(state):
+        return reflection.respond(kb, state, heard, talk.role, talk.area, store)
+    if request is not None and state is not None and state.status == reflection.PAUSED and state.answers:
+        button = Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on)
+        return Turn([Reply(kb.follow_up.finding.paused_first, [button])], state)
+    if request is not None:
+        return follow_up.respond(kb, request, talk.role, heard.area or talk.area, find, state)
     reading = message_kind.read(kb, heard)
     if reading.kind == message_kind.CONCERN:
         return _concern(kb, talk, heard, reading, store)
@@ -45,7 +60,7 @@ def respond(kb: Knowledge, talk: Conversation, heard: Heard, store: Optional[Sto
     if reading.kind == message_kind.QUESTION:
         return _answer(kb, talk, heard, reading)
     if reading.kind == message_kind.CONTEXT:
-        return _context(kb, talk, heard)
+        return _context(kb, talk, heard, find)
     if reading.kind == message_kind.CHAT:
         return Turn([_chat(kb, heard.intent)], talk.reflection)
     if reading.kind == message_kind.OTHER_LANGUAGE:
@@ -92,14 +107,18 @@ def _answer(kb: Knowledge, talk: Conversation, heard: Heard, reading: Reading) -
     return Turn(said, talk.reflection, area=heard.area, waiting_topic=waiting)
 
 
-def _context(kb: Knowledge, talk: Conversation, heard: Heard) -> Turn:
-    """Remember the practitioner's area and role, then finish any answer that
-    was waiting for the area."""
+def _context(kb: Knowledge, talk: Conversation, heard: Heard, find: Optional[follow_up.Finder]) -> Turn:
+    """Remember the practitioner's area and role, then finish any answer or
+    case look-up that was waiting for the area."""
     role = kb.roles.get(heard.role or "")
     area = kb.areas.get(heard.area or "") or (_area(kb, talk, heard) if role else None)
     if area is None and role is None:
         area = kb.areas[kb.fallback_area]
     said = [replies.context_set(kb, area, role.name if role else None)]
+    if area and talk.waiting_reference and find is not None:
+        found = follow_up.respond(kb, follow_up.Request(talk.waiting_reference), role.id if role else talk.role,
+                                  area.id, find, talk.reflection)
+        return Turn(said + found.replies, found.state, area=area.id, role=role.id if role else None)
     waiting = kb.topics.get(talk.waiting_topic or "")
     if area and waiting:
         said.append(replies.area_details(kb, area, waiting.area_details))

@@ -15,6 +15,9 @@
  *   seen("open"); seen("close"); seen("reset")
  * The widget fires `seen:ready` on document once the launcher can be used.
  *
+ * "Follow up a case", under the notices, sends those words, as a reply button would: Seen then
+ * asks for the earlier note's reference and looks the case up in the board's area.
+ *
  * Talks Socket.IO (Engine.IO 4) over a WebSocket to Rasa's socket.io channel.
  * The browser keeps nothing a script on the page could read of the
  * conversation: sessionStorage holds only the opaque session id Seen minted
@@ -46,6 +49,7 @@
     open: "Talk to Seen about a neglect concern",
     close: "Close Seen",
     restart: "Start again",
+    followUp: "Follow up a case",              // sent as typed: Seen knows these words (knowledge/follow_up.yml)
     emergency: "In an emergency call 999.",
     privacy: "Please don't enter names or identifying details.",
     label: "Your message",
@@ -83,6 +87,8 @@
   var notices = el("div", { "class": "notices" });
   notices.appendChild(el("p", { "class": "emergency" }, TEXT.emergency));
   notices.appendChild(el("p", { "class": "privacy" }, TEXT.privacy));
+  var followUp = el("button", { type: "button", "class": "secondary follow-up" }, TEXT.followUp);
+  notices.appendChild(followUp);
   var log = el("div", { "class": "log", role: "log", "aria-live": "polite", "aria-relevant": "additions", tabindex: "0", "aria-label": "Conversation" });
   var typing = el("p", { "class": "typing", hidden: "" }, TEXT.typing);
   var problem = el("div", { "class": "problem", role: "alert", hidden: "" });
@@ -104,6 +110,7 @@
   launcher.addEventListener("click", function () { if (panel.hidden) openPanel(); else closePanel(); });
   closer.addEventListener("click", closePanel);
   restart.addEventListener("click", reset);
+  followUp.addEventListener("click", function () { deliver(TEXT.followUp, TEXT.followUp); input.focus(); });  // then type the reference
   panel.addEventListener("keydown", function (event) { if (event.key === "Escape") { event.preventDefault(); closePanel(); } });
   form.addEventListener("submit", function (event) { event.preventDefault(); submit(input.value); });
   input.addEventListener("keydown", function (event) {
@@ -380,6 +387,7 @@
       ".title{flex:1;margin:0;font-size:18px;font-weight:700;color:#fff;}",
       ".notices{padding:6px 12px;border-bottom:1px solid #b1b4b6;background:#fff;font-size:14px;}",
       ".notices p{margin:0;}",
+      ".notices .follow-up{margin-top:6px;}",
       ".emergency{color:#a01a0e;font-weight:700;}",
       ".log{flex:1;overflow-y:auto;padding:12px;background:#f3f2f1;}",
       ".message{margin:0 0 10px;max-width:90%;}",

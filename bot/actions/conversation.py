@@ -14,6 +14,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from seen import conversation_end, knowledge, log_privacy, reflection
+from seen.follow_up import Finder
+from seen.guesses import CLIENT_KEY, Guesses
 from seen.knowledge import Area
 from seen.notes import NoteStore
 from seen.reflection import Heard, Turn
@@ -99,7 +101,37 @@ def conversation(tracker: Tracker) -> Conversation:
         area=remembered_area(tracker),
         waiting_topic=tracker.get_slot("pending_detail_topic"),
         previous=_previous_message(tracker),
+        waiting_reference=_text_slot(tracker, "waiting_reference"),
     )
+
+
+def _text_slot(tracker: Tracker, name: str) -> Optional[str]:
+    value = tracker.get_slot(name)
+    return value if isinstance(value, str) else None
+
+
+@lru_cache(maxsize=1)
+def guesses() -> Guesses:
+    """Misses at finding a case, counted per conversation and per client."""
+    return Guesses()
+
+
+def case_finder(tracker: Tracker) -> Finder:
+    """Look a case up by reference in one area, for this conversation and its
+    client (the address the channel saw, in the message's metadata: set by
+    the channel, never by the browser), slowed once either has missed too often."""
+    metadata = tracker.latest_message.get("metadata")
+    client = metadata.get(CLIENT_KEY) if isinstance(metadata, dict) else None
+    client = client if isinstance(client, str) else None
+
+    def find(reference: str, area: str) -> List[dict]:
+        guesses().check(tracker.sender_id, client)
+        case = notes().case(reference, areas=[area])
+        if not case:
+            guesses().missed(tracker.sender_id, client)
+        return case
+
+    return find
 
 
 def _previous_message(tracker: Tracker) -> Optional[Heard]:
@@ -124,6 +156,8 @@ def slot_events(tracker: Tracker, turn: Turn) -> List[Dict[Text, Any]]:
     reflect_on = typed if _offers_reflection(turn) and not typed.startswith("/") else None
     events = [SlotSet("reflection", to_slot(turn.state)), SlotSet("reflecting", turn.reflecting),
               SlotSet("pending_detail_topic", turn.waiting_topic)]
+    if turn.waiting_reference != tracker.get_slot("waiting_reference"):
+        events.append(SlotSet("waiting_reference", turn.waiting_reference))
     if reflect_on != tracker.get_slot(REFLECT_ON_SLOT):
         events.append(SlotSet(REFLECT_ON_SLOT, reflect_on))
     if turn.area and turn.area != tracker.get_slot("area"):

@@ -34,8 +34,9 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from sanic import Blueprint
 
-from channels.limits import MAX_BODY_BYTES, limited
+from channels.limits import MAX_BODY_BYTES, client_address, limited
 from seen import knowledge
+from seen.guesses import CLIENT_KEY
 from stores.kept import QUOTES_PRACTITIONER
 
 ORIGINS_VARIABLE = "SEEN_WIDGET_ORIGINS"
@@ -122,8 +123,10 @@ class BoardSocketIOInput(SocketIOInput):
             if session_id is None or not isinstance(text, str):
                 log.warning("a socket.io message without a session or text was ignored")
                 return
+            request = (sio.get_environ(sid, namespace=self.namespace) or {}).get("sanic.request")
+            metadata = {**_metadata(data.get(self.metadata_key)), CLIENT_KEY: client_address(request)}
             await handle(UserMessage(text, SocketIOOutput(sio, self.bot_message_evt), session_id,
-                                     input_channel=self.name(), metadata=_metadata(data.get(self.metadata_key))))
+                                     input_channel=self.name(), metadata=metadata))
 
         return webhook
 

@@ -14,8 +14,9 @@ own buttons never send them, so typed they are taken as the words they are
 first, and keeps the answers until the practitioner says so.
 """
 
+import os
 import re
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, Optional
 
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.constants import USER_INTENT_BACK, USER_INTENT_RESTART, USER_INTENT_SESSION_START
@@ -32,6 +33,20 @@ Handler = Callable[[UserMessage], Awaitable[Any]]
 #: "/restart", "/back", "/session_start", with or without entities after them.
 RASA_COMMAND = re.compile(
     rf"\s*/({'|'.join((USER_INTENT_RESTART, USER_INTENT_BACK, USER_INTENT_SESSION_START))})(?![\w])", re.IGNORECASE)
+
+
+def client_address(request: Any) -> Optional[str]:
+    """The address a message came from, for counting a client's misses at
+    finding a case (seen/guesses.py). Behind HAProxy (SEEN_BEHIND_PROXY=1) it
+    is the last X-Forwarded-For entry, the one HAProxy added: any earlier one
+    came from the browser."""
+    if request is None:
+        return None
+    if os.environ.get("SEEN_BEHIND_PROXY") == "1":
+        forwarded = [part.strip() for part in (request.headers.get("x-forwarded-for") or "").split(",")]
+        if forwarded[-1]:
+            return forwarded[-1]
+    return getattr(request, "ip", None) or None
 
 
 def too_long(text: str) -> bool:

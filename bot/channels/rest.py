@@ -16,7 +16,8 @@ from sanic import Blueprint
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 
-from channels.limits import limited
+from channels.limits import client_address, limited
+from seen.guesses import CLIENT_KEY
 
 #: The longest conversation id a caller may give.
 MAX_SENDER_CHARS = 128
@@ -46,6 +47,9 @@ class LimitedRestInput(RestInput):
 
     def _extract_input_channel(self, req: Request) -> str:
         return self.name()  # not the caller's to choose
+
+    def get_metadata(self, request: Request) -> Dict[str, Any]:
+        return {CLIENT_KEY: client_address(request)}  # not the caller's to choose either
 
 
 def _body(req: Request) -> Dict[str, Any]:

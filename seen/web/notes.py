@@ -1,13 +1,15 @@
-"""The notes list, one note, supervision comments, 'discussed', export and (admins) deletion.
+"""The notes list, one note with its case's timeline, supervision comments, 'discussed', export
+and (admins) deletion.
 
 Every query passes the reader's areas to seen.notes, so a supervisor never
-reaches a note outside their areas: not by the list, a search, a direct link
-or an export. Every view, export and deletion is audited.
+reaches a note outside their areas: not by the list, a search, a direct link,
+a case's timeline or an export. Every view, export and deletion is audited.
 """
 
 import json
 import threading
 from datetime import datetime, timezone
+from typing import List, Optional
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
@@ -59,10 +61,7 @@ def export():
 @bp.route("/notes/<reference>")
 @login_required
 def show(reference: str):
-    note = _note_or_404(reference)
-    record("viewed note", note["reference"])
-    return render_template("notes/detail.html", note=note, labels=stores().labels,
-                           comment_form=CommentForm(), button=ButtonForm())
+    return _detail(_note_or_404(reference), CommentForm())
 
 
 @bp.route("/notes/<reference>/comments", methods=["POST"])
@@ -71,9 +70,7 @@ def comment(reference: str):
     note = _note_or_404(reference)
     form = CommentForm()
     if not form.validate_on_submit():
-        record("viewed note", note["reference"])
-        return render_template("notes/detail.html", note=note, labels=stores().labels,
-                               comment_form=form, button=ButtonForm()), 400
+        return _detail(note, form), 400
     text = anonymise(form.text.data.strip())
     if not stores().notes.comment(note["reference"], me().username, text, areas=me().visible_areas):
         abort(404)
@@ -118,6 +115,39 @@ def anonymise(text: str) -> str:
 def warm_up() -> None:
     """Load the anonymiser in the background, so the first comment doesn't wait for it."""
     threading.Thread(target=anonymise, args=("",), name="warm-anonymiser", daemon=True).start()
+
+
+@bp.app_template_filter("month_year")
+def month_year(iso: str) -> str:
+    """'2026-07-14T09:30:00+00:00' -> 'July 2026': enough to place a note in its case."""
+    return datetime.fromisoformat(iso).strftime("%B %Y")
+
+
+def _whole_months(start: datetime, end: datetime) -> int:
+    """Whole calendar months from start to end: 14 July to 13 November is 3."""
+    months = (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
+    return max(0, months)
+
+
+def _detail(note: dict, comment_form: CommentForm) -> str:
+    """The note page with its case's timeline; the note and every note the timeline shows are audited as viewed."""
+    case = stores().notes.case(note["reference"], areas=me().visible_areas)
+    record("viewed note", note["reference"])
+    timeline = _timeline(case)
+    if timeline:
+        record("viewed case timeline", note["case"],
+               detail=f"{len(case)} note(s): " + ", ".join(n["reference"] for n in case))
+    return render_template("notes/detail.html", note=note, timeline=timeline, labels=stores().labels,
+                           comment_form=comment_form, button=ButtonForm())
+
+
+def _timeline(case: List[dict]) -> Optional[dict]:
+    """A case of two notes or more, oldest first, and how long the plan at its latest note has run."""
+    if len(case) < 2:
+        return None
+    since = case[-1]["plan_since"]
+    return {"notes": case, "plan_since": since,
+            "plan_months": _whole_months(datetime.fromisoformat(since), datetime.now(timezone.utc))}
 
 
 def _note_or_404(reference: str) -> dict:

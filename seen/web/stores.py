@@ -5,7 +5,7 @@ seen.accounts, the audit trail through seen.audit.
 """
 
 from dataclasses import dataclass
-from typing import Dict, Optional
+from typing import Dict, Iterable, Optional
 
 from flask import Flask, current_app
 from flask_login import UserMixin, current_user
@@ -28,17 +28,28 @@ class Labels:
     age_bands: Dict[str, str]
     flags: Dict[str, str]
     prompts: Dict[str, str]
+    changes: Dict[str, str]  # a follow-up's "since last time": "better" -> "Better"
 
     @classmethod
     def of(cls, kb: Knowledge) -> "Labels":
-        reflection = kb.reflection
+        reflection, follow_up = kb.reflection, kb.follow_up
         return cls(
             areas={a.id: a.name for a in sorted(kb.areas.values(), key=lambda a: a.name)},
             roles={r.id: r.name for r in sorted(kb.roles.values(), key=lambda r: r.name)},
             age_bands={b.id: b.label for b in reflection.age_bands},
-            flags={f.id: f.label for f in reflection.flags},
-            prompts={p.id: p.label for p in reflection.prompts},
+            flags=_by_id(reflection.flags, follow_up.flags),
+            prompts=_by_id(reflection.prompts, follow_up.prompts),
+            changes={**follow_up.choice_labels, "skipped": follow_up.summary.skipped},
         )
+
+
+def _by_id(*groups: Iterable) -> Dict[str, str]:
+    """Labels by id, first reflection then follow-up: an id both use keeps the first reflection's label."""
+    labels: Dict[str, str] = {}
+    for group in groups:
+        for item in group:
+            labels.setdefault(item.id, item.label)
+    return labels
 
 
 class Stores:

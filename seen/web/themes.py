@@ -1,5 +1,6 @@
 """Themes for boards: how many notes carry each flag and prompt, by month and area, as a table,
-a chart and a CSV download. Counts only: no note's text appears here."""
+a chart and a CSV download, and each area's cases with drift prompts. Counts only: no note's
+text appears here."""
 
 import csv
 import io
@@ -16,6 +17,7 @@ from seen.web.stores import Labels, me, record, stores
 
 bp = Blueprint("themes", __name__)
 
+DRIFT_CASES = "Cases with drift prompts"
 CHART_COLOURS = ("#1d70b8", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#b58840", "#5694ca", "#912b88",
                  "#85994b", "#28a197", "#6f777b")
 
@@ -27,7 +29,8 @@ def index():
     labels = stores().labels
     table = _table(rows, labels)
     return render_template("themes/index.html", form=form, table=table, chart=_chart(rows, labels),
-                           labels=labels, args=without_reserved(request.args.to_dict()))
+                           drift=_drift_by_area(rows, labels), labels=labels,
+                           args=without_reserved(request.args.to_dict()))
 
 
 @bp.route("/themes.csv")
@@ -39,7 +42,8 @@ def download():
     writer = csv.writer(out)
     writer.writerow(["month", "area", "kind", "id", "label", "notes"])
     for row in rows:
-        names = {"flag": labels.flags, "prompt": labels.prompts}.get(row["kind"], {"notes": "All notes"})
+        names = {"flag": labels.flags, "prompt": labels.prompts}.get(
+            row["kind"], {"notes": "All notes", "drift_cases": DRIFT_CASES})
         writer.writerow([row["month"], labels.areas.get(row["area"], row["area"]), row["kind"], row["id"],
                          names.get(row["id"], row["id"]), row["count"]])
     record("downloaded themes", detail=f"{len(rows)} row(s)")
@@ -59,9 +63,9 @@ def _rows():
 
 
 def _table(rows: List[dict], labels: Labels) -> dict:
-    """Rows per (month, area); a column for the notes count, each flag and each prompt."""
-    columns = [("notes", "notes", "Notes")] + [("flag", i, n) for i, n in labels.flags.items()] + [
-        ("prompt", i, n) for i, n in labels.prompts.items()]
+    """Rows per (month, area); a column for the notes count, the cases with drift prompts, each flag and each prompt."""
+    columns = [("notes", "notes", "Notes"), ("drift_cases", "drift_cases", DRIFT_CASES)]
+    columns += [("flag", i, n) for i, n in labels.flags.items()] + [("prompt", i, n) for i, n in labels.prompts.items()]
     cells: Dict[Tuple[str, str], Dict[Tuple[str, str], int]] = defaultdict(dict)
     for row in rows:
         cells[(row["month"], row["area"])][(row["kind"], row["id"])] = row["count"]
@@ -71,6 +75,16 @@ def _table(rows: List[dict], labels: Labels) -> dict:
         for month, area in sorted(cells, reverse=True)
     ]
     return {"columns": columns, "rows": body}
+
+
+def _drift_by_area(rows: List[dict], labels: Labels) -> List[Tuple[str, int]]:
+    """(area name, cases) for each area with a case that had a drift prompt in the period:
+    each case is counted once, in its latest note's month, so the months add up."""
+    cases: Dict[str, int] = defaultdict(int)
+    for row in rows:
+        if row["kind"] == "drift_cases":
+            cases[labels.areas.get(row["area"], row["area"])] += row["count"]
+    return sorted(cases.items())
 
 
 def _chart(rows: List[dict], labels: Labels) -> dict:

@@ -43,15 +43,22 @@ def web_app(backend, tmp_path) -> Iterator[dict]:
 
 
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory) -> Iterator[Dict[str, Path]]:
-    """The trained bot and its action server, for the widget to talk to."""
+def notes_url(tmp_path_factory) -> str:
+    """Where the widget's bot saves notes: a fresh SQLite file, migrated as `make run` does."""
     notes = databases.sqlite(tmp_path_factory.mktemp("notes"))
     migrate(notes.url)
-    with bot.running(tmp_path_factory.mktemp("bot"), notes.url) as logs:
+    return notes.url
+
+
+@pytest.fixture(scope="package")
+def servers(tmp_path_factory, notes_url) -> Iterator[Dict[str, Path]]:
+    """The trained bot and its action server, for the widget to talk to; stopped
+    after the last browser test, so integration tests in the same run can start their own."""
+    with bot.running(tmp_path_factory.mktemp("bot"), notes_url) as logs:
         yield logs
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def widget_site(servers, tmp_path_factory) -> Iterator[str]:
     """The web app serving widget.js and its demo page, pointing at the test bot; yields its URL."""
     folder = tmp_path_factory.mktemp("widget_site")

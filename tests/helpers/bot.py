@@ -1,5 +1,6 @@
 """The trained bot and its action server, started as `make run` starts them,
-on test ports, and a way to talk to the bot over REST.
+on test ports, and a way to talk to the bot over REST (and to save a first
+note through it, then move that note months back, for following a case up).
 
 Their logs go to tests/artifacts/ so tests can check what a server would have
 written to disk.
@@ -12,14 +13,19 @@ import subprocess
 import time
 import uuid
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Dict, Iterator, List
+from typing import Dict, Iterator, List, Optional
 
 import requests
+import sqlalchemy as sa
 from rasa_sdk_plugins import TOKEN_HEADER, TOKEN_VARIABLE
 
 from channels.limits import MAX_BODY_BYTES
+from seen.db import UtcDateTime
+from seen.notes import normalise_reference
 from tests.helpers.paths import ARTIFACTS, BIN, BOT, ROOT
+from tests.helpers.reflection import KB, walk
 
 #: The secret the test Rasa servers send their action server, new for each run.
 ACTION_TOKEN = uuid.uuid4().hex
@@ -94,13 +100,43 @@ def wait_until_answering(rasa: subprocess.Popen, port: int, log: Path, probe: st
     raise RuntimeError(f"Rasa did not answer within {START_TIMEOUT_S}s; see {log}")
 
 
-def send(sender: str, text: str, port: int = RASA_PORT) -> List[dict]:
-    """One message from `sender` over REST; the bot's messages for that turn."""
+def send(sender: str, text: str, port: int = RASA_PORT, headers: Optional[Dict[str, str]] = None) -> List[dict]:
+    """One message from `sender` over REST, with any extra `headers` (an
+    X-Forwarded-For, as a proxy adds); the bot's messages for that turn."""
     response = requests.post(
-        f"http://127.0.0.1:{port}/webhooks/rest/webhook", json={"sender": sender, "message": text}, timeout=30
+        f"http://127.0.0.1:{port}/webhooks/rest/webhook", json={"sender": sender, "message": text},
+        headers=headers, timeout=30
     )
     response.raise_for_status()
     return response.json()
+
+
+def saved_note(port: int = RASA_PORT) -> str:
+    """A first note saved through the bot over REST, in Derby, with ordinary
+    answers (tests/helpers/reflection.py); its reference, ABCD-EFGH."""
+    sender = f"note-{uuid.uuid4()}"
+    walk(lambda said: send(sender, said, port), "5 to 11", {})
+    saved = send(sender, KB.reflection.note.buttons.save, port)[0]["text"]
+    return saved.split("reference is ")[1].split(":")[0]
+
+
+def backdate(notes_url: str, reference: str, months: int) -> datetime:
+    """Move a saved note, and the start of its plan, `months` back, as if it
+    had been saved then; the time it now has (same day of the month, or the 28th)."""
+    now = datetime.now(timezone.utc)
+    year, month = divmod(now.year * 12 + now.month - 1 - months, 12)
+    when = now.replace(year=year, month=month + 1, day=min(now.day, 28))
+    engine = sa.create_engine(notes_url)
+    try:
+        with engine.begin() as connection:
+            moved = connection.execute(
+                sa.text("UPDATE notes SET created_at = :when, plan_since = :when WHERE reference = :code")
+                .bindparams(sa.bindparam("when", type_=UtcDateTime())),
+                {"when": when, "code": normalise_reference(reference)}).rowcount
+    finally:
+        engine.dispose()
+    assert moved == 1, f"no note {reference} in {notes_url}"
+    return when
 
 
 @contextmanager

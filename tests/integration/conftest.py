@@ -20,8 +20,10 @@ def notes_url(tmp_path_factory) -> str:
     return url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def servers(tmp_path_factory, notes_url) -> Iterator[Dict[str, Path]]:
+    """Stopped after the last integration test, so browser tests in the same
+    run can start their own on the same ports."""
     with bot.running(tmp_path_factory.mktemp("bot"), notes_url) as logs:
         yield logs
 

@@ -120,9 +120,10 @@ def test_a_saved_note_comes_back_whole(store):
     reference = store.save(draft())
     note = store.get(reference)
 
-    created_at = datetime.fromisoformat(note.pop("created_at"))
-    assert created_at.utcoffset() == timedelta(0), "the note's time should be UTC and say so"
-    assert before - timedelta(seconds=5) <= created_at <= datetime.now(UTC) + timedelta(seconds=5)
+    created_at = note.pop("created_at")
+    saved_at = datetime.fromisoformat(created_at)
+    assert saved_at.utcoffset() == timedelta(0), "the note's time should be UTC and say so"
+    assert before - timedelta(seconds=5) <= saved_at <= datetime.now(UTC) + timedelta(seconds=5)
     assert note == {
         "reference": reference,
         "area": "derby",
@@ -134,6 +135,11 @@ def test_a_saved_note_comes_back_whole(store):
         "discussed_at": None,
         "discussed_by": None,
         "comments": [],
+        "case": reference,
+        "follows": None,
+        "changes": [],
+        "values": {},
+        "plan_since": created_at,
     }
 
 

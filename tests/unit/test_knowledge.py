@@ -111,6 +111,47 @@ def test_a_broken_reflection_stops_the_load_naming_the_problem(kb_copy, breakage
         knowledge.load(kb_copy)
 
 
+def _own(items: list, item_id: str) -> dict:
+    """A question or prompt the follow-up gives itself (not one of reflection.yml's, named by id)."""
+    return next(item for item in items if isinstance(item, dict) and item["id"] == item_id)
+
+
+def _plan_drift(follow_up: dict) -> dict:
+    return _own(follow_up["prompts"], "plan_drift")
+
+
+@pytest.mark.parametrize(
+    "breakage, expected",
+    [
+        (lambda f: _plan_drift(f)["when"]["all"][1].update(at_least=None, **{"is": ["4"]}), "at_least goes with"),
+        (lambda f: _plan_drift(f)["when"]["all"][0].update(at_least=3), "a condition is"),
+        (lambda f: _own(f["questions"], "daily_life").update(ask_if={"question": "earlier_lunch", "is": ["answered"]}),
+         "not an earlier question"),
+        (lambda f: f["facts"].update(earlier_threshold={"value_of": "no_such_question"}), "no question"),
+        (lambda f: f["facts"].update(plan_months={"plan_months": True, "notes": True}), "one of"),
+        (lambda f: f.pop("finding"), "finding and earlier_note"),
+        (lambda f: f["questions"].append("no_such_question"), "questions"),
+        (lambda f: _plan_drift(f)["sources"][0].update(file="made_up.txt"), "not in sources.yml"),
+    ],
+    ids=["at_least on a choice", "at_least on a question", "an unknown fact", "a fact of no question",
+         "a fact of two kinds", "no words to find a case", "a question of reflection.yml that is not there",
+         "unknown source"],
+)
+def test_a_broken_follow_up_stops_the_load_naming_the_problem(kb_copy, breakage, expected):
+    _edit(kb_copy / "follow_up.yml", breakage)
+    with pytest.raises(KnowledgeError, match=expected):
+        knowledge.load(kb_copy)
+
+
+def test_the_follow_up_takes_what_it_does_not_say_from_the_first_reflection():
+    kb = knowledge.load()
+    assert kb.follow_up.commands == kb.reflection.commands and kb.follow_up.note.buttons == kb.reflection.note.buttons
+    assert kb.follow_up.note.heading != kb.reflection.note.heading
+    assert {"better", "same", "worse", "yes", "no"} <= set(kb.follow_up.choice_labels)
+    threshold = next(q for q in kb.follow_up.questions if q.id == "threshold")
+    assert threshold == next(q for q in kb.reflection.questions if q.id == "threshold")
+
+
 @pytest.mark.parametrize(
     "breakage, expected",
     [
