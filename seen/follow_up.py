@@ -19,6 +19,7 @@ from typing import Callable, Dict, List, Optional
 from seen import replies
 from seen.guesses import TooManyTries
 from seen.knowledge import SKIPPED, CaseFact, Knowledge
+from seen.months import month_year, whole_months
 from seen.reflection import Heard, Turn, advance_new
 from seen.reflection_state import ACTIVE, ReflectionState
 from seen.replies import Button, Reply
@@ -108,7 +109,7 @@ def earlier_note(kb: Knowledge, case: List[dict]) -> Reply:
     latest = case[-1]
     count = f"{len(case)} note" + ("" if len(case) == 1 else "s")
     lines = [kb.reflection.earlier_note.format(reference=latest["reference"], notes=count,
-                                               month=_month(latest["created_at"]))]
+                                               month=month_year(latest["created_at"]))]
     lines += [f"- {answer['label']}: {answer['text']}" for answer in latest.get("answers") or []]
     if latest.get("prompts"):
         lines.append(kb.reflection.summary.prompts_heading + ":")
@@ -138,15 +139,5 @@ def _fact(fact: CaseFact, case: List[dict], now: datetime) -> Optional[str]:
     if fact.change_was:
         return "yes" if any(c.get("value") == fact.change_was for c in latest.get("changes") or []) else None
     if fact.plan_months:
-        return str(_months_between(latest.get("plan_since") or latest["created_at"], now))
+        return str(whole_months(datetime.fromisoformat(latest.get("plan_since") or latest["created_at"]), now))
     return str(len(case))
-
-
-def _months_between(since_iso: str, now: datetime) -> int:
-    since = datetime.fromisoformat(since_iso)
-    months = (now.year - since.year) * 12 + now.month - since.month
-    return max(0, months - (1 if now.day < since.day else 0))
-
-
-def _month(iso: str) -> str:
-    return datetime.fromisoformat(iso).strftime("%B %Y")

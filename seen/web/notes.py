@@ -14,6 +14,7 @@ from typing import List, Optional
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
+from seen.months import month_year, whole_months
 from seen.notes import NoteFilter
 from seen.web.access import admin_required
 from seen.web.forms import ButtonForm, CommentForm, NoteFilterForm, area_choices
@@ -117,16 +118,7 @@ def warm_up() -> None:
     threading.Thread(target=anonymise, args=("",), name="warm-anonymiser", daemon=True).start()
 
 
-@bp.app_template_filter("month_year")
-def month_year(iso: str) -> str:
-    """'2026-07-14T09:30:00+00:00' -> 'July 2026': enough to place a note in its case."""
-    return datetime.fromisoformat(iso).strftime("%B %Y")
-
-
-def _whole_months(start: datetime, end: datetime) -> int:
-    """Whole calendar months from start to end: 14 July to 13 November is 3."""
-    months = (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
-    return max(0, months)
+bp.add_app_template_filter(month_year)
 
 
 def _detail(note: dict, comment_form: CommentForm) -> str:
@@ -147,7 +139,7 @@ def _timeline(case: List[dict]) -> Optional[dict]:
         return None
     since = case[-1]["plan_since"]
     return {"notes": case, "plan_since": since,
-            "plan_months": _whole_months(datetime.fromisoformat(since), datetime.now(timezone.utc))}
+            "plan_months": whole_months(datetime.fromisoformat(since), datetime.now(timezone.utc))}
 
 
 def _note_or_404(reference: str) -> dict:

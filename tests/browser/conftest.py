@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Dict, Iterator
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from seen.db import migrate
 from tests.helpers import bot, databases
@@ -67,3 +67,17 @@ def widget_site(servers, tmp_path_factory) -> Iterator[str]:
     bot.ensure_free(bot.WEB_PORT)
     with web_server(env, ARTIFACTS / "widget_site.log", port=bot.WEB_PORT) as url:
         yield url
+
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture
+def page(browser, widget_site) -> Iterator[Page]:
+    """The widget on Derby's demo board page, at desktop size."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(f"{widget_site}/demo?board=derby")
+    yield page
+    context.close()

@@ -8,12 +8,12 @@ a phone, reached with the keyboard. Screenshots: tests/artifacts/follow-up-widge
 from dataclasses import dataclass
 from typing import Optional
 
-import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from seen import knowledge, replies
 from seen.notes import NoteStore
-from tests.browser.test_widget import DESKTOP, PHONE, bot_messages, open_widget, say
+from tests.browser.conftest import PHONE
+from tests.browser.test_widget import bot_messages, open_widget, say
 from tests.helpers import bot
 
 KB = knowledge.load()
@@ -48,15 +48,6 @@ STEPS = [
     ("new_agencies", "None."),
     ("threshold", Press("No")),
 ]
-
-
-@pytest.fixture
-def page(browser, widget_site) -> Page:
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    page.goto(f"{widget_site}/demo?board=derby")
-    yield page
-    context.close()
 
 
 def test_a_case_is_followed_up_from_the_widget_to_the_drift_prompt_and_saved(page, notes_url, screenshots):

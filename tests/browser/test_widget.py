@@ -12,22 +12,12 @@ from playwright.sync_api import Page, expect
 
 from benchmarks.widget import measure
 from seen import knowledge
+from tests.browser.conftest import DESKTOP, PHONE
 from tests.helpers.bot import RASA_PORT, WIDGET_ORIGIN
 from tests.helpers.figures import record_figures
 from tests.helpers.reflection import NOT_A_NAME, UNSURE
 
 LAUNCHER = "Talk to Seen about a neglect concern"
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 360, "height": 740}
-
-
-@pytest.fixture
-def page(browser, widget_site) -> Page:
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    page.goto(f"{widget_site}/demo?board=derby")
-    yield page
-    context.close()
 
 
 def open_widget(page: Page) -> None:

@@ -13,7 +13,7 @@ import subprocess
 import time
 import uuid
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional
 
@@ -24,6 +24,7 @@ from rasa_sdk_plugins import TOKEN_HEADER, TOKEN_VARIABLE
 from channels.limits import MAX_BODY_BYTES
 from seen.db import UtcDateTime
 from seen.notes import normalise_reference
+from tests.helpers.dates import months_ago
 from tests.helpers.paths import ARTIFACTS, BIN, BOT, ROOT
 from tests.helpers.reflection import KB, walk
 
@@ -123,9 +124,7 @@ def saved_note(port: int = RASA_PORT) -> str:
 def backdate(notes_url: str, reference: str, months: int) -> datetime:
     """Move a saved note, and the start of its plan, `months` back, as if it
     had been saved then; the time it now has (same day of the month, or the 28th)."""
-    now = datetime.now(timezone.utc)
-    year, month = divmod(now.year * 12 + now.month - 1 - months, 12)
-    when = now.replace(year=year, month=month + 1, day=min(now.day, 28))
+    when = months_ago(months)
     engine = sa.create_engine(notes_url)
     try:
         with engine.begin() as connection:

@@ -6,38 +6,28 @@ seen, old notes are each their own case, and exports and themes carry cases."""
 
 import json
 from datetime import datetime, timedelta
-from typing import Iterator
 
 import pytest
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, inspect, text
 
-from seen.db import ALEMBIC_INI, migrate
+from seen.db import ALEMBIC_INI
 from seen.notes import NoteFilter, NoteStore
-from tests.helpers.databases import Backend
-from tests.storage.test_notes_storage import UTC, at, draft, references, seen_notes
+from tests.helpers.dates import months_ago
+from tests.storage.test_notes_storage import (
+    UTC,
+    at,
+    draft,
+    references,
+    seen_notes,
+)
 
 NOW = datetime.now(UTC)
 CHANGES = [{"question": "daily_life", "label": "Daily life since the last note", "value": "better"},
            {"question": "plan_progress", "label": "The plan's difference since the last note", "value": "same"},
            {"question": "voice", "label": "The child's voice since the last note", "value": "skipped"}]
 CASE_FIELDS = ("case", "follows", "changes", "values", "plan_since")
-
-
-@pytest.fixture
-def store(backend: Backend) -> Iterator[NoteStore]:
-    migrate(backend.url)
-    note_store = NoteStore(backend.url)
-    yield note_store
-    note_store.close()
-
-
-def months_ago(months: int) -> datetime:
-    """The same day `months` calendar months ago (the 28th at most, so every month has it)."""
-    month = NOW.month - months
-    year, month = NOW.year + (month - 1) // 12, (month - 1) % 12 + 1
-    return NOW.replace(year=year, month=month, day=min(NOW.day, 28))
 
 
 def follow_up(store: NoteStore, earlier: str, created_at: datetime, area: str = "derby", **fields) -> str:
@@ -48,8 +38,8 @@ def follow_up(store: NoteStore, earlier: str, created_at: datetime, area: str = 
 @pytest.fixture
 def case(store) -> list:
     """A first note four months ago, then two follow-ups on the same plan: two months ago and now."""
-    first = store.save(draft(values={"threshold": "not_sure"}), created_at=months_ago(4))
-    second = follow_up(store, first, months_ago(2))
+    first = store.save(draft(values={"threshold": "not_sure"}), created_at=months_ago(4, NOW))
+    second = follow_up(store, first, months_ago(2, NOW))
     third = follow_up(store, second, NOW)
     return [first, second, third]
 
@@ -80,7 +70,7 @@ def test_a_new_plan_starts_the_count_again(store, case):
 
 
 def test_notes_of_another_case_stay_out_of_it(store, case):
-    other = store.save(draft(), created_at=months_ago(1))
+    other = store.save(draft(), created_at=months_ago(1, NOW))
     other_follow_up = follow_up(store, other, NOW)
     assert [n["reference"] for n in store.case(other, areas=None)] == [other, other_follow_up]
     assert [n["reference"] for n in store.case(case[1], areas=None)] == case

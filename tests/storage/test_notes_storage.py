@@ -15,7 +15,6 @@ import re
 import subprocess
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from sqlalchemy import create_engine, event, inspect, text
@@ -26,7 +25,6 @@ from seen.audit import AuditLog
 from seen.db import DatabaseUnavailable, migrate
 from seen.handover import NoteDraft
 from seen.notes import NoteFilter, NoteStore, NotesUnavailable
-from tests.helpers.databases import Backend
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEN_NOTES = ROOT / ".venv" / "bin" / "seen-notes"
@@ -34,14 +32,6 @@ UNREACHABLE = "postgresql://127.0.0.1:1/nope"
 REFERENCE = re.compile(r"[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}")
 SECRET = "Kai-Zephyrine sleeps in the car"  # stands for anything a note says
 UTC = timezone.utc
-
-
-@pytest.fixture
-def store(backend: Backend) -> Iterator[NoteStore]:
-    migrate(backend.url)
-    note_store = NoteStore(backend.url)
-    yield note_store
-    note_store.close()
 
 
 def draft(area: str = "derby", **changes) -> NoteDraft:

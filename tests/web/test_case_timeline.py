@@ -15,19 +15,13 @@ from sqlalchemy import create_engine, text
 
 from seen import knowledge, replies
 from seen.notes import NoteStore, normalise_reference
+from tests.helpers.dates import months_ago
 from tests.helpers.drafts import note
 
 NOW = datetime.now(timezone.utc)
 CHANGES = [{"question": "daily_life", "label": "Daily life since the last note", "value": "better"},
            {"question": "plan_progress", "label": "The plan's difference since the last note", "value": "same"},
            {"question": "voice", "label": "The child's voice since the last note", "value": "worse"}]
-
-
-def months_ago(months: int) -> datetime:
-    """The same day `months` calendar months ago (the 28th at most, so every month has it)."""
-    month = NOW.month - months
-    year, month = NOW.year + (month - 1) // 12, (month - 1) % 12 + 1
-    return NOW.replace(year=year, month=month, day=min(NOW.day, 28))
 
 
 def follow_up_prompt(prompt_id: str) -> dict:
@@ -45,7 +39,7 @@ def follow_up(store: NoteStore, earlier: str, created_at: datetime, **fields) ->
 @pytest.fixture
 def case(notes) -> list:
     """Derby: a first note with the drift prompt four months ago, and a follow-up today on the same plan."""
-    first = notes.save(note(area="derby", prompts=("drift",), flags=("drift",)), created_at=months_ago(4))
+    first = notes.save(note(area="derby", prompts=("drift",), flags=("drift",)), created_at=months_ago(4, NOW))
     return [first, follow_up(notes, first, NOW)]
 
 
@@ -76,7 +70,7 @@ def test_a_supervisor_sees_the_two_notes_what_changed_the_prompts_and_how_long_t
         assert visitor.get(f"/notes/{reference}").status_code == 200
         shown = timeline(visitor)
         assert listed(shown) == case, f"the timeline on {reference} should list both notes, oldest first"
-        started = months_ago(4).strftime("%B %Y")
+        started = months_ago(4, NOW).strftime("%B %Y")
         assert f"The current plan has run for 4 months (since {started})." in words(shown)
         assert f"{started} · Derby · first note" in words(shown)
         assert f"{NOW.strftime('%B %Y')} · Derby · follow-up of {case[0]}" in words(shown)
