@@ -7,6 +7,7 @@ from alembic import context
 # Imported for their models, which join Base.metadata.
 import seen.accounts  # noqa: F401
 import seen.audit  # noqa: F401
+import seen.board_details  # noqa: F401
 import seen.notes  # noqa: F401
 from seen.db import Base, database_url, engine_for
 

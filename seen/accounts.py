@@ -1,4 +1,7 @@
-"""Supervisor and admin accounts: the one module that reads and writes them.
+"""Supervisor, board editor and admin accounts: the one module that reads and writes them.
+
+A supervisor reads the notes of their areas; a board editor edits their areas'
+local details and reads no notes; an admin does both, for every area.
 
 Passwords are hashed with Argon2id (argon2-cffi's defaults) and never kept or
 logged. After MAX_FAILURES wrong passwords in a row an account is locked for
@@ -23,11 +26,14 @@ from seen.db import Base, Database, DatabaseUnavailable, UtcDateTime, utc_now
 
 log = logging.getLogger(__name__)
 
-ROLES = ("supervisor", "admin")
+ROLES = ("supervisor", "editor", "admin")
+ROLE_NAMES = {"supervisor": "Supervisor", "editor": "Board editor", "admin": "Admin"}  # what people see
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._@-]{2,63}")
 MIN_PASSWORD = 12
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
+
+_NEEDS_AREAS = {"supervisor": "a supervisor", "editor": "a board editor"}  # an admin has every area
 
 _hasher = PasswordHasher()  # Argon2id with the library's current recommended costs
 _DUMMY_HASH = _hasher.hash("a password nobody has")  # an unknown user costs as much as a wrong password
@@ -80,8 +86,21 @@ class Account:
         return self.role == "admin"
 
     @property
+    def is_editor(self) -> bool:
+        return self.role == "editor"
+
+    @property
+    def reads_notes(self) -> bool:
+        """A board editor keeps local details up to date; the notes are for supervision, not for them."""
+        return not self.is_editor
+
+    def edits(self, area: str) -> bool:
+        """Whether this account may change `area`'s local details: admins any, editors their own."""
+        return self.is_admin or (self.is_editor and area in self.areas)
+
+    @property
     def visible_areas(self) -> Optional[FrozenSet[str]]:
-        """The areas whose notes this account may see; None means all (admins)."""
+        """The areas whose notes (or themes, for an editor) this account may see; None means all (admins)."""
         return None if self.is_admin else self.areas
 
 
@@ -201,8 +220,8 @@ class AccountStore:
         unknown = [a for a in chosen if self._known_areas and a not in self._known_areas]
         if unknown:
             raise AccountError(f"unknown area {unknown[0]!r}; areas are: {', '.join(sorted(self._known_areas))}")
-        if role == "supervisor" and not chosen:
-            raise AccountError("a supervisor needs at least one area")
+        if role in _NEEDS_AREAS and not chosen:
+            raise AccountError(f"{_NEEDS_AREAS[role]} needs at least one area")
         return chosen
 
     @staticmethod

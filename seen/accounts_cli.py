@@ -1,7 +1,10 @@
 """seen-accounts: create and manage supervision accounts from the console.
 
 There is no default account and no default password: the first admin is made
-here, e.g. `seen-accounts create alex --role admin`. Passwords are asked for
+here, e.g. `seen-accounts create alex --role admin`; a board editor, who edits
+an area's local details and reads no notes, e.g. `seen-accounts create sam
+--role editor --area derby` (or `seen-accounts change sam --role editor --area
+derby` for an existing account). Passwords are asked for
 twice at a prompt that doesn't echo, or read from the first line of stdin with
 --password-stdin (for scripts); never from the command line, where other
 users could see them. Every change is written to the audit trail.
@@ -13,7 +16,7 @@ import sys
 from typing import List, Optional
 
 from seen import knowledge
-from seen.accounts import ROLES, AccountError, AccountStore
+from seen.accounts import ROLE_NAMES, ROLES, AccountError, AccountStore
 from seen.audit import CONSOLE, AuditLog
 from seen.db import Database, DatabaseUnavailable, database_url, migrate
 from seen.notes_cli import BAD_INPUT, UNAVAILABLE, OneLineParser
@@ -29,11 +32,19 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     create = commands.add_parser("create", help="create an account")
     create.add_argument("username")
-    create.add_argument("--role", choices=ROLES, default="supervisor")
+    create.add_argument("--role", choices=ROLES, default="supervisor",
+                        help="supervisor (reads notes), editor (a board editor: edits local details, "
+                             "reads no notes) or admin (everything, every area); default supervisor")
     create.add_argument("--area", action="append", default=[], metavar="AREA",
-                        help="an area the supervisor sees, by id (repeat for more): "
+                        help="an area whose notes the supervisor sees, or whose local details the editor "
+                             "edits, by id (repeat for more; one at least): "
                              + ", ".join(sorted(knowledge.default().areas)))
     create.add_argument("--password-stdin", action="store_true", help="read the password from stdin's first line")
+    change = commands.add_parser("change", help="change an account's role or areas (from its next request)")
+    change.add_argument("username")
+    change.add_argument("--role", choices=ROLES, help="the new role; unchanged if left out")
+    change.add_argument("--area", action="append", metavar="AREA",
+                        help="the account's areas from now on (repeat for more); unchanged if left out")
     commands.add_parser("list", help="list accounts")
     password = commands.add_parser("set-password", help="set a new password (also unlocks and signs out)")
     password.add_argument("username")
@@ -73,7 +84,14 @@ def _run(args: argparse.Namespace, accounts: AccountStore, audit: AuditLog) -> i
         account = accounts.create(args.username, _password(args.password_stdin), args.role, args.area)
         audit.record(CONSOLE, "created account", account.username,
                      f"role={account.role}; areas={','.join(sorted(account.areas)) or '-'}")
-        print(f"Created {account.role} {account.username}"
+        print(f"Created {ROLE_NAMES[account.role].lower()} {account.username}"
+              + ("." if account.is_admin else f" for {', '.join(sorted(account.areas))}."))
+        return 0
+    if args.command == "change":
+        account = accounts.update(args.username, role=args.role, areas=args.area)
+        audit.record(CONSOLE, "changed account", account.username,
+                     f"role={account.role}; areas={','.join(sorted(account.areas)) or '-'}; active={account.active}")
+        print(f"{account.username} is now a {ROLE_NAMES[account.role].lower()}"
               + ("." if account.is_admin else f" for {', '.join(sorted(account.areas))}."))
         return 0
     if args.command == "set-password":

@@ -8,6 +8,7 @@ no example questions stops the load with a message naming the file.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Literal, Optional, Union
@@ -15,6 +16,7 @@ from typing import Dict, List, Literal, Optional, Union
 import yaml
 from pydantic import BaseModel, Extra, Field, StrictStr, ValidationError, conlist, root_validator, validator
 
+from seen import detail_format
 from seen.settings import KNOWLEDGE_DIR
 
 #: The marker a board replaces with its own detail (a phone number, a web
@@ -60,12 +62,73 @@ class Source(_Strict):
     section: str = Field(..., min_length=1)
 
 
+class BoardSource(_Strict):
+    """Where a board published a detail itself, and the day an editor last
+    checked it there: its own https page, or a document's title and section.
+    A detail with no seed behind it needs this, so Seen can name it and say
+    how old the check is."""
+
+    url: Optional[str] = None
+    title: Optional[str] = None
+    section: Optional[str] = None
+    checked: date
+
+    @validator("url")
+    def _https(cls, url: Optional[str]) -> Optional[str]:
+        return None if url is None else detail_format.https_url(url, "The source's web address")
+
+    @validator("title", "section")
+    def _plain(cls, text: Optional[str], field) -> Optional[str]:
+        what = f"The source's {field.name}"
+        return None if text is None else detail_format.plain_text(text, what, detail_format.MAX_TITLE)
+
+    @validator("checked")
+    def _not_ahead(cls, checked: date) -> date:
+        if checked > date.today() + timedelta(days=1):  # a day's grace: the editor's today may be ahead of UTC
+            raise ValueError("The date checked is in the future: give the day you last checked it.")
+        return checked
+
+    @root_validator(skip_on_failure=True)
+    def _one_kind(cls, values: dict) -> dict:
+        document = values.get("title") or values.get("section")
+        if bool(values.get("url")) == bool(document):
+            raise ValueError("Give the source as either a web address, or a document's title and section.")
+        if document and not (values.get("title") and values.get("section")):
+            raise ValueError("A document source needs both its title and the section.")
+        return values
+
+
 class Fact(_Strict):
-    """One sourced statement about an area. ``url`` only when the source prints it."""
+    """One sourced statement about an area: from a seed (``url`` only when the
+    seed prints it), or published by the area's board with its own source
+    (its text, phone and web address in the formats detail_format checks)."""
 
     text: str = Field(..., min_length=1)
+    phone: Optional[str] = None
     url: Optional[str] = None
-    source: Source
+    source: Union[Source, BoardSource]
+
+    @validator("source", pre=True)
+    def _source_kind(cls, source):
+        """A seed's source names its file; any other is a board's own, and
+        its mistakes are reported as such, not also as a seed's."""
+        if isinstance(source, dict) and "file" not in source:
+            return BoardSource.parse_obj(source)
+        return source
+
+    @root_validator(skip_on_failure=True)
+    def _board_formats(cls, values: dict) -> dict:
+        if values.get("phone") is not None:
+            values["phone"] = detail_format.uk_phone(values["phone"])
+        if isinstance(values["source"], BoardSource):
+            values["text"] = detail_format.plain_text(values["text"])
+            if values.get("url") is not None:
+                values["url"] = detail_format.https_url(values["url"])
+        return values
+
+    @property
+    def board_source(self) -> Optional[BoardSource]:
+        return self.source if isinstance(self.source, BoardSource) else None
 
 
 class Topic(_Strict):
@@ -650,6 +713,9 @@ class Messages(_Strict):
     area_heading: str
     area_detail_heading: Dict[AreaDetailName, str]
     local_detail_source: str
+    board_source_page: str
+    board_source_document: str
+    stale_detail: str
     board_to_fill: str
     sources_line: str
     follow_up: str
@@ -822,6 +888,8 @@ class Knowledge(_Strict):
     anonymise: AnonymiseRules
     fallback_area: str
     message_max_chars: int = Field(..., gt=0)
+    #: After this many months a board's own detail is given with "please confirm locally".
+    detail_review_months: int = Field(..., gt=0)
 
     @root_validator(skip_on_failure=True)
     def _references_resolve(cls, values: dict) -> dict:
@@ -831,7 +899,7 @@ class Knowledge(_Strict):
         for area in values["areas"].values():
             for name in AREA_DETAILS:
                 facts = area.detail(name) or []
-                cited += [(f"area {area.id} {name}", f.source) for f in facts]
+                cited += [(f"area {area.id} {name}", f.source) for f in facts if f.board_source is None]
         cited.append(("safety", values["safety"].source))
         cited.append(("reflection", values["reflection"].source))
         for topic in topics.values():
@@ -954,6 +1022,7 @@ def load(root: Path = KNOWLEDGE_DIR) -> Knowledge:
             anonymise=_read_yaml(root / "anonymise.yml"),
             fallback_area=settings.get("fallback_area", ""),
             message_max_chars=settings.get("message_max_chars"),
+            detail_review_months=settings.get("detail_review_months"),
         )
     except ValidationError as error:
         raise KnowledgeError(f"{root}: {error}") from error

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Dict, List, Optional, Sequence
 
 from seen.intents import SHARE_WORRY_INTENT, topic_intent
-from seen.knowledge import Area, Document, Fact, Knowledge, Source, Topic
+from seen.knowledge import Area, BoardSource, Document, Fact, Knowledge, Source, Topic
+from seen.months import whole_months
 
 
 @dataclass(frozen=True)
@@ -65,12 +67,40 @@ def _cited(document: Document, sections: Sequence[str]) -> str:
     return text + (f" — {document.url}" if document.url else "")
 
 
-def _fact_line(fact: Fact) -> str:
-    return f"- {fact.text}" + (f": {fact.url}" if fact.url else "")
+def _fact_line(kb: Knowledge, fact: Fact) -> str:
+    """"- text, phone: address", and a board's own detail past its review date
+    still given, but with "(last checked <month year>: please confirm locally)"."""
+    return _with_stale(kb, fact, f"- {_said(fact)}" + (f": {fact.url}" if fact.url else ""))
 
 
-def _joined(facts: Sequence[Fact]) -> str:
-    return "; ".join(f.text + (f" ({f.url})" if f.url else "") for f in facts)
+def _joined(kb: Knowledge, facts: Sequence[Fact]) -> str:
+    """Facts within a sentence: "text, phone (address); ..."."""
+    return "; ".join(_with_stale(kb, f, _said(f) + (f" ({f.url})" if f.url else "")) for f in facts)
+
+
+def _said(fact: Fact) -> str:
+    return fact.text + (f", {fact.phone}" if fact.phone else "")
+
+
+def _with_stale(kb: Knowledge, fact: Fact, said: str) -> str:
+    stale = stale_since(kb, fact)
+    return said + (f" ({kb.messages.stale_detail.format(checked=stale)})" if stale else "")
+
+
+def stale_since(kb: Knowledge, fact: Fact, today: Optional[date] = None) -> Optional[str]:
+    """The month and year a board's own detail was last checked, once that is
+    detail_review_months or more ago; None while it is current, and for seed facts."""
+    source = fact.board_source
+    if source is None or whole_months(source.checked, today or date.today()) < kb.detail_review_months:
+        return None
+    return source.checked.strftime("%B %Y")
+
+
+def _board_source(kb: Knowledge, source: BoardSource) -> str:
+    checked = source.checked.strftime("%B %Y")
+    if source.url:
+        return kb.messages.board_source_page.format(url=source.url, checked=checked)
+    return kb.messages.board_source_document.format(title=source.title, section=source.section, checked=checked)
 
 
 def local_areas(kb: Knowledge) -> List[Area]:
@@ -93,18 +123,20 @@ def area_detail(kb: Knowledge, area: Area, name: str, sourced: bool = True) -> s
     facts = area.detail(name)
     if facts is None:
         generic = kb.areas[kb.fallback_area].detail(name) or []
-        body = msg.board_to_fill.format(area_name=area.name, generic=_joined(generic))
+        body = msg.board_to_fill.format(area_name=area.name, generic=_joined(kb, generic))
         return f"{heading}: {body}"
-    lines = [_fact_line(f) for f in facts] + (local_detail_source(kb, area, facts) if sourced else [])
+    lines = [_fact_line(kb, f) for f in facts] + (local_detail_source(kb, area, facts) if sourced else [])
     return f"{heading}:\n" + "\n".join(lines)
 
 
 def local_detail_source(kb: Knowledge, area: Area, facts: Sequence[Fact]) -> List[str]:
     """"From <document> (<board>, <year>). Local details change: check ..." for
-    an area's own facts; nothing for the general route, which is Seen's own."""
+    an area's own facts, a board's own source with the month its editor checked
+    it; nothing for the general route, which is Seen's own."""
     if not facts or area.id == kb.fallback_area:
         return []
-    documents = dict.fromkeys(kb.sources[f.source.file].name() for f in facts)
+    documents = dict.fromkeys(
+        _board_source(kb, f.board_source) if f.board_source else kb.sources[f.source.file].name() for f in facts)
     return [kb.messages.local_detail_source.format(sources="; ".join(documents))]
 
 
@@ -150,7 +182,7 @@ def emergency(kb: Knowledge) -> Reply:
     """999 first, then children's social care now: the same words in every area,
     so Rasa can send them itself, even with the action server down."""
     facts = kb.areas[kb.fallback_area].detail("front_door") or []
-    return Reply(kb.messages.emergency.format(front_door=_joined(facts)).strip())
+    return Reply(kb.messages.emergency.format(front_door=_joined(kb, facts)).strip())
 
 
 def emergency_follow_up(kb: Knowledge, area: Optional[Area], maybe_topic: Optional[Topic]) -> List[Reply]:
@@ -171,7 +203,7 @@ def emergency_follow_up(kb: Knowledge, area: Optional[Area], maybe_topic: Option
 def out_of_scope(kb: Knowledge, area: Optional[Area]) -> Reply:
     area = area or kb.areas[kb.fallback_area]
     facts = area.detail("procedures") or kb.areas[kb.fallback_area].detail("procedures") or []
-    return Reply(kb.messages.out_of_scope.format(procedures=_joined(facts)).strip(),
+    return Reply(kb.messages.out_of_scope.format(procedures=_joined(kb, facts)).strip(),
                  [Button(kb.reflection.buttons.start, REFLECT_PAYLOAD)])
 
 
@@ -182,7 +214,7 @@ def not_in_guidance(kb: Knowledge, area: Optional[Area], nearest: Sequence[str])
     facts = area.detail("procedures") or kb.areas[kb.fallback_area].detail("procedures") or []
     buttons = [Button(kb.topics[t].title, topic_payload(t)) for t in nearest]
     buttons.append(Button(kb.reflection.buttons.start, REFLECT_PAYLOAD))
-    return Reply(kb.messages.not_in_guidance.format(procedures=_joined(facts)).strip(), buttons)
+    return Reply(kb.messages.not_in_guidance.format(procedures=_joined(kb, facts)).strip(), buttons)
 
 
 #: The payload of the button that starts a guided reflection (intent share_worry).

@@ -14,9 +14,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from seen import conversation_end, knowledge, log_privacy, reflection
+from seen.board_details import BoardDetails
 from seen.follow_up import Finder
 from seen.guesses import CLIENT_KEY, Guesses
-from seen.knowledge import Area
+from seen.knowledge import Area, Knowledge
+from seen.local_details import LiveDetails
 from seen.notes import NoteStore
 from seen.reflection import Heard, Turn
 from seen.reflection_state import ReflectionState, from_slot, to_slot
@@ -63,6 +65,16 @@ def notes() -> NoteStore:
     return NoteStore()
 
 
+@lru_cache(maxsize=1)
+def _live_details() -> LiveDetails:
+    return LiveDetails.from_store(BoardDetails(None, knowledge.default()))
+
+
+def answering() -> Knowledge:
+    """knowledge/ with the details boards have published since: what replies are made from."""
+    return _live_details().knowledge(knowledge.default())
+
+
 def heard(tracker: Tracker) -> Heard:
     return reflection.heard_from(knowledge.default(), tracker.latest_message)
 
@@ -70,7 +82,7 @@ def heard(tracker: Tracker) -> Heard:
 def known_area(tracker: Tracker) -> Optional[Area]:
     """The area named now, or else the one given earlier in the conversation."""
     area_id = heard(tracker).area or remembered_area(tracker)
-    return knowledge.default().areas.get(area_id) if area_id else None
+    return answering().areas.get(area_id) if area_id else None
 
 
 def remembered_area(tracker: Tracker) -> Optional[str]:

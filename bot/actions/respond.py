@@ -11,8 +11,17 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import case_finder, conversation, ended_notice, heard, notes, off_the_loop, slot_events
-from seen import knowledge, respond
+from actions.conversation import (
+    answering,
+    case_finder,
+    conversation,
+    ended_notice,
+    heard,
+    notes,
+    off_the_loop,
+    slot_events,
+)
+from seen import respond
 
 
 class ActionRespond(Action):
@@ -24,7 +33,7 @@ class ActionRespond(Action):
     ) -> List[Dict[Text, Any]]:
         def work():
             notice, cleared = ended_notice(tracker)
-            turn = respond.respond(knowledge.default(), conversation(tracker), heard(tracker),
+            turn = respond.respond(answering(), conversation(tracker), heard(tracker),
                                    store=lambda draft: notes().save(draft), find=case_finder(tracker))
             return [*notice, *turn.replies], [*cleared, *slot_events(tracker, turn)]
 

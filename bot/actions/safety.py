@@ -11,6 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import (
+    answering,
     ended_notice,
     heard,
     known_area,
@@ -50,11 +51,12 @@ class ActionEmergencyFollowUp(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         def work():
-            said = replies.emergency_follow_up(knowledge.default(), known_area(tracker), _next_best_topic(tracker))
+            kb = answering()
+            said = replies.emergency_follow_up(kb, known_area(tracker), _next_best_topic(tracker))
             notice, cleared = ended_notice(tracker)
             message = heard(tracker)
             turn = reflection.after_emergency(
-                knowledge.default(), reflection_state(tracker), message, is_emergency(message.text),
+                kb, reflection_state(tracker), message, is_emergency(message.text),
                 tracker.get_slot("role"), remembered_area(tracker),
             )
             kept = slot_events(tracker, turn) if turn.state else [SlotSet("reflecting", False)]

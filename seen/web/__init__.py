@@ -1,4 +1,4 @@
-"""The supervision web app: supervisors review reflection notes, boards count themes.
+"""The supervision web app: supervisors review reflection notes, boards count themes and keep their local details.
 
     create_app()            settings from the environment (seen.web.settings)
     create_app({...})       tests: their settings laid over the defaults, no environment read
@@ -10,7 +10,7 @@ from flask import Flask, render_template
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from seen.db import DatabaseUnavailable
-from seen.web import accounts, audit, auth, notes, themes, widget
+from seen.web import accounts, audit, auth, details, notes, themes, widget
 from seen.web.extensions import csrf, limiter, login_manager, talisman
 from seen.web.security import CSP, MAX_REQUEST_BYTES, ControlCharacters, HttpsAwareSessions, refuse_control_characters
 from seen.web.settings import DEFAULTS, from_environment
@@ -55,7 +55,7 @@ def _register_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    for blueprint in (auth.bp, notes.bp, themes.bp, audit.bp, accounts.bp):
+    for blueprint in (auth.bp, notes.bp, themes.bp, details.bp, audit.bp, accounts.bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(widget.blueprint(talisman, app.config["BOT_URL"]))
 
@@ -70,7 +70,7 @@ def _register_error_handlers(app: Flask) -> None:
                                          "The form may have expired. Go back, reload the page and try again."))
     app.register_error_handler(403, page(403, "Not allowed", "Your account cannot open this page."))
     app.register_error_handler(404, page(404, "Not found",
-                                         "There is no page here, or no note you can see with that reference."))
+                                         "There is no page here, or nothing your account can open at this address."))
     app.register_error_handler(413, page(413, "That was too large",
                                          "Seen takes requests up to 256 kB. Nothing was changed."))
     app.register_error_handler(ControlCharacters, page(400, "Characters Seen cannot store",

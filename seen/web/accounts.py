@@ -1,14 +1,15 @@
-"""Accounts, for admins: create supervisors and admins, change their areas, disable, unlock,
-set a new password. Every change is audited. The first admin comes from `seen-accounts create`."""
+"""Accounts, for admins: create supervisors, board editors and admins, change their roles and areas,
+disable, unlock, set a new password. Every change is audited. The first admin comes from `seen-accounts create`."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 
-from seen.accounts import AccountError
+from seen.accounts import ROLE_NAMES, AccountError
 from seen.web.access import admin_required
 from seen.web.forms import AccountEditForm, AccountForm, ButtonForm, PasswordForm
 from seen.web.stores import me, record, stores
 
 bp = Blueprint("accounts", __name__)
+bp.context_processor(lambda: {"role_names": ROLE_NAMES})  # "editor" is shown as "Board editor"
 
 
 @bp.route("/accounts", methods=["GET", "POST"])

@@ -5,11 +5,13 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from seen.web.access import home_url
 from seen.web.extensions import limiter
 from seen.web.forms import ButtonForm, LoginForm
 from seen.web.stores import SignedIn, me, record, stores
 
 bp = Blueprint("auth", __name__)
+bp.app_context_processor(lambda: {"home_url": home_url})  # base.html's brand link
 
 FAILED = ("Sign-in failed: the user name and password don't match an account that can sign in. "
           "After several failed tries an account is locked for 15 minutes.")
@@ -22,14 +24,14 @@ def _login_limit() -> str:
 @bp.route("/")
 @login_required
 def index():
-    return redirect(url_for("notes.index"))
+    return redirect(home_url())
 
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
 def login():
     if current_user.is_authenticated:
-        return redirect(url_for("notes.index"))
+        return redirect(home_url())
     form = LoginForm()
     if form.validate_on_submit():
         account = stores().accounts.authenticate(form.username.data, form.password.data)
@@ -67,4 +69,4 @@ def _safe_next(target: str) -> str:
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith(("//", "/\\")):
             return target
-    return url_for("notes.index")
+    return home_url()

@@ -14,7 +14,10 @@ from wtforms import (
 from wtforms.validators import DataRequired, EqualTo, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from seen.accounts import MIN_PASSWORD, ROLES
+from seen.accounts import MIN_PASSWORD, ROLE_NAMES, ROLES
+
+ROLE_CHOICES = [(r, ROLE_NAMES[r]) for r in ROLES]
+AREAS_LABEL = "Areas (a supervisor sees notes from these areas; a board editor edits these areas' local details)"
 
 
 def area_choices(labels, visible) -> list:
@@ -92,14 +95,14 @@ class PasswordForm(FlaskForm):
 class AccountForm(PasswordForm):
     username = StringField("User name", validators=[DataRequired("Enter a user name."), Length(min=3, max=64)],
                            render_kw={"autocomplete": "off", "autocapitalize": "none"})
-    role = SelectField("Role", choices=[(r, r.capitalize()) for r in ROLES])
-    areas = Checkboxes("Areas (a supervisor sees notes from these areas only)")
+    role = SelectField("Role", choices=ROLE_CHOICES)
+    areas = Checkboxes(AREAS_LABEL)
     submit = SubmitField("Create account")
 
 
 class AccountEditForm(FlaskForm):
-    role = SelectField("Role", choices=[(r, r.capitalize()) for r in ROLES])
-    areas = Checkboxes("Areas")
+    role = SelectField("Role", choices=ROLE_CHOICES)
+    areas = Checkboxes(AREAS_LABEL)
     active = BooleanField("Account can sign in")
     submit = SubmitField("Save changes")
 

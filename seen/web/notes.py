@@ -3,7 +3,8 @@ and (admins) deletion.
 
 Every query passes the reader's areas to seen.notes, so a supervisor never
 reaches a note outside their areas: not by the list, a search, a direct link,
-a case's timeline or an export. Every view, export and deletion is audited.
+a case's timeline or an export. A board editor reaches none: every page here
+answers them 403. Every view, export and deletion is audited.
 """
 
 import json
@@ -12,7 +13,7 @@ from datetime import datetime, timezone
 from typing import List, Optional
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from seen.months import month_year, whole_months
 from seen.notes import NoteFilter
@@ -25,6 +26,15 @@ from seen.web.stores import me, record, stores
 bp = Blueprint("notes", __name__)
 
 PAGE_SIZE = 20
+
+
+@bp.before_request
+def readers_only() -> None:
+    """A signed-in account that reads no notes (a board editor) gets 403 on every page here.
+
+    Signed-out visitors pass through to each view's login_required, which sends them to sign in."""
+    if current_user.is_authenticated and not me().reads_notes:
+        abort(403)
 
 
 @bp.route("/notes")

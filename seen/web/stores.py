@@ -1,7 +1,8 @@
 """The stores the app reads and writes through, one shared database, and the signed-in account.
 
 Views never issue SQL: notes go through seen.notes, accounts through
-seen.accounts, the audit trail through seen.audit.
+seen.accounts, boards' local details through seen.board_details, the audit
+trail through seen.audit.
 """
 
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from flask_login import UserMixin, current_user
 from seen import knowledge
 from seen.accounts import Account, AccountStore
 from seen.audit import AuditLog
+from seen.board_details import BoardDetails
 from seen.db import Database
 from seen.knowledge import Knowledge
 from seen.notes import NoteStore
@@ -55,10 +57,12 @@ def _by_id(*groups: Iterable) -> Dict[str, str]:
 class Stores:
     def __init__(self, database: Database, kb: Knowledge) -> None:
         self.database = database
+        self.kb = kb  # knowledge/ as loaded: the boards' published details are laid over it where needed
         self.labels = Labels.of(kb)
         self.notes = NoteStore(database)
         self.accounts = AccountStore(database, known_areas=self.labels.areas)
         self.audit = AuditLog(database)
+        self.details = BoardDetails(database, kb)
 
     @classmethod
     def attach(cls, app: Flask) -> None:

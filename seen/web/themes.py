@@ -1,6 +1,7 @@
 """Themes for boards: how many notes carry each flag and prompt, by month and area, as a table,
 a chart and a CSV download, and each area's cases with drift prompts. Counts only: no note's
-text appears here."""
+text appears here. Also the boards' own local details that are due for checking, so whoever
+reads the themes sees when Seen is about to ask practitioners to confirm a detail locally."""
 
 import csv
 import io
@@ -30,7 +31,10 @@ def index():
     table = _table(rows, labels)
     return render_template("themes/index.html", form=form, table=table, chart=_chart(rows, labels),
                            drift=_drift_by_area(rows, labels), labels=labels,
-                           args=without_reserved(request.args.to_dict()))
+                           args=without_reserved(request.args.to_dict()),
+                           due=stores().details.due(me().visible_areas),
+                           headings=stores().kb.messages.area_detail_heading,
+                           review_months=stores().kb.detail_review_months)
 
 
 @bp.route("/themes.csv")

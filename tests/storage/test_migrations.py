@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
-from seen import accounts, audit, notes  # noqa: F401  (their models join Base.metadata, as in migrations/env.py)
+from seen import accounts, audit, board_details, notes  # noqa: F401  (their models join Base.metadata, as in migrations/env.py)
 from seen.db import Base, ensure_database, migrate
 
 

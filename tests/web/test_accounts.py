@@ -1,4 +1,5 @@
-"""Admins manage accounts and read the audit trail; supervisors can do neither."""
+"""Admins manage accounts and read the audit trail; supervisors can do neither.
+(Board editors: test_board_editor_role.py.)"""
 
 import pytest
 
@@ -27,6 +28,7 @@ def test_an_admin_creates_a_supervisor_who_can_then_sign_in(visitor, another):
 @pytest.mark.parametrize("form, message", [
     ({"username": "derby.supervisor", "role": "admin"}, "There is already an account called 'derby.supervisor'."),
     ({"username": "no.area", "role": "supervisor"}, "A supervisor needs at least one area."),
+    ({"username": "no.area", "role": "editor"}, "A board editor needs at least one area."),
     ({"username": "short.pass", "role": "admin", "password": "short", "confirm": "short"}, "At least 12 characters."),
     ({"username": "typo", "role": "admin", "confirm": "something else entirely"}, "The passwords differ."),
 ])
