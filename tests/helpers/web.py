@@ -42,6 +42,12 @@ class Visitor:
         """The last page as a person reads it: entities such as &#39; turned back into characters."""
         return html.unescape(self.page)
 
+    @property
+    def seen_text(self) -> str:
+        """The text without its CSRF tokens, which carry the second they were made: two pages
+        a person cannot tell apart compare equal."""
+        return TOKEN.sub('name="csrf_token" value=""', self.text)
+
     def token(self) -> str:
         match = TOKEN.search(self.page)
         assert match, "the page has no form with a CSRF token"

@@ -105,10 +105,10 @@ def test_another_areas_supervisor_gets_the_same_not_found_for_every_note_of_the_
     visitor.sign_in("two.areas")
     unknown = visitor.get("/notes/ZZZZ-ZZZZ")
     assert unknown.status_code == 404
-    not_found = visitor.text
+    not_found = visitor.seen_text
     for reference in case:
         assert visitor.get(f"/notes/{reference}").status_code == 404
-        assert visitor.text == not_found, "another area's note should look exactly like no note"
+        assert visitor.seen_text == not_found, "another area's note should look exactly like no note"
     assert case[0] not in visitor.get("/notes").get_data(as_text=True)
 
 
