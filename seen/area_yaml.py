@@ -13,6 +13,7 @@ from typing import Dict, List
 import yaml
 from pydantic import ValidationError
 
+from seen.board_details import MAX_FACTS
 from seen.knowledge import AREA_DETAILS, TO_FILL, Area, Fact, Knowledge
 
 MAX_IMPORT_BYTES = 64 * 1024
@@ -62,6 +63,9 @@ def changes(kb: Knowledge, area_id: str, text: str) -> Dict[str, List[Fact]]:
         if any(fact.board_source is None for fact in new):
             raise AreaFileError(f"{name} cites Seen's own sources: only details with the board's own source "
                                "and checked date can be imported.")
+        if len(new) > MAX_FACTS:  # refused here, before anything is proposed: nothing half-imported
+            raise AreaFileError(f"{kb.messages.area_detail_heading[name]}: a detail has at most {MAX_FACTS} "
+                               "lines. Nothing was proposed.")
         changed[name] = new
     return changed
 

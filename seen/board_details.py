@@ -11,7 +11,6 @@ row in the same transaction, so the trail cannot miss a change.
 """
 
 import json
-from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Collection, Dict, List, Optional, Sequence, Union
@@ -23,7 +22,7 @@ from sqlalchemy.orm import Mapped
 from seen.audit import AuditRow
 from seen.db import Base, Database, DatabaseUnavailable, UtcDateTime, utc_now
 from seen.knowledge import AREA_DETAILS, Fact, Knowledge
-from seen.months import whole_months
+from seen.months import months_after
 
 MAX_FACTS = 5  # lines in one detail: a front door, an out-of-hours line, a web page...
 OPEN, PUBLISHED, REJECTED, WITHDRAWN, SUPERSEDED = "open", "published", "rejected", "withdrawn", "superseded"
@@ -159,9 +158,9 @@ class BoardDetails:
             row = session.get(DetailProposalRow, proposal_id)
             return _proposal(row) if row else None
 
-    def proposals(self, areas: Optional[Collection[str]], status: str = OPEN) -> List[Proposal]:
-        """Proposals in these areas (None: all), oldest first."""
-        query = select(DetailProposalRow).where(DetailProposalRow.status == status)
+    def proposals(self, areas: Optional[Collection[str]]) -> List[Proposal]:
+        """Open proposals in these areas (None: all), oldest first."""
+        query = select(DetailProposalRow).where(DetailProposalRow.status == OPEN)
         if areas is not None:
             query = query.where(DetailProposalRow.area.in_(sorted(areas)))
         with Database.unavailable(), self._db.read() as session:
@@ -214,7 +213,6 @@ class BoardDetails:
             within_days: int = 31) -> List[Due]:
         """Published facts whose review date has passed or comes within ``within_days``, soonest first."""
         today = today or date.today()
-        months = self._kb.detail_review_months
         found = []
         for area, details in self.published().items():
             if areas is not None and area not in areas:
@@ -222,10 +220,9 @@ class BoardDetails:
             for detail, facts in details.items():
                 for fact in facts:
                     checked = fact.board_source.checked
-                    review = _months_after(checked, months)
+                    review = months_after(checked, self._kb.detail_review_months)
                     if (review - today).days <= within_days:
-                        overdue = whole_months(checked, today) >= months
-                        found.append(Due(area, detail, fact.text, checked, review, overdue))
+                        found.append(Due(area, detail, fact.text, checked, review, overdue=review <= today))
         return sorted(found, key=lambda d: (d.due, d.area, d.detail))
 
     def _known(self, area: str, detail: str) -> None:
@@ -267,13 +264,6 @@ def _publish(session, area: str, detail: str, facts: Optional[List[dict]], propo
 def _newest(session, area: str, detail: str) -> int:
     return session.scalar(select(func.coalesce(func.max(DetailVersionRow.version), FROM_KNOWLEDGE)).where(
         DetailVersionRow.area == area, DetailVersionRow.detail == detail))
-
-
-def _months_after(day: date, months: int) -> date:
-    """The same day ``months`` later (the month's last day when it is shorter)."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year, month = day.year + year, month + 1
-    return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def _audit(by: str, action: str, area: str, detail: str, what: str) -> AuditRow:

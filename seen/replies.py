@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Sequence
 
 from seen.intents import SHARE_WORRY_INTENT, topic_intent
 from seen.knowledge import Area, BoardSource, Document, Fact, Knowledge, Source, Topic
-from seen.months import whole_months
+from seen.months import month_of, months_after
 
 
 @dataclass(frozen=True)
@@ -91,13 +91,13 @@ def stale_since(kb: Knowledge, fact: Fact, today: Optional[date] = None) -> Opti
     """The month and year a board's own detail was last checked, once that is
     detail_review_months or more ago; None while it is current, and for seed facts."""
     source = fact.board_source
-    if source is None or whole_months(source.checked, today or date.today()) < kb.detail_review_months:
+    if source is None or months_after(source.checked, kb.detail_review_months) > (today or date.today()):
         return None
-    return source.checked.strftime("%B %Y")
+    return month_of(source.checked)
 
 
 def _board_source(kb: Knowledge, source: BoardSource) -> str:
-    checked = source.checked.strftime("%B %Y")
+    checked = month_of(source.checked)
     if source.url:
         return kb.messages.board_source_page.format(url=source.url, checked=checked)
     return kb.messages.board_source_document.format(title=source.title, section=source.section, checked=checked)

@@ -20,6 +20,7 @@ from seen.area_yaml import MAX_IMPORT_BYTES, AreaFileError, changes, export
 from seen.board_details import MAX_FACTS, DetailError, Due, Proposal, Version
 from seen.knowledge import AREA_DETAILS, Area, Fact, Knowledge
 from seen.local_details import overlaid
+from seen.months import day_of, month_of
 from seen.web.access import editor_required
 from seen.web.detail_forms import DetailForm, ImportForm, RejectForm, RollbackForm, line_data
 from seen.web.forms import ButtonForm
@@ -45,8 +46,8 @@ class Shown:
 
 @bp.context_processor
 def _helpers() -> dict:
-    return {"headings": stores().kb.messages.area_detail_heading, "document": _document, "when": when, "day": day,
-            "month": month, "status_names": STATUS}
+    return {"headings": stores().kb.messages.area_detail_heading, "document": _document, "when": when,
+            "day": day_of, "month": month_of, "status_names": STATUS}
 
 
 @bp.route("/details")
@@ -85,7 +86,7 @@ def upload(area_id: str):
     if not form.validate_on_submit():
         return _area_page(area, form), 400
     try:
-        changed = _changes(area, _text(form.file.data))
+        changed = changes(_live(), area.id, _text(form.file.data))
     except AreaFileError as error:
         form.file.errors = [*form.file.errors, str(error)]
         return _area_page(area, form), 400
@@ -194,16 +195,7 @@ def rollback(area_id: str, detail: str):
 
 def when(moment: datetime) -> str:
     """'3 March 2026, 14:05 UTC': stored times are UTC."""
-    return f"{day(moment)}, {moment:%H:%M} UTC"
-
-
-def day(moment: date) -> str:
-    return f"{moment.day} {moment:%B %Y}"
-
-
-def month(moment: date) -> str:
-    """The month a board's source was checked: what Seen says of it too."""
-    return f"{moment:%B %Y}"
+    return f"{day_of(moment)}, {moment:%H:%M} UTC"
 
 
 def _area_page(area: Area, import_form: ImportForm):
@@ -253,15 +245,6 @@ def _preview(area: Area, detail: str, facts: List[Fact]) -> dict:
 def _asked_with(kb: Knowledge, detail: str) -> List[str]:
     """The details Seen gives together with this one: those of the first topic that gives it."""
     return next((list(t.area_details) for t in kb.topics.values() if detail in t.area_details), [detail])
-
-
-def _changes(area: Area, text: str) -> Dict[str, List[Fact]]:
-    """The file's changes, refused whole if any has more lines than a detail takes: nothing half-imported."""
-    changed = changes(_live(), area.id, text)
-    too_long = [stores().kb.messages.area_detail_heading[n] for n, facts in changed.items() if len(facts) > MAX_FACTS]
-    if too_long:
-        raise AreaFileError(f"{', '.join(too_long)}: a detail has at most {MAX_FACTS} lines. Nothing was proposed.")
-    return changed
 
 
 def _text(upload) -> str:

@@ -11,6 +11,7 @@ from typing import Dict, List, Tuple
 from flask import Blueprint, Response, render_template, request
 from flask_login import login_required
 
+from seen.months import day_of, month_of
 from seen.notes import NoteFilter
 from seen.web.forms import PeriodFilterForm, area_choices
 from seen.web.security import without_reserved
@@ -34,7 +35,7 @@ def index():
                            args=without_reserved(request.args.to_dict()),
                            due=stores().details.due(me().visible_areas),
                            headings=stores().kb.messages.area_detail_heading,
-                           review_months=stores().kb.detail_review_months)
+                           review_months=stores().kb.detail_review_months, month=month_of, day=day_of)
 
 
 @bp.route("/themes.csv")

@@ -102,3 +102,9 @@ def test_before_the_first_good_read_an_outage_gives_the_yaml():
         raise DatabaseUnavailable("could not connect")
 
     assert LiveDetails(read).knowledge(KB).areas == KB.areas
+
+
+def test_a_detail_checked_on_29_february_asks_to_be_confirmed_from_28_february_next_year():
+    checked = fact(date(2024, 2, 29))
+    assert replies.stale_since(KB, checked, today=date(2025, 2, 27)) is None
+    assert replies.stale_since(KB, checked, today=date(2025, 2, 28)) == "February 2024"
