@@ -1,6 +1,7 @@
 """Each custom action, with a fresh tracker and dispatcher per case."""
 
 import asyncio
+from datetime import date
 from typing import Any, Dict, List, Optional
 
 import pytest
@@ -13,10 +14,15 @@ from actions.conversation import send
 from actions.respond import ActionRespond
 from actions.safety import ActionEmergencyFollowUp
 from seen import knowledge, reflection
+from seen.board_details import BoardDetails
+from seen.knowledge import Fact
 from seen.reflection_state import to_slot
 from seen.replies import REFLECT_PAYLOAD, Reply
 from seen.settings import PROJECT_DIR
 from stores.kept import QUOTES_PRACTITIONER
+from tests.unit.conftest import forget_stores
+
+pytestmark = pytest.mark.usefixtures("action_database")
 
 KB = knowledge.load()
 CALL_999 = KB.messages.call_999
@@ -259,3 +265,21 @@ def test_the_idle_time_is_said_as_a_person_would(minutes, said):
     messages, _ = run(ActionRespond(), tracker("greet", text="hello",
                                                conversation_ended={"why": "expired", "idle_minutes": minutes}))
     assert said + " without a message" in messages[0]["text"]
+
+
+def test_the_emergency_follow_up_gives_the_front_door_derbys_board_published(action_database):
+    """The actions answer with what boards published, read from the database, with no retraining."""
+    store = BoardDetails(action_database, KB)
+    door = Fact.parse_obj({"text": "Derby City Council children's social care (Initial Response Team)",
+                           "phone": "01332 641172",
+                           "source": {"url": "https://www.derbyscb.org.uk/contact-us", "checked": date.today()}})
+    before, _ = run(ActionEmergencyFollowUp(), tracker("emergency", area="derby"))
+    store.approve(store.propose("derby", "front_door", [door], by="ann.derby").id, by="bea.derby")
+    forget_stores()  # rather than wait out the 2 s the actions keep what they last read
+    try:
+        after, _ = run(ActionEmergencyFollowUp(), tracker("emergency", area="derby"))
+    finally:
+        store.rollback("derby", "front_door", 0, by="test.admin")
+        forget_stores()
+    assert before == []
+    assert "In Derby:" in after[0]["text"] and "01332 641172" in after[0]["text"]
