@@ -67,6 +67,11 @@ def test_a_role_only_mentioned_is_not_the_practitioners(text):
     ("Baby's weight has been static for two months", "under_1"),
     ("the family keeps cancelling home visits for two months now", None),
     ("discharged from the MBU 2 yrs ago, now 20 wks pregnant again", "unborn"),
+    ("no smoke alarm and mum smokes in bed, the kids are 2 and 6", "age_1_4"),
+    ("brothers maybe 9 and 12, in the library every night till close", "age_5_11"),
+    ("SALT referral for a girl who's 3, parents did not bring her", "age_1_4"),
+    ("EY SENCO: boy 2y10m, no words yet, DNA'd paeds twice", "age_1_4"),
+    ("the kids are fed but nobody is up in the morning", None),
 ])
 def test_the_age_band_comes_only_from_words_that_say_an_age(text, band):
     assert details.age_band_of(KB, text) == band
