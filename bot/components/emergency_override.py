@@ -1,37 +1,77 @@
-"""Make the emergency intent win whenever seen.safety spots immediate danger.
+"""Decide, last in the NLU pipeline, whether a message gets the 999 reply.
 
-It runs after the classifiers, so a message such as "he says his dad burned
-him" is an emergency in every turn and every form, whatever the intent
-classifier (components.intent_classifier) guessed. The classifier also learns
-the emergency intent and catches phrasings the rules miss; its
-guess alone counts when it is confident enough and the message does not say
-the danger is past, absent or hypothetical ("he's fine now", "for our
-induction pack").
+Three judges, and any one is enough: the rules in seen.safety; the intent
+classifier's emergency intent; and a danger score learned from every
+emergency and concern the tuning sets hold (seen.danger_model). The score
+was added to catch what the other two miss, never to overrule them: a new
+judge only adds, so no emergency caught before is lost.
+
+- The rules match: an emergency, whatever the others say.
+- The classifier's emergency intent is at least ``classifier_min_confidence``
+  sure, or the score at least ``danger_min_score``: an emergency, unless the
+  message says the danger is past, absent or hypothetical ("he's fine now",
+  "for our induction pack").
+- Otherwise an emergency guess below its bar gives way to the next intent.
+
+Every other reply still opens with "a child in immediate danger: call 999".
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+import hashlib
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text
 
+import joblib
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from seen.danger_model import DangerModel, tuning_examples
+from seen.embeddings import default_embedder
 from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT
 from seen.safety import default_detector
 
+MODEL_FILE = "danger_model.joblib"
+PROJECT = Path(__file__).resolve().parents[2]
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+
+def _tuning_folders(config: Dict[Text, Any]) -> List[Path]:
+    return sorted(p for p in PROJECT.glob(config["tuning_sets"]) if p.is_dir())
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class EmergencyOverride(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"classifier_min_confidence": 0.3}
+        return {"classifier_min_confidence": 0.5, "danger_min_score": 0.8, "tuning_sets": "tests/dev*",
+                "regularisation": 10.0}
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
-        self._min_confidence = config["classifier_min_confidence"]
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """The tuning sets are training data Rasa does not see: a change to
+        them retrains this component."""
+        digest = hashlib.sha256()
+        for folder in _tuning_folders({**cls.get_default_config(), **config}):
+            for path in sorted(folder.glob("*.yml")):
+                digest.update(path.name.encode() + path.read_bytes())
+        return digest.hexdigest()
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: Optional[ModelStorage] = None,
+        resource: Optional[Resource] = None,
+        model: Optional[DangerModel] = None,
+    ) -> None:
+        self._config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self._model = model
 
     @classmethod
     def create(
@@ -42,30 +82,59 @@ class EmergencyOverride(GraphComponent):
         execution_context: ExecutionContext,
     ) -> "EmergencyOverride":
         default_detector()  # the knowledge base and safety rules, built as the model loads, not on a first message
-        return cls(config)
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Emergencies: the emergency intent's examples and the tuning sets'
+        emergencies. Not emergencies: every other intent's examples and the
+        tuning sets' concerns and ordinary worries."""
+        examples = [m for m in training_data.intent_examples if m.get(TEXT)]
+        emergencies, concerns = tuning_examples(_tuning_folders(self._config))
+        emergencies += [m.get(TEXT) for m in examples if m.get(INTENT) == EMERGENCY_INTENT]
+        concerns += [m.get(TEXT) for m in examples if m.get(INTENT) != EMERGENCY_INTENT]
+        model = DangerModel(default_embedder(), self._config["regularisation"]).fit(emergencies, concerns)
+        with self._model_storage.write_to(self._resource) as directory:
+            joblib.dump(model, directory / MODEL_FILE)
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "EmergencyOverride":
+        default_detector()
+        with model_storage.read_from(resource) as directory:
+            model = joblib.load(directory / MODEL_FILE).attach(default_embedder())
+        return cls(config, model_storage, resource, model)
 
     def process(self, messages: List[Message]) -> List[Message]:
-        detector = default_detector()
         for message in messages:
             text = message.get(TEXT) or ""
             if text.startswith("/"):
                 continue
             ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != EMERGENCY_INTENT]
-            if detector.detect(text) is not None:
+            guess = next((r.get(PREDICTED_CONFIDENCE_KEY, 0.0) for r in message.get(INTENT_RANKING_KEY) or []
+                          if r.get(INTENT_NAME_KEY) == EMERGENCY_INTENT), 0.0)
+            if self.is_emergency(text, guess):
                 top = {INTENT_NAME_KEY: EMERGENCY_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
                 message.set(INTENT, top, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [top, *ranking], add_to_output=True)
-            elif self._classifier_says_emergency(message) and (
-                self._unsure(message) or detector.reassured(text)
-            ):
+            elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == EMERGENCY_INTENT:
                 next_best = ranking[0] if ranking else {INTENT_NAME_KEY: FALLBACK_INTENT, PREDICTED_CONFIDENCE_KEY: 0.0}
                 message.set(INTENT, next_best, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
 
-    @staticmethod
-    def _classifier_says_emergency(message: Message) -> bool:
-        return (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == EMERGENCY_INTENT
-
-    def _unsure(self, message: Message) -> bool:
-        return (message.get(INTENT) or {}).get(PREDICTED_CONFIDENCE_KEY, 0.0) < self._min_confidence
+    def is_emergency(self, text: str, classifier_guess: float) -> bool:
+        """The judges' verdict (the module's docstring says how);
+        ``classifier_guess`` is the intent classifier's emergency probability."""
+        detector = default_detector()
+        if detector.detect(text) is not None:
+            return True
+        confident = (classifier_guess >= self._config["classifier_min_confidence"]
+                     or self._model.scores([text])[0] >= self._config["danger_min_score"])
+        return confident and not detector.reassured(text)

@@ -1,4 +1,8 @@
-"""The NLU component that makes the emergency intent win, or stand down."""
+"""The NLU component that decides the 999 reply from the rules and the danger score.
+
+The score here is fixed per test, so each test shows one branch of the
+decision; how good the learned score is, is measured on words it never saw
+(benchmarks/danger_model.py, the held-out integration tests)."""
 
 import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
@@ -6,49 +10,86 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.emergency_override import EmergencyOverride
 
+CONFIG = {**EmergencyOverride.get_default_config(), "classifier_min_confidence": 0.5, "danger_min_score": 0.8}
+
+
+class FixedScore:
+    """A danger model that gives every message the same score."""
+
+    def __init__(self, score):
+        self.score = score
+
+    def scores(self, texts):
+        return [self.score for _ in texts]
+
 
 def parsed(text, *ranking):
     ranked = [{"name": name, "confidence": p} for name, p in ranking]
     return Message(data={TEXT: text, INTENT: ranked[0], INTENT_RANKING_KEY: ranked})
 
 
-@pytest.fixture
-def override():
-    return EmergencyOverride({"classifier_min_confidence": 0.3})
+def judged(text, score, *ranking):
+    message = parsed(text, *ranking)
+    EmergencyOverride(CONFIG, model=FixedScore(score)).process([message])
+    return message
 
 
 def top(message):
     return message.get(INTENT)["name"]
 
 
-def test_the_rules_win_over_any_classifier_guess(override):
-    message = parsed("he says his dad burned him", ("topic_accidents_injuries", 0.9), ("emergency", 0.1))
-    override.process([message])
+def test_the_rules_win_over_any_classifier_guess():
+    message = judged("he says his dad burned him", 0.3, ("topic_accidents_injuries", 0.9), ("emergency", 0.1))
     assert top(message) == "emergency"
     assert [r["name"] for r in message.get(INTENT_RANKING_KEY)] == ["emergency", "topic_accidents_injuries"]
 
 
-def test_a_confident_classifier_emergency_stands(override):
-    message = parsed("mum's fella has the kids and he's proper out of order",
-                     ("emergency", 0.7), ("topic_think_family", 0.2))
-    override.process([message])
+def test_the_rules_win_even_when_the_score_is_sure_there_is_no_danger():
+    assert top(judged("he says his dad burned him", 0.0, ("share_worry", 0.9))) == "emergency"
+
+
+def test_a_confident_classifier_emergency_stands():
+    message = judged("mum's fella has the kids and he's proper out of order", 0.1,
+                     ("emergency", 0.5), ("topic_think_family", 0.2))
     assert top(message) == "emergency"
 
 
-def test_an_unsure_classifier_emergency_gives_way_to_the_next_intent(override):
-    message = parsed("the baby always seems grizzly", ("emergency", 0.2), ("topic_daily_lived_experience", 0.15))
-    override.process([message])
+def test_a_confident_score_makes_an_emergency_the_rules_and_the_classifier_missed():
+    message = judged("mum's fella has the kids and he's proper out of order", 0.8,
+                     ("topic_think_family", 0.6), ("emergency", 0.2))
+    assert top(message) == "emergency"
+    assert message.get(INTENT)["confidence"] == 1.0
+
+
+def test_an_emergency_guess_gives_way_when_neither_judge_is_confident():
+    message = judged("the baby always seems grizzly", 0.79, ("emergency", 0.49), ("topic_daily_lived_experience", 0.3))
     assert top(message) == "topic_daily_lived_experience"
+    assert "emergency" not in [r["name"] for r in message.get(INTENT_RANKING_KEY)]
 
 
-def test_a_reassured_message_is_not_an_emergency_on_the_classifier_alone(override):
-    message = parsed("he had a febrile fit last night but he's fine now",
-                     ("emergency", 0.8), ("topic_accidents_injuries", 0.1))
-    override.process([message])
+@pytest.mark.parametrize("score, guess", [(0.95, 0.1), (0.1, 0.8)])
+def test_a_reassured_message_is_not_an_emergency_without_the_rules(score, guess):
+    message = judged("he had a febrile fit last night but he's fine now", score,
+                     ("emergency", guess), ("topic_accidents_injuries", 0.1))
     assert top(message) == "topic_accidents_injuries"
 
 
-def test_button_payloads_are_left_alone(override):
-    message = parsed("/topic_dvrim", ("topic_dvrim", 1.0))
-    override.process([message])
-    assert top(message) == "topic_dvrim"
+def test_an_emergency_guess_with_nothing_after_it_falls_back():
+    assert top(judged("the baby always seems grizzly", 0.1, ("emergency", 0.4))) == "nlu_fallback"
+
+
+def test_button_payloads_are_left_alone():
+    assert top(judged("/topic_dvrim", 0.99, ("topic_dvrim", 1.0))) == "topic_dvrim"
+
+
+@pytest.mark.parametrize("changed", ["concern_openers.yml", "emergency_openers.yml"])
+def test_a_change_to_a_tuning_set_retrains_the_danger_score(tmp_path, monkeypatch, changed):
+    import components.emergency_override as override
+
+    (tmp_path / "tests" / "dev_x").mkdir(parents=True)
+    monkeypatch.setattr(override, "PROJECT", tmp_path)
+    path = tmp_path / "tests" / "dev_x" / changed
+    path.write_text("openers: []\n")
+    before = EmergencyOverride.fingerprint_addon(CONFIG)
+    path.write_text("openers: ['a new concern']\n")
+    assert EmergencyOverride.fingerprint_addon(CONFIG) != before

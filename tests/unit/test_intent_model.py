@@ -55,3 +55,15 @@ def test_embeddings_are_unit_length_and_close_for_close_meanings():
     assert vectors.shape == (3, 384)
     similar, different = vectors[0] @ vectors[1], vectors[0] @ vectors[2]
     assert similar > different + 0.1
+
+
+def test_a_batch_gives_each_text_the_vector_it_gets_alone():
+    """Training embeds thousands of texts shortest first; each vector must
+    still be its own text's, in the order asked."""
+    texts = ["mum says yes to all the actions but the house is still filthy, the kids are hungry and tired",
+             "hv here",
+             "how do I make a referral to children's social care"]
+    embedder = default_embedder()
+    together = embedder.embed(texts)
+    for i, text in enumerate(texts):
+        assert abs(together[i] - embedder.embed([text])[0]).max() < 1e-5

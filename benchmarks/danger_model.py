@@ -1,0 +1,130 @@
+"""The 999 decision on words from a writer it never learned from (issue 11).
+
+Each tuning set (tests/dev, dev_b ... dev_j) was written by a different
+writer. For each in turn, the danger score (seen.danger_model) is trained as
+components.emergency_override trains it, on the bot's NLU examples and every
+other tuning set, and then judges the left-out set's emergencies and concerns
+beside the rules. The rules themselves were tuned on every set, so the
+rules-alone line flatters them; the score's lines are fresh.
+
+    .venv/bin/python -m benchmarks.danger_model [--json out.json]
+
+Prints, for each pair of thresholds, emergencies caught and concerns taken for
+emergencies over all sets, and the same for the configured pair by set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+import numpy as np
+import yaml
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.loading import load_data
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from benchmarks.parsing import ROOT
+from seen.danger_model import DangerModel, tuning_examples
+from seen.embeddings import default_embedder
+from seen.intents import EMERGENCY_INTENT
+from seen.safety import default_detector
+
+#: (rules stand down below, the score alone from). The rules always win in
+#: Seen (0.0); the others show why: a stand-down spares a few false alarms
+#: but loses emergencies just above it.
+PAIRS = ((0.0, 0.6), (0.0, 0.7), (0.0, 0.9), (0.005, 0.8), (0.01, 0.8), (0.02, 0.8), (0.0, 1.01))
+
+
+def _configured() -> Tuple[float, float]:
+    config = yaml.safe_load((ROOT / "bot" / "config.yml").read_text(encoding="utf-8"))
+    override = next(c for c in config["pipeline"] if c["name"].endswith("EmergencyOverride"))
+    return 0.0, override["danger_min_score"]
+
+
+def _nlu() -> Tuple[List[str], List[str]]:
+    data = TrainingData().merge(*[load_data(str(f)) for f in sorted((ROOT / "bot" / "data").glob("**/nlu/*.yml"))])
+    examples = [m for m in data.intent_examples if m.get(TEXT)]
+    return ([m.get(TEXT) for m in examples if m.get(INTENT) == EMERGENCY_INTENT],
+            [m.get(TEXT) for m in examples if m.get(INTENT) != EMERGENCY_INTENT])
+
+
+class _Remembered:
+    """The embedder, each text embedded once for all ten trainings."""
+
+    def __init__(self, texts: List[str]) -> None:
+        unique = sorted(set(texts))
+        self._vectors = dict(zip(unique, default_embedder().embed(unique), strict=True))
+
+    def embed(self, texts: List[str]) -> np.ndarray:
+        return np.vstack([self._vectors[t] for t in texts])
+
+
+def scores_by_set() -> Dict[str, Dict[str, np.ndarray]]:
+    """For each tuning set: its messages' labels, the rules' verdicts and the
+    score of a model trained without it."""
+    folders = sorted(p for p in ROOT.glob("tests/dev*") if p.is_dir())
+    nlu_emergencies, nlu_others = _nlu()
+    detector = default_detector()
+    emergencies, concerns = tuning_examples(folders)
+    embedder = _Remembered(emergencies + concerns + nlu_emergencies + nlu_others)
+    result: Dict[str, Dict[str, np.ndarray]] = {}
+    for left_out in folders:
+        emergencies, concerns = tuning_examples([f for f in folders if f != left_out])
+        model = DangerModel(embedder).fit(emergencies + nlu_emergencies, concerns + nlu_others)
+        test_emergencies, test_concerns = tuning_examples([left_out])
+        texts = test_emergencies + test_concerns
+        result[left_out.name] = {
+            "emergency": np.array([True] * len(test_emergencies) + [False] * len(test_concerns)),
+            "rules": np.array([detector.detect(t) is not None for t in texts]),
+            "score": np.array(model.scores(texts)),
+        }
+        print(f"scored {left_out.name}: {len(test_emergencies)} emergencies, {len(test_concerns)} concerns")
+    return result
+
+
+def judged(data: Dict[str, np.ndarray], stand_down: float, alone: float) -> np.ndarray:
+    """The component's verdict (without the reassurance check on the score
+    alone), or with the rules standing down below ``stand_down``."""
+    return (data["rules"] & (data["score"] >= stand_down)) | (~data["rules"] & (data["score"] >= alone))
+
+
+def _figures(data: Dict[str, np.ndarray], verdict: np.ndarray) -> Dict[str, int]:
+    emergency = data["emergency"]
+    return {"emergencies": int(emergency.sum()), "caught": int((verdict & emergency).sum()),
+            "concerns": int((~emergency).sum()), "false_alarms": int((verdict & ~emergency).sum())}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    sets = scores_by_set()
+    every = {key: np.concatenate([s[key] for s in sets.values()]) for key in ("emergency", "rules", "score")}
+    configured = _configured()
+    report: Dict[str, object] = {"configured": list(configured)}
+    rules = _figures(every, every["rules"])
+    print(f"rules alone (tuned on every set): caught {rules['caught']}/{rules['emergencies']}, "
+          f"false alarms {rules['false_alarms']}/{rules['concerns']}")
+    report["rules_alone"] = rules
+    report["pairs"] = {}
+    for stand_down, alone in (configured, *[p for p in PAIRS if p != configured]):
+        figures = _figures(every, judged(every, stand_down, alone))
+        report["pairs"][f"{stand_down}/{alone}"] = figures
+        print(f"rules stand down below {stand_down}, score alone from {alone}: caught "
+              f"{figures['caught']}/{figures['emergencies']}, false alarms {figures['false_alarms']}/"
+              f"{figures['concerns']} ({figures['false_alarms'] / figures['concerns']:.1%})")
+    report["by_set"] = {}
+    for name, data in sets.items():
+        figures = _figures(data, judged(data, *configured))
+        report["by_set"][name] = figures
+        print(f"  {name}: caught {figures['caught']}/{figures['emergencies']}, "
+              f"false alarms {figures['false_alarms']}/{figures['concerns']}")
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""How likely a message is to tell of a child in danger now: learned from examples.
+
+The rules in seen.safety catch the dangers they were written for, but a new
+writer's words are another matter: on dev sets measured before they were
+tuned on, the rules caught about three emergencies in four and took about one
+concern in eleven for an emergency ("she was missing three times since
+September", "a black eye last Monday, DSL has spoken to dad"). This model
+learns the line from every emergency and every concern the tuning sets hold,
+told by many writers, and is one of two judges in
+components.emergency_override: the rules and this score. Measured writer by
+writer, each writer left out of the training (benchmarks/danger_model.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, List, Sequence, Tuple
+
+import yaml
+
+from seen.embeddings import Embedder
+from seen.intent_model import IntentModel
+
+DANGER, CONCERN = "danger", "concern"
+
+
+class DangerModel:
+    """The probability that each message tells of a child in danger now."""
+
+    def __init__(self, embedder: Embedder, regularisation: float = 10.0, seed: int = 42) -> None:
+        self._model = IntentModel(embedder, regularisation, seed, words=True, balanced=True)
+
+    def fit(self, emergencies: Sequence[str], concerns: Sequence[str]) -> "DangerModel":
+        self._model.fit([*emergencies, *concerns], [DANGER] * len(emergencies) + [CONCERN] * len(concerns))
+        return self
+
+    def scores(self, texts: Sequence[str]) -> List[float]:
+        return [dict(ranking)[DANGER] for ranking in self._model.rank(texts)]
+
+    def attach(self, embedder: Embedder) -> "DangerModel":
+        self._model.attach(embedder)
+        return self
+
+
+def tuning_examples(folders: Iterable[Path]) -> Tuple[List[str], List[str]]:
+    """The emergencies and the concerns (concern openers, ordinary worries) a
+    set of tuning folders hold, in the tuning sets' own file layout."""
+    emergencies: List[str] = []
+    concerns: List[str] = []
+    for folder in folders:
+        for path in sorted(folder.glob("emergenc*.yml")):
+            emergencies += texts_in(path, "emergencies")
+        concerns += texts_in(folder / "concern_openers.yml", "openers")
+        for path in sorted(folder.glob("ordinary_worried*.yml")):
+            concerns += texts_in(path, "ordinary")
+    return emergencies, concerns
+
+
+def texts_in(path: Path, key: str) -> List[str]:
+    """The messages listed under ``key``: plain strings or items with a text."""
+    if not path.exists():
+        return []
+    items = yaml.safe_load(path.read_text(encoding="utf-8")).get(key) or []
+    return [item["text"] if isinstance(item, dict) else item for item in items]

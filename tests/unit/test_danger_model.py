@@ -1,0 +1,36 @@
+"""The danger score learns the line between an emergency and a concern from
+the tuning sets, in their own file layout."""
+
+from pathlib import Path
+
+from seen.danger_model import DangerModel, tuning_examples
+from seen.embeddings import default_embedder
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_tuning_sets_emergencies_and_concerns_are_read(tmp_path):
+    (tmp_path / "emergency_openers.yml").write_text("emergencies:\n- baby not breathing\n")
+    (tmp_path / "emergencies_b.yml").write_text("emergencies:\n- hes not waking up\n")
+    (tmp_path / "concern_openers.yml").write_text(
+        "openers:\n- text: y5 lad, nits again\n  details: {age_band: age_5_11}\n- always hungry\n")
+    (tmp_path / "ordinary_worried.yml").write_text("ordinary:\n- worried about a child in my class\n")
+    emergencies, concerns = tuning_examples([tmp_path])
+    assert sorted(emergencies) == ["baby not breathing", "hes not waking up"]
+    assert concerns == ["y5 lad, nits again", "always hungry", "worried about a child in my class"]
+
+
+def test_the_tuning_sets_give_the_score_hundreds_of_each():
+    emergencies, concerns = tuning_examples(sorted(p for p in ROOT.glob("tests/dev*") if p.is_dir()))
+    assert len(emergencies) >= 700 and len(concerns) >= 2000
+
+
+def test_a_danger_now_scores_above_a_worry_about_the_past():
+    model = DangerModel(default_embedder()).fit(
+        ["the baby is not breathing", "he has just told me dad burned him and dad is outside now",
+         "toddler alone in the flat right now, no answer at the door"],
+        ["she has been in the same uniform for weeks", "mum keeps cancelling home visits",
+         "he had a bruise last year that was looked into and closed", "the house is cluttered and smells"])
+    danger, past = model.scores(["the little one is on his own in the house and nobody is answering",
+                                 "a bruise back in the spring, seen by paeds and closed"])
+    assert 0.0 <= past < 0.5 < danger <= 1.0
