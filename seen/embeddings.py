@@ -10,9 +10,11 @@ compliance" although they share no word.
 from __future__ import annotations
 
 import hashlib
+import os
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence, Tuple
+from typing import Callable, Dict, Sequence, Tuple
 
 import numpy as np
 
@@ -50,6 +52,7 @@ class Embedder:
         #: The last texts embedded and their vectors: the intent classifier and
         #: the danger score both read each message, one after the other.
         self._last: Tuple[Tuple[str, ...], np.ndarray] = ((), np.zeros((0, self.dimensions), dtype=np.float32))
+        self._training_vectors: Dict[str, np.ndarray] = {}
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Texts are batched shortest first, so a batch pads to a length near its
@@ -61,12 +64,32 @@ class Embedder:
         last_texts, last_vectors = self._last
         if key == last_texts:
             return last_vectors  # the same message, asked for again by the next component
+        unsorted = self._in_length_order(texts, map)
+        self._last = (key, unsorted)
+        return unsorted
+
+    def embed_training_data(self, texts: Sequence[str]) -> np.ndarray:
+        """As ``embed``, each text embedded once per process: the intent
+        classifier and the danger score train on the same NLU examples, one
+        after the other. Only training data is kept, never a message."""
+        new = sorted({t for t in texts if t not in self._training_vectors})
+        if new:
+            # Batches on every core: onnxruntime lets go of the GIL while it runs.
+            with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+                self._training_vectors.update(zip(new, self._in_length_order(new, pool.map), strict=True))
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        return np.vstack([self._training_vectors[t] for t in texts])
+
+    def _in_length_order(self, texts: Sequence[str], each: Callable) -> np.ndarray:
+        """The texts' vectors, in their order, embedded in batches of texts of
+        about one length; ``each`` maps a function over the batches."""
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         ordered = [texts[i] for i in order]
-        vectors = np.vstack([self._embed_batch(ordered[i : i + BATCH]) for i in range(0, len(ordered), BATCH)])
+        vectors = np.vstack(list(each(self._embed_batch, [ordered[i : i + BATCH]
+                                                          for i in range(0, len(ordered), BATCH)])))
         unsorted = np.empty_like(vectors)
         unsorted[order] = vectors
-        self._last = (key, unsorted)
         return unsorted
 
     def _embed_batch(self, texts: Sequence[str]) -> np.ndarray:

@@ -31,8 +31,9 @@ class IntentModel:
         self._classifier = LogisticRegression(C=regularisation, max_iter=5000, random_state=seed,
                                               class_weight="balanced" if balanced else None)
 
-    def _features(self, texts: Sequence[str]):
-        views = [csr_matrix(self._embedder.embed(texts)), self._spelling.transform(texts)]
+    def _features(self, texts: Sequence[str], training: bool = False):
+        vectors = self._embedder.embed_training_data(texts) if training else self._embedder.embed(texts)
+        views = [csr_matrix(vectors), self._spelling.transform(texts)]
         if self._words is not None:
             views.append(self._words.transform(texts))
         return hstack(views).tocsr()
@@ -41,7 +42,7 @@ class IntentModel:
         self._spelling.fit(texts)
         if self._words is not None:
             self._words.fit(texts)
-        self._classifier.fit(self._features(texts), intents)
+        self._classifier.fit(self._features(texts, training=True), intents)
         self._weights_by_feature()
         return self
 

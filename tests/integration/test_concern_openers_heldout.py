@@ -52,9 +52,9 @@ def test_concern_openers_given_the_999_reply_target_3_reached_8(figures):
 
 
 def test_details_recorded_where_they_belong_target_90_reached_78(figures):
-    """Measured 2026-12-01: 78.3% (303 of 387 labels), up from 77.8% after ages
-    said as "the kids are 2 and 6", "a girl who's 3" and "2y10m"."""
-    assert figures["details_recorded"] >= 0.783
+    """Measured 2026-12-01: 78.3% (303 of 387 labels, 0.7829), up from 77.8%
+    after ages said as "the kids are 2 and 6", "a girl who's 3" and "2y10m"."""
+    assert figures["details_recorded"] >= 0.7829
 
 
 def test_emergencies_said_as_openers_get_the_999_reply_target_100_reached_97(figures):

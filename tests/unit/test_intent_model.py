@@ -67,3 +67,15 @@ def test_a_batch_gives_each_text_the_vector_it_gets_alone():
     together = embedder.embed(texts)
     for i, text in enumerate(texts):
         assert abs(together[i] - embedder.embed([text])[0]).max() < 1e-5
+
+
+def test_training_data_is_embedded_once_and_a_message_is_never_kept():
+    from seen.embeddings import Embedder
+
+    embedder = Embedder()
+    examples = ["what is disguised compliance", "how do I refer to children's social care"]
+    first = embedder.embed_training_data(examples)
+    assert abs(first - embedder.embed(examples)).max() < 1e-5
+    assert abs(embedder.embed_training_data(examples[::-1]) - first[::-1]).max() == 0
+    embedder.embed(["mum's boyfriend Darren hit him last night"])
+    assert set(embedder._training_vectors) == set(examples)
