@@ -1,14 +1,12 @@
 """How likely a message is to tell of a child in danger now: learned from examples.
 
-The rules in seen.safety catch the dangers they were written for, but a new
-writer's words are another matter: on dev sets measured before they were
-tuned on, the rules caught about three emergencies in four and took about one
-concern in eleven for an emergency ("she was missing three times since
-September", "a black eye last Monday, DSL has spoken to dad"). This model
-learns the line from every emergency and every concern the tuning sets hold,
-told by many writers, and is one of two judges in
-components.emergency_override: the rules and this score. Measured writer by
-writer, each writer left out of the training (benchmarks/danger_model.py).
+The rules in seen.safety catch the dangers they were written for; a new
+writer's words are another matter (README, "Figures": the fresh columns).
+This model learns the line from every emergency and every concern the tuning
+sets hold, told by many writers, and is the third judge in
+components.emergency_override, beside the rules and the intent classifier.
+Measured writer by writer, each writer left out of the training
+(benchmarks/danger_model.py).
 """
 
 from __future__ import annotations

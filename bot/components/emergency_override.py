@@ -22,7 +22,6 @@ import hashlib
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
-import joblib
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -31,6 +30,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components import model_files
 from seen.danger_model import DangerModel, tuning_examples
 from seen.embeddings import default_embedder
 from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT
@@ -93,9 +93,7 @@ class EmergencyOverride(GraphComponent):
         emergencies += [m.get(TEXT) for m in examples if m.get(INTENT) == EMERGENCY_INTENT]
         concerns += [m.get(TEXT) for m in examples if m.get(INTENT) != EMERGENCY_INTENT]
         model = DangerModel(default_embedder(), self._config["regularisation"]).fit(emergencies, concerns)
-        with self._model_storage.write_to(self._resource) as directory:
-            joblib.dump(model, directory / MODEL_FILE)
-        return self._resource
+        return model_files.save(self._model_storage, self._resource, MODEL_FILE, model)
 
     @classmethod
     def load(
@@ -107,9 +105,7 @@ class EmergencyOverride(GraphComponent):
         **kwargs: Any,
     ) -> "EmergencyOverride":
         default_detector()
-        with model_storage.read_from(resource) as directory:
-            model = joblib.load(directory / MODEL_FILE).attach(default_embedder())
-        return cls(config, model_storage, resource, model)
+        return cls(config, model_storage, resource, model_files.load(model_storage, resource, MODEL_FILE))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

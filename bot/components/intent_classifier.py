@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
-import joblib
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -19,6 +18,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components import model_files
 from seen.embeddings import default_embedder
 from seen.intent_model import IntentModel
 
@@ -58,9 +58,7 @@ class MeaningIntentClassifier(GraphComponent, IntentClassifier):
         examples = [m for m in training_data.intent_examples if m.get(TEXT)]
         model = IntentModel(default_embedder(), self._config["regularisation"], self._config["random_seed"])
         model.fit([m.get(TEXT) for m in examples], [m.get(INTENT) for m in examples])
-        with self._model_storage.write_to(self._resource) as directory:
-            joblib.dump(model, directory / MODEL_FILE)
-        return self._resource
+        return model_files.save(self._model_storage, self._resource, MODEL_FILE, model)
 
     @classmethod
     def load(
@@ -71,9 +69,7 @@ class MeaningIntentClassifier(GraphComponent, IntentClassifier):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "MeaningIntentClassifier":
-        with model_storage.read_from(resource) as directory:
-            model = joblib.load(directory / MODEL_FILE).attach(default_embedder())
-        return cls(config, model_storage, resource, model)
+        return cls(config, model_storage, resource, model_files.load(model_storage, resource, MODEL_FILE))
 
     def process(self, messages: List[Message]) -> List[Message]:
         if self._model is None:
