@@ -7,9 +7,9 @@ test_concern_openers_heldout.py.)"""
 from pathlib import Path
 
 import pytest
-import yaml
 
 from benchmarks.parsing import ROOT, Parser, latest_model
+from seen.danger_model import texts_in
 from seen.intents import EMERGENCY_INTENT
 
 FILES = sorted(ROOT.glob("tests/dev*/emergenc*.yml"))
@@ -21,8 +21,7 @@ def parse():
 
 
 def _emergencies(path: Path):
-    return [item["text"] if isinstance(item, dict) else item
-            for item in yaml.safe_load(path.read_text())["emergencies"]]
+    return texts_in(path, "emergencies")
 
 
 def test_the_tuning_sets_hold_hundreds_of_emergencies():
