@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, Iterable, Iterator, List, Sequence, Set, Tuple
+from functools import cached_property
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -61,6 +62,8 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:[.!?\n:;]|[\"“(])\s*$")
 #: How far around a word the doubts look (a window, so a long text costs time in proportion to its length).
 _REACH = 80
+#: A word at least this common is never asked about, however it is used (the highest of the limits below).
+_MOST_COMMON = max(DOUBT_CAPITALISED_WORD, DOUBT_TYPED_CUED_WORD, DOUBT_TYPED_WORD)
 #: The longest word worth asking about; a doubt longer is no single word.
 LONGEST_WORD = 40
 
@@ -119,65 +122,118 @@ class Doubts:
         names = {f.start for f in found if f.label == "NAME"} | {m.start() for m in _NAME_PLACEHOLDER.finditer(text)}
         for match in _WORD.finditer(text):
             start, end = match.span()
-            end -= len(_POSSESSIVE.search(match.group()).group()) if _POSSESSIVE.search(match.group()) else 0
+            possessive = _POSSESSIVE.search(match.group())
+            end -= len(possessive.group()) if possessive else 0
             if taken.find(1, start, end) != -1 or end <= start:
                 continue
-            joined = _JOINED.match(text, end, end + _REACH)
-            aged = bool(self._aged.match(text, end, end + _REACH))
-            to_a_name = bool(joined and (joined.end() in names or joined.group("kin")))
-            # Beside an age or a name ("goodluck (yr 5)", "gift + Kai"); after
-            # only a comma, that says less ("cigs, Kai is 12").
-            beside = aged or (to_a_name and not joined.group().lstrip().startswith(","))
-            acts = aged or to_a_name or bool(self._acts.match(text, end, end + _REACH)) or bool(
-                self._aged_in_a_list.match(text, end, end + _REACH)) or bool(
-                self._titled.search(text, max(0, start - _REACH), start))
-            score = self._score(text, text[start:end], start, end, acts, beside)
+            around = _Around(self, text, start, end, names)
+            score = self._score(text[start:end], around)
             if score >= DOUBTFUL:
-                yield start, end, score, acts
+                yield start, end, score, around.acts
 
-    def _score(self, text: str, word: str, start: int, end: int, acts: bool, beside: bool = False) -> float:
-        """How much more ``word`` (``text[start:end]``) reads as a name than as
-        a word, given whether it ``acts`` as only a person does (``beside``:
-        by what follows it, an age or a name); below DOUBTFUL, not in doubt."""
+    def _score(self, word: str, around: "_Around") -> float:
+        """How much more ``word`` reads as a name than as a word, given what is
+        ``around`` it (whether it acts as only a person does, or has an age or
+        a name beside it); below DOUBTFUL, not in doubt. What is around a word
+        is read only once the word itself could be in doubt: most words are
+        settled by the word alone, which keeps a long text quick."""
         low = word.lower()
         words = self._words
+        if low in words.never_names or not 2 <= len(word) <= LONGEST_WORD:
+            return 0.0
         # A listed first name that is also a season or a month ("autumn", "june")
         # is in doubt only where it acts as a person: "autumn (yr4)".
-        season = low in words.keep_language and acts and words.first(low) and low not in STOP_WORDS
-        if (low in words.keep_language and not season) or low in words.never_names:
+        season = low in words.keep_language and words.first(low) and low not in STOP_WORDS and around.acts
+        if low in words.keep_language and not season:
             return 0.0
-        if not 2 <= len(word) <= LONGEST_WORD:
-            return 0.0
-        after = text[end:end + _REACH]
-        next_word = re.match(r"\s*([\w'’]+)", after)
-        does = bool(next_word and next_word.group(1).lower() in self._person_verbs)
-        if low in words.keep and not ((word[0].isupper() and does) or season):
+        if low in words.keep and not ((word[0].isupper() and around.does) or season):
             return 0.0  # a function word ("will", "may") unless it does what a person does ("Will hasn't")
         if word.isupper() and len(word) <= 4:
             return 0.0  # an acronym: "ED", "NICU"
         frequency = zipf(low)
         capitalised = word[0].isupper()
-        cue = does or acts or bool(_PERSON_AFTER.match(after))
-        before = text[max(0, start - _REACH):start]
-        opens = (start <= _REACH and not before.strip()) or bool(_SENTENCE_END.search(before))
-        if not (words.first(low) or low in self._word_names):
+        listed = words.first(low) or low in self._word_names
+        if frequency >= _MOST_COMMON and low not in words.keep:
+            return 0.0  # too common a word to ask about, however it is used
+        if not listed and frequency >= COMMON_WORD and not (low in words.surnames and around.family):
+            return 0.0
+        if not listed:
             # Unlisted: only a word, capitalised or opening a sentence, that acts
             # as a person does ("Zeus hasnt been seen", "gem said"), one with an
             # age or a name beside it ("goodluck (yr 5)"), or a surname before
             # "family" ("Baker family").
-            family = bool(_FAMILY_AFTER.match(after)) and low in words.surnames
-            if not (((capitalised and not word.isupper()) or opens or beside)
-                    and (family or ((does or beside) and frequency < COMMON_WORD))):
+            family = low in words.surnames and around.family
+            if not (((capitalised and not word.isupper()) or around.opens or around.beside)
+                    and (family or ((around.does or around.beside) and frequency < COMMON_WORD))):
                 return 0.0
-        common = DOUBT_CAPITALISED_WORD if capitalised else DOUBT_TYPED_CUED_WORD if cue else DOUBT_TYPED_WORD
+        common = DOUBT_CAPITALISED_WORD if capitalised else DOUBT_TYPED_CUED_WORD if around.cue else DOUBT_TYPED_WORD
         if frequency >= common and low not in words.keep:
             return 0.0  # too common a word to ask about
         score = max(DOUBT_CAPITALISED_WORD - frequency, 0.0)
         if capitalised:
-            score += 0.5 if opens else 1.0  # a capital mid-sentence says more than one opening it
-        if cue:
+            score += 0.5 if around.opens else 1.0  # a capital mid-sentence says more than one opening it
+        if around.cue:
             score += 1.0  # "Storm said", "River (Reception)", "Sky and [NAME]"
         return score
+
+
+class _Around:
+    """What stands around one word of a text, each read the first time it is asked for."""
+
+    def __init__(self, doubts: Doubts, text: str, start: int, end: int, names: Set[int]) -> None:
+        self._doubts, self._text, self._start, self._end, self._names = doubts, text, start, end, names
+
+    @cached_property
+    def _after(self) -> str:
+        return self._text[self._end:self._end + _REACH]
+
+    @cached_property
+    def _joined(self) -> Optional[re.Match]:
+        return _JOINED.match(self._text, self._end, self._end + _REACH)
+
+    @cached_property
+    def _aged(self) -> bool:
+        return bool(self._doubts._aged.match(self._text, self._end, self._end + _REACH))
+
+    @cached_property
+    def _to_a_name(self) -> bool:
+        joined = self._joined
+        return bool(joined and (joined.end() in self._names or joined.group("kin")))
+
+    @cached_property
+    def beside(self) -> bool:
+        """An age or a name beside it ("goodluck (yr 5)", "gift + Kai"); after
+        only a comma, that says less ("cigs, Kai is 12")."""
+        return self._aged or (self._to_a_name and not self._joined.group().lstrip().startswith(","))
+
+    @cached_property
+    def acts(self) -> bool:
+        """It does what only a person does, or has an age, a name or a title beside it."""
+        doubts, text, start, end = self._doubts, self._text, self._start, self._end
+        return self._aged or self._to_a_name or bool(doubts._acts.match(text, end, end + _REACH)) or bool(
+            doubts._aged_in_a_list.match(text, end, end + _REACH)) or bool(
+            doubts._titled.search(text, max(0, start - _REACH), start))
+
+    @cached_property
+    def does(self) -> bool:
+        """The next word is what a person does: "said", "hasn't"."""
+        next_word = re.match(r"\s*([\w'’]+)", self._after)
+        return bool(next_word and next_word.group(1).lower() in self._doubts._person_verbs)
+
+    @cached_property
+    def cue(self) -> bool:
+        return self.does or self.acts or bool(_PERSON_AFTER.match(self._after))
+
+    @cached_property
+    def opens(self) -> bool:
+        """It opens a sentence."""
+        before = self._text[max(0, self._start - _REACH):self._start]
+        return (self._start <= _REACH and not before.strip()) or bool(_SENTENCE_END.search(before))
+
+    @cached_property
+    def family(self) -> bool:
+        """It names a family: "Baker family"."""
+        return bool(_FAMILY_AFTER.match(self._after))
 
 
 def most_doubtful(doubts: Iterable[Sequence[Doubt]], limit: int) -> List[str]:

@@ -10,6 +10,7 @@ import re
 from typing import Dict, Iterator, List, Set, Tuple
 
 import spacy
+from spacy.attrs import IDX, LENGTH, NORM, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -61,6 +62,8 @@ class Names:
         self._courtesy_titles = {w.lower() for w in rules.courtesy_titles}
         self._nlp = spacy.blank("en")
         self._matcher = Matcher(self._nlp.vocab)
+        self._codes = {mark: self._nlp.vocab.strings.add(_code(mark))
+                       for mark in itertools.product((False, True), repeat=len(MARKS))}
         self._add_cue_patterns()
 
     def find(self, text: str, taken: Set[int]) -> List[Found]:
@@ -131,10 +134,13 @@ class Names:
         seen: Dict[str, Tuple[bool, ...]] = {}
         marks = [seen.get(token.text) or seen.setdefault(token.text, self._marks(token)) for token in doc]
         doc.user_data[MARKS_KEY] = marks
-        codes: Dict[Tuple[bool, ...], str] = {}
+        doc.user_data[WORDS_KEY] = _words(doc)
+        # What the cue patterns read: each marked token's marks as one string in its NORM.
+        norms = doc.to_array([NORM])
         for i, mark in enumerate(marks):
-            if any(mark):  # what the cue patterns read
-                doc[i].norm_ = codes.get(mark) or codes.setdefault(mark, _code(mark))
+            if any(mark):
+                norms[i] = self._codes[mark]
+        doc.from_array([NORM], norms)
         picked: Set[int] = set()
         cued: Set[int] = set()  # picked by a cue word that points at a person
         for match_id, start, end in self._cue_matches(doc, marks):
@@ -234,9 +240,10 @@ class Names:
         """Two names joined by a hyphen, words as each may be: "autumn-rose",
         "ocean-blue", "Summer-Rose"."""
         found: Set[int] = set()
+        texts, lowers, spaced = doc.user_data[WORDS_KEY]
         for i in range(len(doc) - 2):
-            if (doc[i + 1].text == "-" and not doc[i].whitespace_ and not doc[i + 1].whitespace_
-                    and all(self._a_name(doc[j].lower_) for j in (i, i + 2))):
+            if (texts[i + 1] == "-" and not spaced[i] and not spaced[i + 1]
+                    and self._a_name(lowers[i]) and self._a_name(lowers[i + 2])):
                 found.add(i)
         return found
 
@@ -329,7 +336,7 @@ class Names:
         """Without a cue word: a capitalised rare word or listed name mid-sentence,
         a listed first name that is rare in English anywhere."""
         word = token.text.lower()
-        if re.fullmatch(r"[A-Z][a-z]*['’][A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+", token.text) and word not in self._keep:
+        if _JOINED_NAME.fullmatch(token.text) and word not in self._keep:
             return True  # O'Neill, D'Souza, Smith-Jones
         if self._plural_of_a_word(word):
             return False  # "Ashtrays overflowing"
@@ -383,15 +390,13 @@ class Names:
     def _full_name_follows(self, token: Token, marks: List[Tuple[bool, ...]]) -> bool:
         """A capitalised surname follows (after any "de", "van", "al-"); ``marks``
         are each token's, from ``_marks``."""
-        doc, after = token.doc, token.i + 1
-        last = min(len(doc), token.i + NAME_TOKENS)
-        while after < last and (marks[after][3] or doc[after].text in ("-", "‐")):
+        texts, lowers, _ = token.doc.user_data[WORDS_KEY]
+        after, last = token.i + 1, min(len(texts), token.i + NAME_TOKENS)
+        while after < last and (marks[after][3] or texts[after] in ("-", "‐")):
             after += 1
-        if after >= len(doc):
+        if after >= len(texts):
             return False
-        following = doc[after]
-        return marks[after][0] and marks[after][2] and (
-            self._listed(following.lower_) or rare(following.lower_, COMMON_WORD))
+        return marks[after][0] and marks[after][2] and (self._listed(lowers[after]) or rare(lowers[after], COMMON_WORD))
 
     def _first_or_rare(self, word: str) -> bool:
         return word in self._first_names or rare(word, RARE_WORD)
@@ -460,6 +465,8 @@ class Names:
         return word in self._first_names or word in self._surnames
 
 
+#: One token that is a whole name of two parts: "O'Neill", "D'Souza", "Smith-Jones".
+_JOINED_NAME = re.compile(r"[A-Z][a-z]*['’][A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+")
 #: What joins two names in a list: "Tia and Kacey", "tia n kacey", "gift + goodluck".
 _JOINERS = ["and", "&", "n", "+"]
 #: Words that come before a thing more often than before a person.
@@ -480,11 +487,22 @@ MARKS = ("could_be_name", "first_name", "capitalised", "particle", "never_name",
 
 
 MARKS_KEY = "seen.anonymise.marks"
+_MARK_INDEX = {name: i for i, name in enumerate(MARKS)}
+#: Each token's text, its lower case and whether a space follows, kept with
+#: its doc: the rules that read every token read these, not spaCy's Token
+#: objects, which are built anew at every ``doc[i]``.
+WORDS_KEY = "seen.anonymise.words"
+
+
+def _words(doc: Doc) -> Tuple[List[str], List[str], List[bool]]:
+    text = doc.text
+    texts = [text[start:start + length] for start, length in doc.to_array([IDX, LENGTH]).tolist()]
+    return texts, [text.lower() for text in texts], [bool(space) for space in doc.to_array([SPACY]).tolist()]
 
 
 def _mark(token: Token, name: str) -> bool:
     """One of a token's marks, kept with its doc by ``Names._names``."""
-    return token.doc.user_data[MARKS_KEY][token.i][MARKS.index(name)]
+    return token.doc.user_data[MARKS_KEY][token.i][_MARK_INDEX[name]]
 
 
 def _code(mark: Tuple[bool, ...]) -> str:

@@ -70,8 +70,23 @@ def test_any_unicode_text_is_anonymised_without_error(text):
     assert isinstance(anonymise.anonymise(text), str)
 
 
+@pytest.fixture(scope="module")
+def hundred_kilobytes_seconds() -> dict:
+    """Each kind's best of three at 100 kB, the kinds taken in turn rather
+    than one kind three times in a row: this machine's speed drifts for
+    seconds at a time, and a slow spell should not fall on all of one kind's runs."""
+    texts = {kind: make(100_000) for kind, make in TEXTS.items()}
+    best = dict.fromkeys(texts, float("inf"))
+    for _ in range(3):
+        for kind, text in texts.items():
+            start = time.perf_counter()
+            anonymise.anonymise(text)
+            best[kind] = min(best[kind], time.perf_counter() - start)
+    return best
+
+
 @pytest.mark.parametrize("kind", sorted(TEXTS))
-def test_a_hundred_kilobytes_of_any_of_these_texts_takes_well_under_two_seconds(kind):
-    """benchmarks/anonymiser_time.py measures under 1 s for each (best of three);
-    the test leaves room for a busy machine. Before issue 13 some took minutes."""
-    assert _seconds(TEXTS[kind](100_000)) < 2.0
+def test_a_hundred_kilobytes_of_any_of_these_texts_takes_well_under_two_seconds(kind, hundred_kilobytes_seconds):
+    """benchmarks/anonymiser_time.py prints each kind's time; the bound leaves
+    room for a busy machine. Before issue 13 some took minutes."""
+    assert hundred_kilobytes_seconds[kind] < 2.0
