@@ -27,7 +27,7 @@ export SEEN_ACTION_TOKEN
 PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: run run-cluster cluster-tools cluster test fresh-results safety install lint bot-data train unit web validate stories integration browser chromium heldout migrate clean
+.PHONY: run run-cluster cluster-tools cluster test fresh-results safety install lint bot-data train unit web validate stories integration browser browser-pages browser-bot unit-timing unit-rest lanes bot-lane pages-lane chromium heldout migrate clean
 
 # SEEN_ENV=development lets the web app start without SEEN_SECRET_KEY on a laptop
 # (it then makes a random key at each start); production sets SEEN_SECRET_KEY.
@@ -68,7 +68,23 @@ cluster-tools:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq haproxy redis-server; }
 
-test: fresh-results install lint chromium cluster-tools unit web validate train stories integration browser cluster safety
+test: fresh-results install lint chromium cluster-tools unit-timing lanes cluster safety
+
+# Two lanes at once, each in order, each one's output printed whole when it
+# ends: the bot's (checked, trained, its stories, then the tests that talk to
+# it: integration and the widget in a browser) and the rest (the unit tests
+# that do not time themselves, the web app's tests and its pages in a browser),
+# which need no model. One after the other they took about 18 minutes, over
+# CI's 25 with the rest. Before them, alone, the tests that time themselves
+# (marked `timing`); after them, alone, the cluster's soak.
+lanes: install chromium
+	$(MAKE) --no-print-directory -j2 --output-sync=recurse bot-lane pages-lane
+
+bot-lane: install chromium
+	$(MAKE) --no-print-directory -j1 validate train stories integration browser-bot
+
+pages-lane: install chromium
+	$(MAKE) --no-print-directory -j1 unit-rest web browser-pages
 
 # Tests on PostgreSQL skip when it cannot be reached, except in `make test`,
 # where that fails them (tests/helpers/databases.py).
@@ -108,6 +124,12 @@ train: install
 unit: install
 	$(BIN)/python -m pytest tests/unit -q --junitxml=$(JUNIT)/unit.xml
 
+unit-timing: install
+	$(BIN)/python -m pytest tests/unit -m timing -q --junitxml=$(JUNIT)/unit-timing.xml
+
+unit-rest: install
+	$(BIN)/python -m pytest tests/unit -m "not timing" -q --junitxml=$(JUNIT)/unit-rest.xml
+
 # Fails first if the generated files are not what knowledge/ gives (make bot-data).
 # Ruff, configured in pyproject.toml: first, so a slip costs seconds, not a training run.
 lint: install
@@ -122,19 +144,30 @@ stories: install
 
 # Everything in tests/integration/ (marked so by tests/conftest.py).
 integration: install
-	$(BIN)/python -m pytest -m integration -q --junitxml=$(JUNIT)/integration.xml
+	$(BIN)/python -m pytest tests/integration -m integration -q --junitxml=$(JUNIT)/integration.xml
 
 # The fast tests beside the unit tests, which a plain `pytest` runs too: the
 # notes storage (tests/storage) and the supervision web app through Flask's
 # test client (tests/web), on SQLite and PostgreSQL.
+# Each suite is collected from its own folders only: collecting every folder
+# imports every test module (Rasa's among them) and cost each run about 30 s.
+SLOW_FOLDERS := integration browser cluster
 web: install
-	$(BIN)/python -m pytest --ignore=tests/unit -q --junitxml=$(JUNIT)/web.xml
+	$(BIN)/python -m pytest --ignore=tests/unit $(SLOW_FOLDERS:%=--ignore=tests/%) -q --junitxml=$(JUNIT)/web.xml
 
 # Real browser tests: Playwright drives Debian's Chromium (Playwright's own
 # browser download does not work here): the supervision app, and the widget
-# talking to the trained bot. Screenshots go to tests/artifacts/.
+# talking to the trained bot. Screenshots go to tests/artifacts/. `make test`
+# runs the two halves apart: the pages need no model, so they run while it trains
+# (tests/browser/conftest.py marks the tests that need the bot).
 browser: install chromium
-	$(BIN)/python -m pytest -m browser -q --junitxml=$(JUNIT)/browser.xml
+	$(BIN)/python -m pytest tests/browser -m browser -q --junitxml=$(JUNIT)/browser.xml
+
+browser-pages: install chromium
+	$(BIN)/python -m pytest tests/browser -m "browser and not bot" -q --junitxml=$(JUNIT)/browser-pages.xml
+
+browser-bot: install chromium
+	$(BIN)/python -m pytest tests/browser -m "browser and bot" -q --junitxml=$(JUNIT)/browser-bot.xml
 
 chromium:
 	@test -x /usr/bin/chromium || { \
@@ -145,7 +178,7 @@ chromium:
 # The cluster's fault tests and soak (tests/cluster/): HAProxy, two Rasa and
 # two action servers, Redis, PostgreSQL, started on test ports.
 cluster: install cluster-tools
-	$(BIN)/python -m pytest -m cluster -q --junitxml=$(JUNIT)/cluster.xml
+	$(BIN)/python -m pytest tests/cluster -m cluster -q --junitxml=$(JUNIT)/cluster.xml
 
 # Held-out figures on their own (the integration tests assert them too).
 heldout: install

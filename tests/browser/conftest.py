@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Dict, Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from seen.db import migrate
 from tests.helpers import bot, databases
@@ -15,6 +15,17 @@ from tests.helpers.paths import ARTIFACTS
 from tests.helpers.web_server import web_server
 
 CHROMIUM = os.environ.get("SEEN_TEST_CHROMIUM", "/usr/bin/chromium")
+#: How long a page may take to show what a test expects: `make test` runs the
+#: pages' tests while the bot trains on both cores, which slows them.
+expect.set_options(timeout=15_000)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark "bot" every test that talks to the trained bot, so `make test` can
+    run the others while the model trains."""
+    for item in items:
+        if "servers" in getattr(item, "fixturenames", ()):
+            item.add_marker("bot")
 
 
 @pytest.fixture(scope="session")

@@ -28,20 +28,27 @@ def servers(tmp_path_factory, notes_url) -> Iterator[Dict[str, Path]]:
         yield logs
 
 
-@pytest.fixture
-def rasa_without_actions(tmp_path) -> Iterator[Callable[[str], List[dict]]]:
-    """Rasa alone, its action server unreachable: what still works then."""
+@pytest.fixture(scope="package")
+def rasa_alone(tmp_path_factory) -> Iterator[int]:
+    """Rasa alone, its action server unreachable, shared by the tests of what
+    still works then (a model loads in about 15 s); yields its port."""
     port, unreachable = bot.RASA_PORT + 1, bot.ACTIONS_PORT + 1
     log = ARTIFACTS / "rasa_without_actions.log"
     ARTIFACTS.mkdir(exist_ok=True)
     bot.ensure_free(port, unreachable)
-    rasa = bot.start_rasa(port, unreachable, log, tmp_path)
+    rasa = bot.start_rasa(port, unreachable, log, tmp_path_factory.mktemp("rasa_alone"))
     try:
         bot.wait_until_answering(rasa, port, log, probe="the baby isn't breathing")
-        sender = f"test-{uuid.uuid4()}"
-        yield lambda text: bot.send(sender, text, port)
+        yield port
     finally:
         bot.stop(rasa)
+
+
+@pytest.fixture
+def rasa_without_actions(rasa_alone) -> Callable[[str], List[dict]]:
+    """A fresh conversation with Rasa alone: what still works with the action server unreachable."""
+    sender = f"test-{uuid.uuid4()}"
+    return lambda text: bot.send(sender, text, rasa_alone)
 
 
 @pytest.fixture

@@ -6,12 +6,16 @@ import asyncio
 import logging
 import time
 
+import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import conversation
 from actions.conversation import off_the_loop
 from seen import knowledge
 from seen.replies import Reply
+
+#: It times itself: `make test` runs it with the machine to itself (`make unit-timing`).
+pytestmark = pytest.mark.timing
 
 KB = knowledge.default()
 PLANTED = "Kayleigh Bannister, 14 Mercer Walk"

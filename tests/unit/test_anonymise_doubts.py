@@ -14,6 +14,9 @@ from seen.anonymise.doubts import is_a_word, most_doubtful, removed
 from tests.helpers.paths import ROOT
 from tests.helpers.timing import GROWTH
 
+#: It times itself: `make test` runs it with the machine to itself (`make unit-timing`).
+pytestmark = pytest.mark.timing
+
 ANONYMISER = default()
 
 

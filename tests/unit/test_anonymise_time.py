@@ -14,6 +14,9 @@ from benchmarks.anonymiser_time import TEXTS
 from seen import anonymise
 from tests.helpers.timing import GROWTH
 
+#: It times itself: `make test` runs it with the machine to itself (`make unit-timing`).
+pytestmark = pytest.mark.timing
+
 #: The longest message a channel accepts is far shorter than this.
 MESSAGE = 4_000
 

@@ -4,12 +4,16 @@ answer already given."""
 
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from seen import knowledge, respond
 from seen.intents import SHARE_WORRY_INTENT
 from seen.reflection import Heard
+
+#: It times itself: `make test` runs it with the machine to itself (`make unit-timing`).
+pytestmark = pytest.mark.timing
 
 KB = knowledge.default()
 LIMIT = KB.message_max_chars
