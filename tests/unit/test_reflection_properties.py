@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from seen import knowledge, respond
+from seen import knowledge, respond, warm_up
 from seen.intents import SHARE_WORRY_INTENT
 from seen.reflection import Heard
 
@@ -23,6 +23,14 @@ TEXT = st.one_of(
                               "/restart", "{{7*7}}", "\x00", "😀", "مرحبا", " ", "Save", "Discard", "teacher",
                               "derby", "age 7", "hungry", "\n"]), max_size=30).map(" ".join),
 )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm():
+    """What the action server builds as it starts (seen/warm_up.py), built
+    before the clock starts: the bound is on each message, and run alone this
+    module's first example also paid for loading the word lists (3.9 s)."""
+    warm_up.action_server()
 
 
 def _heard(text: str, intent: str = "nlu_fallback") -> Heard:
