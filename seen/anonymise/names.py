@@ -65,6 +65,10 @@ class Names:
         self._codes = {mark: self._nlp.vocab.strings.add(_code(mark))
                        for mark in itertools.product((False, True), repeat=len(MARKS))}
         self._add_cue_patterns()
+        # A word every cue pattern has one of (the "AGE" pattern has a number instead).
+        self._cue_words = {w.lower() for w in rules.courtesy_titles + rules.titles + rules.kin + rules.said_words}
+        self._cue_words |= {phrase.split()[0].lower() for phrase in rules.naming_words}
+        self._cue_words |= {*_JOINERS, *_WEAK_SAYING, "'s", "’s"}
 
     def find(self, text: str, taken: Set[int]) -> List[Found]:
         """The names in ``text`` outside the characters ``taken`` by other details."""
@@ -92,7 +96,7 @@ class Names:
         # "bex (mum) rang", "Kerry mum of the twins"
         self._matcher.add("WHO", [[name, {"ORTH": "("}, kin], [name, kin, {"LOWER": {"IN": ["of", "to"]}}]])
         self._matcher.add("SAYS_WEAK", [[_marked(could_be_name=True, first_name=True, capitalised=True),
-                                         {"LOWER": {"IN": ["has", "had", "hasnt", "hasn't", "did", "does"]}}]])
+                                         {"LOWER": {"IN": _WEAK_SAYING}}]])
         # "says Dwayne hits them", "visited oliver and his nan"
         self._matcher.add("OBJECT", [[{"LOWER": {"IN": rules.said_words}}, name]])
         # "Ruby and her sister", "theo and his big brother"
@@ -189,14 +193,21 @@ class Names:
         return found
 
     def _cue_matches(self, doc: Doc, marks: List[Tuple[bool, ...]]) -> Iterator[Tuple[int, int, int]]:
-        """The cue patterns' matches. Every pattern needs a token that could be
-        a name, so only the stretches around such tokens are searched: a long
-        message of ordinary words costs the matcher nothing."""
-        near = [i for i, (could, first, capitalised, _, _, cue) in enumerate(marks)
-                if could or first or capitalised or cue]
+        """The cue patterns' matches. Every pattern needs a cue word ("mum",
+        "said", "called", "and", "'s", a number after "aged"…) and a token that
+        could be a name, so only the stretches around cue words with such a
+        token near are searched: a long message of ordinary words, or of
+        capitalised words with no cue among them, costs the matcher nothing."""
+        texts, lowers, _ = doc.user_data[WORDS_KEY]
+        near = list(itertools.accumulate(
+            1 if could or first or capitalised or cue else 0 for could, first, capitalised, _, _, cue in marks))
         stretches: List[List[int]] = []
-        for i in near:
+        for i, word in enumerate(lowers):
+            if not (word in self._cue_words or _DIGIT.search(texts[i])):
+                continue
             start, end = max(0, i - CUE_REACH), min(len(doc), i + CUE_REACH + 1)
+            if near[end - 1] == (near[start - 1] if start else 0):
+                continue  # nothing near that could be a name
             if stretches and start <= stretches[-1][1]:
                 stretches[-1][1] = end
             else:
@@ -469,6 +480,9 @@ class Names:
 _JOINED_NAME = re.compile(r"[A-Z][a-z]*['’][A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+")
 #: What joins two names in a list: "Tia and Kacey", "tia n kacey", "gift + goodluck".
 _JOINERS = ["and", "&", "n", "+"]
+#: What a first name opening a sentence may do that says a little of a person: "Bill has".
+_WEAK_SAYING = ["has", "had", "hasnt", "hasn't", "did", "does"]
+_DIGIT = re.compile(r"\d")
 #: Words that come before a thing more often than before a person.
 _ARTICLES = ("a", "an", "some", "any", "the")
 #: What may come before a name at the start of a clause.
@@ -495,9 +509,13 @@ WORDS_KEY = "seen.anonymise.words"
 
 
 def _words(doc: Doc) -> Tuple[List[str], List[str], List[bool]]:
+    """Read column by column: a row of values per token is a list per token,
+    and making tens of thousands of them set Python's collector scanning the
+    whole heap (a third of a second for 100 kB)."""
     text = doc.text
-    texts = [text[start:start + length] for start, length in doc.to_array([IDX, LENGTH]).tolist()]
-    return texts, [text.lower() for text in texts], [bool(space) for space in doc.to_array([SPACY]).tolist()]
+    starts, lengths = doc.to_array(IDX).tolist(), doc.to_array(LENGTH).tolist()
+    texts = [text[start:start + length] for start, length in zip(starts, lengths, strict=True)]
+    return texts, [word.lower() for word in texts], [bool(space) for space in doc.to_array(SPACY).tolist()]
 
 
 def _mark(token: Token, name: str) -> bool:

@@ -88,8 +88,20 @@ def hundred_kilobytes_seconds() -> dict:
     return best
 
 
-@pytest.mark.parametrize("kind", sorted(TEXTS))
-def test_a_hundred_kilobytes_of_any_of_these_texts_takes_well_under_two_seconds(kind, hundred_kilobytes_seconds):
+#: The text every other kind is timed against.
+ORDINARY = "ordinary note"
+
+
+def test_a_hundred_kilobytes_of_an_ordinary_note_takes_well_under_two_seconds(hundred_kilobytes_seconds):
     """benchmarks/anonymiser_time.py prints each kind's time; the bound leaves
-    room for a busy machine. Before issue 13 some took minutes."""
-    assert hundred_kilobytes_seconds[kind] < 2.0
+    room for a busy machine. Before issue 13 some texts took minutes."""
+    assert hundred_kilobytes_seconds[ORDINARY] < 2.0
+
+
+@pytest.mark.parametrize("kind", sorted(set(TEXTS) - {ORDINARY}))
+def test_no_text_takes_three_times_as_long_as_an_ordinary_note_of_its_length(kind, hundred_kilobytes_seconds):
+    """Hostile texts against the ordinary note timed beside them: this
+    machine's speed drifts by up to 1.7 times from one minute to the next
+    (2026-12-01), which failed a bound in seconds on a slow spell, but drifts
+    alike for texts timed in turn. Measured: at most about 1.8 times."""
+    assert hundred_kilobytes_seconds[kind] < 3 * hundred_kilobytes_seconds[ORDINARY]
