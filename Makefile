@@ -27,7 +27,7 @@ export SEEN_ACTION_TOKEN
 PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: run run-cluster cluster-tools cluster test fresh-results safety install lint bot-data train unit web validate stories integration browser browser-pages browser-bot unit-timing unit-rest test-steps step-validate step-train step-cluster step-stories step-integration step-browser-bot step-unit-rest step-web step-browser-pages chromium heldout migrate clean
+.PHONY: run run-cluster cluster-tools cluster test fresh-results safety install lint bot-data train unit web validate stories integration browser browser-pages browser-bot unit-timing unit-rest lanes bot-lane pages-lane chromium heldout migrate clean
 
 # SEEN_ENV=development lets the web app start without SEEN_SECRET_KEY on a laptop
 # (it then makes a random key at each start); production sets SEEN_SECRET_KEY.
@@ -68,27 +68,23 @@ cluster-tools:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq haproxy redis-server; }
 
-test: fresh-results install lint chromium cluster-tools unit-timing
-	$(MAKE) --no-print-directory -j2 --output-sync=target test-steps
-	$(MAKE) --no-print-directory safety
+test: fresh-results install lint chromium cluster-tools unit-timing lanes cluster safety
 
-# `make test`'s steps after the unit tests that time themselves (marked
-# `timing`, run first with the machine to themselves): two at a time, each as
-# soon as what it needs is done, each one's output printed whole when it ends.
-# The cluster goes first once the model is trained: its soak lasts five minutes
-# however busy the machine is, so other steps beside it cost it nothing. One
-# after the other these steps took over 22 minutes, and CI has 25 in all.
-test-steps: step-cluster step-stories step-integration step-browser-bot step-unit-rest step-web step-browser-pages
-step-validate: ; @$(MAKE) --no-print-directory validate
-step-train: step-validate ; @$(MAKE) --no-print-directory train
-step-cluster: step-train ; @$(MAKE) --no-print-directory cluster
-step-stories: step-train ; @$(MAKE) --no-print-directory stories
-step-integration: step-train ; @$(MAKE) --no-print-directory integration
-# The widget's bot runs on the integration tests' ports.
-step-browser-bot: step-integration ; @$(MAKE) --no-print-directory browser-bot
-step-unit-rest: ; @$(MAKE) --no-print-directory unit-rest
-step-web: step-unit-rest ; @$(MAKE) --no-print-directory web
-step-browser-pages: step-web ; @$(MAKE) --no-print-directory browser-pages
+# Two lanes at once, each in order, each one's output printed whole when it
+# ends: the bot's (checked, trained, its stories, then the tests that talk to
+# it: integration and the widget in a browser) and the rest (the unit tests
+# that do not time themselves, the web app's tests and its pages in a browser),
+# which need no model. One after the other they took about 18 minutes, over
+# CI's 25 with the rest. Before them, alone, the tests that time themselves
+# (marked `timing`); after them, alone, the cluster's soak.
+lanes: install chromium
+	$(MAKE) --no-print-directory -j2 --output-sync=recurse bot-lane pages-lane
+
+bot-lane: install chromium
+	$(MAKE) --no-print-directory -j1 validate train stories integration browser-bot
+
+pages-lane: install chromium
+	$(MAKE) --no-print-directory -j1 unit-rest web browser-pages
 
 # Tests on PostgreSQL skip when it cannot be reached, except in `make test`,
 # where that fails them (tests/helpers/databases.py).
