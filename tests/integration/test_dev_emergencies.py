@@ -4,8 +4,6 @@ training data or the pipeline that loses one fails here before it reaches a
 practitioner. (The held-out sets are asserted in test_heldout.py and
 test_concern_openers_heldout.py.)"""
 
-from pathlib import Path
-
 import pytest
 
 from benchmarks.parsing import ROOT, Parser, latest_model
@@ -20,15 +18,11 @@ def parse():
     return Parser(latest_model(ROOT / "bot" / "models"))
 
 
-def _emergencies(path: Path):
-    return texts_in(path, "emergencies")
-
-
 def test_the_tuning_sets_hold_hundreds_of_emergencies():
-    assert sum(len(_emergencies(path)) for path in FILES) >= 500
+    assert sum(len(texts_in(path, "emergencies")) for path in FILES) >= 500
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_every_tuning_set_emergency_gets_the_999_reply(parse, path):
-    missed = [text for text in _emergencies(path) if parse(text).intent != EMERGENCY_INTENT]
+    missed = [text for text in texts_in(path, "emergencies") if parse(text).intent != EMERGENCY_INTENT]
     assert missed == []
