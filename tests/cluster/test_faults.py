@@ -3,6 +3,7 @@ mid-reflection, Redis restarted, two messages of one conversation at once.
 In order: a killed server is started again while the next tests run."""
 
 import asyncio
+import json
 import threading
 import time
 import uuid
@@ -82,26 +83,42 @@ def test_messages_sent_at_once_in_one_conversation_are_handled_in_order(cluster:
     for _ in range(4):
         texts.append(reply_to(one_by_one.messages))
         asked_next.append(question_asked(one_by_one.answer()))
-    assert [question_asked(m) for m in _sent_together(at_once.sender, texts)] == asked_next
+    assert [question_asked(m) for m in _sent_together(at_once.sender, texts, cluster.redis.port)] == asked_next
     assert redis.Redis(port=cluster.redis.port, db=1).keys("*") == [], "a lock was left behind"
 
 
-def _sent_together(sender: str, texts: List[str]) -> List[List[dict]]:
-    """Send each text 0.05 s after the one before (each takes longer than
-    that to handle), without waiting for replies; the replies, in the order
-    the texts were sent."""
+def _sent_together(sender: str, texts: List[str], port: int) -> List[List[dict]]:
+    """Send each text once the one before it is waiting its turn in Rasa's
+    Redis lock (or is done), without waiting for replies: a thread started
+    a moment later can overtake the one before it on a slow machine, and
+    then the order sent is not the order Rasa was asked in. The replies, in
+    the order the texts were sent."""
     replies: List[List[dict]] = [[] for _ in texts]
+    locks = redis.Redis(port=port, db=1)
 
     def post(i: int) -> None:
         replies[i] = send(sender, texts[i])
 
     threads = [threading.Thread(target=post, args=(i,)) for i in range(len(texts))]
-    for thread in threads:
+    for i, thread in enumerate(threads):
         thread.start()
-        time.sleep(0.05)
+        _wait_for_a_ticket_each(locks, sender, threads[:i + 1])
     for thread in threads:
         thread.join(timeout=120)
     return replies
+
+
+def _wait_for_a_ticket_each(locks: redis.Redis, sender: str, started: List[threading.Thread]) -> None:
+    """Until every message still being handled holds a ticket in the
+    conversation's lock: a request keeps its ticket until its reply is ready."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        waiting = sum(thread.is_alive() for thread in started)
+        lock = locks.get(f"lock:{sender}")
+        if not waiting or len(json.loads(lock)["tickets"] if lock else []) >= waiting:
+            return
+        time.sleep(0.005)
+    raise AssertionError("a message never reached Rasa's lock")
 
 
 def test_a_rasa_server_killed_under_a_socketio_tab_goes_on_at_the_same_question(cluster: Cluster):
