@@ -53,7 +53,8 @@ class Identifiers:
         self._platform_handle = re.compile(rf"""
             \b(?:{alternation(rules.social_media_words)})\b          # "snapchat", "xbox"
             (?:\s{{1,3}}(?:{alternation(rules.handle_words)})\b)*   # "username is"
-            \s{{0,3}} [:=\-,]? \s{{0,3}}
+            \s{{0,3}} [:=\-,(]? \s{{0,3}}                          # "snap (misha.xo.10)"
+            (?!(?:{alternation(rules.social_media_words + rules.handle_words)})\b)  # not "xbox gamertag"
             (@?[A-Za-z0-9_.]{{3,30}}(?:\#\d{{2,6}})?)                # the account: "jaydenb2010", "Jay#1234"
             """, flags)
 

@@ -227,17 +227,18 @@ class Names:
         family" or "Lovely family")."""
         found: Set[int] = set()
         for i, (_, first_name, capitalised, _, never_name, _) in enumerate(marks):
+            token = doc[i]
+            if self._aged_in_brackets(doc, i):
+                found.add(i)
+                continue
             if never_name or not (first_name or capitalised):
                 continue
-            token = doc[i]
             if token.lower_ in self._keep:
                 continue
             after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
             opens_a_clause = i == 0 or doc[i - 1].text in _CLAUSE_OPENERS
             subject = first_name or (capitalised and rare(token.lower_, RARE_WORD))
             if subject and opens_a_clause and (after in self._subject_verbs or self._age_follows(doc, i)):
-                found.add(i)
-            elif after == "(" and i + 2 < len(doc) and _AGE_IN_BRACKETS.match(doc[i + 2:i + 5].text):
                 found.add(i)
             elif capitalised and after in ("'s", "’s") and i + 2 < len(doc) and doc[i + 2].lower_ in self._kin:
                 found.add(i)
@@ -246,6 +247,18 @@ class Names:
                       i > 0 and doc[i - 1].lower_ == "the" and token.lower_ in self._surnames))):
                 found.add(i)
         return found
+
+    def _aged_in_brackets(self, doc: Doc, i: int) -> bool:
+        """A name with an age or school year in brackets after it: "Storm (15)",
+        and a listed name that is also a word, in any case ("will (6)", "river
+        (Reception)"): a word before an age in brackets is a person, and no
+        verb or thing stands there ("the twins (6)" is kin, not a name)."""
+        token, low = doc[i], doc[i].lower_
+        if not (i + 2 < len(doc) and doc[i + 1].text == "(" and _AGE_IN_BRACKETS.match(doc[i + 2:i + 5].text)):
+            return False
+        if low in self._kin or low in self._never_names:
+            return False
+        return self._a_name(low) or (_mark(token, "capitalised") and low not in self._keep)
 
     def _joined_names(self, doc: Doc) -> Set[int]:
         """Two names joined by a hyphen, words as each may be: "autumn-rose",
@@ -338,7 +351,8 @@ class Names:
         word = token.lower_
         if _mark(token, "capitalised"):
             return self._listed(word) or rare(word, COMMON_WORD)
-        return (self._first(word) and rare(word, PERSON_WORD)) or rare(word, NO_WORD)
+        return (self._first(word) and rare(word, PERSON_WORD)) or (
+            rare(word, NO_WORD) and not self._plural_of_a_word(word))  # not "says bedtimes are"
 
     def _first(self, word: str) -> bool:
         return word in self._first_names or fold(word) in self._first_names

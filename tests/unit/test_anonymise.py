@@ -344,3 +344,21 @@ def test_a_hospital_named_by_where_a_child_was_taken_or_its_department_is_a_sett
                                   "at the hospital a&e overnight"])
 def test_a_hospital_of_no_name_stays_as_written(text):
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("will (6) came in with no coat in the snow", "[NAME] (6) came in with no coat in the snow"),
+    ("brother river (Reception) also hungry at snack time", "brother [NAME] (Reception) also hungry at snack time"),
+    ("Ellis attends Year 4 and arrives hungry", "[NAME] attends Year 4 and arrives hungry"),
+    ("his Xbox gamertag is lgndkilla808", "his Xbox gamertag is [SOCIAL MEDIA]"),
+    ("found her snap (misha.xo.10) talking to a man", "found her snap ([SOCIAL MEDIA]) talking to a man"),
+])
+def test_a_listed_name_in_any_case_before_an_age_and_a_handle_after_its_platforms_words_are_removed(text, expected):
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", ["the twins (6) came in hungry", "Reception (4) children had a fire drill",
+                                  "she says bedtimes are better since the star chart",
+                                  "logged on MyConcern and CPOMS", "Lemsip and a River Island bag"])
+def test_kin_before_an_age_plurals_after_says_and_school_record_systems_stay_as_written(text):
+    assert anonymise(text) == text

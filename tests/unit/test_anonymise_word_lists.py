@@ -28,7 +28,7 @@ ADDED = {
     "after_a_saint": ["prep"],
     "prison_words": ["stc"],
     "web_endings": ["scot"],
-    "handle_words": ["tag"],
+    "handle_words": ["login"],
     "day_month_cues": ["discharged"],
     "ordinal_date_cues": ["around"],
     "courtesy_titles": ["dame"],
@@ -82,7 +82,7 @@ CASES = [
     # web_endings: a web address and a spelled-out email; handle_words.
     ("see example.scot today", "see [WEB ADDRESS] today"),
     ("mail kb at example dot scot today", "mail [EMAIL] today"),
-    ("his xbox tag jay_b_2010 is public", "his xbox tag [SOCIAL MEDIA] is public"),
+    ("his xbox login jay_b_2010 is public", "his xbox login [SOCIAL MEDIA] is public"),
     # day_month_cues, ordinal_date_cues, courtesy_titles.
     ("discharged 3/2 from the ward", "discharged [DATE] from the ward"),
     ("mum left around the 3rd and came back", "mum left [DATE] and came back"),
