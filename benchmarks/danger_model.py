@@ -1,16 +1,18 @@
 """The 999 decision on words from a writer it never learned from (issue 11).
 
-Each tuning set (tests/dev, dev_b ... dev_j) was written by a different
+Each tuning set (tests/dev, dev_b ... dev_k) was written by a different
 writer. For each in turn, the danger score (seen.danger_model) is trained as
 components.emergency_override trains it, on the bot's NLU examples and every
 other tuning set, and then judges the left-out set's emergencies and concerns
-beside the rules. The rules themselves were tuned on every set, so the
-rules-alone line flatters them; the score's lines are fresh.
+beside the rules and the intent classifier (trained on the NLU examples only,
+so fresh to every set). The rules themselves were tuned on every set, so the
+rules-alone line flatters them; the score's and the classifier's are fresh.
 
     .venv/bin/python -m benchmarks.danger_model [--json out.json]
 
 Prints, for each pair of thresholds, emergencies caught and concerns taken for
-emergencies over all sets, and the same for the configured pair by set.
+emergencies over all sets; all three judges together, for each score the
+classifier's alarm may need; and the configured pair by set.
 """
 
 from __future__ import annotations
@@ -24,11 +26,13 @@ import numpy as np
 import yaml
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.loading import load_data
+from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from benchmarks.parsing import ROOT
 from seen.danger_model import DangerModel, tuning_examples
 from seen.embeddings import default_embedder
+from seen.intent_model import IntentModel
 from seen.intents import EMERGENCY_INTENT
 from seen.safety import default_detector
 
@@ -38,17 +42,31 @@ from seen.safety import default_detector
 PAIRS = ((0.0, 0.6), (0.0, 0.7), (0.0, 0.9), (0.005, 0.8), (0.01, 0.8), (0.02, 0.8), (0.0, 1.01))
 
 
-def _configured() -> Tuple[float, float]:
+def _override() -> dict:
     config = yaml.safe_load((ROOT / "bot" / "config.yml").read_text(encoding="utf-8"))
-    override = next(c for c in config["pipeline"] if c["name"].endswith("EmergencyOverride"))
-    return 0.0, override["danger_min_score"]
+    return next(c for c in config["pipeline"] if c["name"].endswith("EmergencyOverride"))
+
+
+def _configured() -> Tuple[float, float]:
+    return 0.0, _override()["danger_min_score"]
+
+
+def _nlu_examples() -> List[Message]:
+    data = TrainingData().merge(*[load_data(str(f)) for f in sorted((ROOT / "bot" / "data").glob("**/nlu/*.yml"))])
+    return [m for m in data.intent_examples if m.get(TEXT)]
 
 
 def _nlu() -> Tuple[List[str], List[str]]:
-    data = TrainingData().merge(*[load_data(str(f)) for f in sorted((ROOT / "bot" / "data").glob("**/nlu/*.yml"))])
-    examples = [m for m in data.intent_examples if m.get(TEXT)]
+    examples = _nlu_examples()
     return ([m.get(TEXT) for m in examples if m.get(INTENT) == EMERGENCY_INTENT],
             [m.get(TEXT) for m in examples if m.get(INTENT) != EMERGENCY_INTENT])
+
+
+def _classifier(embedder) -> IntentModel:
+    """The intent classifier as components.intent_classifier trains it: on the
+    bot's NLU examples only, so every tuning set is fresh to it."""
+    examples = _nlu_examples()
+    return IntentModel(embedder).fit([m.get(TEXT) for m in examples], [m.get(INTENT) for m in examples])
 
 
 def scores_by_set() -> Dict[str, Dict[str, np.ndarray]]:
@@ -58,6 +76,7 @@ def scores_by_set() -> Dict[str, Dict[str, np.ndarray]]:
     nlu_emergencies, nlu_others = _nlu()
     detector = default_detector()
     embedder = default_embedder()  # each training text embedded once for all ten trainings
+    classifier = _classifier(embedder)
     result: Dict[str, Dict[str, np.ndarray]] = {}
     for left_out in folders:
         emergencies, concerns = tuning_examples([f for f in folders if f != left_out])
@@ -68,6 +87,8 @@ def scores_by_set() -> Dict[str, Dict[str, np.ndarray]]:
             "emergency": np.array([True] * len(test_emergencies) + [False] * len(test_concerns)),
             "rules": np.array([detector.detect(t) is not None for t in texts]),
             "score": np.array(model.scores(texts)),
+            "classifier": np.array([dict(r).get(EMERGENCY_INTENT, 0.0) for r in classifier.rank(texts)]),
+            "reassured": np.array([detector.reassured(t) for t in texts]),
         }
         print(f"scored {left_out.name}: {len(test_emergencies)} emergencies, {len(test_concerns)} concerns")
     return result
@@ -77,6 +98,14 @@ def judged(data: Dict[str, np.ndarray], stand_down: float, alone: float) -> np.n
     """The component's verdict (without the reassurance check on the score
     alone), or with the rules standing down below ``stand_down``."""
     return (data["rules"] & (data["score"] >= stand_down)) | (~data["rules"] & (data["score"] >= alone))
+
+
+def three_judges(data: Dict[str, np.ndarray], classifier_min: float, classifier_min_score: float,
+                 score_min: float) -> np.ndarray:
+    """The component's verdict, the classifier and the reassurance check included."""
+    learned = (data["score"] >= score_min) | ((data["classifier"] >= classifier_min)
+                                              & (data["score"] >= classifier_min_score))
+    return data["rules"] | (learned & ~data["reassured"])
 
 
 def _figures(data: Dict[str, np.ndarray], verdict: np.ndarray) -> Dict[str, int]:
@@ -90,7 +119,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     sets = scores_by_set()
-    every = {key: np.concatenate([s[key] for s in sets.values()]) for key in ("emergency", "rules", "score")}
+    every = {key: np.concatenate([s[key] for s in sets.values()])
+             for key in ("emergency", "rules", "score", "classifier", "reassured")}
     configured = _configured()
     report: Dict[str, object] = {"configured": list(configured)}
     rules = _figures(every, every["rules"])
@@ -102,6 +132,16 @@ def main() -> None:
         figures = _figures(every, judged(every, stand_down, alone))
         report["pairs"][f"{stand_down}/{alone}"] = figures
         print(f"rules stand down below {stand_down}, score alone from {alone}: caught "
+              f"{figures['caught']}/{figures['emergencies']}, false alarms {figures['false_alarms']}/"
+              f"{figures['concerns']} ({figures['false_alarms'] / figures['concerns']:.1%})")
+    override = _override()
+    report["three_judges"] = {}
+    for needs in sorted({0.0, 0.1, 0.2, 0.3, 0.4, override["classifier_min_score"]}):
+        figures = _figures(every, three_judges(every, override["classifier_min_confidence"], needs,
+                                               override["danger_min_score"]))
+        report["three_judges"][str(needs)] = figures
+        mark = " (configured)" if needs == override["classifier_min_score"] else ""
+        print(f"all three judges, the classifier's alarm needing a score of {needs}{mark}: caught "
               f"{figures['caught']}/{figures['emergencies']}, false alarms {figures['false_alarms']}/"
               f"{figures['concerns']} ({figures['false_alarms'] / figures['concerns']:.1%})")
     report["by_set"] = {}

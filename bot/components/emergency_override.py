@@ -1,16 +1,19 @@
 """Decide, last in the NLU pipeline, whether a message gets the 999 reply.
 
-Three judges, and any one is enough: the rules in seen.safety; the intent
-classifier's emergency intent; and a danger score learned from every
-emergency and concern the tuning sets hold (seen.danger_model). The score
-was added to catch what the other two miss, never to overrule them: a new
-judge only adds, so no emergency caught before is lost.
+Three judges: the rules in seen.safety; the intent classifier's emergency
+intent; and a danger score learned from every emergency and concern the
+tuning sets hold (seen.danger_model). The classifier learns from the bot's
+NLU examples only, and took many a serious concern for an emergency ("mum on
+methadone", "eating out of the bins"); the score, which has read thousands
+of both from many writers, must agree with it a little.
 
 - The rules match: an emergency, whatever the others say.
 - The classifier's emergency intent is at least ``classifier_min_confidence``
-  sure, or the score at least ``danger_min_score``: an emergency, unless the
-  message says the danger is past, absent or hypothetical ("he's fine now",
-  "for our induction pack").
+  sure and the score at least ``classifier_min_score``, or the score alone at
+  least ``danger_min_score``: an emergency, unless the message says the
+  danger is past, absent or hypothetical ("he's fine now", "for our
+  induction pack"). benchmarks/danger_model.py measures the pair with each
+  writer's set left out of the score's training.
 - Otherwise an emergency guess below its bar gives way to the next intent.
 
 Every other reply still opens with "a child in immediate danger: call 999".
@@ -48,8 +51,8 @@ def _tuning_folders(config: Dict[Text, Any]) -> List[Path]:
 class EmergencyOverride(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"classifier_min_confidence": 0.5, "danger_min_score": 0.8, "tuning_sets": "tests/dev*",
-                "regularisation": 10.0}
+        return {"classifier_min_confidence": 0.5, "classifier_min_score": 0.2, "danger_min_score": 0.8,
+                "tuning_sets": "tests/dev*", "regularisation": 10.0}
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
@@ -131,6 +134,8 @@ class EmergencyOverride(GraphComponent):
         detector = default_detector()
         if detector.detect(text) is not None:
             return True
-        confident = (classifier_guess >= self._config["classifier_min_confidence"]
-                     or self._model.scores([text])[0] >= self._config["danger_min_score"])
+        score = self._model.scores([text])[0]
+        confident = score >= self._config["danger_min_score"] or (
+            classifier_guess >= self._config["classifier_min_confidence"]
+            and score >= self._config["classifier_min_score"])
         return confident and not detector.reassured(text)

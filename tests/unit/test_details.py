@@ -34,6 +34,8 @@ KB = knowledge.load()
     ("my role: family support. mum has four under five", "early_help"),
     ("Police DV officer. Third call-out to this address", "police"),
     ("drugs worker, my client has a toddler and is using again", "adult_services"),
+    ("Receptionist at a surgery. We've sent 3 letters about a baby's jabs", "gp_practice"),
+    ("I work in adult mental health. A service user of mine has a 4 yr old", "adult_services"),
 ])
 def test_the_role_is_the_one_the_practitioner_says_of_themselves(text, role):
     assert details.role_of(KB, text) == role
@@ -72,6 +74,7 @@ def test_a_role_only_mentioned_is_not_the_practitioners(text):
     ("SALT referral for a girl who's 3, parents did not bring her", "age_1_4"),
     ("EY SENCO: boy 2y10m, no words yet, DNA'd paeds twice", "age_1_4"),
     ("the kids are fed but nobody is up in the morning", None),
+    ("Midwife, Rochdale. 28/40, booked late at 24 wks, missed 2 scans", "unborn"),
 ])
 def test_the_age_band_comes_only_from_words_that_say_an_age(text, band):
     assert details.age_band_of(KB, text) == band
@@ -114,3 +117,18 @@ def test_a_choice_question_takes_the_choice_its_words_give():
 def test_clauses_split_only_where_both_sides_stand_alone():
     assert details.clauses("mum and dad drink, the boy is always hungry and the other kids have noticed") == [
         "mum and dad drink", "the boy is always hungry", "the other kids have noticed"]
+
+
+@pytest.mark.parametrize("text, question", [
+    ("baby 10 wks, no 6-8 week check. hv cant get in", "missed_appointments"),
+    ("key child, 2, hasnt been to any of her development reviews", "missed_appointments"),
+    ("Y5 boy, same uniform every day. Mum is lovely and always says she'll sort it. Never does.",
+     "disguised_compliance"),
+    ("Core group keep saying things are better but every visit the house is exactly the same. He's 14.",
+     "disguised_compliance"),
+    ("Year 11 boy, he's basically bringing up his 6 year old sister since dad went to prison", "caring_role"),
+    ("TA in y2. one of my kids eats everyone elses leftovers at lunch and hides bread in his bag",
+     "daily_life"),
+])
+def test_everyday_ways_of_saying_an_answer_are_heard_in_an_opening_message(text, question):
+    assert question in details.opening(KB, text).answers

@@ -79,6 +79,11 @@ def test_an_old_injury_mentioned_with_something_happening_now_is_still_an_emerge
     "his grades have collapsed since September",
     "landlords keep kicking them out so they've moved six times",
     "the batteries for his hearing aids haven't been collected from the pharmacy",
+    "When present he is frequently hungry and his uniform is ill-fitting and unwashed",
+    "Reception boy arriving hungry and in a nappy that hasnt been changed since the night before",
+    "i help run the toddler group. theres a mum who is often really drowsy at the sessions",
+    "girl (8) told me her mum 'took too many tablets' at christmas and an ambulance came",
+    "16 yr old sofa surfing since xmas, mum changed the locks on him",
 ])
 def test_words_that_only_look_like_a_danger_are_not_an_emergency(message):
     assert not is_emergency(message)
@@ -87,6 +92,9 @@ def test_words_that_only_look_like_a_danger_are_not_an_emergency(message):
 @pytest.mark.parametrize("message", [
     "eczema that's cracked and bleeding right now and she won't stop screaming",
     "the smell hit me and then I saw he's bleeding from the head",
+    "her uniform is ill-fitting and now she's fitting on the classroom floor",
+    "toddler from number 4 is out in the road in just a nappy",
+    "mum is often really drowsy and right now she won't wake up and the baby is with her",
 ])
 def test_a_harmless_phrase_does_not_hide_a_danger_in_the_same_message(message):
     assert is_emergency(message)
