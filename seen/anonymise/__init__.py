@@ -54,6 +54,9 @@ class Anonymiser:
             (?:{alternation(self._rules.service_heads, capitalised=True)})(?![\w'’-])  # "Meeting", "Outline"
             """, re.VERBOSE)
         self._doubts = Doubts(self._rules, words)
+        #: A service's head word that ends a kind of setting: "Fernlea Medical Group" is a practice, not a team.
+        self._settings_kind = re.compile(
+            rf"\s(?:{alternation([w for w in self._rules.setting_words if ' ' in w])})$", re.I)
 
     def find(self, text: str, kept: Iterable[str] = ()) -> List[Found]:
         """Every identifying detail, longest first where two overlap, except the
@@ -116,7 +119,8 @@ class Anonymiser:
                     spans.append((match.start(), end))
                     break
         spans += [match.span() for match in self._everyday.finditer(text)]
-        return spans + [match.span() for match in self._service.finditer(text) if self._nobody_in(match.group())]
+        return spans + [match.span() for match in self._service.finditer(text)
+                        if self._nobody_in(match.group()) and not self._settings_kind.search(match.group())]
 
     def _nobody_in(self, phrase: str) -> bool:
         """No first name or title among a phrase's words: "Core Group", not "Dr Rebecca Bishop of … Paediatrics"."""

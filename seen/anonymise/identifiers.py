@@ -143,6 +143,7 @@ class Identifiers:
         self._cued_day_month = re.compile(rf"""
             \b(?:{alternation(rules.day_month_cues)}) [:\s]{{1,3}}   # "dob:", "seen"
             ({_DAY_MONTH})\b(?![/.]\d)                              # "14/10"
+            (?!\s{{1,3}}(?:of|times|x)\b)                          # not "2/3 of the money", "3/4 times"
             """, flags)
         self._more_day_months = re.compile(rf"\s{{0,2}}(?:,|&|and|or)\s{{1,3}}({_DAY_MONTH})\b(?![/.]\d)", flags)
 

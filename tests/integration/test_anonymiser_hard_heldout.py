@@ -7,7 +7,10 @@ Issue 14's targets are not met yet (97% of identifiers alone, 99.5% with the
 practitioner's answers, 98% of clean notes unchanged). These guard what was
 measured on 2026-11-30 (second session), so no change makes the hard cases
 worse: 94.56% alone, 96.15% with answers, 94.20% of clean notes unchanged
-(95.65% once the practitioner's "no" puts words back), 0.32 questions a note.
+(95.65% once the practitioner's "no" puts words back), 0.32 questions a note;
+on 2026-12-01, 94.78% alone and 96.37% with answers, once a practice named
+"… Medical Group" was no longer taken for a team and a date after "received"
+or "sent" was caught (tuned on tests/dev/pii_sentences_k.yml).
 Also written to benchmarks/results/heldout_pii_hard.json."""
 
 import pytest
@@ -27,11 +30,11 @@ def test_the_set_is_as_big_as_issue_14_asks(figures):
 
 
 def test_no_fewer_identifiers_are_removed_than_when_measured(figures):
-    assert figures["recall_overall"] >= 0.9456
+    assert figures["recall_overall"] >= 0.9478
 
 
 def test_the_practitioners_answers_remove_more_and_put_back_only_what_is_no_name(figures):
-    assert figures["recall_with_answers"] >= max(0.9615, figures["recall_overall"])
+    assert figures["recall_with_answers"] >= max(0.9637, figures["recall_overall"])
     assert figures["safeguarding_unchanged_with_answers"] >= max(0.9565, figures["safeguarding_unchanged"])
 
 

@@ -352,6 +352,8 @@ def test_a_hospital_of_no_name_stays_as_written(text):
     ("Ellis attends Year 4 and arrives hungry", "[NAME] attends Year 4 and arrives hungry"),
     ("his Xbox gamertag is lgndkilla808", "his Xbox gamertag is [SOCIAL MEDIA]"),
     ("found her snap (misha.xo.10) talking to a man", "found her snap ([SOCIAL MEDIA]) talking to a man"),
+    ("Referral received 2/9 from Beacon Medical Group", "Referral received [DATE] from [SCHOOL OR SETTING]"),
+    ("EWO letter sent 4/2 about attendance", "EWO letter sent [DATE] about attendance"),
 ])
 def test_a_listed_name_in_any_case_before_an_age_and_a_handle_after_its_platforms_words_are_removed(text, expected):
     assert anonymise(text) == expected
@@ -359,6 +361,8 @@ def test_a_listed_name_in_any_case_before_an_age_and_a_handle_after_its_platform
 
 @pytest.mark.parametrize("text", ["the twins (6) came in hungry", "Reception (4) children had a fire drill",
                                   "she says bedtimes are better since the star chart",
-                                  "logged on MyConcern and CPOMS", "Lemsip and a River Island bag"])
+                                  "logged on MyConcern and CPOMS", "Lemsip and a River Island bag",
+                                  "she sent 2/3 of the money to her brother", "mum rang 3/4 times this week",
+                                  "raised at the Core Group on Monday"])
 def test_kin_before_an_age_plurals_after_says_and_school_record_systems_stay_as_written(text):
     assert anonymise(text) == text
