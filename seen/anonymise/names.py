@@ -153,6 +153,9 @@ class Names:
                 picked.update((start, start + 2))
                 continue
             index = start if rule in ("SAYS", "SAYS_WEAK", "POSSESSIVE", "AGE", "WHO", "SIBLING", "IS_KIN") else end - 1
+            if rule == "AGE" and end < len(doc) and doc[end].lower_ in _NOT_AN_AGE and not (
+                    end + 1 < len(doc) and doc[end + 1].lower_ == "old"):
+                continue  # "Summer is 2 weeks away"
             if self._cue_confirms(rule, doc[index]):
                 picked.add(index)
                 # "Bill came through" opening a sentence: "came" is weak evidence of a person there.
@@ -228,7 +231,7 @@ class Names:
         found: Set[int] = set()
         for i, (_, first_name, capitalised, _, never_name, _) in enumerate(marks):
             token = doc[i]
-            if self._aged_in_brackets(doc, i):
+            if self._aged_in_brackets(doc, i) or self._aged_word_name(doc, i):
                 found.add(i)
                 continue
             if never_name or not (first_name or capitalised):
@@ -260,6 +263,14 @@ class Names:
             return False
         return self._a_name(low) or (_mark(token, "capitalised") and low not in self._keep)
 
+    def _aged_word_name(self, doc: Doc, i: int) -> bool:
+        """A listed name that is also a word, opening a clause with an age after
+        it, in any case: "sky is 13 and self-harming" (not "the sky is 13")."""
+        low = doc[i].lower_
+        opens_a_clause = i == 0 or doc[i - 1].text in _CLAUSE_OPENERS
+        return (opens_a_clause and low in self._word_names and low not in self._kin
+                and self._age_follows(doc, i))
+
     def _joined_names(self, doc: Doc) -> Set[int]:
         """Two names joined by a hyphen, words as each may be: "autumn-rose",
         "ocean-blue", "Summer-Rose"."""
@@ -277,8 +288,12 @@ class Names:
 
     @staticmethod
     def _age_follows(doc: Doc, i: int) -> bool:
-        """"is 3", "was 14": a number straight after "is" or "was"."""
-        return i + 2 < len(doc) and doc[i + 1].lower_ in ("is", "was") and doc[i + 2].text.isdigit()
+        """"is 3", "was 14": a number straight after "is" or "was"; not a time
+        or a measure ("Summer is 2 weeks away"), unless it is an age ("2 weeks old")."""
+        if not (i + 2 < len(doc) and doc[i + 1].lower_ in ("is", "was") and doc[i + 2].text.isdigit()):
+            return False
+        unit = doc[i + 3].lower_ if i + 3 < len(doc) else ""
+        return unit not in _NOT_AN_AGE or (i + 4 < len(doc) and doc[i + 4].lower_ == "old")
 
     def _coordinated(self, doc: Doc, picked: Set[int]) -> Set[int]:
         """"Hope and Tyler", "Tia, Kacey and Hope": a listed first name next to a
@@ -501,6 +516,9 @@ _DIGIT = re.compile(r"\d")
 _ARTICLES = ("a", "an", "some", "any", "the")
 #: What may come before a name at the start of a clause.
 _CLAUSE_OPENERS = (".", "!", "?", "\n", ",", ";", ":", "-", "(", '"', "“", "and", "but", "so", "then")
+#: What after "is 2" says it is no age: "Summer is 2 weeks away", "the sky is 13 degrees".
+_NOT_AN_AGE = frozenset({"days", "weeks", "months", "hours", "minutes", "mins", "degrees", "percent", "%", "miles",
+                         "times", "pounds", "quid", "am", "pm", "o'clock"})
 #: An age or school year in brackets: "(15)", "(yr 2)", "(Reception)".
 _AGE_IN_BRACKETS = re.compile(r"(?:\d{1,2}|y(?:ea)?r ?\d{1,2}|y\d{1,2}|reception|nursery)\s?\)", re.IGNORECASE)
 

@@ -354,6 +354,7 @@ def test_a_hospital_of_no_name_stays_as_written(text):
     ("found her snap (misha.xo.10) talking to a man", "found her snap ([SOCIAL MEDIA]) talking to a man"),
     ("Referral received 2/9 from Beacon Medical Group", "Referral received [DATE] from [SCHOOL OR SETTING]"),
     ("EWO letter sent 4/2 about attendance", "EWO letter sent [DATE] about attendance"),
+    ("mum says she won't go. sky is 13 and self-harming", "mum says she won't go. [NAME] is 13 and self-harming"),
 ])
 def test_a_listed_name_in_any_case_before_an_age_and_a_handle_after_its_platforms_words_are_removed(text, expected):
     assert anonymise(text) == expected
@@ -363,6 +364,7 @@ def test_a_listed_name_in_any_case_before_an_age_and_a_handle_after_its_platform
                                   "she says bedtimes are better since the star chart",
                                   "logged on MyConcern and CPOMS", "Lemsip and a River Island bag",
                                   "she sent 2/3 of the money to her brother", "mum rang 3/4 times this week",
-                                  "raised at the Core Group on Monday"])
+                                  "raised at the Core Group on Monday", "Summer is 2 weeks away and the club shuts",
+                                  "the sky is 13 degrees warmer"])
 def test_kin_before_an_age_plurals_after_says_and_school_record_systems_stay_as_written(text):
     assert anonymise(text) == text
