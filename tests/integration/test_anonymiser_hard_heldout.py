@@ -10,7 +10,10 @@ worse: 94.56% alone, 96.15% with answers, 94.20% of clean notes unchanged
 (95.65% once the practitioner's "no" puts words back), 0.32 questions a note;
 on 2026-12-01, 94.78% alone and 96.37% with answers, once a practice named
 "… Medical Group" was no longer taken for a team and a date after "received"
-or "sent" was caught (tuned on tests/dev/pii_sentences_k.yml).
+or "sent" was caught (tuned on tests/dev/pii_sentences_k.yml); then 95.01%,
+96.60% and 95.65% of clean notes unchanged, once a chronology's entry opening
+with its date ("12/3 – HV visit") and the names of ratings and services
+("Amber RAG", "Solihull Approach") were known (tuned on pii_sentences_l.yml).
 Also written to benchmarks/results/heldout_pii_hard.json."""
 
 import pytest
@@ -30,16 +33,16 @@ def test_the_set_is_as_big_as_issue_14_asks(figures):
 
 
 def test_no_fewer_identifiers_are_removed_than_when_measured(figures):
-    assert figures["recall_overall"] >= 0.9478
+    assert figures["recall_overall"] >= 0.9501
 
 
 def test_the_practitioners_answers_remove_more_and_put_back_only_what_is_no_name(figures):
-    assert figures["recall_with_answers"] >= max(0.9637, figures["recall_overall"])
+    assert figures["recall_with_answers"] >= max(0.9660, figures["recall_overall"])
     assert figures["safeguarding_unchanged_with_answers"] >= max(0.9565, figures["safeguarding_unchanged"])
 
 
 def test_no_more_clean_notes_are_changed_than_when_measured(figures):
-    assert figures["safeguarding_unchanged"] >= 0.942
+    assert figures["safeguarding_unchanged"] >= 0.9565
 
 
 def test_a_note_asks_at_most_two_questions_on_average(figures):
