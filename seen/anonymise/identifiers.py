@@ -145,13 +145,14 @@ class Identifiers:
             ({_DAY_MONTH})\b(?![/.]\d)                              # "14/10"
             (?!\s{{1,3}}(?:of|times|x)\b)                          # not "2/3 of the money", "3/4 times"
             """, flags)
+        buildings = alternation(rules.building_words + rules.street_words)
         # A chronology's entry opening with its day and month: "12/3 – HV visit",
         # "; 9/2 DNA paeds", "2/2: seen by GP".
         self._entry_day_month = re.compile(rf"""
             (?:^|[;\n]|[.!?]\s)\s{{0,3}}
             ({_DAY_MONTH})\b(?![/.]\d)
             (?=\s{{0,3}}[–—:-]|\s{{1,3}}(?!(?:of|times|x)\b)[A-Za-z])
-            (?!\s{{1,3}}[A-Za-z][\w'’-]*\s{{1,3}}(?:{alternation(rules.building_words + rules.street_words)})\b)  # "4/2 Tower Court": a flat
+            (?!\s{{1,3}}[A-Za-z][\w'’-]*\s{{1,3}}(?:{buildings})\b)   # not a flat: "4/2 Tower Court"
             """, flags)
         self._more_day_months = re.compile(rf"\s{{0,2}}(?:,|&|and|or)\s{{1,3}}({_DAY_MONTH})\b(?![/.]\d)", flags)
 
