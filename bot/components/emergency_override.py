@@ -51,7 +51,7 @@ def _tuning_folders(config: Dict[Text, Any]) -> List[Path]:
 class EmergencyOverride(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"classifier_min_confidence": 0.5, "classifier_min_score": 0.2, "danger_min_score": 0.8,
+        return {"classifier_min_confidence": 0.5, "classifier_min_score": 0.1, "danger_min_score": 0.8,
                 "tuning_sets": "tests/dev*", "regularisation": 10.0}
 
     @classmethod

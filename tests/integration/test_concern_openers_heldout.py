@@ -39,27 +39,29 @@ def test_questions_in_seens_field_that_no_topic_answers_are_not_told_i_dont_know
 # Issue 11's targets that are not met yet. Each test guards the figure reached,
 # so a change that makes it worse fails; the target is in the name.
 
-def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_92(figures):
+def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_91(figures):
     """Measured 2026-11-30: 91.4% in the first session, 90.9% (200 of 220) after
-    the second, whose rule changes met more of every dev set; 2026-12-01: 92.3%
-    (203 of 220), once the classifier's alarm needed the danger score's
-    agreement (bot/config.yml)."""
-    assert figures["concerns_met"] >= 0.9227
+    the second, whose rule changes met more of every dev set; 2026-12-01: 91.4%
+    (201 of 220), once the classifier's alarm needed the danger score's
+    agreement (bot/config.yml; 92.3% with the score at 0.2, but the dev sets
+    put an emergency too near 0.2 for that)."""
+    assert figures["concerns_met"] >= 0.9136
 
 
-def test_concern_openers_given_the_999_reply_target_3_reached_7(figures):
+def test_concern_openers_given_the_999_reply_target_3_reached_8(figures):
     """Measured 2026-11-30: 7.7% in the first session, 8.2% (18 of 220) after the
     second, whose rule changes gave fewer 999 replies on every dev set;
-    2026-12-01: 6.8% (15 of 220), as above."""
-    assert figures["concerns_with_999_reply"] <= 0.0682
+    2026-12-01: 7.7% (17 of 220), as above (6.8% with the score at 0.2)."""
+    assert figures["concerns_with_999_reply"] <= 0.0773
 
 
 def test_details_recorded_where_they_belong_target_90_reached_78(figures):
     """Measured 2026-12-01: 78.3% (303 of 387 labels, 0.7829), up from 77.8%
     after ages said as "the kids are 2 and 6", "a girl who's 3" and "2y10m";
-    79.1% (0.7907) after dev_k's writer's ways of saying a missed check, a
-    promise never kept, a child bringing up a sibling or a midwife's "28/40"."""
-    assert figures["details_recorded"] >= 0.7907
+    78.6% (0.7855) after dev_k's writer's ways of saying a missed check, a
+    promise never kept, a child bringing up a sibling or a midwife's "28/40",
+    with the 999 decision above (a 999 reply records no details)."""
+    assert figures["details_recorded"] >= 0.7855
 
 
 def test_emergencies_said_as_openers_get_the_999_reply_target_100_reached_97(figures):

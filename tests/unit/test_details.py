@@ -36,6 +36,8 @@ KB = knowledge.load()
     ("drugs worker, my client has a toddler and is using again", "adult_services"),
     ("Receptionist at a surgery. We've sent 3 letters about a baby's jabs", "gp_practice"),
     ("I work in adult mental health. A service user of mine has a 4 yr old", "adult_services"),
+    ("hi this is Karen from the GP surgery reception, a mum has cancelled her baby's jabs four times", "gp_practice"),
+    ("Dad left her at the gala again. Third time. I'm a volunteer coach.", "youth_worker"),
 ])
 def test_the_role_is_the_one_the_practitioner_says_of_themselves(text, role):
     assert details.role_of(KB, text) == role

@@ -84,6 +84,10 @@ def test_an_old_injury_mentioned_with_something_happening_now_is_still_an_emerge
     "i help run the toddler group. theres a mum who is often really drowsy at the sessions",
     "girl (8) told me her mum 'took too many tablets' at christmas and an ambulance came",
     "16 yr old sofa surfing since xmas, mum changed the locks on him",
+    "y9 lad been wearing the same shirt since september, collar gone grey",
+    "new birth visit day 12, baby sleeping in a car seat on the floor, no cot yet",
+    "mum's had creams prescribed for months but the pharmacy say she's never collected them",
+    "her dad left her at the gala, didn't come back till 2 hours after it finished. Third time.",
 ])
 def test_words_that_only_look_like_a_danger_are_not_an_emergency(message):
     assert not is_emergency(message)
@@ -95,6 +99,8 @@ def test_words_that_only_look_like_a_danger_are_not_an_emergency(message):
     "her uniform is ill-fitting and now she's fitting on the classroom floor",
     "toddler from number 4 is out in the road in just a nappy",
     "mum is often really drowsy and right now she won't wake up and the baby is with her",
+    "the baby has gone grey and floppy in the car seat",
+    "dad left her at the park and never came back, she's still there on her own",
 ])
 def test_a_harmless_phrase_does_not_hide_a_danger_in_the_same_message(message):
     assert is_emergency(message)
