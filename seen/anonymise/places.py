@@ -94,6 +94,12 @@ class Places:
             (?:[A-Z][a-z'’-]{1,40}\s{1,3}){0,2} [A-Z][a-z'’-]{1,40} ,\s{1,3}  # "Heathfield, "
             [A-Z][a-z'’-]{1,40}(?:\s{1,3}[A-Z][a-z'’-]{1,40})?               # "Brinsworth", "Upper Dunstow"
             """, re.VERBOSE)
+        # "12a Kirkgate, LS12 3AB": a house number and a name before a postcode.
+        self._numbered_before_a_postcode = re.compile(r"""
+            (?<![\w.,/:-]) \d{1,4}[a-z]? \s{1,3}                            # "12a"
+            (?:[A-Z][a-z'’-]{1,40}\s{1,3}){0,2} [A-Z][a-z'’-]{1,40}           # "Kirkgate"
+            (?=,?\s{1,3}[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)                  # ", LS12 3AB"
+            """, re.VERBOSE)
         self._estate = re.compile(rf"\b(?:{_NAME_WORD}\s{{1,3}}){{1,3}}(?i:estate)\b")
         self._typed_estate = re.compile(
             r"\bthe\s{1,3}([a-z][\w'’-]{1,40})\s{1,3}(?:[a-z][\w'’-]{1,40}\s{1,3})?estate\b")  # "the beechwood estate"
@@ -342,7 +348,7 @@ class Places:
         return Found("ADDRESS", item.start, end, text[item.start:end])
 
     def _address_parts(self, text: str) -> Iterator[Found]:
-        for match in self._numbered_place.finditer(text):
+        for match in [*self._numbered_place.finditer(text), *self._numbered_before_a_postcode.finditer(text)]:
             before = re.search(r"(\w+)\s*\Z", text[max(0, match.start() - 100):match.start()])
             if self._is_place(match.group()) and not (before and before.group(1).lower() in self._counted):
                 yield Found("ADDRESS", match.start(), match.end(), match.group())

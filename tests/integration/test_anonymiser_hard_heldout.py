@@ -13,7 +13,9 @@ on 2026-12-01, 94.78% alone and 96.37% with answers, once a practice named
 or "sent" was caught (tuned on tests/dev/pii_sentences_k.yml); then 95.01%,
 96.60% and 95.65% of clean notes unchanged, once a chronology's entry opening
 with its date ("12/3 – HV visit") and the names of ratings and services
-("Amber RAG", "Solihull Approach") were known (tuned on pii_sentences_l.yml).
+("Amber RAG", "Solihull Approach") were known (tuned on pii_sentences_l.yml);
+then 95.24% and 96.83%, once a house number and a name before a postcode
+("12a Kirkgate, LS12 3AB") was an address.
 Also written to benchmarks/results/heldout_pii_hard.json."""
 
 import pytest
@@ -33,11 +35,11 @@ def test_the_set_is_as_big_as_issue_14_asks(figures):
 
 
 def test_no_fewer_identifiers_are_removed_than_when_measured(figures):
-    assert figures["recall_overall"] >= 0.9501
+    assert figures["recall_overall"] >= 0.9524
 
 
 def test_the_practitioners_answers_remove_more_and_put_back_only_what_is_no_name(figures):
-    assert figures["recall_with_answers"] >= max(0.9660, figures["recall_overall"])
+    assert figures["recall_with_answers"] >= max(0.9683, figures["recall_overall"])
     assert figures["safeguarding_unchanged_with_answers"] >= max(0.9565, figures["safeguarding_unchanged"])
 
 

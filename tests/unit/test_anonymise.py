@@ -358,6 +358,7 @@ def test_a_hospital_of_no_name_stays_as_written(text):
     ("chronology: 2/2 DNA paeds; 9/2 seen by GP", "chronology: [DATE] DNA paeds; [DATE] seen by GP"),
     ("12/3 – HV visit, mum not in", "[DATE] – HV visit, mum not in"),
     ("Core group 5/3, all attended", "Core group [DATE], all attended"),
+    ("staying with a cousin at 12a Kirkgate, LS12 3AB", "staying with a cousin at [ADDRESS], [POSTCODE]"),
 ])
 def test_a_listed_name_in_any_case_before_an_age_and_a_handle_after_its_platforms_words_are_removed(text, expected):
     assert anonymise(text) == expected
@@ -369,6 +370,7 @@ def test_a_listed_name_in_any_case_before_an_age_and_a_handle_after_its_platform
                                   "she sent 2/3 of the money to her brother", "mum rang 3/4 times this week",
                                   "raised at the Core Group on Monday", "Summer is 2 weeks away and the club shuts",
                                   "the sky is 13 degrees warmer", "2/3 of the kids were late today",
-                                  "she accepted the Amber RAG on hygiene", "the Solihull Approach course was offered"])
+                                  "she accepted the Amber RAG on hygiene", "the Solihull Approach course was offered",
+                                  "she has 3 Kids, Year 9 and Year 7"])
 def test_kin_before_an_age_plurals_after_says_and_school_record_systems_stay_as_written(text):
     assert anonymise(text) == text
