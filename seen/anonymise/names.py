@@ -58,6 +58,8 @@ class Names:
         self._before_a_child = {w.lower() for w in rules.before_a_child}
         self._kin = {w.lower() for w in rules.kin}
         self._family_kinds = {w.lower() for w in rules.family_kinds}
+        #: After "is 2", what says it is a time or a count, not an age: "Summer is 2 weeks away".
+        self._measures = {w.lower() for w in rules.time_units + rules.quantity_words}
         self._before_a_name = {w.lower() for w in rules.before_a_name}
         self._courtesy_titles = {w.lower() for w in rules.courtesy_titles}
         self._nlp = spacy.blank("en")
@@ -153,8 +155,7 @@ class Names:
                 picked.update((start, start + 2))
                 continue
             index = start if rule in ("SAYS", "SAYS_WEAK", "POSSESSIVE", "AGE", "WHO", "SIBLING", "IS_KIN") else end - 1
-            if rule == "AGE" and end < len(doc) and doc[end].lower_ in _NOT_AN_AGE and not (
-                    end + 1 < len(doc) and doc[end + 1].lower_ == "old"):
+            if rule == "AGE" and self._a_measure_at(doc, end):
                 continue  # "Summer is 2 weeks away"
             if self._cue_confirms(rule, doc[index]):
                 picked.add(index)
@@ -286,14 +287,17 @@ class Names:
         """A listed first name, or a name that is also a word ("ocean"), and no kinship word."""
         return (self._first(word) or word in self._word_names) and word not in self._never_names
 
-    @staticmethod
-    def _age_follows(doc: Doc, i: int) -> bool:
-        """"is 3", "was 14": a number straight after "is" or "was"; not a time
-        or a measure ("Summer is 2 weeks away"), unless it is an age ("2 weeks old")."""
-        if not (i + 2 < len(doc) and doc[i + 1].lower_ in ("is", "was") and doc[i + 2].text.isdigit()):
-            return False
-        unit = doc[i + 3].lower_ if i + 3 < len(doc) else ""
-        return unit not in _NOT_AN_AGE or (i + 4 < len(doc) and doc[i + 4].lower_ == "old")
+    def _age_follows(self, doc: Doc, i: int) -> bool:
+        """"is 3", "was 14": a number straight after "is" or "was", and no time
+        or count after it."""
+        return (i + 2 < len(doc) and doc[i + 1].lower_ in ("is", "was") and doc[i + 2].text.isdigit()
+                and not self._a_measure_at(doc, i + 3))
+
+    def _a_measure_at(self, doc: Doc, i: int) -> bool:
+        """A time or a count at ``i``, after a number, that is not an age:
+        "2 weeks away", not "2 weeks old"."""
+        return (i < len(doc) and doc[i].lower_ in self._measures
+                and not (i + 1 < len(doc) and doc[i + 1].lower_ == "old"))
 
     def _coordinated(self, doc: Doc, picked: Set[int]) -> Set[int]:
         """"Hope and Tyler", "Tia, Kacey and Hope": a listed first name next to a
@@ -516,9 +520,6 @@ _DIGIT = re.compile(r"\d")
 _ARTICLES = ("a", "an", "some", "any", "the")
 #: What may come before a name at the start of a clause.
 _CLAUSE_OPENERS = (".", "!", "?", "\n", ",", ";", ":", "-", "(", '"', "“", "and", "but", "so", "then")
-#: What after "is 2" says it is no age: "Summer is 2 weeks away", "the sky is 13 degrees".
-_NOT_AN_AGE = frozenset({"days", "weeks", "months", "hours", "minutes", "mins", "degrees", "percent", "%", "miles",
-                         "times", "pounds", "quid", "am", "pm", "o'clock"})
 #: An age or school year in brackets: "(15)", "(yr 2)", "(Reception)".
 _AGE_IN_BRACKETS = re.compile(r"(?:\d{1,2}|y(?:ea)?r ?\d{1,2}|y\d{1,2}|reception|nursery)\s?\)", re.IGNORECASE)
 

@@ -101,6 +101,9 @@ def test_words_that_only_look_like_a_danger_are_not_an_emergency(message):
     "mum is often really drowsy and right now she won't wake up and the baby is with her",
     "the baby has gone grey and floppy in the car seat",
     "dad left her at the park and never came back, she's still there on her own",
+    "her dad left her at the gala and never came back for her",
+    "hes proper fitting on the floor in the hall",
+    "she was saying she is going to take all her tablets at christmas",
 ])
 def test_a_harmless_phrase_does_not_hide_a_danger_in_the_same_message(message):
     assert is_emergency(message)
