@@ -826,6 +826,9 @@ class AnonymiseRules(_Strict):
     quantity_words: WordList
     counting_words: WordList
     hotels: WordList
+    lodging_words: WordList
+    worship_words: WordList
+    denominations: WordList
     everyday_names: WordList
     service_heads: WordList
     street_words: WordList
@@ -833,6 +836,7 @@ class AnonymiseRules(_Strict):
     street_words_after_a_number: WordList
     street_cues: WordList
     street_cues_before_a_capital: WordList
+    town_cues: WordList
     street_directions: WordList
     after_a_street: WordList
     building_words: WordList

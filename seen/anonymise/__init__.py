@@ -53,6 +53,26 @@ class Anonymiser:
             (?:[A-Z][A-Za-z’-]*\s{{1,3}}(?:(?:of|and|for|&|the)\s{{1,3}})?){{1,4}}  # "Legal Gateway", "Public Law"
             (?:{alternation(self._rules.service_heads, capitalised=True)})(?![\w'’-])  # "Meeting", "Outline"
             """, re.VERBOSE)
+        # "Housing Disrepair team", "Fuel Bank voucher": two or more capitalised
+        # words before a service's head word in lower case, none a place's word.
+        self._service_before_head = re.compile(rf"""
+            (?<![\w'’-])
+            (?P<name>[A-Z][A-Za-z’-]*(?:\s{{1,3}}(?:(?:of|and|for|&|the)\s{{1,3}})?[A-Z][A-Za-z’-]*){{1,3}})
+            \s{{1,3}}(?:{alternation(self._rules.service_heads)})(?![\w'’-])
+            """, re.VERBOSE)
+        self._place_words = {w.lower() for w in self._rules.setting_words + self._rules.business_words
+                             + self._rules.street_words + self._rules.building_words + self._rules.block_words
+                             + self._rules.practice_words}
+        self._town = re.compile(rf"""
+            (?<![\w'’-])(?i:{alternation(self._rules.town_cues)})\s{{1,3}}
+            (?P<towns>{_TOWN}(?:\s{{0,3}}(?:,|and|or|&|/|to)\s{{1,3}}{_TOWN})*)
+            (?!\s{{1,3}}[A-Z]|['’]s\b|[\w'’-])
+            """, re.VERBOSE)
+        denomination = alternation([d for d in self._rules.denominations if d != "The"], capitalised=True)
+        self._kind_of_worship = re.compile(rf"""
+            (?<![\w'’-])(?:{denomination})(?:\s{{1,3}}(?:{denomination}))*\s{{1,3}}
+            (?:{alternation(self._rules.worship_words, capitalised=True)})(?![\w'’-])  # "the Methodist Church"
+            """, re.VERBOSE)
         self._doubts = Doubts(self._rules, words)
         #: A service's head word that ends a kind of setting: "Fernlea Medical Group" is a practice, not a team.
         self._settings_kind = re.compile(
@@ -74,7 +94,7 @@ class Anonymiser:
         # name ("went to Greggs") is no detail; one that reaches beyond
         # ("Kingsmead Children's Centre", "Greggs Failsworth") still is.
         found = [Found(f.label, f.start, f.end, text[f.start:f.end], f.doubtful) for f in _without_overlaps(found)
-                 if placeholders.find(0, f.start, f.end) != -1]
+                 if placeholders.find(0, _past_the(text, f.start), f.end) != -1]
         # A listed name that is also a word, reading more as a name than as a
         # word where it stands ("Sky has not been seen"): taken out, and asked about.
         for _ in range(LIST_REACH):  # "brook, dusty and little Kai": each word joins the name after it
@@ -83,8 +103,26 @@ class Anonymiser:
             if not acting:
                 break
             found += acting
+        found += self._elsewhere(text, found, placeholders)
         kept_words = {w.lower() for w in kept}
         return sorted((f for f in found if not (f.doubtful and f.text.lower() in kept_words)), key=lambda f: f.start)
+
+    @staticmethod
+    def _elsewhere(text: str, found: List[Found], placeholders: bytearray) -> List[Found]:
+        """A one-word name found once is a name wherever else the note has it
+        ("Sky said she was hungry. Sky's NHS no is …"): capitalised, or typed
+        as it was found; not inside a placeholder or Seen's own words ("Sky TV")."""
+        taken = _covered(found)
+        more: List[Found] = []
+        for name in {f.text: f for f in found if f.label == "NAME" and _ONE_WORD.fullmatch(f.text)}.values():
+            for match in re.finditer(rf"(?<![\w'’-]){re.escape(name.text)}(?![\w-])", text, re.IGNORECASE):
+                start, end = match.span()
+                typed = match.group()
+                if (typed[0].isupper() or typed == name.text) and start not in taken and (
+                        placeholders.find(0, start, end) != -1):
+                    more.append(Found("NAME", start, end, typed, name.doubtful))
+                    taken.update(range(start, end))
+        return more
 
     def anonymise(self, text: str, kept: Iterable[str] = ()) -> str:
         """``text`` with every detail ``find`` finds replaced by its placeholder."""
@@ -119,8 +157,26 @@ class Anonymiser:
                     spans.append((match.start(), end))
                     break
         spans += [match.span() for match in self._everyday.finditer(text)]
-        return spans + [match.span() for match in self._service.finditer(text)
-                        if self._nobody_in(match.group()) and not self._settings_kind.search(match.group())]
+        spans += [match.span() for match in self._kind_of_worship.finditer(text)]
+        spans += [match.span() for match in self._service.finditer(text)
+                  if self._nobody_in(match.group()) and not self._settings_kind.search(match.group())]
+        spans += [match.span("name") for match in self._service_before_head.finditer(text)
+                  if self._nobody_in(match.group("name")) and not self._place_word_in(match.group("name"))]
+        return spans + self._town_spans(text)
+
+    def _town_spans(self, text: str) -> List[Tuple[int, int]]:
+        """Where towns stand after "in", "from", "moved to" and the like, each
+        capitalised and none a first name ("from Lagos", not "from Chester")."""
+        spans = []
+        for match in self._town.finditer(text):
+            towns = [(m.start() + match.start("towns"), m.end() + match.start("towns"))
+                     for m in _CAPITALISED_RUN.finditer(match.group("towns"))]
+            spans += [(a, b) for a, b in towns if " ".join(text[a:b].lower().split()) in self._words.towns]
+        return spans
+
+    def _place_word_in(self, phrase: str) -> bool:
+        """A setting's, business's or street's word: "Oakwood Academy team" is a school's team."""
+        return any(w.lower() in self._place_words for w in re.findall(r"[A-Za-z’'-]+", phrase))
 
     def _nobody_in(self, phrase: str) -> bool:
         """No first name or title among a phrase's words: "Core Group", not "Dr Rebecca Bishop of … Paediatrics"."""
@@ -131,6 +187,10 @@ class Anonymiser:
 #: A run of capitalised words (with "of", "and", "&" between) and maybe a number:
 #: how Seen's topics name a tool, a framework, a review's case.
 _OWN_PHRASE = re.compile(r"[A-Z][\w'’-]*(?:\s(?:(?:of|and|for|&)\s)?[A-Z][\w'’-]*)*(?:\s\d{1,3}\b)?")
+_ONE_WORD = re.compile(r"[^\W\d_]{2,}")
+#: A town's name: one to three words ("Oldham", "Weston-super-Mare", "Sutton Coldfield").
+_TOWN = r"[A-Z][\w'’-]*(?:\s{1,3}[A-Z][\w'’-]*){0,2}"
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s{1,3}[A-Z][\w'’-]*)*")
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 
 
@@ -152,6 +212,11 @@ def _own_vocabulary(kb: Knowledge, words: Words) -> Dict[str, List[str]]:
                 continue
             phrases.setdefault(parts[0], set()).add(phrase)
     return {first: sorted(found, key=len, reverse=True) for first, found in phrases.items()}
+
+
+def _past_the(text: str, start: int) -> int:
+    """Where a detail starts after a leading "the": "The Family Court" is Seen's own words."""
+    return start + 4 if text[start:start + 4].lower() == "the " else start
 
 
 def _covered(found: List[Found]) -> Set[int]:

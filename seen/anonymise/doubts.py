@@ -59,6 +59,9 @@ _NAME_PLACEHOLDER = re.compile(r"\[NAME\]")
 #: A possessive's ending: "Jazz's mum" asks about "Jazz".
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 #: What comes before a sentence's first word.
+#: A determiner just before a word: "the telly", "a Freddo", "his Xbox".
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|my|our|your|this|that|these|those)\s{1,3}\Z",
+                                re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:[.!?\n:;]|[\"“(])\s*$")
 #: How far around a word the doubts look (a window, so a long text costs time in proportion to its length).
 _REACH = 80
@@ -139,7 +142,7 @@ class Doubts:
         settled by the word alone, which keeps a long text quick."""
         low = word.lower()
         words = self._words
-        if low in words.never_names or not 2 <= len(word) <= LONGEST_WORD:
+        if low in words.never_names or not 2 <= len(word) <= LONGEST_WORD or around.after_a_determiner:
             return 0.0
         # A listed first name that is also a season or a month ("autumn", "june")
         # is in doubt only where it acts as a person: "autumn (yr4)".
@@ -229,6 +232,11 @@ class _Around:
         """It opens a sentence."""
         before = self._text[max(0, self._start - _REACH):self._start]
         return (self._start <= _REACH and not before.strip()) or bool(_SENTENCE_END.search(before))
+
+    @cached_property
+    def after_a_determiner(self) -> bool:
+        """A word after "the", "a" or "his" is a thing: "on the telly", "her Sky box"."""
+        return bool(_DETERMINER_BEFORE.search(self._text, max(0, self._start - _REACH), self._start))
 
     @cached_property
     def family(self) -> bool:

@@ -16,6 +16,9 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _DAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
         r"|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)")
 _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
+_ORDINAL_WORD = (r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+                 r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+                 r"|nineteenth|twentieth|thirtieth")
 #: A day and month with no year: "14/10", "3.2".
 _DAY_MONTH = r"(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])"
 
@@ -125,16 +128,21 @@ class Identifiers:
                 (?!\s{{0,3}}(?:{alternation(rules.time_units)}))  # not "May 2 years"
                 (?:,?\s{{1,3}}\d{{4}})?                           # "2024"
                 """, flags),
-            re.compile(rf"""
-                \b(?:{alternation(rules.ordinal_date_cues)}) \s{{1,3}} (?:the\s{{1,3}})? {_ORDINAL}\b  # "since the 3rd"
-                (?![^.]{{0,30}}\b(?:{alternation(rules.centile_words)})\b)  # not "from the 9th to the 2nd centile"
-                (?!\s{{1,3}}(?:                                   # not a count: "the 5th visit",
-                    {alternation(rules.centile_words + rules.after_an_ordinal)}
-                    | of\s{{1,3}}(?:\w+\s{{1,3}})?                   # or "the 2nd of 3 children"
-                      (?:{alternation(rules.after_an_ordinal_of)})
-                ))
-                """, flags),
             re.compile(rf"\b{_DAY}\s{{1,3}}(?:the\s{{1,3}})?{_ORDINAL}\b", flags),  # "Monday the 3rd"
+        ]
+        self._cued_ordinal = re.compile(rf"""
+            \b(?:{alternation(rules.ordinal_date_cues)}) \s{{1,3}} (?:the\s{{1,3}})? ({_ORDINAL})\b  # "since the 3rd"
+            (?![^.]{{0,30}}\b(?:{alternation(rules.centile_words)})\b)  # not "from the 9th to the 2nd centile"
+            (?!\s{{1,3}}(?:                                   # not a count: "the 5th visit",
+                {alternation(rules.centile_words + rules.after_an_ordinal)}
+                | of\s{{1,3}}(?:\w+\s{{1,3}})?                   # or "the 2nd of 3 children"
+                  (?:{alternation(rules.after_an_ordinal_of)})
+            ))
+            """, flags)
+        # Said in words: "the third of March 2016", "December the twenty-first".
+        self._word_dates = [
+            re.compile(rf"\b(?:{_ORDINAL_WORD})\s{{1,3}}of\s{{1,3}}{_MONTH}\b(?:,?\s{{1,3}}\d{{4}})?", flags),
+            re.compile(rf"\b{_MONTH}\s{{1,3}}the\s{{1,3}}(?:{_ORDINAL_WORD})\b", flags),
         ]
         self._week_date = re.compile(rf"""
             (?<!\w) (?:{alternation(rules.week_words)})\.? \s{{0,3}}   # "w/c", "wk beg."
@@ -154,7 +162,17 @@ class Identifiers:
             (?=\s{{0,3}}[–—:-]|\s{{1,3}}(?!(?:of|times|x)\b)[A-Za-z])
             (?!\s{{1,3}}[A-Za-z][\w'’-]*\s{{1,3}}(?:{buildings})\b)   # not a flat: "4/2 Tower Court"
             """, flags)
-        self._more_day_months = re.compile(rf"\s{{0,2}}(?:,|&|and|or)\s{{1,3}}({_DAY_MONTH})\b(?![/.]\d)", flags)
+        self._more_day_months = re.compile(
+            rf"\s{{0,2}}(?:,|&|and|or|to|until|till|-|–)\s{{0,3}}({_DAY_MONTH})\b(?![/.]\d)", flags)
+        # A day and month after a weekday or in brackets: "Sat 12/4", "(14/2)", "(3/2, 10/2)".
+        self._day_and_day_month = re.compile(rf"""
+            (?: \b{_DAY}\.?\s{{1,3}} | \(\s{{0,2}} ) ({_DAY_MONTH})\b(?![/.]\d)(?!\s{{1,3}}(?:of|times|x)\b)""", flags)
+        # The first of a range before its month: "2nd-9th Jan", "5th & 12th March".
+        self._ordinal_before_a_range = re.compile(rf"""
+            \b({_ORDINAL})\s{{0,3}}(?:-|–|to|and|&|,)\s{{0,3}}{_ORDINAL}\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}\b""", flags)
+        # The next day in a list after a date: "on 2/3 and the 23rd", "the 2nd and 3rd".
+        self._more_ordinals = re.compile(
+            rf"\s{{0,2}}(?:,|&|and|or|to|-)\s{{1,3}}(?:the\s{{1,3}})?({_ORDINAL})\b", flags)
 
     def _compile_references(self, rules: AnonymiseRules) -> None:
         flags = re.IGNORECASE | re.VERBOSE
@@ -203,6 +221,8 @@ class Identifiers:
             if any(c.isdigit() or c in "_." for c in handle) or rare(handle.lower()):
                 yield Found("SOCIAL_MEDIA", match.start(1), match.end(1), handle)
         yield from matches("WEB_ADDRESS", self._web, text)
+        for pattern in self._word_dates:
+            yield from matches("DATE", pattern, text)
         if _DIGIT.search(text):
             yield from self._numbers(text)
 
@@ -223,8 +243,20 @@ class Identifiers:
         yield from matches("NI_NUMBER", self._ni, text)
         yield from matches("POSTCODE", self._postcode, text)
         for pattern in self._dates:
-            yield from matches("DATE", pattern, text)
-        for match in [*self._cued_day_month.finditer(text), *self._entry_day_month.finditer(text)]:
+            for date in matches("DATE", pattern, text):
+                yield date
+                more = self._more_ordinals.match(text, date.end)
+                if more:
+                    yield Found("DATE", more.start(1), more.end(1), more.group(1))
+        for match in self._cued_ordinal.finditer(text):
+            yield Found("DATE", match.start(1), match.end(1), match.group(1))
+            more = self._more_ordinals.match(text, match.end(1))
+            if more:
+                yield Found("DATE", more.start(1), more.end(1), more.group(1))
+        for match in self._ordinal_before_a_range.finditer(text):
+            yield Found("DATE", match.start(1), match.end(1), match.group(1))
+        for match in [*self._cued_day_month.finditer(text), *self._entry_day_month.finditer(text),
+                      *self._day_and_day_month.finditer(text)]:
             yield Found("DATE", match.start(1), match.end(1), match.group(1))
             # The next in a list: "sessions 2/10 and 9/10".
             for more in self._more_day_months.finditer(text, match.end(1)):

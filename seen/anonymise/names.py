@@ -26,6 +26,7 @@ from seen.anonymise.words import (
     TYPED_SURNAME,
     UNCOMMON_NAME,
     Words,
+    alternation,
     fold,
     rare,
 )
@@ -67,6 +68,11 @@ class Names:
         self._codes = {mark: self._nlp.vocab.strings.add(_code(mark))
                        for mark in itertools.product((False, True), repeat=len(MARKS))}
         self._add_cue_patterns()
+        # "Mum (SR)", "a man she calls 'K'": initials standing for a person.
+        self._initials = re.compile(rf"""
+            (?:(?<![\w'’-])(?i:{alternation(rules.kin)})\s{{0,3}}\(\s{{0,2}}(?P<bracketed>[A-Z]{{1,3}})\s{{0,2}}\)
+              | (?<![\w'’-])(?i:{alternation(rules.naming_words)})\s{{1,3}}['"‘“](?P<quoted>[A-Z]{{1,3}})['"’”])
+            """, re.VERBOSE)
         # A word every cue pattern has one of (the "AGE" pattern has a number instead).
         self._cue_words = {w.lower() for w in rules.courtesy_titles + rules.titles + rules.kin + rules.said_words}
         self._cue_words |= {phrase.split()[0].lower() for phrase in rules.naming_words}
@@ -79,7 +85,10 @@ class Names:
         # Typed in capitals: read it as if written normally (same length, so the
         # offsets still point into the original).
         doc = self._nlp(_PUNCTUATION_RUN.sub(_blank, _sentence_case(text) if shouted else text))
-        return self._names(doc, taken)
+        found = self._names(doc, taken)
+        return found + [Found("NAME", *m.span(m.lastgroup), m.group(m.lastgroup)) for m in self._initials.finditer(text)
+                        if m.group(m.lastgroup).lower() not in self._never_names | self._keep
+                        and not taken.intersection(range(*m.span(m.lastgroup)))]
 
     def _add_cue_patterns(self) -> None:
         rules = self._rules
@@ -187,12 +196,13 @@ class Names:
             # word pointing at a person and no capital that tells (it opens a
             # sentence, or is typed in lower case): the practitioner is asked.
             token = doc[index]
+            if len(span) == 1 and token.is_lower and index not in cued and _after_an_article(doc, index):
+                continue  # "on the telly": a thing typed in lower case after an article is no name
             doubtful = len(span) == 1 and index not in cued and (
                 (not rare(token.lower_, UNCOMMON_NAME if self._first(token.lower_) else NO_WORD)
                  and (not _mark(token, "capitalised") or _opens_a_sentence(token)))
                 or (not self._listed(token.lower_) and not rare(token.lower_, NO_WORD))  # "Refuge", "Trampoline"
-                or (index > 0 and doc[index - 1].lower_ in _ARTICLES  # "some Dairylea": a thing, more likely
-                    and not (index + 1 < len(doc) and doc[index + 1].lower_ in ("family", "families"))))
+                or _after_an_article(doc, index))  # "some Dairylea": a thing, more likely
             found.append(Found("NAME", span.start_char, span.end_char, span.text, doubtful))
         return found
 
@@ -513,6 +523,12 @@ class Names:
 _JOINED_NAME = re.compile(r"[A-Z][a-z]*['’][A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+")
 #: What joins two names in a list: "Tia and Kacey", "tia n kacey", "gift + goodluck".
 _JOINERS = ["and", "&", "n", "+"]
+
+
+def _after_an_article(doc: Doc, index: int) -> bool:
+    """After "the", "some" and the like, and not "the Baker family"."""
+    return index > 0 and doc[index - 1].lower_ in _ARTICLES and not (
+        index + 1 < len(doc) and doc[index + 1].lower_ in ("family", "families"))
 #: What a first name opening a sentence may do that says a little of a person: "Bill has".
 _WEAK_SAYING = ["has", "had", "hasnt", "hasn't", "did", "does"]
 _DIGIT = re.compile(r"\d")

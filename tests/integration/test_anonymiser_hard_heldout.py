@@ -40,11 +40,11 @@ def test_no_fewer_identifiers_are_removed_than_when_measured(figures):
 
 def test_the_practitioners_answers_remove_more_and_put_back_only_what_is_no_name(figures):
     assert figures["recall_with_answers"] >= max(0.9683, figures["recall_overall"])
-    assert figures["safeguarding_unchanged_with_answers"] >= max(0.9565, figures["safeguarding_unchanged"])
+    assert figures["safeguarding_unchanged_with_answers"] >= max(0.9855, figures["safeguarding_unchanged"])
 
 
 def test_no_more_clean_notes_are_changed_than_when_measured(figures):
-    assert figures["safeguarding_unchanged"] >= 0.9565
+    assert figures["safeguarding_unchanged"] >= 0.9710
 
 
 def test_a_note_asks_at_most_two_questions_on_average(figures):

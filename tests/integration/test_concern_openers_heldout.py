@@ -44,24 +44,28 @@ def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_91
     the second, whose rule changes met more of every dev set; 2026-12-01: 91.4%
     (201 of 220), once the classifier's alarm needed the danger score's
     agreement (bot/config.yml; 92.3% with the score at 0.2, but the dev sets
-    put an emergency too near 0.2 for that)."""
-    assert figures["concerns_met"] >= 0.9136
+    put an emergency too near 0.2 for that); 91.8% (202 of 220) after dev_m's
+    and dev_n's writers' past and handled dangers were stood down."""
+    assert figures["concerns_met"] >= 0.9182
 
 
-def test_concern_openers_given_the_999_reply_target_3_reached_8(figures):
+def test_concern_openers_given_the_999_reply_target_3_reached_7(figures):
     """Measured 2026-11-30: 7.7% in the first session, 8.2% (18 of 220) after the
     second, whose rule changes gave fewer 999 replies on every dev set;
-    2026-12-01: 7.7% (17 of 220), as above (6.8% with the score at 0.2)."""
-    assert figures["concerns_with_999_reply"] <= 0.0773
+    2026-12-01: 7.7% (17 of 220), as above (6.8% with the score at 0.2); 7.3%
+    (16 of 220) after dev_m and dev_n."""
+    assert figures["concerns_with_999_reply"] <= 0.0727
 
 
-def test_details_recorded_where_they_belong_target_90_reached_78(figures):
+def test_details_recorded_where_they_belong_target_90_reached_79(figures):
     """Measured 2026-12-01: 78.3% (303 of 387 labels, 0.7829), up from 77.8%
     after ages said as "the kids are 2 and 6", "a girl who's 3" and "2y10m";
     78.6% (0.7855) after dev_k's writer's ways of saying a missed check, a
     promise never kept, a child bringing up a sibling or a midwife's "28/40",
-    with the 999 decision above (a 999 reply records no details)."""
-    assert figures["details_recorded"] >= 0.7855
+    with the 999 decision above (a 999 reply records no details); 79.3%
+    (0.7933) after dev_m's towns inside an area, roles said through what the
+    practitioner does, ages said in words and a child walking a sibling to school."""
+    assert figures["details_recorded"] >= 0.7933
 
 
 def test_emergencies_said_as_openers_get_the_999_reply_target_100_reached_97(figures):

@@ -27,7 +27,7 @@ from seen.anonymise import anonymise
         ("the postcode is M6 5FX", "the postcode is [POSTCODE]"),
         ("moved to b693dj last month", "moved to [POSTCODE] last month"),
         ("DOB 12/03/2019", "DOB [DATE]"),
-        ("seen on 3rd March 2024 at home", "seen [DATE] at home"),  # the date takes its "on"
+        ("seen on 3rd March 2024 at home", "seen on [DATE] at home"),
         ("born 2019-07-22", "born [DATE]"),
         ("mum's mobile is 07700 900123", "mum's mobile is [PHONE]"),
         ("ring +44 7700 900123", "ring [PHONE]"),
@@ -374,3 +374,34 @@ def test_a_listed_name_in_any_case_before_an_age_and_a_handle_after_its_platform
                                   "she has 3 Kids, Year 9 and Year 7"])
 def test_kin_before_an_age_plurals_after_says_and_school_record_systems_stay_as_written(text):
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Bill arrears with the energy company, so a Fuel Bank voucher was applied for",
+    "Black mould in the bathroom; Housing Disrepair team informed.",
+    "Carers in Oldham and Wakefield have been offered the same Staying Put arrangement.",
+    "Private fostering arrangement notified after the aunt arrived from Lagos.",
+    "The family have moved from Rochdale to Weston-super-Mare.",
+])
+def test_a_service_named_before_its_kind_and_towns_after_in_or_from_stay_as_written(text):
+    assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("spoke to Chester about it", "spoke to [NAME] about it"),
+    ("Mum Kelly Bishop team meeting missed", "Mum [NAME] team meeting missed"),
+    ("Sky said she was hungry. Sky's NHS no is 943 476 5919.",
+     "[NAME] said she was hungry. [NAME]'s NHS no is [NHS NUMBER]."),
+    ("Mum (SR) disclosed it. SR is frightened of him.", "Mum ([NAME]) disclosed it. [NAME] is frightened of him."),
+    ("a man known as 'K' picks her up", "a man known as '[NAME]' picks her up"),
+])
+def test_a_name_found_once_is_removed_everywhere_and_initials_for_a_person_are_names(text, expected):
+    assert anonymise(text) == expected
+
+
+def test_a_name_the_practitioner_keeps_is_kept_everywhere_and_sky_tv_stays():
+    from seen.anonymise import default
+    assert default().anonymise("Sky said she was hungry. Later Sky went home.", kept=["Sky"]) == (
+        "Sky said she was hungry. Later Sky went home.")
+    assert anonymise("Sky said she was hungry and watched Sky TV.") == "[NAME] said she was hungry and watched Sky TV."
+    assert anonymise("Dad (GP) rang the office") == "Dad (GP) rang the office"

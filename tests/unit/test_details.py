@@ -134,3 +134,72 @@ def test_clauses_split_only_where_both_sides_stand_alone():
 ])
 def test_everyday_ways_of_saying_an_answer_are_heard_in_an_opening_message(text, question):
     assert question in details.opening(KB, text).answers
+
+
+@pytest.mark.parametrize("text, role", [
+    ("I coach under-12s football. One of my lads never has kit", "youth_worker"),
+    ("Support worker at a drug and alcohol service. My client has a 6 year old", "adult_services"),
+    ("mum of a boy in my Y2 class smells of alcohol at pick up", "teacher"),
+    ("A lad in my Y10 PE group won't get changed", "teacher"),
+])
+def test_a_role_said_through_what_the_practitioner_does_or_where_they_work_is_heard(text, role):
+    assert details.role_of(KB, text) == role
+
+
+def test_one_of_the_girls_at_our_group_is_nobodys_role():
+    assert details.role_of(KB, "one of the girls at our Thursday group says she's hungry") is None
+
+
+@pytest.mark.parametrize("text, area", [
+    ("PCSO in Tipton. Kids out late", "sandwell"),
+    ("Teacher in Middleton, worried about a Y2 boy", "rochdale"),
+    ("I work at a preschool in Clevedon", "north_somerset"),
+    ("Swinton. 2 little ones always in summer clothes", "salford"),
+])
+def test_a_town_inside_an_area_gives_that_area(text, area):
+    assert details.area_of(KB, text)[0] == area
+
+
+def test_an_everyday_word_that_is_also_a_village_gives_no_area():
+    assert details.area_of(KB, "the 2 yr old swallowed a pill from the organiser") is None
+
+
+@pytest.mark.parametrize("text, band", [
+    ("she is in year one and has come in with wet knickers", "age_5_11"),
+    ("the kids (maybe 6 and 8) are always out in the dark", "age_5_11"),
+    ("The 8 and 11 year olds stayed with an aunt", "age_5_11"),
+    ("midwife. 32wks no booking no scans", "unborn"),
+    ("Booked a lady at 26 weeks today, first contact", "unborn"),
+    ("Baby of 9 weeks came into A&E with a bruise, her sibling (3) hit her", "under_1"),
+    ("Mum disclosed at the 6-8 week check that she was low before she was pregnant", "under_1"),
+    ("a two and a half year old boy who's lost weight", "age_1_4"),
+    ("I coach under-12s football", "age_5_11"),
+    ("One of my swimmers is 10, she has to look after her baby brother", "age_5_11"),
+])
+def test_ages_said_in_words_pairs_and_check_names_are_heard(text, band):
+    assert details.age_band_of(KB, text) == band
+
+
+@pytest.mark.parametrize("text, role", [
+    ("A&E nurse I saw a 6 year old today who came in with a chest infection", "health_other"),
+    ("I'm an adult social care worker supporting a dad with a learning disability", "adult_services"),
+    ("IDVA. Client (high risk, MARAC in Feb) has 3 kids", "adult_services"),
+    ("Early years SENCO at a nursery in Smethwick. 3 yo with global delay", "early_years"),
+    ("I run a dance school in Clevedon. One of my 10 yr olds", "youth_worker"),
+    ("I help run the youth club at our church in Worle", "youth_worker"),
+    ("Police call handler. Last week I took a call from a 12 yr old", "police"),
+    ("Tenancy sustainment officer for a housing association in Rowley Regis", "housing"),
+    ("mw here, 36/40 no pram no cot", "midwife"),
+])
+def test_roles_said_in_a_services_own_words_are_heard(text, role):
+    assert details.role_of(KB, text) == role
+
+
+@pytest.mark.parametrize("text, band", [
+    ("a little girl maybe 6 or 7 who comes across on her own", "age_5_11"),
+    ("2 kids maybe 7 n 10 here all day every day in the holidays", "age_5_11"),
+    ("A brother and sister, 7 and 9, come every night with no food", "age_5_11"),
+    ("since her twins were born (they're 2 now)", "age_1_4"),
+])
+def test_ages_with_maybe_a_pair_of_siblings_or_theyre_are_heard(text, band):
+    assert details.age_band_of(KB, text) == band

@@ -195,3 +195,66 @@ def test_dangers_said_in_everyday_words_are_emergencies(message):
 ])
 def test_a_danger_that_is_past_dealt_with_or_only_a_word_is_not_an_emergency(message):
     assert not is_emergency(message)
+
+
+def test_something_that_changed_an_hour_ago_is_not_a_pattern_over_weeks():
+    detector = default_detector()
+    message = ("the baby has been crying on and off all night, really weak crying, and about an hour ago it "
+               "stopped completely. no answer at the door")
+    assert not detector.reassured(message)
+    assert detector.reassured("the baby cries on and off all night and mum sleeps through it")
+
+
+@pytest.mark.parametrize("message", [
+    "her mum's new boyfriend buys food just for himself and locks it in his room",
+    "Mum has just come out of a refuge with her three kids and they're in one hotel room in Derby",
+    "mum used to bring her but now she comes with a neighbour, or walks on her own in the dark",
+    "came in with a swollen black eye at the start of October, said her brother did it play fighting",
+])
+def test_food_locked_away_a_move_from_a_refuge_and_a_new_routine_are_not_emergencies(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "mum's boyfriend locked him in his room all weekend with no food",
+    "mum used to be here but now he's on his own in the flat and it's getting dark",
+])
+def test_a_child_locked_in_or_left_alone_now_is_still_an_emergency(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "3 year old swallowed something again, this time a button battery (passed fine). All fine medically",
+    "attended on Sunday, mum found collapsed drunk in the street, the kids were with her sister at the time",
+    "on Friday mum was slurring at pick up and we let her sister take the little one instead",
+    "a small bruise on her cheek, parents said her sibling hit her with a toy, skeletal survey clear",
+])
+def test_a_danger_already_checked_or_with_the_child_elsewhere_is_not_an_emergency(message):
+    assert not is_emergency(message)
+
+
+def test_a_parent_collapsed_with_the_children_there_now_is_still_an_emergency():
+    assert is_emergency("mum has collapsed drunk in the street and the kids are with her")
+
+
+@pytest.mark.parametrize("message", [
+    "a boy about 6 who ate a whole packet of biscuits off the shelf before we'd done her parcel",
+    "it's all back: uniform not washed, hungry, the lot. do i re-refer or do something different?",
+    "he's got no coat and his shoes are too small and hurting him",
+    "the blister pack count shows meds being missed",
+    "his feet are in a state - blisters, fungal infection",
+    "one of my U9s broke his wrist last season, that got sorted",
+    "a little girl who comes across on her own every morning outside St Marks, no coat",
+    "the 4yo was still in a nappy and it was full",
+    "we don't think he's had his reflux meds for weeks",
+])
+def test_food_shoes_a_blister_pack_and_a_school_named_for_a_saint_are_not_emergencies(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "he's just swallowed a whole packet of mum's tablets",
+    "there are fresh belt marks on his back and he says dad did it this morning",
+])
+def test_tablets_swallowed_and_fresh_marks_are_still_emergencies(message):
+    assert is_emergency(message)
