@@ -142,7 +142,7 @@ class Doubts:
         settled by the word alone, which keeps a long text quick."""
         low = word.lower()
         words = self._words
-        if low in words.never_names or not 2 <= len(word) <= LONGEST_WORD or around.after_a_determiner:
+        if low in words.never_names or not 2 <= len(word) <= LONGEST_WORD:
             return 0.0
         # A listed first name that is also a season or a month ("autumn", "june")
         # is in doubt only where it acts as a person: "autumn (yr4)".
@@ -172,6 +172,8 @@ class Doubts:
         common = DOUBT_CAPITALISED_WORD if capitalised else DOUBT_TYPED_CUED_WORD if around.cue else DOUBT_TYPED_WORD
         if frequency >= common and low not in words.keep:
             return 0.0  # too common a word to ask about
+        if around.after_a_determiner:
+            return 0.0  # "on the telly", "her Sky box": a thing
         score = max(DOUBT_CAPITALISED_WORD - frequency, 0.0)
         if capitalised:
             score += 0.5 if around.opens else 1.0  # a capital mid-sentence says more than one opening it

@@ -19,6 +19,8 @@ _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
 _ORDINAL_WORD = (r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
                  r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
                  r"|nineteenth|twentieth|thirtieth")
+#: What a date said in words has in it: "-st of", "th of", "the twenty-": looked for before its patterns run.
+_WORD_DATE_HINT = re.compile(r"(?:st|nd|rd|th)\s{1,3}of\s|\sthe\s{1,3}[a-z-]+(?:st|nd|rd|th)\b", re.IGNORECASE)
 #: A day and month with no year: "14/10", "3.2".
 _DAY_MONTH = r"(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])"
 
@@ -221,8 +223,9 @@ class Identifiers:
             if any(c.isdigit() or c in "_." for c in handle) or rare(handle.lower()):
                 yield Found("SOCIAL_MEDIA", match.start(1), match.end(1), handle)
         yield from matches("WEB_ADDRESS", self._web, text)
-        for pattern in self._word_dates:
-            yield from matches("DATE", pattern, text)
+        if _WORD_DATE_HINT.search(text):  # most notes say no date in words: skip the patterns
+            for pattern in self._word_dates:
+                yield from matches("DATE", pattern, text)
         if _DIGIT.search(text):
             yield from self._numbers(text)
 

@@ -68,11 +68,12 @@ class Names:
         self._codes = {mark: self._nlp.vocab.strings.add(_code(mark))
                        for mark in itertools.product((False, True), repeat=len(MARKS))}
         self._add_cue_patterns()
-        # "Mum (SR)", "a man she calls 'K'": initials standing for a person.
-        self._initials = re.compile(rf"""
-            (?:(?<![\w'’-])(?i:{alternation(rules.kin)})\s{{0,3}}\(\s{{0,2}}(?P<bracketed>[A-Z]{{1,3}})\s{{0,2}}\)
-              | (?<![\w'’-])(?i:{alternation(rules.naming_words)})\s{{1,3}}['"‘“](?P<quoted>[A-Z]{{1,3}})['"’”])
-            """, re.VERBOSE)
+        # "Mum (SR)", "known as 'TJ'": initials standing for a person, found by
+        # their bracket or quote marks first (cheap), then the words before them.
+        self._initials = re.compile(r"\(\s{0,2}(?P<bracketed>[A-Z]{1,3})\s{0,2}\)|['\"‘“](?P<quoted>[A-Z]{1,3})['\"’”]")
+        self._kin_before = re.compile(rf"(?<![\w'’-])(?:{alternation(rules.kin)})\s{{0,3}}\Z", re.IGNORECASE)
+        self._naming_before = re.compile(rf"(?<![\w'’-])(?:{alternation(rules.naming_words)})\s{{1,3}}\Z",
+                                         re.IGNORECASE)
         # A word every cue pattern has one of (the "AGE" pattern has a number instead).
         self._cue_words = {w.lower() for w in rules.courtesy_titles + rules.titles + rules.kin + rules.said_words}
         self._cue_words |= {phrase.split()[0].lower() for phrase in rules.naming_words}
@@ -85,10 +86,17 @@ class Names:
         # Typed in capitals: read it as if written normally (same length, so the
         # offsets still point into the original).
         doc = self._nlp(_PUNCTUATION_RUN.sub(_blank, _sentence_case(text) if shouted else text))
-        found = self._names(doc, taken)
-        return found + [Found("NAME", *m.span(m.lastgroup), m.group(m.lastgroup)) for m in self._initials.finditer(text)
-                        if m.group(m.lastgroup).lower() not in self._never_names | self._keep
-                        and not taken.intersection(range(*m.span(m.lastgroup)))]
+        return self._names(doc, taken) + list(self._initials_found(text, taken))
+
+    def _initials_found(self, text: str, taken: Set[int]) -> Iterator[Found]:
+        for match in self._initials.finditer(text):
+            group = match.lastgroup
+            before = self._kin_before if group == "bracketed" else self._naming_before
+            initials = match.group(group)
+            if (before.search(text, max(0, match.start() - CUE_REACH * 3), match.start())
+                    and initials.lower() not in self._never_names | self._keep
+                    and not taken.intersection(range(*match.span(group)))):
+                yield Found("NAME", *match.span(group), initials)
 
     def _add_cue_patterns(self) -> None:
         rules = self._rules

@@ -221,6 +221,7 @@ class Places:
           | (?<![\w'’-])(?:(?:St\.?|Saint)\s{{1,3}})?(?:[A-Z][\w'’-]*\s{{1,3}}(?:(?:the|of)\s{{1,3}})?){{1,4}}
             (?:{alternation(rules.lodging_words + rules.worship_words, capitalised=True)})\b
             """, re.VERBOSE)
+        self._stay_or_worship_words = [w.split()[0] for w in rules.hotels + rules.lodging_words + rules.worship_words]
         self._denominations = {w.lower() for d in rules.denominations for w in d.split()} | {
             "st", "st.", "saint", "the", "of"}
         pubs = alternation(rules.pub_words, capitalised=True)
@@ -241,7 +242,8 @@ class Places:
         yield from self._settings(text)
         yield from self._businesses(text)
         yield from matches("PLACE", _PLACE_BY_USE, text, keep=self._nobodys)
-        yield from matches("PLACE", self._named_stay_or_worship, text, keep=self._has_a_name)
+        if any(word in text for word in self._stay_or_worship_words):  # most notes name neither
+            yield from matches("PLACE", self._named_stay_or_worship, text, keep=self._has_a_name)
         for match in self._hospital_by_use.finditer(text):
             group = "taken" if match.group("taken") else "department"
             name = match.group(group)
