@@ -22,7 +22,7 @@ from typing import Dict, Iterable, List, Set, Tuple
 
 from seen import knowledge
 from seen.anonymise import spacy_alone  # noqa: F401 - first: spaCy without TensorFlow
-from seen.anonymise.doubts import Doubt, Doubts, ranked
+from seen.anonymise.doubts import Doubt, Doubts, occurrences, ranked
 from seen.anonymise.found import Found, merged
 from seen.anonymise.identifiers import Identifiers
 from seen.anonymise.names import Names
@@ -68,7 +68,7 @@ class Anonymiser:
             (?P<towns>{_TOWN}(?:\s{{0,3}}(?:,|and|or|&|/|to)\s{{1,3}}{_TOWN})*)
             (?!\s{{1,3}}[A-Z]|['’]s\b|[\w'’-])
             """, re.VERBOSE)
-        denomination = alternation([d for d in self._rules.denominations if d != "The"], capitalised=True)
+        denomination = alternation(self._rules.denominations, capitalised=True)
         self._kind_of_worship = re.compile(rf"""
             (?<![\w'’-])(?:{denomination})(?:\s{{1,3}}(?:{denomination}))*\s{{1,3}}
             (?:{alternation(self._rules.worship_words, capitalised=True)})(?![\w'’-])  # "the Methodist Church"
@@ -115,9 +115,8 @@ class Anonymiser:
         taken = _covered(found)
         more: List[Found] = []
         for name in {f.text: f for f in found if f.label == "NAME" and _ONE_WORD.fullmatch(f.text)}.values():
-            for match in re.finditer(rf"(?<![\w'’-]){re.escape(name.text)}(?![\w-])", text, re.IGNORECASE):
-                start, end = match.span()
-                typed = match.group()
+            for start, end in occurrences(text, name.text):
+                typed = text[start:end]
                 if (typed[0].isupper() or typed == name.text) and start not in taken and (
                         placeholders.find(0, start, end) != -1):
                     more.append(Found("NAME", start, end, typed, name.doubtful))

@@ -58,10 +58,10 @@ _FAMILY_AFTER = re.compile(r"\s+(?:family|families|household|children|kids|twins
 _NAME_PLACEHOLDER = re.compile(r"\[NAME\]")
 #: A possessive's ending: "Jazz's mum" asks about "Jazz".
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
-#: What comes before a sentence's first word.
 #: A determiner just before a word: "the telly", "a Freddo", "his Xbox".
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|my|our|your|this|that|these|those)\s{1,3}\Z",
                                 re.IGNORECASE)
+#: What comes before a sentence's first word.
 _SENTENCE_END = re.compile(r"(?:[.!?\n:;]|[\"“(])\s*$")
 #: How far around a word the doubts look (a window, so a long text costs time in proportion to its length).
 _REACH = 80

@@ -176,6 +176,12 @@ class Identifiers:
         self._more_ordinals = re.compile(
             rf"\s{{0,2}}(?:,|&|and|or|to|-)\s{{1,3}}(?:the\s{{1,3}})?({_ORDINAL})\b", flags)
 
+    def _next_ordinal(self, text: str, end: int) -> Iterator[Found]:
+        """The next day in a list right after a date ending at ``end``: "on 2/3 and the 23rd"."""
+        more = self._more_ordinals.match(text, end)
+        if more:
+            yield Found("DATE", more.start(1), more.end(1), more.group(1))
+
     def _compile_references(self, rules: AnonymiseRules) -> None:
         flags = re.IGNORECASE | re.VERBOSE
         self._reference_cue = re.compile(rf"""
@@ -248,14 +254,10 @@ class Identifiers:
         for pattern in self._dates:
             for date in matches("DATE", pattern, text):
                 yield date
-                more = self._more_ordinals.match(text, date.end)
-                if more:
-                    yield Found("DATE", more.start(1), more.end(1), more.group(1))
+                yield from self._next_ordinal(text, date.end)
         for match in self._cued_ordinal.finditer(text):
             yield Found("DATE", match.start(1), match.end(1), match.group(1))
-            more = self._more_ordinals.match(text, match.end(1))
-            if more:
-                yield Found("DATE", more.start(1), more.end(1), more.group(1))
+            yield from self._next_ordinal(text, match.end(1))
         for match in self._ordinal_before_a_range.finditer(text):
             yield Found("DATE", match.start(1), match.end(1), match.group(1))
         for match in [*self._cued_day_month.finditer(text), *self._entry_day_month.finditer(text),

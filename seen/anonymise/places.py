@@ -32,10 +32,6 @@ _PLACE_BY_USE = re.compile(r"""
                                    |til|till|until|again|earlier|overnight|since|where|when|because|but)\b )
     | \b[A-Z][a-z]{2,30}\sChildren['’]?s\b (?!['’]|\s+[A-Z])
     """, re.VERBOSE)
-#: Words after a hotel's name that begin the rest of the sentence, not its branch.
-_LINKS = "on|in|at|by|near|with|and|for|from|to|since|until|till|last|this|that"
-
-
 class Places:
     """Every address and named setting in a text; the patterns are built once
     from the cue words in knowledge/. Each list of street, building and house
@@ -217,13 +213,12 @@ class Places:
 
         # "Premier Inn Salford Quays", "the Kingsway Hotel", "Christ the King RC Church".
         self._named_stay_or_worship = re.compile(rf"""
-            \b(?:{alternation(rules.hotels)})(?:\s{{1,3}}(?!(?:{_LINKS})\b)[A-Z][\w'’-]+){{1,3}}
+            \b(?:{alternation(rules.hotels)})(?:\s{{1,3}}[A-Z][\w'’-]+){{1,3}}
           | (?<![\w'’-])(?:(?:St\.?|Saint)\s{{1,3}})?(?:[A-Z][\w'’-]*\s{{1,3}}(?:(?:the|of)\s{{1,3}})?){{1,4}}
             (?:{alternation(rules.lodging_words + rules.worship_words, capitalised=True)})\b
             """, re.VERBOSE)
         self._stay_or_worship_words = [w.split()[0] for w in rules.hotels + rules.lodging_words + rules.worship_words]
-        self._denominations = {w.lower() for d in rules.denominations for w in d.split()} | {
-            "st", "st.", "saint", "the", "of"}
+        self._denominations = {w.lower() for d in rules.denominations + rules.setting_joiners for w in d.split()}
         pubs = alternation(rules.pub_words, capitalised=True)
         self._pub = re.compile(rf"""
             (?<=\b[Tt]he\s)(?:{_NAME_WORD}\s{{1,3}}(?:(?:and|&)\s{{1,3}})?){{1,2}}  # "the Red", "the Dog and"
