@@ -1,10 +1,9 @@
 """The action server is private: rasa-sdk's plugin hook (it imports this module
 by name) adds to its Sanic app a check that every request but /health carries
 the secret the Rasa server sends, an error handler that never echoes a
-request, and the logs' backstop (seen/log_privacy.py). Once it has answered
-its first request, it builds in a thread what the actions need later
-(seen/warm_up.py), so the next practitioners' messages do not wait for it,
-and nothing competes with the Rasa server's start or that first answer.
+request, and the logs' backstop (seen/log_privacy.py). As soon as it is
+serving, it builds in a thread what the actions need (seen/warm_up.py),
+while the Rasa server is still loading its model.
 
 rasa-sdk 3.6 has no authentication of its own, listens on every interface
 unless SANIC_HOST says otherwise (the Procfile says 127.0.0.1), and its own
@@ -12,11 +11,9 @@ error handler puts the whole request, the tracker with every message the
 practitioner wrote, into the response, which Rasa then logs.
 """
 
-import asyncio
 import hmac
 import logging
 import os
-import threading
 
 import pluggy
 from sanic import Sanic, response
@@ -57,15 +54,10 @@ class PrivateActionServer:
             log.error("action server error %s at %s", type(exception).__name__, log_privacy.where(exception))
             return response.json({"error": "the action failed"}, status=500)
 
-        warming = threading.Thread(target=warm_up.action_server, name="seen-warm-up", daemon=True)
-        answered = []
-
-        async def warm_up_after_the_first_answer(request: Request, _response) -> None:
-            if not answered:
-                answered.append(request.path)
-                asyncio.get_running_loop().call_soon(warming.start)  # once this answer is on its way
+        async def start_warming_up(_app: Sanic, _loop) -> None:
+            warm_up.start()
 
         app.register_middleware(require_secret, "request")
-        app.register_middleware(warm_up_after_the_first_answer, "response")
+        app.register_listener(start_warming_up, "after_server_start")
         app.error_handler.add(Exception, without_the_request)
         log_privacy.install()

@@ -14,6 +14,7 @@ conversation below is made up and no note store is given.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,24 @@ CONVERSATION = (
 NOTE = "Mum, Kayleigh Brennan, sleeps till noon; they live at 14 Mill Lane, M6 5FX, tel 07700 900123."
 
 
+_started = threading.Event()
+_finished = threading.Event()
+
+
+def start() -> None:
+    """Warm the action server up in a thread; once only."""
+    if not _started.is_set():
+        _started.set()
+        threading.Thread(target=action_server, name="seen-warm-up", daemon=True).start()
+
+
+def wait(seconds: float) -> None:
+    """Block until a warm-up that has started is done, for at most ``seconds``
+    (a warm-up never started, as in the unit tests, is not waited for)."""
+    if _started.is_set():
+        _finished.wait(seconds)
+
+
 def action_server() -> None:
     """Build what the actions use, by using it once; never raises (a failure
     here only means the first messages build it themselves)."""
@@ -40,6 +59,8 @@ def action_server() -> None:
     except Exception as error:  # noqa: BLE001 - warming up must never stop the server
         log.warning("warming up failed (%s); the first messages will be slower", type(error).__name__)
         return
+    finally:
+        _finished.set()
     log.info("warmed up in %.1f s", time.perf_counter() - started)
 
 

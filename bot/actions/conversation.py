@@ -13,7 +13,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from seen import conversation_end, knowledge, log_privacy, reflection
+from seen import conversation_end, knowledge, log_privacy, reflection, warm_up
 from seen.board_details import BoardDetails
 from seen.follow_up import Finder
 from seen.guesses import CLIENT_KEY, Guesses
@@ -31,6 +31,9 @@ REFLECT_ON_SLOT = "reflect_on"
 
 #: The longest one action may take; past it the practitioner is asked to send again.
 ACTION_SECONDS = 15.0
+#: The longest an action waits for the server's warm-up before it starts its
+#: own clock (seen/warm_up.py: 5 to 10 s, more on a busy machine).
+WARM_UP_SECONDS = 45.0
 #: Threads for the actions' work (the anonymiser, the database), so the action
 #: server's event loop keeps answering other practitioners meanwhile.
 _WORKERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="seen-action")
@@ -45,6 +48,7 @@ async def off_the_loop(dispatcher: CollectingDispatcher, work: Callable[[], Tupl
     so plainly, the log gets only the error's type and place (never the
     conversation), and no slot changes: the reflection stays where it was."""
     loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, warm_up.wait, WARM_UP_SECONDS)
     try:
         said, events = await asyncio.wait_for(loop.run_in_executor(_WORKERS, work), ACTION_SECONDS)
     except asyncio.TimeoutError:

@@ -4,6 +4,7 @@ and other practitioners are not kept waiting (issue 13)."""
 
 import asyncio
 import logging
+import threading
 import time
 
 import pytest
@@ -11,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import conversation
 from actions.conversation import off_the_loop
-from seen import knowledge
+from seen import knowledge, warm_up
 from seen.replies import Reply
 
 #: It times itself: `make test` runs it with the machine to itself (`make unit-timing`).
@@ -61,3 +62,22 @@ def test_slow_work_does_not_keep_the_event_loop_from_other_practitioners():
         return waited
 
     assert asyncio.run(both()) < 0.2
+
+
+def test_a_message_during_the_warm_up_waits_for_it_instead_of_being_told_it_took_too_long(monkeypatch):
+    """The first message after a start can arrive while the server is still
+    building what the actions use; it waits for that build, then answers."""
+    monkeypatch.setattr(conversation, "ACTION_SECONDS", 0.3)
+    monkeypatch.setattr(warm_up, "_started", threading.Event())
+    monkeypatch.setattr(warm_up, "_finished", threading.Event())
+    building = threading.Lock()
+
+    def build():  # what the warm-up and the first action would both build
+        with building:
+            time.sleep(0.6)
+
+    monkeypatch.setattr(warm_up, "_warm_up", build)
+    warm_up.start()
+    time.sleep(0.05)
+    said, _ = _run(lambda: (building.acquire(), building.release(), ([Reply("answered")], []))[2])
+    assert said == ["answered"]
