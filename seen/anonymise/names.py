@@ -42,6 +42,8 @@ CUE_REACH = 10
 #: A text with more than this share of its letters in capitals was typed in
 #: capitals ("DAD IS DARREN HOLLIS"): its names are found as if written normally.
 SHOUTED = 0.7
+#: Endings of a verb or adjective typed in lower case ("signposted", "wanting"): no name unless listed.
+_INFLECTED = re.compile(r"(nt|ing|ed|ful|less|ous|ly)$")
 
 
 class Names:
@@ -51,6 +53,10 @@ class Names:
         self._rules = rules
         self._keep, self._keep_language, self._never_names = words.keep, words.keep_language, words.never_names
         self._first_names, self._surnames, self._word_names = words.first_names, words.surnames, words.word_names
+        self._towns, self._town_names = words.towns, words.town_names
+        #: Words that end a place's name ("Children's Centre", "Lane", "House"): a title with one is a place.
+        self._place_words = {w.lower() for w in rules.setting_words + rules.business_words + rules.street_words
+                             + rules.building_words + rules.block_words + rules.practice_words}
         self._particles = {w.lower() for w in rules.name_particles}
         # What a sentence's first word does when it is a person: "nathan is 11", "zara told me".
         self._person_verbs = {w.lower() for w in rules.said_words} | {
@@ -166,6 +172,7 @@ class Names:
         doc.from_array([NORM], norms)
         picked: Set[int] = set()
         cued: Set[int] = set()  # picked by a cue word that points at a person
+        by_a_cue: Set[int] = set()  # picked by any cue word
         for match_id, start, end in self._cue_matches(doc, marks):
             rule = self._nlp.vocab.strings[match_id]
             if rule == "PAIR":
@@ -174,8 +181,12 @@ class Names:
             index = start if rule in ("SAYS", "SAYS_WEAK", "POSSESSIVE", "AGE", "WHO", "SIBLING", "IS_KIN") else end - 1
             if rule == "AGE" and self._a_measure_at(doc, end):
                 continue  # "Summer is 2 weeks away"
+            if rule == "POSSESSIVE" and self._a_town(doc[index]) and (
+                    end == len(doc) or doc[end].is_punct or _mark(doc[end], "capitalised")):
+                continue  # "Stockport's Early Help", "not Stockport's."; not "Brooklyn's older brother"
             if self._cue_confirms(rule, doc[index]):
                 picked.add(index)
+                by_a_cue.add(index)
                 # "Bill came through" opening a sentence: "came" is weak evidence of a person there.
                 if not (rule in ("SAYS", "SAYS_WEAK") and _opens_a_sentence(doc[index])):
                     cued.add(index)
@@ -189,8 +200,21 @@ class Names:
                   and self._full_name_follows(token, marks)):
                 picked.add(token.i)  # "Grace Ogunleye", "Amber Brook"
         picked |= self._joined_names(doc) - picked
-        picked |= self._by_structure(doc, marks) - picked
+        by_structure = self._by_structure(doc, marks)  # "the Stone family"
+        picked |= by_structure
         picked |= self._coordinated(doc, picked)
+        told = by_a_cue | by_structure
+        # A town named with no cue word is a town: "Preston, Bolton and Wigan",
+        # "across Oldham"; not one beside a name that is no town ("Kai and Stone").
+        picked -= {i for i in picked - told if self._a_town(doc[i]) and len(self._extend(doc, i)) == 1
+                   and not self._beside_a_name(doc, i, picked)}
+        # No first name, and no cue, inside a title of three or more capitalised
+        # words is a thing's name: "the Single Point of Access", "Registered
+        # Social Landlord"; a surname is one only where "of" or "for" says so.
+        in_titles = self._in_titles(doc, marks)
+        picked -= {i for i in picked - told if not _mark(doc[i], "first_name")
+                   and all(t.i in in_titles for t in self._extend(doc, i))
+                   and (in_titles[i] or doc[i].lower_ not in self._surnames)}
         found: List[Found] = []
         reached = 0
         for index in sorted(picked):
@@ -301,6 +325,37 @@ class Names:
                 found.add(i)
         return found
 
+    def _in_titles(self, doc: Doc, marks: List[Tuple[bool, ...]]) -> Dict[int, bool]:
+        """Tokens in a run of three or more capitalised English words, "of" or
+        "for" between them allowed, with no town, title, kinship or place word
+        in it ("Mr", "Mum", "Lane"): how things are named ("Fitness for Human Habitation").
+        Each says whether its run has such a small word in it."""
+        inside: Dict[int, bool] = {}
+        run: List[int] = []
+        linked = False
+        for i in range(len(doc) + 1):
+            token = doc[i] if i < len(doc) else None
+            if (token is not None and marks[i][2] and not marks[i][4] and token.lower_ not in self._cue_words
+                    and not rare(token.lower_, RARE_WORD) and token.lower_ not in self._towns):
+                run.append(i)
+                continue
+            if token is not None and run and token.lower_ in _TITLE_LINKS and i + 1 < len(doc) and marks[i + 1][2]:
+                linked = True
+                continue
+            if len(run) >= 3 and not any(doc[j].lower_ in self._place_words for j in run):
+                inside.update(dict.fromkeys(range(run[0], run[-1] + 1), linked))
+            run, linked = [], False
+        return inside
+
+    def _beside_a_name(self, doc: Doc, i: int, picked: Set[int]) -> bool:
+        """A name that is no town joined to ``i`` by "and" or a comma ("Preston" is both)."""
+        return any(0 <= i + 2 * step < len(doc) and doc[i + step].lower_ in (*_JOINERS, ",")
+                   and i + 2 * step in picked and doc[i + 2 * step].lower_ not in self._town_names for step in (-1, 1))
+
+    def _a_town(self, token: Token) -> bool:
+        """A capitalised town or city of Britain (or a big one elsewhere) that is nobody's first name."""
+        return _mark(token, "capitalised") and token.lower_ in self._towns
+
     def _a_name(self, word: str) -> bool:
         """A listed first name, or a name that is also a word ("ocean"), and no kinship word."""
         return (self._first(word) or word in self._word_names) and word not in self._never_names
@@ -359,7 +414,7 @@ class Names:
         if rule == "TITLE" and word in self._surnames and token.nbor(-1).lower_ in self._courtesy_titles:
             return True  # "miss jones at nursery"
         limit = COMMON_WORD if rule == "TITLE" else ORDINARY_WORD
-        return word in self._first_names or (rare(word, limit) and not re.search(r"(nt|ing|ed|ful|less|ous|ly)$", word))
+        return word in self._first_names or (rare(word, limit) and not _INFLECTED.search(word))
 
     def _marks(self, token: Token) -> Tuple[bool, ...]:
         """What the name rules need to know of a token, from its text alone:
@@ -389,7 +444,8 @@ class Names:
         if _mark(token, "capitalised"):
             return self._listed(word) or rare(word, COMMON_WORD)
         return (self._first(word) and rare(word, PERSON_WORD)) or (
-            rare(word, NO_WORD) and not self._plural_of_a_word(word))  # not "says bedtimes are"
+            rare(word, NO_WORD) and not self._plural_of_a_word(word)  # not "says bedtimes are"
+            and not _INFLECTED.search(word))  # not "has signposted mum to"
 
     def _first(self, word: str) -> bool:
         return word in self._first_names or fold(word) in self._first_names
@@ -531,6 +587,8 @@ class Names:
 _JOINED_NAME = re.compile(r"[A-Z][a-z]*['’][A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+")
 #: What joins two names in a list: "Tia and Kacey", "tia n kacey", "gift + goodluck".
 _JOINERS = ["and", "&", "n", "+"]
+#: The small words a title of capitalised words may have inside it.
+_TITLE_LINKS = ("of", "for", "in", "on", "to", "the")
 
 
 def _after_an_article(doc: Doc, index: int) -> bool:

@@ -80,8 +80,9 @@ class Words:
         #: First names that are common English words too ("story", "lucky"): a
         #: name only where the sentence says so, and asked about otherwise.
         self.word_names = ({w.lower() for w in rules.word_names} | given_words) - self.keep - self.never_names
-        #: Towns that are nobody's first name: "from Lagos", not "from Chester".
-        self.towns = {t for t in _towns() if " " in t or not self.first(t)}
+        #: Every town, and those that are nobody's first name: "from Lagos", not "from Chester".
+        self.town_names = _towns()
+        self.towns = {t for t in self.town_names if " " in t or not self.first(t)}
 
     def first(self, word: str) -> bool:
         return word in self.first_names or fold(word) in self.first_names

@@ -405,3 +405,26 @@ def test_a_name_the_practitioner_keeps_is_kept_everywhere_and_sky_tv_stays():
         "Sky said she was hungry. Later Sky went home.")
     assert anonymise("Sky said she was hungry and watched Sky TV.") == "[NAME] said she was hungry and watched Sky TV."
     assert anonymise("Dad (GP) rang the office") == "Dad (GP) rang the office"
+
+
+@pytest.mark.parametrize("text", [
+    "Blackpool, Wigan and Lancaster all have Family Hubs now.",
+    "Faith groups across Oldham and Rochdale were invited; Leeds and Wakefield checks are outstanding.",
+    "It sits in the Tameside Early Help footprint, not Stockport's.",
+    "Rose bushes were cut back by the Registered Social Landlord.",
+    "Help came from the Fitness for Human Health Fund.",
+    "The Health Visitor has signposted mum to the Healthy Start scheme.",
+])
+def test_towns_in_a_list_titles_of_things_and_lower_case_verbs_stay_as_written(text):
+    assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Team Manager Kelly Barnes chaired it.", "Team Manager [NAME] chaired it."),
+    ("Brooklyn's older brother sends her money.", "[NAME]'s older brother sends her money."),
+    ("Her brothers Kai and Stone are young carers.", "Her brothers [NAME] and [NAME] are young carers."),
+    ("Caseload handover (the Stone family): mum on leave.", "Caseload handover (the [NAME] family): mum on leave."),
+    ("Mr Bolton has moved from Bolton to Bury.", "Mr [NAME] has moved from Bolton to Bury."),
+])
+def test_a_town_or_a_title_word_that_names_a_person_is_still_removed(text, expected):
+    assert anonymise(text) == expected
