@@ -123,6 +123,8 @@ class EmergencyDetector:
         return any(p.search(message) for p in self._not_now) and not any(p.search(message) for p in self._now)
 
 
+#: A clause this short after a danger is an aside, and the clause after it still speaks of the danger.
+ASIDE_WORDS = 4
 #: A sentence this short that says something is happening now ("I'm in the
 #: flat with them") is about the sentence before it too.
 SHORT_SENTENCE_WORDS = 10
@@ -138,6 +140,8 @@ def _clause(message: str, clauses: List[Tuple[int, int]], found: re.Match, new: 
     own = message[clauses[inside[0]][0]:clauses[inside[-1]][1]]
     start = inside[0] if any(p.search(own) for p in new) else max(inside[0] - 1, 0)
     end = min(inside[-1] + 1, len(clauses) - 1)
+    if end < len(clauses) - 1 and len(message[clauses[end][0]:clauses[end][1]].split()) <= ASIDE_WORDS:
+        end += 1  # past an aside: "an overdose - mum, not the kid - back in January"
     return message[clauses[start][0]:clauses[end][1]]
 
 

@@ -64,8 +64,11 @@ def test_details_recorded_where_they_belong_target_90_reached_79(figures):
     promise never kept, a child bringing up a sibling or a midwife's "28/40",
     with the 999 decision above (a 999 reply records no details); 79.3%
     (0.7933) after dev_m's towns inside an area, roles said through what the
-    practitioner does, ages said in words and a child walking a sibling to school."""
-    assert figures["details_recorded"] >= 0.7933
+    practitioner does, ages said in words and a child walking a sibling to school;
+    79.8% (0.7984) after dev_o's roles said as a sign-off, the child's words
+    after a full stop, drift and promises not kept, and missed health
+    appointments asked about at every age."""
+    assert figures["details_recorded"] >= 0.7984
 
 
 def test_emergencies_said_as_openers_get_the_999_reply_target_100_reached_97(figures):

@@ -203,3 +203,26 @@ def test_roles_said_in_a_services_own_words_are_heard(text, role):
 ])
 def test_ages_with_maybe_a_pair_of_siblings_or_theyre_are_heard(text, band):
     assert details.age_band_of(KB, text) == band
+
+
+@pytest.mark.parametrize("text, role", [
+    ("The kids are loved but the basics just don't happen. I'm the TAF lead, early help.", "early_help"),
+    ("Heywood nursery. 3yo started 8 weeks ago, attended 11 sessions.", "early_years"),
+    ("Kid in my pack has had the same verruca for months. I'm a cub leader", "youth_worker"),
+    ("Sandwell perinatal MH. A mum I support told me she leaves her 7mo in the cot", "adult_services"),
+    ("I'm a support worker in an adult drug and alcohol service.", "adult_services"),
+    ("optician. 7yo with a squint and a really strong prescription", "health_other"),
+    ("y9 girl constantly asking us for sanitary products. pastoral", "teacher"),
+    ("New to being a DSL and I've got a family where the neglect is chronic", "dsl"),
+    ("I work at the surgery and a mum came in with her baby", "gp_practice"),
+])
+def test_a_workplace_before_the_story_a_sign_off_and_a_new_dsl_give_the_role(text, role):
+    assert details.role_of(KB, text) == role
+
+
+@pytest.mark.parametrize("text", [
+    "dad never comes to matches. told me he made his own tea again last night",
+    "They let themselves in after school. Older one told his teacher he puts the little one to bed.",
+])
+def test_what_the_child_said_after_a_full_stop_or_as_the_older_one_is_their_voice(text):
+    assert "voice" in details.heard(KB, text, KB.reflection.questions, "age_5_11")

@@ -52,8 +52,10 @@ def test_known_role_and_area_are_not_asked_again():
         ("Under 1", {"feeding_weight", "premature_health", "missed_appointments", "voice"},
          {"antenatal_care", "young_person_view"}),
         ("1 to 4", {"missed_appointments", "voice", "seen_alone"}, {"feeding_weight", "young_person_view"}),
-        ("5 to 11", {"voice", "seen_alone"}, {"missed_appointments", "young_person_view", "caring_role"}),
-        ("12 to 17", {"young_person_view", "caring_role", "outside_risks", "seen_alone"}, {"voice", "feeding_weight"}),
+        # Missed health appointments matter at every age (004, "Information – 06"): dental, diabetes, epilepsy.
+        ("5 to 11", {"voice", "seen_alone", "missed_appointments"}, {"young_person_view", "caring_role"}),
+        ("12 to 17", {"young_person_view", "caring_role", "outside_risks", "seen_alone", "missed_appointments"},
+         {"voice", "feeding_weight"}),
     ],
 )
 def test_each_age_band_brings_its_own_questions(age_band, must_ask, must_not_ask):

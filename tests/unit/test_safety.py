@@ -258,3 +258,31 @@ def test_food_shoes_a_blister_pack_and_a_school_named_for_a_saint_are_not_emerge
 ])
 def test_tablets_swallowed_and_fresh_marks_are_still_emergencies(message):
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "2 yr old with cerebral palsy, the standing frame and chair from wheelchair services never collected",
+    "fire alarm had no battery and the cooker was missing a knob, landlord has sorted both since",
+    "his feet were all blue with cold, no shoes on in November",
+    "15yo, sofa surfing, excluded, linked to a county lines group; mum says he's not her problem",
+    "The bruise on his cheek has been looked at by the GP and she was happy with mum's explanation",
+    "There was an overdose - mum, not the kid - back in January. She's home, doing better apparently.",
+])
+def test_equipment_a_smoke_alarm_cold_feet_known_links_and_a_danger_seen_to_are_not_emergencies(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "the baby's lips are blue and he isn't breathing",
+    "he's just swallowed a battery",
+    "a county lines gang have taken him to Birmingham right now and he's texting me for help",
+    "the baby has a bruise on his cheek today and he's 3 months old",
+    "she has taken an overdose and won't wake up",
+])
+def test_a_blue_baby_a_battery_swallowed_a_child_taken_and_a_fresh_overdose_are_still_emergencies(message):
+    assert is_emergency(message)
+
+
+def test_a_message_that_says_it_is_not_an_emergency_overrules_a_classifier_guess():
+    assert default_detector().reassured("Not an emergency, just worried")
+    assert not default_detector().reassured("worried about a child")
