@@ -83,7 +83,7 @@ class Names:
         # A word every cue pattern has one of (the "AGE" pattern has a number instead).
         self._cue_words = {w.lower() for w in rules.courtesy_titles + rules.titles + rules.kin + rules.said_words}
         self._cue_words |= {phrase.split()[0].lower() for phrase in rules.naming_words}
-        self._cue_words |= {*_JOINERS, *_WEAK_SAYING, "'s", "’s"}
+        self._cue_words |= {*_JOINERS, *_WEAK_SAYING, "'s", "’s", "herself", "himself"}
 
     def find(self, text: str, taken: Set[int]) -> List[Found]:
         """The names in ``text`` outside the characters ``taken`` by other details."""
@@ -95,6 +95,10 @@ class Names:
         return self._names(doc, taken) + list(self._initials_found(text, taken))
 
     def _initials_found(self, text: str, taken: Set[int]) -> Iterator[Found]:
+        for match in _INITIALS_AGED.finditer(text):  # "KB (Y9) disclosed"
+            initials = match.group(1)
+            if initials.lower() not in self._never_names | self._keep and not taken.intersection(range(*match.span(1))):
+                yield Found("NAME", *match.span(1), initials)
         for match in self._initials.finditer(text):
             group = match.lastgroup
             before = self._kin_before if group == "bracketed" else self._naming_before
@@ -119,7 +123,12 @@ class Names:
                                      for words in naming for choice in (name, named)])
         self._matcher.add("SAYS", [[name, {"LOWER": {"IN": rules.said_words}}]])
         # "bex (mum) rang", "Kerry mum of the twins"
-        self._matcher.add("WHO", [[name, {"ORTH": "("}, kin], [name, kin, {"LOWER": {"IN": ["of", "to"]}}]])
+        # "… Kyle's dad)" after a name: "Bill (Kyle's dad) says".
+        possessive = {"ORTH": {"IN": ["'s", "’s"]}}
+        self._matcher.add("WHO", [[name, {"ORTH": "("}, kin], [name, kin, {"LOWER": {"IN": ["of", "to"]}}],
+                                  [name, {"ORTH": "("}, {"IS_PUNCT": False}, possessive, kin]])
+        # "Faith herself (11) has asked": a word doing what only a person does.
+        self._matcher.add("SELF", [[name, {"LOWER": {"IN": ["herself", "himself"]}}]])
         self._matcher.add("SAYS_WEAK", [[_marked(could_be_name=True, first_name=True, capitalised=True),
                                          {"LOWER": {"IN": _WEAK_SAYING}}]])
         # "says Dwayne hits them", "visited oliver and his nan"
@@ -178,7 +187,7 @@ class Names:
             if rule == "PAIR":
                 picked.update((start, start + 2))
                 continue
-            index = start if rule in ("SAYS", "SAYS_WEAK", "POSSESSIVE", "AGE", "WHO", "SIBLING", "IS_KIN") else end - 1
+            index = start if rule in ("SAYS", "SAYS_WEAK", "POSSESSIVE", "AGE", "WHO", "SIBLING", "IS_KIN", "SELF") else end - 1
             if rule == "AGE" and self._a_measure_at(doc, end):
                 continue  # "Summer is 2 weeks away"
             if rule == "POSSESSIVE" and self._a_town(doc[index]) and (
@@ -403,7 +412,7 @@ class Names:
             return True
         if rule == "OBJECT":
             return _mark(token, "could_be_name") and self._person_word(token)  # not "says June is when"
-        if rule in ("SIBLING", "IS_KIN", "WHO"):
+        if rule in ("SIBLING", "IS_KIN", "WHO", "SELF"):
             return self._person_word(token)
         if rule == "AGE":
             return self._first(word) or rare(word, NO_WORD) or (_mark(token, "capitalised") and rare(word, COMMON_WORD))
@@ -603,6 +612,10 @@ _ARTICLES = ("a", "an", "some", "any", "the")
 #: What may come before a name at the start of a clause.
 _CLAUSE_OPENERS = (".", "!", "?", "\n", ",", ";", ":", "-", "(", '"', "“", "and", "but", "so", "then")
 #: An age or school year in brackets: "(15)", "(yr 2)", "(Reception)".
+#: Initials with a school year or an age in brackets after them: "KB (Y9)", "TJ (aged 4)"
+#: (not a bare number: "ED (4)" counts attendances).
+_INITIALS_AGED = re.compile(
+    r"(?<![\w'’-])([A-Z]{2,3})\s?\((?i:aged? \d{1,2}|y(?:ea)?r ?\d{1,2}|y\d{1,2}|reception|nursery)\)")
 _AGE_IN_BRACKETS = re.compile(r"(?:\d{1,2}|y(?:ea)?r ?\d{1,2}|y\d{1,2}|reception|nursery)\s?\)", re.IGNORECASE)
 
 #: spaCy's tokenizer takes time in the square of a run of punctuation's length

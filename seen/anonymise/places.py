@@ -46,8 +46,8 @@ class Places:
         self._not_a_town = {w.lower() for w in rules.not_a_town}
         self._chain_words = {w.lower() for chain in rules.chains for w in re.findall(r"[\w'’&-]+", chain)}
         self._quantities = {w.lower() for w in rules.quantity_words}
-        # Words before a number that is not a house number: "Year 3, Maths", "aged 7, Tyler".
-        self._counted = {w.lower() for w in rules.counting_words}
+        # Words before a number that is not a house number: "Year 3, Maths", "aged 7, Tyler", "PC 4471 Amir Shah".
+        self._counted = {w.lower() for w in rules.counting_words + rules.police_numbers}
         # The words of "C of E", "RC": what may stand between a setting's name and its kind.
         self._joiners = {w.lower() for phrase in rules.setting_joiners for w in phrase.split()}
         self._compile_streets(rules)

@@ -428,3 +428,14 @@ def test_towns_in_a_list_titles_of_things_and_lower_case_verbs_stay_as_written(t
 ])
 def test_a_town_or_a_title_word_that_names_a_person_is_still_removed(text, expected):
     assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Attendees: PC 4471 Amir Shah, Lisa Preston (SW), named GP.",
+     "Attendees: PC [REFERENCE] [NAME], [NAME] (SW), named GP."),
+    ("Faith herself (11) has asked if she can go.", "[NAME] herself (11) has asked if she can go."),
+    ("Bill (Kyle's dad) says he'll pay it back.", "[NAME] ([NAME]'s dad) says he'll pay it back."),
+    ("KB (Y9) disclosed to the school nurse.", "[NAME] (Y9) disclosed to the school nurse."),
+])
+def test_names_after_a_collar_number_with_herself_before_whose_dad_or_initials_with_a_year(text, expected):
+    assert anonymise(text) == expected
