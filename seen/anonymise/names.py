@@ -187,7 +187,7 @@ class Names:
             if rule == "PAIR":
                 picked.update((start, start + 2))
                 continue
-            index = start if rule in ("SAYS", "SAYS_WEAK", "POSSESSIVE", "AGE", "WHO", "SIBLING", "IS_KIN", "SELF") else end - 1
+            index = start if rule in _NAME_FIRST else end - 1
             if rule == "AGE" and self._a_measure_at(doc, end):
                 continue  # "Summer is 2 weeks away"
             if rule == "POSSESSIVE" and self._a_town(doc[index]) and (
@@ -596,6 +596,8 @@ class Names:
 _JOINED_NAME = re.compile(r"[A-Z][a-z]*['’][A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+")
 #: What joins two names in a list: "Tia and Kacey", "tia n kacey", "gift + goodluck".
 _JOINERS = ["and", "&", "n", "+"]
+#: Cue patterns whose name comes first ("Tyler said"); in the others it comes last ("Mum, Kayleigh").
+_NAME_FIRST = ("SAYS", "SAYS_WEAK", "POSSESSIVE", "AGE", "WHO", "SIBLING", "IS_KIN", "SELF")
 #: The small words a title of capitalised words may have inside it.
 _TITLE_LINKS = ("of", "for", "in", "on", "to", "the")
 
