@@ -2,13 +2,18 @@
 
 Everything Seen needs is built on first use: the knowledge base, the safety
 rules' regular expressions, wordfreq's word lists for 18 languages, the
-phrase patterns a message is read with, the anonymiser (spaCy's matcher and
-the name lists, 2.5 s). Left to the first messages, the first practitioner
-to describe a worry waited almost 2 s for their reply, and the first to finish a
-reflection 2.5 s more. The action server starts this in a thread as it starts
-(bot/rasa_sdk_plugins.py), while the Rasa server is still loading: it
-finishes well before the first message can arrive. Nothing is stored: the
-conversation below is made up and no note store is given.
+phrase patterns a message is read with, and the anonymiser (spaCy's matcher
+and the name and town lists). On a 2-core machine the first four take 3 to 6
+s, the anonymiser 3 to 10 s more when the machine is busy. The action server
+starts this in a thread as soon as it is serving (bot/rasa_sdk_plugins.py),
+while the Rasa server is still loading its model, so it is usually done
+before the first message. A message that arrives sooner waits (``wait``)
+until what answering needs is built, rather than building it beside the
+warm-up: two threads building at once took over 15 s on a busy machine, and
+the first practitioner was told their message took too long. The anonymiser
+comes last; a note saved while it is still being built waits for that build
+(seen.anonymise.default). Nothing is stored: the conversation below is made
+up and no note store is given.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ NOTE = "Mum, Kayleigh Brennan, sleeps till noon; they live at 14 Mill Lane, M6 5
 
 
 _started = threading.Event()
-_finished = threading.Event()
+_answering = threading.Event()  # what every message needs is built
 
 
 def start() -> None:
@@ -44,10 +49,11 @@ def start() -> None:
 
 
 def wait(seconds: float) -> None:
-    """Block until a warm-up that has started is done, for at most ``seconds``
-    (a warm-up never started, as in the unit tests, is not waited for)."""
+    """Block until a warm-up that has started has built what answering needs,
+    for at most ``seconds`` (a warm-up never started, as in the unit tests, is
+    not waited for)."""
     if _started.is_set():
-        _finished.wait(seconds)
+        _answering.wait(seconds)
 
 
 def action_server() -> None:
@@ -60,12 +66,20 @@ def action_server() -> None:
         log.warning("warming up failed (%s); the first messages will be slower", type(error).__name__)
         return
     finally:
-        _finished.set()
+        _answering.set()
     log.info("warmed up in %.1f s", time.perf_counter() - started)
 
 
 def _warm_up() -> None:
-    from seen import anonymise, knowledge, reflection, respond, safety
+    from seen import anonymise
+
+    _answer()
+    _answering.set()
+    anonymise.default().anonymise(NOTE)
+
+
+def _answer() -> None:
+    from seen import knowledge, reflection, respond, safety
     from seen.respond import Conversation
 
     kb = knowledge.default()
@@ -76,4 +90,3 @@ def _warm_up() -> None:
         safety.is_emergency(text)
         turn = respond.respond(kb, talk, heard)
         talk = Conversation(reflection=turn.state, role=turn.role or talk.role, area=turn.area or talk.area)
-    anonymise.default().anonymise(NOTE)

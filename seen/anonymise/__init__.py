@@ -17,6 +17,7 @@ Cue words and the safeguarding language to keep are in knowledge/anonymise.yml.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from typing import Dict, Iterable, List, Set, Tuple
 
@@ -243,8 +244,18 @@ def _without_overlaps(found: List[Found]) -> List[Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
-@lru_cache(maxsize=1)
+_BUILDING = threading.Lock()
+
+
 def default() -> Anonymiser:
+    """The anonymiser, built once (2 to 5 s): a thread that asks while another
+    builds it waits for that build instead of making a second one."""
+    with _BUILDING:
+        return _built()
+
+
+@lru_cache(maxsize=1)
+def _built() -> Anonymiser:
     return Anonymiser(knowledge.default())
 
 

@@ -69,7 +69,7 @@ def test_a_message_during_the_warm_up_waits_for_it_instead_of_being_told_it_took
     building what the actions use; it waits for that build, then answers."""
     monkeypatch.setattr(conversation, "ACTION_SECONDS", 0.3)
     monkeypatch.setattr(warm_up, "_started", threading.Event())
-    monkeypatch.setattr(warm_up, "_finished", threading.Event())
+    monkeypatch.setattr(warm_up, "_answering", threading.Event())
     building = threading.Lock()
 
     def build():  # what the warm-up and the first action would both build
