@@ -196,8 +196,11 @@ class NotNowCues(_Strict):
     #: Words that say a clause's danger is new ("and now another burn"): the
     #: clause before it then does not date it.
     new: List[str] = Field(..., min_items=1)
+    #: How a short sentence after a danger's own tells it was dealt with
+    #: ("… a burn on Monday. Treated at the walk-in, dressing on.").
+    outcome: List[str] = Field(..., min_items=1)
 
-    @validator("new")
+    @validator("new", "outcome")
     def _new_compiles(cls, patterns: List[str]) -> List[str]:
         return _all_compile(patterns)
 

@@ -41,6 +41,7 @@ class EmergencyDetector:
         self._not_now = _compiled(rules.not_now.cues)
         self._now = _compiled(rules.not_now.unless)
         self._new = _compiled(rules.not_now.new)
+        self._outcome = _compiled(rules.not_now.outcome)
         self._ongoing = _compiled(rules.ongoing.cues)
         self._happening = _compiled(rules.ongoing.unless)
         self._harm = _compiled(rules.ongoing.harm)
@@ -72,7 +73,7 @@ class EmergencyDetector:
             return None
         clauses = details.clause_spans(message)
         if set(matched) <= self._not_now_categories and not any(p.search(message) for p in self._now) and all(
-                self._past_or_absent_in(_clause(message, clauses, m, self._new))
+                self._past_or_absent_in(_clause(message, clauses, m, self._new)) or self._dealt_with_after(message, m)
                 for matches in found.values() for m in matches):
             return None
         if set(matched) <= self._ongoing_categories and self._nothing_now_or_harmful(message) and all(
@@ -80,6 +81,15 @@ class EmergencyDetector:
                 for matches in found.values() for m in matches):
             return None
         return Emergency(matched)
+
+    def _dealt_with_after(self, message: str, found: re.Match) -> bool:
+        """The short sentence after the danger's own says it was dealt with
+        ("… a burn on Monday. Treated at the walk-in, dressing on.")."""
+        spans = [(a, b) for a, b in _sentence_spans(message) if a >= found.end()]
+        if not spans:
+            return False
+        after = message[spans[0][0]:spans[0][1]]
+        return len(after.split()) <= SHORT_SENTENCE_WORDS and any(p.search(after) for p in self._outcome)
 
     def _happening_now(self, message: str) -> bool:
         """A danger in a sentence that says something is happening now, or in

@@ -286,3 +286,23 @@ def test_a_blue_baby_a_battery_swallowed_a_child_taken_and_a_fresh_overdose_are_
 def test_a_message_that_says_it_is_not_an_emergency_overrules_a_classifier_guess():
     assert default_detector().reassured("Not an emergency, just worried")
     assert not default_detector().reassured("worried about a child")
+
+
+@pytest.mark.parametrize("message", [
+    "Our 2 year old came in with a burn on her hand on Monday, mum said she touched the oven door. "
+    "Treated at the walk-in, dressing on.",
+    "Girl whose attendance has dropped off a cliff and she's been reported missing twice this term "
+    "by her foster carer.",
+])
+def test_a_danger_the_next_short_sentence_says_was_treated_or_a_pattern_this_term_is_not_an_emergency(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Today the baby was very pale, a bluish tinge round his mouth, and not really responding when I touched his feet. "
+    "Mum thinks he's fine.",
+    "A family is handing their baby over to a man today for money, 3pm at the petrol station. "
+    "Mum stopped engaging last week.",
+])
+def test_a_danger_now_stays_one_whatever_the_next_sentence_says(message):
+    assert is_emergency(message)
