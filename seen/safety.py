@@ -83,13 +83,11 @@ class EmergencyDetector:
         return Emergency(matched)
 
     def _dealt_with_after(self, message: str, found: re.Match) -> bool:
-        """The short sentence after the danger's own says it was dealt with
-        ("… a burn on Monday. Treated at the walk-in, dressing on.")."""
-        spans = [(a, b) for a, b in _sentence_spans(message) if a >= found.end()]
-        if not spans:
-            return False
-        after = message[spans[0][0]:spans[0][1]]
-        return len(after.split()) <= SHORT_SENTENCE_WORDS and any(p.search(after) for p in self._outcome)
+        """One of the two short sentences after the danger's own says it was
+        dealt with ("… a burn on Monday. Treated at the walk-in, dressing on.")."""
+        after = [message[a:b] for a, b in _sentence_spans(message) if a >= found.end()][:OUTCOME_SENTENCES]
+        return any(len(sentence.split()) <= SHORT_SENTENCE_WORDS and any(p.search(sentence) for p in self._outcome)
+                   for sentence in after)
 
     def _happening_now(self, message: str) -> bool:
         """A danger in a sentence that says something is happening now, or in
@@ -133,6 +131,8 @@ class EmergencyDetector:
         return any(p.search(message) for p in self._not_now) and not any(p.search(message) for p in self._now)
 
 
+#: How many sentences after a danger's own may say it was dealt with.
+OUTCOME_SENTENCES = 2
 #: A clause this short after a danger is an aside, and the clause after it still speaks of the danger.
 ASIDE_WORDS = 4
 #: A sentence this short that says something is happening now ("I'm in the

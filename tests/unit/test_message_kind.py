@@ -102,3 +102,14 @@ def test_chit_chat_context_and_commands_keep_their_own_replies():
 def test_buttons_name_their_kind_outright():
     assert read("/topic_escalation", ("topic_escalation", 1.0)).kind == QUESTION
     assert read("/share_worry", ("share_worry", 1.0)).kind == CONCERN
+
+
+@pytest.mark.parametrize("text", [
+    "need a sounding board",
+    "can I run something by you about one of ours?",
+    "Don't know where to start with this one",
+    "bit of a long story with this one, bear with me",
+    "Just come off a home visit and feel a bit sick tbh",
+])
+def test_wanting_to_talk_a_case_through_is_a_concern_not_outside_the_field(text):
+    assert read(text, ("out_of_scope", 0.6)).kind == CONCERN

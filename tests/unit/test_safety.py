@@ -306,3 +306,26 @@ def test_a_danger_the_next_short_sentence_says_was_treated_or_a_pattern_this_ter
 ])
 def test_a_danger_now_stays_one_whatever_the_next_sentence_says(message):
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Y1 boy came in with a burn on his arm from the oven - he says he was making his own chips. "
+    "It's been dressed at the walk-in.",
+    "2.5yo hasnt been collected on time for the 3rd week running, last night it was 7.15.",
+    "Dad has contact and brings the new baby; the bottle had curdled milk in it and dad keeps nodding off.",
+    "Baby of 9 months is very floppy, doesn't babble, doesn't reach for things.",
+    "Mum was too drunk to care for the 10 month old so nan took baby. Baby now back with mum.",
+    "She leaves her 11 and 8 year old home alone overnight at weekends when she's out.",
+])
+def test_a_burn_dressed_late_collections_a_habit_low_tone_a_relative_stepping_in_and_weekends_are_not_emergencies(
+        message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "the baby has gone floppy and isn't breathing properly",
+    "the 3 year old is home alone right now and the door is open",
+    "dad is too drunk to stand and he's the only one with the baby tonight",
+])
+def test_a_floppy_baby_a_child_alone_now_and_a_drunk_carer_tonight_are_still_emergencies(message):
+    assert is_emergency(message)
