@@ -61,9 +61,6 @@ class Anonymiser:
             (?P<name>[A-Z][A-Za-z’-]*(?:\s{{1,3}}(?:(?:of|and|for|&|the)\s{{1,3}})?[A-Z][A-Za-z’-]*){{1,3}})
             \s{{1,3}}(?:{alternation(self._rules.service_heads)})(?![\w'’-])
             """, re.VERBOSE)
-        self._place_words = {w.lower() for w in self._rules.setting_words + self._rules.business_words
-                             + self._rules.street_words + self._rules.building_words + self._rules.block_words
-                             + self._rules.practice_words}
         self._town = re.compile(rf"""
             (?<![\w'’-])(?i:{alternation(self._rules.town_cues)})\s{{1,3}}
             (?P<towns>{_TOWN}(?:\s{{0,3}}(?:,|and|or|&|/|to)\s{{1,3}}{_TOWN})*)
@@ -176,7 +173,7 @@ class Anonymiser:
 
     def _place_word_in(self, phrase: str) -> bool:
         """A setting's, business's or street's word: "Oakwood Academy team" is a school's team."""
-        return any(w.lower() in self._place_words for w in re.findall(r"[A-Za-z’'-]+", phrase))
+        return any(w.lower() in self._words.place_words for w in re.findall(r"[A-Za-z’'-]+", phrase))
 
     def _nobody_in(self, phrase: str) -> bool:
         """No first name or title among a phrase's words: "Core Group", not "Dr Rebecca Bishop of … Paediatrics"."""

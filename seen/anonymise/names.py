@@ -54,9 +54,7 @@ class Names:
         self._keep, self._keep_language, self._never_names = words.keep, words.keep_language, words.never_names
         self._first_names, self._surnames, self._word_names = words.first_names, words.surnames, words.word_names
         self._towns, self._town_names = words.towns, words.town_names
-        #: Words that end a place's name ("Children's Centre", "Lane", "House"): a title with one is a place.
-        self._place_words = {w.lower() for w in rules.setting_words + rules.business_words + rules.street_words
-                             + rules.building_words + rules.block_words + rules.practice_words}
+        self._place_words = words.place_words
         self._particles = {w.lower() for w in rules.name_particles}
         # What a sentence's first word does when it is a person: "nathan is 11", "zara told me".
         self._person_verbs = {w.lower() for w in rules.said_words} | {
@@ -218,8 +216,8 @@ class Names:
         picked -= {i for i in picked - told if self._a_town(doc[i]) and len(self._extend(doc, i)) == 1
                    and not self._beside_a_name(doc, i, picked)}
         # No first name, and no cue, inside a title of three or more capitalised
-        # words is a thing's name: "the Single Point of Access", "Registered
-        # Social Landlord"; a surname is one only where "of" or "for" says so.
+        # words is a thing's name ("the Registered Social Landlord"); a listed
+        # surname only where a small word inside the title says so.
         in_titles = self._in_titles(doc, marks)
         picked -= {i for i in picked - told if not _mark(doc[i], "first_name")
                    and all(t.i in in_titles for t in self._extend(doc, i))
@@ -335,10 +333,10 @@ class Names:
         return found
 
     def _in_titles(self, doc: Doc, marks: List[Tuple[bool, ...]]) -> Dict[int, bool]:
-        """Tokens in a run of three or more capitalised English words, "of" or
-        "for" between them allowed, with no town, title, kinship or place word
-        in it ("Mr", "Mum", "Lane"): how things are named ("Fitness for Human Habitation").
-        Each says whether its run has such a small word in it."""
+        """Tokens in a run of three or more capitalised English words, small
+        words between them allowed (_TITLE_LINKS: "Fitness for Human
+        Habitation"), with no town, title, kinship or place word in it ("Mr", "Mum",
+        "Lane"): how things are named. Each says whether its run has a small word in it."""
         inside: Dict[int, bool] = {}
         run: List[int] = []
         linked = False
@@ -613,11 +611,11 @@ _DIGIT = re.compile(r"\d")
 _ARTICLES = ("a", "an", "some", "any", "the")
 #: What may come before a name at the start of a clause.
 _CLAUSE_OPENERS = (".", "!", "?", "\n", ",", ";", ":", "-", "(", '"', "“", "and", "but", "so", "then")
-#: An age or school year in brackets: "(15)", "(yr 2)", "(Reception)".
 #: Initials with a school year or an age in brackets after them: "KB (Y9)", "TJ (aged 4)"
 #: (not a bare number: "ED (4)" counts attendances).
 _INITIALS_AGED = re.compile(
     r"(?<![\w'’-])([A-Z]{2,3})\s?\((?i:aged? \d{1,2}|y(?:ea)?r ?\d{1,2}|y\d{1,2}|reception|nursery)\)")
+#: An age or school year in brackets: "(15)", "(yr 2)", "(Reception)".
 _AGE_IN_BRACKETS = re.compile(r"(?:\d{1,2}|y(?:ea)?r ?\d{1,2}|y\d{1,2}|reception|nursery)\s?\)", re.IGNORECASE)
 
 #: spaCy's tokenizer takes time in the square of a run of punctuation's length

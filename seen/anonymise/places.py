@@ -32,6 +32,8 @@ _PLACE_BY_USE = re.compile(r"""
                                    |til|till|until|again|earlier|overnight|since|where|when|because|but)\b )
     | \b[A-Z][a-z]{2,30}\sChildren['’]?s\b (?!['’]|\s+[A-Z])
     """, re.VERBOSE)
+
+
 class Places:
     """Every address and named setting in a text; the patterns are built once
     from the cue words in knowledge/. Each list of street, building and house

@@ -70,6 +70,9 @@ class Words:
     def __init__(self, kb: Knowledge) -> None:
         rules = kb.anonymise
         self.never_names = {w.lower() for w in rules.kin + rules.courtesy_titles + rules.titles}
+        #: Words that end a place's name ("Children's Centre", "Lane", "House").
+        self.place_words = {w.lower() for w in rules.setting_words + rules.business_words + rules.street_words
+                            + rules.building_words + rules.block_words + rules.practice_words}
         self.keep = self._keep_words(kb)
         self.keep_language = self.keep - set(STOP_WORDS)
         areas = {w.lower() for a in kb.areas.values() for w in re.findall(r"[A-Za-z]+", " ".join([a.name, *a.aliases]))}

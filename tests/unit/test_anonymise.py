@@ -412,7 +412,7 @@ def test_a_name_the_practitioner_keeps_is_kept_everywhere_and_sky_tv_stays():
     "Faith groups across Oldham and Rochdale were invited; Leeds and Wakefield checks are outstanding.",
     "It sits in the Tameside Early Help footprint, not Stockport's.",
     "Rose bushes were cut back by the Registered Social Landlord.",
-    "Help came from the Fitness for Human Health Fund.",
+    "Mum asked the Citizens Advice Bureau Volunteer.",
     "The Health Visitor has signposted mum to the Healthy Start scheme.",
 ])
 def test_towns_in_a_list_titles_of_things_and_lower_case_verbs_stay_as_written(text):

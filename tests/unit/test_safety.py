@@ -263,7 +263,7 @@ def test_tablets_swallowed_and_fresh_marks_are_still_emergencies(message):
 @pytest.mark.parametrize("message", [
     "2 yr old with cerebral palsy, the standing frame and chair from wheelchair services never collected",
     "fire alarm had no battery and the cooker was missing a knob, landlord has sorted both since",
-    "his feet were all blue with cold, no shoes on in November",
+    "the little boy had no shoes on and his feet were all blue with cold",
     "15yo, sofa surfing, excluded, linked to a county lines group; mum says he's not her problem",
     "The bruise on his cheek has been looked at by the GP and she was happy with mum's explanation",
     "There was an overdose - mum, not the kid - back in January. She's home, doing better apparently.",
