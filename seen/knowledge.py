@@ -797,6 +797,9 @@ class AnonymiseRules(_Strict):
     word_names: WordList
     week_words: WordList
     day_month_cues: WordList
+    score_words: WordList
+    not_dates: WordList
+    scored_things: WordList
     ordinal_date_cues: WordList
     after_an_ordinal: WordList
     after_an_ordinal_of: WordList
@@ -822,6 +825,7 @@ class AnonymiseRules(_Strict):
     chains: WordList
     branch_words: WordList
     branch_cues: WordList
+    landmark_cues: WordList
     shop_locations: WordList
     business_words: WordList
     pub_words: WordList
@@ -833,6 +837,8 @@ class AnonymiseRules(_Strict):
     worship_words: WordList
     denominations: WordList
     everyday_names: WordList
+    rating_colours: WordList
+    rating_cues: WordList
     service_heads: WordList
     street_words: WordList
     street_words_after_a_cue: WordList

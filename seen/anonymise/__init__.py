@@ -71,6 +71,12 @@ class Anonymiser:
             (?<![\w'’-])(?:{denomination})(?:\s{{1,3}}(?:{denomination}))*\s{{1,3}}
             (?:{alternation(self._rules.worship_words, capitalised=True)})(?![\w'’-])  # "the Methodist Church"
             """, re.VERBOSE)
+        self._rating_cue = re.compile(rf"(?<![\w'’-])(?:{alternation(self._rules.rating_cues)})(?![\w'’-])", re.I)
+        acting = alternation(self._rules.said_words + self._rules.subject_verbs + ["is", "was", "has", "had"])
+        self._rating_colour = re.compile(rf"""
+            (?<![\w'’-])(?:{alternation(self._rules.rating_colours)})(?![\w'’-])
+            (?!['’]s\b|\s{{0,3}}\(|\s{{1,3}}(?:{acting})\b)   # not "Amber's", "Amber (7)", "Amber said"
+            """, re.VERBOSE)
         self._doubts = Doubts(self._rules, words)
         #: A service's head word that ends a kind of setting: "Fernlea Medical Group" is a practice, not a team.
         self._settings_kind = re.compile(
@@ -155,6 +161,8 @@ class Anonymiser:
                     break
         spans += [match.span() for match in self._everyday.finditer(text)]
         spans += [match.span() for match in self._kind_of_worship.finditer(text)]
+        if self._rating_cue.search(text):
+            spans += [match.span() for match in self._rating_colour.finditer(text)]
         spans += [match.span() for match in self._service.finditer(text)
                   if self._nobody_in(match.group()) and not self._settings_kind.search(match.group())]
         spans += [match.span("name") for match in self._service_before_head.finditer(text)

@@ -5,7 +5,7 @@ references, vehicle registrations), found by regular expressions."""
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Tuple
 
 from seen.anonymise.found import Found, matches
 from seen.anonymise.words import RARE_WORD, alternation, rare
@@ -22,6 +22,12 @@ _ORDINAL_WORD = (r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth
 #: What a date said in words has in it: "-st of", "th of", "the twenty-": looked for before its patterns run.
 _WORD_DATE_HINT = re.compile(r"(?:st|nd|rd|th)\s{1,3}of\s|\sthe\s{1,3}[a-z-]+(?:st|nd|rd|th)\b", re.IGNORECASE)
 #: A day and month with no year: "14/10", "3.2".
+#: Where a sentence ends: a stop before a space, or a new line ("k.price2010" is one word).
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+#: How far either side of a platform word an account is looked for.
+_HANDLE_REACH = 160
+#: Not an account: a year group or a number with a letter before it ("Y10", "GCP2").
+_ALL_DIGITS_OR_YEAR = re.compile(r"[A-Za-z]{0,4}\d+")
 _DAY_MONTH = r"(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])"
 
 
@@ -62,6 +68,16 @@ class Identifiers:
             (?!(?:{alternation(rules.social_media_words + rules.handle_words)})\b)  # not "xbox gamertag"
             (@?[A-Za-z0-9_.]{{3,30}}(?:\#\d{{2,6}})?)                # the account: "jaydenb2010", "Jay#1234"
             """, flags)
+
+        # A note that names a platform: an account anywhere in its sentence
+        # ("her account is crystalclear_88", "saved as j4y_m4nn on Snap").
+        self._platform_word = re.compile(rf"(?<![\w@.])(?:{alternation(rules.social_media_words)})(?![\w@])", flags)
+        self._handle_shaped = re.compile(r"""
+            (?<![\w@./:-]) ['"‘“]? (
+                [A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+[._]?          # "tilly.b_2011", "k.price2010"
+              | (?=[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*\d[A-Za-z0-9]*\d)  # or letters and two digits: "angelbaby2011"
+                [A-Za-z0-9]{6,30}
+            ) (?![\w@/-]|\.\w)""", re.VERBOSE)
 
     def _compile_numbers(self, rules: AnonymiseRules) -> None:
         flags = re.IGNORECASE | re.VERBOSE
@@ -164,6 +180,17 @@ class Identifiers:
             (?=\s{{0,3}}[–—:-]|\s{{1,3}}(?!(?:of|times|x)\b)[A-Za-z])
             (?!\s{{1,3}}[A-Za-z][\w'’-]*\s{{1,3}}(?:{buildings})\b)   # not a flat: "4/2 Tower Court"
             """, flags)
+        # A day and month with no cue: "next weigh in 2/4". Slashes only ("8.45" is a time).
+        shares = alternation(rules.quantity_words + rules.time_units + rules.scored_things)
+        self._bare_day_month = re.compile(rf"""
+            (?<![\w/.£$-])
+            (?!(?:{alternation(rules.not_dates)})(?![\d/]))
+            ((?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/%-]|\.\d)
+            (?!\s{{1,3}}(?:of|x|on\s{{1,3}}the|{shares})\b)   # not "2/3 of", "9/10 sessions"
+            (?!\s{{1,3}}[A-Za-z][\w'’-]*\s{{1,3}}(?:{buildings})\b)   # not a flat: "4/2 Tower Court"
+            """, flags)
+        scores = alternation(rules.score_words + rules.flat_words + rules.counting_words)
+        self._score_before = re.compile(rf"\b(?:{scores})\s{{1,3}}\Z", re.IGNORECASE)  # "scored", "flat", "Year"
         self._more_day_months = re.compile(
             rf"\s{{0,2}}(?:,|&|and|or|to|until|till|-|–)\s{{0,3}}({_DAY_MONTH})\b(?![/.]\d)", flags)
         # A day and month after a weekday or in brackets: "Sat 12/4", "(14/2)", "(3/2, 10/2)".
@@ -175,6 +202,12 @@ class Identifiers:
         # The next day in a list after a date: "on 2/3 and the 23rd", "the 2nd and 3rd".
         self._more_ordinals = re.compile(
             rf"\s{{0,2}}(?:,|&|and|or|to|-)\s{{1,3}}(?:the\s{{1,3}})?({_ORDINAL})\b", flags)
+
+    def _bare_day_months(self, text: str) -> Iterator[re.Match]:
+        """Days and months with no cue, but not scores: "scored 3/4"."""
+        for match in self._bare_day_month.finditer(text):
+            if not self._score_before.search(text, max(0, match.start() - 20), match.start()):
+                yield match
 
     def _next_ordinal(self, text: str, end: int) -> Iterator[Found]:
         """The next day in a list right after a date ending at ``end``: "on 2/3 and the 23rd"."""
@@ -228,12 +261,25 @@ class Identifiers:
             handle = match.group(1)
             if any(c.isdigit() or c in "_." for c in handle) or rare(handle.lower()):
                 yield Found("SOCIAL_MEDIA", match.start(1), match.end(1), handle)
+        for start, end in self._platform_sentences(text):
+            for match in self._handle_shaped.finditer(text, start, end):
+                handle = match.group(1)
+                if len(handle) >= 5 and not _ALL_DIGITS_OR_YEAR.fullmatch(handle):
+                    yield Found("SOCIAL_MEDIA", match.start(1), match.end(1), handle)
         yield from matches("WEB_ADDRESS", self._web, text)
         if _WORD_DATE_HINT.search(text):  # most notes say no date in words: skip the patterns
             for pattern in self._word_dates:
                 yield from matches("DATE", pattern, text)
         if _DIGIT.search(text):
             yield from self._numbers(text)
+
+    def _platform_sentences(self, text: str) -> Iterator[Tuple[int, int]]:
+        """The sentence around each platform word, at most _HANDLE_REACH either side."""
+        for word in self._platform_word.finditer(text):
+            start, end = max(0, word.start() - _HANDLE_REACH), min(len(text), word.end() + _HANDLE_REACH)
+            before = [m.end() for m in _SENTENCE_END.finditer(text, start, word.start())]
+            after = _SENTENCE_END.search(text, word.end(), end)
+            yield (before[-1] if before else start), (after.start() if after else end)
 
     def _numbers(self, text: str) -> Iterator[Found]:
         """Identifiers with digits in them: phone, NHS and NI numbers, postcodes,
@@ -261,7 +307,7 @@ class Identifiers:
         for match in self._ordinal_before_a_range.finditer(text):
             yield Found("DATE", match.start(1), match.end(1), match.group(1))
         for match in [*self._cued_day_month.finditer(text), *self._entry_day_month.finditer(text),
-                      *self._day_and_day_month.finditer(text)]:
+                      *self._day_and_day_month.finditer(text), *self._bare_day_months(text)]:
             yield Found("DATE", match.start(1), match.end(1), match.group(1))
             # The next in a list: "sessions 2/10 and 9/10".
             for more in self._more_day_months.finditer(text, match.end(1)):

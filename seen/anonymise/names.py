@@ -473,7 +473,9 @@ class Names:
             following = token.nbor(1) if token.i + 1 < len(token.doc) else None
             if following is not None and marks[following.i][2] and following.lower_ in self._keep_language:
                 return False  # part of a named thing: "Brook Traffic Light Tool"
-            return rare(word, COMMON_WORD) or self._listed(word)
+            # Unlisted, a capital says little more than a service's word does:
+            # practitioners write "the Interpreter", "real Strengths".
+            return self._listed(word) or rare(word, RARE_WORD)
         if capitalised:
             if self._full_name_follows(token, marks):
                 return word in self._first_names or rare(word, COMMON_WORD)

@@ -46,6 +46,7 @@ class Places:
         self._never_names = words.never_names
         self._first_name = words.first
         self._not_a_town = {w.lower() for w in rules.not_a_town}
+        self._town_names = words.town_names
         self._chain_words = {w.lower() for chain in rules.chains for w in re.findall(r"[\w'’&-]+", chain)}
         self._quantities = {w.lower() for w in rules.quantity_words}
         # Words before a number that is not a house number: "Year 3, Maths", "aged 7, Tyler", "PC 4471 Amir Shah".
@@ -200,6 +201,8 @@ class Places:
             (?P<chain>{chain})
             """, re.VERBOSE)
         self._street_end = re.compile(rf"\b(?:{street})\s*\Z")
+        # The rest of a street's name: "Holt Road", "Bury New Road".
+        self._street_next = re.compile(rf"(?:\s{{1,3}}{_NAME_WORD})?\s{{1,3}}(?:{street})\b")
         self._town_after = re.compile(rf"\s{{1,3}}({_NAME_WORD}|{_TYPED_WORD})(?![\w'’&-])")  # "Failsworth"
         self._street_words = {w.lower() for w in rules.street_words + rules.street_words_after_a_cue}
         self._chain_where = re.compile(rf"""
@@ -207,6 +210,9 @@ class Places:
             (?: (?i:the)\s{{1,3}}(?i:{alternation(rules.shop_locations)})\b      # "the precinct"
               | (?P<place>{_NAME_WORD}|{_TYPED_WORD}(?:\s{{1,3}}{_TYPED_WORD})?) )  # "Hollins Road", "middleton"
             """, re.VERBOSE)
+        self._landmark_chain = re.compile(rf"""
+            (?<![\w'’-])(?i:{alternation(rules.landmark_cues)}) \s{{1,3}} (?i:the)\s{{1,3}}  # "near the": that branch
+            (?P<chain>{chain})""", re.VERBOSE)
         self._business = re.compile(rf"""
             (?<![\w'’&-])
             (?P<head>(?:{_NAME_WORD}\s{{1,3}}(?:(?:&|and|n)\s{{1,3}})?){{1,3}})  # "Jimmy's", "Speedy Fried"
@@ -304,8 +310,11 @@ class Places:
             place = match.group("place")
             typed = place is not None and place[0].islower()
             street = not typed or place.split()[-1].lower() in self._street_words  # "hollins road"
-            if place is None or self._is_town(place, after_a_chain=True, common=street):
+            on_a_street = place is not None and bool(self._street_next.match(text, match.end("place")))
+            if place is None or on_a_street or self._is_town(place, after_a_chain=True, common=street):
                 found.append(Found("PLACE", match.start("chain"), match.end("chain"), match.group("chain")))
+        found += [Found("PLACE", m.start("chain"), m.end("chain"), m.group("chain"))
+                  for m in self._landmark_chain.finditer(text)]
         return found
 
     def _is_town(self, words: str, after_a_chain: bool = False, common: bool = False) -> bool:
@@ -395,7 +404,8 @@ class Places:
         yield from matches("SCHOOL_OR_SETTING", self._setting, text, keep=self._is_named_setting)
         if self._mentions(text.lower(), "setting_words_before_a_town"):
             for match in self._setting_before_a_town.finditer(text):
-                if self._is_town(match.group("town")):
+                town = match.group("town")
+                if self._is_town(town) or (town.lower() in self._town_names and town.lower() not in self._not_a_town):
                     yield Found("SCHOOL_OR_SETTING", match.start(), match.end(), match.group())
         for match in self._lower_setting.finditer(text):
             typed = self._typed_setting(match.group())

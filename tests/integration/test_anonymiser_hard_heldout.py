@@ -16,6 +16,14 @@ with its date ("12/3 – HV visit") and the names of ratings and services
 ("Amber RAG", "Solihull Approach") were known (tuned on pii_sentences_l.yml);
 then 95.24% and 96.83%, once a house number and a name before a postcode
 ("12a Kirkgate, LS12 3AB") was an address.
+On 2026-12-02, 95.46% alone, 97.05% with answers and 98.55% of clean notes
+unchanged (issue 14's 98% met), once a capitalised word in no name list and
+not rare in English stayed a word ("the Interpreter", "real Strengths"), a
+rating's colours stayed in a sentence about a rating, and uncued days and
+months ("next weigh in 2/4"), accounts near a platform's name, a chain's
+branch by a landmark word or before a street ("near the Co-op", "the Spar
+on Holt Road") and "the Royal Derby" were caught (tuned on
+tests/dev/pii_sentences_q.yml; its fresh figures are in the README).
 Also written to benchmarks/results/heldout_pii_hard.json."""
 
 import pytest
@@ -35,16 +43,16 @@ def test_the_set_is_as_big_as_issue_14_asks(figures):
 
 
 def test_no_fewer_identifiers_are_removed_than_when_measured(figures):
-    assert figures["recall_overall"] >= 0.9524
+    assert figures["recall_overall"] >= 0.9546
 
 
 def test_the_practitioners_answers_remove_more_and_put_back_only_what_is_no_name(figures):
-    assert figures["recall_with_answers"] >= max(0.9683, figures["recall_overall"])
+    assert figures["recall_with_answers"] >= max(0.9705, figures["recall_overall"])
     assert figures["safeguarding_unchanged_with_answers"] >= max(0.9855, figures["safeguarding_unchanged"])
 
 
 def test_no_more_clean_notes_are_changed_than_when_measured(figures):
-    assert figures["safeguarding_unchanged"] >= 0.9710
+    assert figures["safeguarding_unchanged"] >= 0.9855
 
 
 def test_a_note_asks_at_most_two_questions_on_average(figures):

@@ -439,3 +439,37 @@ def test_a_town_or_a_title_word_that_names_a_person_is_still_removed(text, expec
 ])
 def test_names_after_a_collar_number_with_herself_before_whose_dad_or_initials_with_a_year(text, expected):
     assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("next weigh in 2/4 at the clinic", "next weigh in [DATE] at the clinic"),
+    ("both at the address 14/3. The van was outside", "both at the address [DATE]. The van was outside"),
+    ("she's always on facebook, the one she uses now is crystalclear_88. She won't say more",
+     "she's always on facebook, the one she uses now is [SOCIAL MEDIA]. She won't say more"),
+    ("Caught chatting to an adult on Roblox as 'angelbaby2011'.",
+     "Caught chatting to an adult on Roblox as '[SOCIAL MEDIA]'."),
+    ("Amber (7) was rated Red on the toolkit", "[NAME] (7) was rated Red on the toolkit"),
+])
+def test_uncued_day_months_accounts_near_a_platform_and_a_name_beside_a_rating_are_removed(text, expected):
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "scored 3/4 on the GCP domains",
+    "attended 4/5 days last week and is in Year 10/11 maths",
+    "Green and Amber on most domains of the Neglect Toolkit this time, Red still on supervision.",
+    "the Midwife has booked an Interpreter for the next visit",
+    "the mapping showed lots of worries but real Strengths too",
+    "she got an iPhone14 for her birthday",
+])
+def test_scores_rating_colours_and_capitalised_service_words_stay_as_written(text):
+    assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("lives off Holt Road near the Co-op.", "lives off [ADDRESS] near the [PLACE]."),
+    ("drops him off outside the Spar on Holt Road", "drops him off outside the [PLACE] on [ADDRESS]"),
+    ("GA appointment at the Royal Derby on Monday", "GA appointment at the [SCHOOL OR SETTING] on Monday"),
+])
+def test_a_chains_branch_by_a_landmark_word_or_a_street_and_a_royal_hospital_are_removed(text, expected):
+    assert anonymise(text) == expected
