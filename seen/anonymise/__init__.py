@@ -41,6 +41,7 @@ class Anonymiser:
         self._rules = kb.anonymise
         words = self._words = Words(kb)
         self._titles = {w.lower() for w in self._rules.courtesy_titles + self._rules.police_numbers}
+        self._after_a_title = re.compile(rf"\b(?:{alternation(self._rules.courtesy_titles)})\.?\s{{1,3}}\Z", re.I)
         self._identifiers = Identifiers(self._rules)
         self._places = Places(self._rules, words)
         self._names = Names(self._rules, words)
@@ -88,7 +89,9 @@ class Anonymiser:
         found = list(self._identifiers.find(text)) + list(self._places.find(text))
         found += self._names.find(text, taken=_covered(found))
         placeholders = bytearray(len(text))
-        own = [m.span() for m in self._placeholder.finditer(text)] + self._own_spans(text)
+        own = [m.span() for m in self._placeholder.finditer(text)] + [
+            (start, end) for start, end in self._own_spans(text)
+            if not self._after_a_title.search(text, max(0, start - 8), start)]  # "Mr Derby" is nobody's area
         branches = [(f.start, f.end) for f in found if f.label == "PLACE"]
         chains = [(start, end) for start, end in self._places.chains(text)
                   if not any(b_start <= start and end <= b_end for b_start, b_end in branches)]

@@ -52,6 +52,8 @@ _JOINED = re.compile(r"""
                 (?:brothers?|sisters?|siblings?|cousins?)\b)   # "and her little brother"
       | (?:(?:little|baby|big)\s+)?(?=\S)                     # "and little " before a name
     )""", re.IGNORECASE | re.VERBOSE)
+#: A word and a joiner just before another word: "storm n " before "sky".
+_JOINED_FROM = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s{1,3}(?:and|&|n|\+)\s{1,3}\Z", re.IGNORECASE)
 #: What follows a surname that stands for a family: "Baker family again".
 _FAMILY_AFTER = re.compile(r"\s+(?:family|families|household|children|kids|twins)\b", re.IGNORECASE)
 #: Where a name was taken out already.
@@ -226,8 +228,28 @@ class _Around:
         return bool(next_word and next_word.group(1).lower() in self._doubts._person_verbs)
 
     @cached_property
+    def _to_a_listed_name(self) -> bool:
+        """Joined to a word the name lists have: "storm n sky", "bear and blue"."""
+        joined = self._joined
+        following = joined and _WORD.match(self._text, joined.end())
+        if not following:
+            return False
+        word = following.group().lower()
+        return word in self._doubts._word_names or self._doubts._words.first(word)
+
+    @cached_property
+    def _from_a_listed_name(self) -> bool:
+        """Joined from a word the name lists have: "sky" in "storm n sky"."""
+        before = _JOINED_FROM.search(self._text, max(0, self._start - _REACH), self._start)
+        if not before:
+            return False
+        word = before.group(1).lower()
+        return word in self._doubts._word_names or self._doubts._words.first(word)
+
+    @cached_property
     def cue(self) -> bool:
-        return self.does or self.acts or bool(_PERSON_AFTER.match(self._after))
+        return (self.does or self.acts or bool(_PERSON_AFTER.match(self._after)) or self._to_a_listed_name
+                or self._from_a_listed_name)
 
     @cached_property
     def opens(self) -> bool:

@@ -112,6 +112,9 @@ class Names:
         particles = {**_marked(particle=True), "OP": "*"}
         self._matcher.add("TITLE", [[{"LOWER": {"IN": rules.courtesy_titles + rules.titles}}, {"ORTH": ".", "OP": "?"},
                                      particles, name]])
+        # "Mrs English", "Mr Derby": after a courtesy title, any capitalised word but "Mum" is a surname.
+        self._matcher.add("COURTESY", [[{"LOWER": {"IN": rules.courtesy_titles}}, {"ORTH": ".", "OP": "?"},
+                                        particles, _marked(capitalised=True, never_name=False)]])
         kin = {"LOWER": {"IN": rules.kin}}
         between = {"ORTH": {"IN": [",", "(", ":", "-", "–", "is", "called", "named"]}, "OP": "*"}
         self._matcher.add("KIN", [[kin, between, name], [kin, {"ORTH": {"IN": ["'s", "’s"]}}, kin, between, name]])
@@ -406,7 +409,7 @@ class Names:
             if not _mark(token, "capitalised"):
                 return (word in self._first_names and rare(word, TYPED_NAME)) or rare(word, NO_WORD)
             return self._listed(word) or rare(word, COMMON_WORD)
-        if rule == "SAYS_WEAK":
+        if rule in ("SAYS_WEAK", "COURTESY"):
             return True
         if rule == "OBJECT":
             return _mark(token, "could_be_name") and self._person_word(token)  # not "says June is when"

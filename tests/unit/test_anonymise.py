@@ -473,3 +473,11 @@ def test_scores_rating_colours_and_capitalised_service_words_stay_as_written(tex
 ])
 def test_a_chains_branch_by_a_landmark_word_or_a_street_and_a_royal_hospital_are_removed(text, expected):
     assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spoke with Mrs English (DSL) who confirmed it", "Spoke with Mrs [NAME] (DSL) who confirmed it"),
+    ("Dad (Mr Derby) came to reception", "Dad (Mr [NAME]) came to reception"),
+])
+def test_a_word_after_a_courtesy_title_is_a_surname_even_an_area_or_a_language(text, expected):
+    assert anonymise(text) == expected

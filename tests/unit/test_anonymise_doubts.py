@@ -148,3 +148,11 @@ def test_finding_the_doubts_takes_time_in_proportion_to_the_text(kind):
 
     short, long = seconds(TEXTS[kind](10_000)), seconds(TEXTS[kind](40_000))
     assert long < GROWTH * short + 0.05, f"{kind}: 10,000 chars {short:.3f}s, 40,000 chars {long:.3f}s"
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("storm n sky been turning up for langar most nites", {"storm", "sky"}),
+    ("bear n blue r at my mams 2nite", {"bear", "blue"}),
+])
+def test_words_that_are_names_joined_to_each_other_are_both_asked_about(text, asked):
+    assert asked <= {d.word for d in ANONYMISER.doubts(text)}
