@@ -205,6 +205,16 @@ def test_ages_with_maybe_a_pair_of_siblings_or_theyre_are_heard(text, band):
     assert details.age_band_of(KB, text) == band
 
 
+@pytest.mark.parametrize("text, band", [
+    ("one of my key children is 2 and a half, his mum has started picking him up late", "age_1_4"),
+    ("Record for supervision: Child A (F, 8). Concerns: persistent head lice", "age_5_11"),
+    ("Her 5th birthday was last week and she told me nobody at home remembered", "age_5_11"),
+    ("we waited 2 and a half hours for mum to collect", None),
+])
+def test_a_half_year_a_case_records_sex_and_age_and_a_birthday_give_the_age(text, band):
+    assert details.age_band_of(KB, text) == band
+
+
 @pytest.mark.parametrize("text, role", [
     ("The kids are loved but the basics just don't happen. I'm the TAF lead, early help.", "early_help"),
     ("Heywood nursery. 3yo started 8 weeks ago, attended 11 sessions.", "early_years"),
