@@ -103,6 +103,11 @@ class Doubts:
         titles = alternation(rules.kin + rules.courtesy_titles + rules.titles + rules.police_numbers)
         self._titled = re.compile(rf"(?:^|[^\w'’])(?:{titles})\.?\s{{1,3}}$", re.IGNORECASE)
 
+    def listed(self, word: str) -> bool:
+        """A name list has it: a first name, or a name that is also a word."""
+        low = word.lower()
+        return low in self._word_names or self._words.first(low)
+
     def find(self, text: str, found: Sequence[Found], kept: Iterable[Tuple[int, int]]) -> List[Doubt]:
         """The doubtful words in ``text`` outside the details ``found`` and the
         spans ``kept`` (placeholders, Seen's own words), one per word whatever
@@ -234,8 +239,7 @@ class _Around:
         following = joined and _WORD.match(self._text, joined.end())
         if not following:
             return False
-        word = following.group().lower()
-        return word in self._doubts._word_names or self._doubts._words.first(word)
+        return self._doubts.listed(following.group())
 
     @cached_property
     def _from_a_listed_name(self) -> bool:
@@ -243,8 +247,7 @@ class _Around:
         before = _JOINED_FROM.search(self._text, max(0, self._start - _REACH), self._start)
         if not before:
             return False
-        word = before.group(1).lower()
-        return word in self._doubts._word_names or self._doubts._words.first(word)
+        return self._doubts.listed(before.group(1))
 
     @cached_property
     def cue(self) -> bool:

@@ -21,13 +21,13 @@ _ORDINAL_WORD = (r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth
                  r"|nineteenth|twentieth|thirtieth")
 #: What a date said in words has in it: "-st of", "th of", "the twenty-": looked for before its patterns run.
 _WORD_DATE_HINT = re.compile(r"(?:st|nd|rd|th)\s{1,3}of\s|\sthe\s{1,3}[a-z-]+(?:st|nd|rd|th)\b", re.IGNORECASE)
-#: A day and month with no year: "14/10", "3.2".
 #: Where a sentence ends: a stop before a space, or a new line ("k.price2010" is one word).
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 #: How far either side of a platform word an account is looked for.
 _HANDLE_REACH = 160
 #: Not an account: a year group or a number with a letter before it ("Y10", "GCP2").
 _ALL_DIGITS_OR_YEAR = re.compile(r"[A-Za-z]{0,4}\d+")
+#: A day and month with no year: "14/10", "3.2".
 _DAY_MONTH = r"(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])"
 
 
