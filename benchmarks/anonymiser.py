@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/anonymiser.py tests/heldout_pii/sentences.yml
     .venv/bin/python benchmarks/anonymiser.py tests/dev/pii_sentences.yml      (lists misses: tune on this one)
+    .venv/bin/python -m benchmarks.anonymiser tests/dev/pii_sentences*.yml      (every dev set, pooled)
 
 An identifier counts as removed when every letter and digit of it is inside a
 placeholder. Reports recall per category and overall, the share of
@@ -62,8 +63,10 @@ def _answered(text: str, entities: List[dict], limit: int) -> Tuple[Set[int], in
     return covered, len(asked)
 
 
-def measure(path: Path) -> Dict[str, object]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+def measure(*paths: Path) -> Dict[str, object]:
+    """The figures over every sentence of the sets at ``paths``, pooled."""
+    sets = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in paths]
+    data = {key: [item for one in sets for item in one[key]] for key in ("identifying", "safeguarding")}
     anonymiser = default()
     limit = knowledge.default().reflection.note.name_questions
     caught_with_answers, questions = 0, []
@@ -115,13 +118,13 @@ def measure(path: Path) -> Dict[str, object]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", type=Path)
+    parser.add_argument("paths", type=Path, nargs="+", help="one set, or several to pool")
     args = parser.parse_args()
-    result = measure(args.path)
+    result = measure(*args.paths)
     misses, changed = result.pop("_misses"), result.pop("_changed")
     json.dump(result, sys.stdout, indent=1)
     print()
-    if "dev" in args.path.parts:
+    if all("dev" in path.parts for path in args.paths):
         for line in misses + changed:
             print("  " + line)
 

@@ -12,7 +12,8 @@ rules-alone line flatters them; the score's and the classifier's are fresh.
 
 Prints, for each pair of thresholds, emergencies caught and concerns taken for
 emergencies over all sets; all three judges together, for each score the
-classifier's alarm may need; and the configured pair by set.
+classifier's alarm may need, and with the rules standing down below a score;
+and the configured pair by set.
 """
 
 from __future__ import annotations
@@ -101,11 +102,12 @@ def judged(data: Dict[str, np.ndarray], stand_down: float, alone: float) -> np.n
 
 
 def three_judges(data: Dict[str, np.ndarray], classifier_min: float, classifier_min_score: float,
-                 score_min: float) -> np.ndarray:
-    """The component's verdict, the classifier and the reassurance check included."""
+                 score_min: float, stand_down: float = 0.0) -> np.ndarray:
+    """The component's verdict, the classifier and the reassurance check
+    included; or with the rules standing down below ``stand_down``."""
     learned = (data["score"] >= score_min) | ((data["classifier"] >= classifier_min)
                                               & (data["score"] >= classifier_min_score))
-    return data["rules"] | (learned & ~data["reassured"])
+    return (data["rules"] & (data["score"] >= stand_down)) | (learned & ~data["reassured"])
 
 
 def _figures(data: Dict[str, np.ndarray], verdict: np.ndarray) -> Dict[str, int]:
@@ -144,6 +146,16 @@ def main() -> None:
         print(f"all three judges, the classifier's alarm needing a score of {needs}{mark}: caught "
               f"{figures['caught']}/{figures['emergencies']}, false alarms {figures['false_alarms']}/"
               f"{figures['concerns']} ({figures['false_alarms'] / figures['concerns']:.1%})")
+    # Tried on 2026-12-02, not configured: the score standing the rules down too (README).
+    report["three_judges_rules_standing_down"] = {}
+    for stand_down in (0.005, 0.01, 0.02):
+        for needs in (override["classifier_min_score"], 0.2):
+            figures = _figures(every, three_judges(every, override["classifier_min_confidence"], needs,
+                                                   override["danger_min_score"], stand_down))
+            report["three_judges_rules_standing_down"][f"{stand_down}/{needs}"] = figures
+            print(f"all three judges, the rules standing down below {stand_down}, the classifier's alarm "
+                  f"needing {needs}: caught {figures['caught']}/{figures['emergencies']}, false alarms "
+                  f"{figures['false_alarms']}/{figures['concerns']}")
     report["by_set"] = {}
     for name, data in sets.items():
         figures = _figures(data, judged(data, *configured))

@@ -28,7 +28,7 @@ from seen.anonymise.found import Found, merged
 from seen.anonymise.identifiers import Identifiers
 from seen.anonymise.names import Names
 from seen.anonymise.places import Places
-from seen.anonymise.words import REMOVE_DOUBT, Words, alternation
+from seen.anonymise.words import BEING, REMOVE_DOUBT, Words, alternation
 from seen.knowledge import Knowledge
 
 __all__ = ["Anonymiser", "Doubt", "Found", "anonymise", "default"]
@@ -73,7 +73,7 @@ class Anonymiser:
             (?:{alternation(self._rules.worship_words, capitalised=True)})(?![\w'’-])  # "the Methodist Church"
             """, re.VERBOSE)
         self._rating_cue = re.compile(rf"(?<![\w'’-])(?:{alternation(self._rules.rating_cues)})(?![\w'’-])", re.I)
-        acting = alternation(self._rules.said_words + self._rules.subject_verbs + ["is", "was", "has", "had"])
+        acting = alternation(self._rules.said_words + self._rules.subject_verbs + list(BEING))
         self._rating_colour = re.compile(rf"""
             (?<![\w'’-])(?:{alternation(self._rules.rating_colours)})(?![\w'’-])
             (?!['’]s\b|\s{{0,3}}\(|\s{{1,3}}(?:{acting})\b)   # not "Amber's", "Amber (7)", "Amber said"

@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from seen.anonymise.found import Found
 from seen.anonymise.words import (
+    BEING,
     COMMON_WORD,
     DOUBT_CAPITALISED_WORD,
     DOUBT_TYPED_CUED_WORD,
@@ -90,8 +91,7 @@ class Doubts:
         self._words = words
         self._word_names = words.word_names
         negations = ["hasn't", "isn't", "wasn't", "didn't", "doesn't"]
-        self._person_verbs = {w.lower() for w in rules.said_words + rules.subject_verbs + negations} | {
-            "is", "was", "has", "had"}
+        self._person_verbs = {w.lower() for w in rules.said_words + rules.subject_verbs + negations} | set(BEING)
         # What only a person does, straight after a word: a verb of saying,
         # attending or living ("Storm said", "Sky hasn't").
         verbs = alternation(rules.said_words + rules.subject_verbs + negations)

@@ -75,8 +75,8 @@ class Identifiers:
         self._handle_shaped = re.compile(r"""
             (?<![\w@./:-]) ['"‘“]? (
                 [A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+[._]?          # "tilly.b_2011", "k.price2010"
-              | (?=[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*\d[A-Za-z0-9]*\d)  # or letters and two digits: "angelbaby2011"
-                [A-Za-z0-9]{6,30}
+              | (?=[a-z0-9]*[a-z][a-z0-9]*\d[a-z0-9]*\d)  # or lower-case letters and two digits: "angelbaby2011",
+                [a-z0-9]{6,30}                            # not a product's name: "iPhone14", "PS5"
             ) (?![\w@/-]|\.\w)""", re.VERBOSE)
 
     def _compile_numbers(self, rules: AnonymiseRules) -> None:

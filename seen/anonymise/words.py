@@ -57,6 +57,8 @@ DOUBT_CAPITALISED_WORD = 5.5
 DOUBT_TYPED_WORD = 4.4
 #: ...or followed by what a person does or "(" ("roman said", "storm (4) and river (2)").
 DOUBT_TYPED_CUED_WORD = 5.5
+#: What a person's name may stand before, like any subject: "Amber is", "Sky has".
+BEING = ("is", "was", "has", "had")
 #: Below this score a word is not in doubt.
 DOUBTFUL = 0.5
 #: From this score a word in doubt is taken out (and asked about): a capitalised

@@ -460,7 +460,7 @@ def test_uncued_day_months_accounts_near_a_platform_and_a_name_beside_a_rating_a
     "Green and Amber on most domains of the Neglect Toolkit this time, Red still on supervision.",
     "the Midwife has booked an Interpreter for the next visit",
     "the mapping showed lots of worries but real Strengths too",
-    "she got an iPhone14 for her birthday",
+    "she got an iPhone14 for her birthday and is on Snapchat all night",
 ])
 def test_scores_rating_colours_and_capitalised_service_words_stay_as_written(text):
     assert anonymise(text) == text
