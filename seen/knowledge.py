@@ -809,6 +809,7 @@ class AnonymiseRules(_Strict):
     measure_words: WordList
     not_reference_prefixes: WordList
     courtesy_titles: WordList
+    police_ranks: WordList
     titles: WordList
     before_a_name: WordList
     kin: WordList

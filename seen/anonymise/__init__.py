@@ -41,7 +41,10 @@ class Anonymiser:
         self._rules = kb.anonymise
         words = self._words = Words(kb)
         self._titles = {w.lower() for w in self._rules.courtesy_titles + self._rules.police_numbers}
-        self._after_a_title = re.compile(rf"\b(?:{alternation(self._rules.courtesy_titles)})\.?\s{{1,3}}\Z", re.I)
+        self._after_a_title = re.compile(rf"""\b(?:
+            (?:{alternation(self._rules.courtesy_titles)})\.?\s{{1,3}}                 # "Mr Derby"
+          | (?:{alternation(self._rules.police_ranks)})\.?\s{{1,3}}(?:\d{{2,6}}\s{{1,3}})?  # "PC 2291 Hyde"
+            )\Z""", re.I | re.X)
         self._identifiers = Identifiers(self._rules)
         self._places = Places(self._rules, words)
         self._names = Names(self._rules, words)
@@ -91,7 +94,7 @@ class Anonymiser:
         placeholders = bytearray(len(text))
         own = [m.span() for m in self._placeholder.finditer(text)] + [
             (start, end) for start, end in self._own_spans(text)
-            if not self._after_a_title.search(text, max(0, start - 8), start)]  # "Mr Derby" is nobody's area
+            if not self._after_a_title.search(text, max(0, start - _TITLE_REACH), start)]  # "Mr Derby" is nobody's area
         branches = [(f.start, f.end) for f in found if f.label == "PLACE"]
         chains = [(start, end) for start, end in self._places.chains(text)
                   if not any(b_start <= start and end <= b_end for b_start, b_end in branches)]
@@ -231,6 +234,8 @@ def _covered(found: List[Found]) -> Set[int]:
     return {i for f in found for i in range(f.start, f.end)}
 
 
+#: How far before a word a title and its number are looked for: "Inspector 123456 ".
+_TITLE_REACH = 24
 #: How many words before a name a list is followed back ("brook, dusty and little Kai").
 LIST_REACH = 3
 

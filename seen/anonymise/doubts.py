@@ -53,6 +53,8 @@ _JOINED = re.compile(r"""
                 (?:brothers?|sisters?|siblings?|cousins?)\b)   # "and her little brother"
       | (?:(?:little|baby|big)\s+)?(?=\S)                     # "and little " before a name
     )""", re.IGNORECASE | re.VERBOSE)
+#: A joiner just before a word, after a name: "[NAME] and " before "tolu", "Kai n little " before "gift".
+_JOINER_BEFORE = re.compile(r"\s{0,3}(?:and|&|n|\+)\s{1,3}(?:(?:little|lil|baby|big)\s{1,3})?\Z", re.IGNORECASE)
 #: A word and a joiner just before another word: "storm n " before "sky".
 _JOINED_FROM = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s{1,3}(?:and|&|n|\+)\s{1,3}\Z", re.IGNORECASE)
 #: What follows a surname that stands for a family: "Baker family again".
@@ -96,12 +98,14 @@ class Doubts:
         # attending or living ("Storm said", "Sky hasn't").
         verbs = alternation(rules.said_words + rules.subject_verbs + negations)
         self._acts = re.compile(rf"\s+(?:{verbs})\b", re.IGNORECASE)
-        # "river (2)", "autumn (yr4)", "gift (twins, 5)"
-        self._aged = re.compile(r"\s*\(\s*(?:\d|y(?:ea)?r\s?\d|yr\b|reception\b|nursery\b|twins?\b)", re.IGNORECASE)
+        # "river (2)", "autumn (yr4)", "gift (twins, 5)", "bex (mum)"
+        self._aged = re.compile(
+            rf"\s*\(\s*(?:\d|y(?:ea)?r\s?\d|yr\b|reception\b|nursery\b|(?:{alternation(rules.kin)})\b)", re.IGNORECASE)
         self._aged_in_a_list = re.compile(r"\s\d{1,2}\s*[,)]")  # "(peace 6, justice 4)", for a listed name only
-        # Straight after a kinship word or a title: "mum comfort", "baby tiger", "pcso jas".
+        # Straight after a kinship word or a title: "mum comfort", "baby tiger", "pcso jas", "mum (sky)".
         titles = alternation(rules.kin + rules.courtesy_titles + rules.titles + rules.police_numbers)
-        self._titled = re.compile(rf"(?:^|[^\w'’])(?:{titles})\.?\s{{1,3}}$", re.IGNORECASE)
+        self._kin = {w.lower() for w in rules.kin}
+        self._titled = re.compile(rf"(?:^|[^\w'’])(?:{titles})\.?(?:\s{{1,3}}|\s{{0,3}}\(\s{{0,2}})$", re.IGNORECASE)
 
     def listed(self, word: str) -> bool:
         """A name list has it: a first name, or a name that is also a word."""
@@ -129,14 +133,16 @@ class Doubts:
         taken = bytearray(len(text))
         for start, end in [(f.start, f.end) for f in found] + list(kept):
             taken[start:end] = b"\x01" * (end - start)
-        names = {f.start for f in found if f.label == "NAME"} | {m.start() for m in _NAME_PLACEHOLDER.finditer(text)}
+        named = [(f.start, f.end) for f in found if f.label == "NAME"] + [
+            m.span() for m in _NAME_PLACEHOLDER.finditer(text)]
+        names, name_ends = {start for start, _ in named}, {end for _, end in named}
         for match in _WORD.finditer(text):
             start, end = match.span()
             possessive = _POSSESSIVE.search(match.group())
             end -= len(possessive.group()) if possessive else 0
             if taken.find(1, start, end) != -1 or end <= start:
                 continue
-            around = _Around(self, text, start, end, names)
+            around = _Around(self, text, start, end, names, name_ends, bool(possessive))
             score = self._score(text[start:end], around)
             if score >= DOUBTFUL:
                 yield start, end, score, around.acts
@@ -156,8 +162,8 @@ class Doubts:
         season = low in words.keep_language and words.first(low) and low not in STOP_WORDS and around.acts
         if low in words.keep_language and not season:
             return 0.0
-        if low in words.keep and not ((word[0].isupper() and around.does) or season):
-            return 0.0  # a function word ("will", "may") unless it does what a person does ("Will hasn't")
+        if low in words.keep and not ((word[0].isupper() and around.does) or season or around.owns_kin):
+            return 0.0  # a function word ("will", "may") unless a person's: "Will hasn't", "will's sister"
         if word.isupper() and len(word) <= 4:
             return 0.0  # an acronym: "ED", "NICU"
         frequency = zipf(low)
@@ -192,8 +198,18 @@ class Doubts:
 class _Around:
     """What stands around one word of a text, each read the first time it is asked for."""
 
-    def __init__(self, doubts: Doubts, text: str, start: int, end: int, names: Set[int]) -> None:
-        self._doubts, self._text, self._start, self._end, self._names = doubts, text, start, end, names
+    def __init__(self, doubts: Doubts, text: str, start: int, end: int, names: Set[int], name_ends: Set[int],
+                 possessive: bool = False) -> None:
+        self._doubts, self._text, self._start, self._end = doubts, text, start, end
+        self._names, self._name_ends, self._possessive = names, name_ends, possessive
+
+    @cached_property
+    def owns_kin(self) -> bool:
+        """A brother, sister or mum is its own: "will's sister", "May's mum"."""
+        if not self._possessive:
+            return False
+        kin = re.match(r"['’]s\s{1,3}([\w-]+)", self._text[self._end:self._end + _REACH])
+        return bool(kin and kin.group(1).lower() in self._doubts._kin)
 
     @cached_property
     def _after(self) -> str:
@@ -213,16 +229,24 @@ class _Around:
         return bool(joined and (joined.end() in self._names or joined.group("kin")))
 
     @cached_property
+    def _from_a_name(self) -> bool:
+        """Joined from a name found already: "tolu" in "[NAME] and tolu", "gift" in "Kai n gift"."""
+        joiner = _JOINER_BEFORE.search(self._text, max(0, self._start - _REACH), self._start)
+        return bool(joiner and joiner.start() in self._name_ends)
+
+    @cached_property
     def beside(self) -> bool:
-        """An age or a name beside it ("goodluck (yr 5)", "gift + Kai"); after
-        only a comma, that says less ("cigs, Kai is 12")."""
-        return self._aged or (self._to_a_name and not self._joined.group().lstrip().startswith(","))
+        """An age or a name beside it ("goodluck (yr 5)", "gift + Kai", "Kai
+        and tolu"); after only a comma, that says less ("cigs, Kai is 12")."""
+        return self._aged or (self._to_a_name and not self._joined.group().lstrip().startswith(",")) or (
+            self._from_a_name)
 
     @cached_property
     def acts(self) -> bool:
         """It does what only a person does, or has an age, a name or a title beside it."""
         doubts, text, start, end = self._doubts, self._text, self._start, self._end
-        return self._aged or self._to_a_name or bool(doubts._acts.match(text, end, end + _REACH)) or bool(
+        return self._aged or self._to_a_name or self._from_a_name or bool(
+            doubts._acts.match(text, end, end + _REACH)) or bool(
             doubts._aged_in_a_list.match(text, end, end + _REACH)) or bool(
             doubts._titled.search(text, max(0, start - _REACH), start))
 
@@ -251,8 +275,8 @@ class _Around:
 
     @cached_property
     def cue(self) -> bool:
-        return (self.does or self.acts or bool(_PERSON_AFTER.match(self._after)) or self._to_a_listed_name
-                or self._from_a_listed_name)
+        return (self.does or self.acts or self.owns_kin or bool(_PERSON_AFTER.match(self._after))
+                or self._to_a_listed_name or self._from_a_listed_name)
 
     @cached_property
     def opens(self) -> bool:

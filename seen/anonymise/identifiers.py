@@ -62,16 +62,19 @@ class Identifiers:
             """, flags)
         self._handle = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}")
         self._platform_handle = re.compile(rf"""
+            (?<![\d.]\s)(?<!\d)                                    # not "4 x 150ml": times
             \b(?:{alternation(rules.social_media_words)})\b          # "snapchat", "xbox"
             (?:\s{{1,3}}(?:{alternation(rules.handle_words)})\b)*   # "username is"
             \s{{0,3}} [:=\-,(]? \s{{0,3}}                          # "snap (misha.xo.10)"
             (?!(?:{alternation(rules.social_media_words + rules.handle_words)})\b)  # not "xbox gamertag"
+            (?!\d+(?:\.\d+)?[a-z]{{0,3}}\b)                         # not a measure: "x 2cm"
             (@?[A-Za-z0-9_.]{{3,30}}(?:\#\d{{2,6}})?)                # the account: "jaydenb2010", "Jay#1234"
             """, flags)
 
         # A note that names a platform: an account anywhere in its sentence
         # ("her account is crystalclear_88", "saved as j4y_m4nn on Snap").
-        self._platform_word = re.compile(rf"(?<![\w@.])(?:{alternation(rules.social_media_words)})(?![\w@])", flags)
+        self._platform_word = re.compile(
+            rf"(?<![\w@.])(?<!\d\s)(?:{alternation(rules.social_media_words)})(?![\w@])", flags)  # not "3cm x 2cm"
         self._handle_shaped = re.compile(r"""
             (?<![\w@./:-]) ['"‘“]? (
                 [A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+[._]?          # "tilly.b_2011", "k.price2010"
@@ -103,7 +106,7 @@ class Identifiers:
             \b([A-HJ-PR-Ya-hj-pr-y]{1,2}) \s \d{1,3} \s ([A-HJ-PR-Za-hj-pr-z]{3})\b
             """, re.VERBOSE)
         self._police_number = re.compile(rf"""
-            \b(?:{alternation(rules.police_numbers)})\b\.?   # "PC", "collar no"
+            \b(?:{alternation(rules.police_numbers)})(?![a-z])\.?   # "PC", "collar no", "pc4471"
             \s{{0,3}} (?:no\.?\s{{0,2}}|\#\s{{0,2}})?          # "no. ", "#"
             (\d{{3,7}})\b                                     # the number
             """, flags)
@@ -191,6 +194,8 @@ class Identifiers:
             """, flags)
         scores = alternation(rules.score_words + rules.flat_words + rules.counting_words)
         self._score_before = re.compile(rf"\b(?:{scores})\s{{1,3}}\Z", re.IGNORECASE)  # "scored", "flat", "Year"
+        # A score out of some number: "scored 4/10" makes "down from 7/10" a score too.
+        self._score = re.compile(rf"\b(?:{alternation(rules.score_words)})\s{{1,3}}\d{{1,3}}/(\d{{1,3}})\b", flags)
         self._more_day_months = re.compile(
             rf"\s{{0,2}}(?:,|&|and|or|to|until|till|-|–)\s{{0,3}}({_DAY_MONTH})\b(?![/.]\d)", flags)
         # A day and month after a weekday or in brackets: "Sat 12/4", "(14/2)", "(3/2, 10/2)".
@@ -218,7 +223,7 @@ class Identifiers:
     def _compile_references(self, rules: AnonymiseRules) -> None:
         flags = re.IGNORECASE | re.VERBOSE
         self._reference_cue = re.compile(rf"""
-            \b(?:{alternation(rules.reference_words)})\b\.?            # "crime ref", "LCS"
+            \b(?:{alternation(rules.reference_words)})s?\b\.?          # "crime ref", "LCS", "logs"
             (?:\s{{0,3}}(?:no\.?|number|num|\#|is|was|:|-)){{0,4}} \s{{0,3}}  # "no:", "number is"
             (                                                          # the reference:
                 [A-Za-z]{{0,4}}[/\-]?\d[\w/\-]{{0,40}}                  # "13/44521/22", "AB-1234"
@@ -231,6 +236,18 @@ class Identifiers:
             \s{{0,3}}[:\#]?\s{{0,3}} (?:(?:is|was)\s{{1,3}})?               # ": ", "is "
             ([A-Za-z]{{0,3}}\d[\w/\-]{{3,40}})                              # "348221", "AB12345"
             """, flags)
+        # A police log by its number and day: "0233 of 14/03", "1442 of 9th March".
+        self._log_of_a_day = re.compile(rf"""
+            (?<![\w/.-]) \d{{3,5}} \s{{1,3}}of\s{{1,3}}
+            (?:\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})? | (?:{_ORDINAL}|\d{{1,2}})\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}\b)
+            """, flags)
+        # More of the same after a reference: "logs 0311, 0588 and 1204".
+        self._more_references = re.compile(r"\s{0,2}(?:,|&|and)\s{1,3}(\d{3,12})\b(?![/.:]\d)", flags)
+        # What stands before a date and belongs to it: "w/c 12/2", "Tues 3rd", "the 14th".
+        self._before_a_date = re.compile(rf"""
+            (?:(?<![\w/])(?:{alternation(rules.week_words)})\.?\s{{0,3}}
+              | \b{_DAY}\.?,?\s{{1,3}}(?:the\s{{1,3}})?
+              | \bthe\s{{1,3}})\Z""", flags)
         # "4412/EH/09", "BX-2231-K": letters and four or more digits joined by "/" or "-".
         self._mixed_reference = re.compile(r"""
             (?<![\w/-])
@@ -246,6 +263,8 @@ class Identifiers:
             """, re.VERBOSE)
         self._long_number = re.compile(rf"""
             (?<![\w/£$.-]) (?<!(?i:year)\s)              # not a price, an amount or "year 2024"
+            (?!\d{{1,3}}[/-]\d{{1,3}}(?![\w/-]))         # not a score or a range: "25/60", "10-14"
+            (?:[A-Z]{{1,4}}\d{{1,2}}\s)?                  # a hospital's letters: "RM3 123456"
             (?:[A-Za-z]{{1,4}}[-/]?)? \d[\d/\-]{{3,40}}\d  # "AB-1234", "13/44521/22"
             (?:[-/][A-Za-z0-9]{{1,40}})?                 # "…/K"
             (?![\w/%-])                                  # not "15%"
@@ -271,7 +290,15 @@ class Identifiers:
             for pattern in self._word_dates:
                 yield from matches("DATE", pattern, text)
         if _DIGIT.search(text):
-            yield from self._numbers(text)
+            for found in self._numbers(text):
+                yield self._with_its_day(text, found) if found.label == "DATE" else found
+
+    def _with_its_day(self, text: str, date: Found) -> Found:
+        """A date with what belongs to it before: "w/c 12/2", "Tues 3rd", "the 14th"."""
+        before = self._before_a_date.search(text, max(0, date.start - 24), date.start)
+        if not before:
+            return date
+        return Found("DATE", before.start(), date.end, text[before.start():date.end])
 
     def _platform_sentences(self, text: str) -> Iterator[Tuple[int, int]]:
         """The sentence around each platform word, at most _HANDLE_REACH either side."""
@@ -306,8 +333,11 @@ class Identifiers:
             yield from self._next_ordinal(text, match.end(1))
         for match in self._ordinal_before_a_range.finditer(text):
             yield Found("DATE", match.start(1), match.end(1), match.group(1))
+        out_of = {m.group(1) for m in self._score.finditer(text)}
         for match in [*self._cued_day_month.finditer(text), *self._entry_day_month.finditer(text),
                       *self._day_and_day_month.finditer(text), *self._bare_day_months(text)]:
+            if match.group(1).split("/")[-1] in out_of:
+                continue  # "down from 7/10" after "scored 4/10"
             yield Found("DATE", match.start(1), match.end(1), match.group(1))
             # The next in a list: "sessions 2/10 and 9/10".
             for more in self._more_day_months.finditer(text, match.end(1)):
@@ -316,6 +346,11 @@ class Identifiers:
                 yield Found("DATE", more.start(1), more.end(1), more.group(1))
         for match in self._reference_cue.finditer(text):
             yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
+            more = self._more_references.match(text, match.end(1))
+            while more:
+                yield Found("REFERENCE", more.start(1), more.end(1), more.group(1))
+                more = self._more_references.match(text, more.end(1))
+        yield from matches("REFERENCE", self._log_of_a_day, text)
         yield from matches("REFERENCE", self._long_number, text)
         for match in self._numbered_record.finditer(text):
             yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))

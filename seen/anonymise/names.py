@@ -66,6 +66,7 @@ class Names:
         #: After "is 2", what says it is a time or a count, not an age: "Summer is 2 weeks away".
         self._measures = {w.lower() for w in rules.time_units + rules.quantity_words}
         self._before_a_name = {w.lower() for w in rules.before_a_name}
+        self._counting = {w.lower() for w in rules.counting_words}
         self._courtesy_titles = {w.lower() for w in rules.courtesy_titles}
         self._nlp = spacy.blank("en")
         self._matcher = Matcher(self._nlp.vocab)
@@ -112,9 +113,12 @@ class Names:
         particles = {**_marked(particle=True), "OP": "*"}
         self._matcher.add("TITLE", [[{"LOWER": {"IN": rules.courtesy_titles + rules.titles}}, {"ORTH": ".", "OP": "?"},
                                      particles, name]])
-        # "Mrs English", "Mr Derby": after a courtesy title, any capitalised word but "Mum" is a surname.
+        # "Mrs English", "Mr Derby", "PC 2291 Hyde": after a courtesy title or a
+        # police rank, any capitalised word but "Mum" is a surname.
         self._matcher.add("COURTESY", [[{"LOWER": {"IN": rules.courtesy_titles}}, {"ORTH": ".", "OP": "?"},
                                         particles, _marked(capitalised=True, never_name=False)]])
+        self._matcher.add("COURTESY", [[{"LOWER": {"IN": rules.police_ranks}}, {"ORTH": ".", "OP": "?"},
+                                        {"LIKE_NUM": True, "OP": "?"}, _marked(capitalised=True, never_name=False)]])
         kin = {"LOWER": {"IN": rules.kin}}
         between = {"ORTH": {"IN": [",", "(", ":", "-", "–", "is", "called", "named"]}, "OP": "*"}
         self._matcher.add("KIN", [[kin, between, name], [kin, {"ORTH": {"IN": ["'s", "’s"]}}, kin, between, name]])
@@ -230,6 +234,8 @@ class Names:
         for index in sorted(picked):
             if index < reached:
                 continue  # inside the name found just before
+            if self._counting_at(doc, index):
+                continue  # "Level 3", "says Stage 2 of the policy"
             span = self._extend(doc, index)
             reached = span.end
             if any(i in taken for i in range(span.start_char, span.end_char)):
@@ -369,6 +375,10 @@ class Names:
     def _a_name(self, word: str) -> bool:
         """A listed first name, or a name that is also a word ("ocean"), and no kinship word."""
         return (self._first(word) or word in self._word_names) and word not in self._never_names
+
+    def _counting_at(self, doc: Doc, i: int) -> bool:
+        """A word that counts, before its number: "Level 3", "Tier 2", "Step 3"."""
+        return doc[i].lower_ in self._counting and i + 1 < len(doc) and doc[i + 1].text.isdigit()
 
     def _age_follows(self, doc: Doc, i: int) -> bool:
         """"is 3", "was 14": a number straight after "is" or "was", and no time
@@ -580,6 +590,8 @@ class Names:
             start -= 1  # "chen hui says", "zhao yi (mum)": a family name first
         if start >= 1 and doc[start - 1].lower_ in self._before_a_name and _mark(doc[start - 1], "capitalised"):
             start -= 1
+        if start >= 1 and _mark(doc[start], "capitalised") and _INITIAL.fullmatch(doc[start - 1].text):
+            start -= 1  # "A. Okonjo", "Mr R. Hill"
         return doc[start:end]
 
     def _typed_surname(self, token: Token) -> bool:
@@ -595,6 +607,8 @@ class Names:
         return word in self._first_names or word in self._surnames
 
 
+#: An initial before a surname: "A." or "R", not "A" or "I", which are words.
+_INITIAL = re.compile(r"[A-Z]\.|[B-HJ-Z]")
 #: One token that is a whole name of two parts: "O'Neill", "D'Souza", "Smith-Jones".
 _JOINED_NAME = re.compile(r"[A-Z][a-z]*['’][A-Z][a-z]+|[A-Z][a-z]+-[A-Z][a-z]+")
 #: What joins two names in a list: "Tia and Kacey", "tia n kacey", "gift + goodluck".

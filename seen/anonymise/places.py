@@ -34,6 +34,10 @@ _PLACE_BY_USE = re.compile(r"""
     """, re.VERBOSE)
 
 
+#: A small word that ends a name typed in lower case: "hmp forest bank on the 2nd".
+_SMALL_WORD = r"(?:on|the|in|at|to|for|and|of|from|since|until|till|til|by|last|this|next|with)"
+
+
 class Places:
     """Every address and named setting in a text; the patterns are built once
     from the cue words in knowledge/. Each list of street, building and house
@@ -63,7 +67,7 @@ class Places:
         every_place = (street + rules.street_words_after_a_number + rules.building_words + rules.block_words
                        + rules.house_name_words)
         self._numbered_street = re.compile(rf"""
-            \b(?:no\.?\s{{0,3}})? (?:\d{{1,4}}/)?\d{{1,4}}[a-z]?,? \s{{1,3}}   # "no. 12b", "3/12,"
+            \b(?:no\.?\s{{0,3}})? (?:\d{{1,4}}[/–-])?\d{{1,4}}[a-z]?,? \s{{1,3}}   # "no. 12b", "3/12,", "18-20"
             (?:[A-Za-z][\w'’.-]{{0,40}}\s{{1,3}}){{1,3}}                       # "Mill", "the old"
             (?:{alternation(every_place)})\b                                  # "Lane", "Cottages", "Side"
             (?:\s{{1,3}}(?:{alternation(rules.street_directions)}))?           # "North"
@@ -178,7 +182,7 @@ class Places:
             """, re.VERBOSE)
         self._prison = re.compile(rf"""
             \b(?:{alternation(rules.prison_words)})\s{{1,3}}   # "HMP"
-            (?:[A-Z][\w'’-]{{0,40}}\s?){{1,3}}                 # "Forest Bank"
+            (?:(?!{_SMALL_WORD}\b)[A-Z][\w'’-]{{0,40}}\s?){{1,3}}  # "Forest Bank", not "Manchester on the"
             """, re.IGNORECASE | re.VERBOSE)
 
     def _compile_businesses(self, rules: AnonymiseRules) -> None:
@@ -216,16 +220,17 @@ class Places:
         self._business = re.compile(rf"""
             (?<![\w'’&-])
             (?P<head>(?:{_NAME_WORD}\s{{1,3}}(?:(?:&|and|n)\s{{1,3}})?){{1,3}})  # "Jimmy's", "Speedy Fried"
-            (?=[A-Z])(?i:{alternation(rules.business_words)})\b                  # "Barbers", "Arms"
+            (?i:{alternation(rules.business_words)})\b                  # "Barbers", "Arms", "chicken"
             """, re.VERBOSE)
 
         # "Premier Inn Salford Quays", "the Kingsway Hotel", "Christ the King RC Church".
         self._named_stay_or_worship = re.compile(rf"""
             \b(?:{alternation(rules.hotels)})(?:\s{{1,3}}[A-Z][\w'’-]+){{1,3}}
           | (?<![\w'’-])(?:(?:St\.?|Saint)\s{{1,3}})?(?:[A-Z][\w'’-]*\s{{1,3}}(?:(?:the|of)\s{{1,3}})?){{1,4}}
-            (?:{alternation(rules.lodging_words + rules.worship_words, capitalised=True)})\b
+            (?:{alternation(rules.lodging_words, capitalised=True)}|(?i:{alternation(rules.worship_words)}))\b
             """, re.VERBOSE)
-        self._stay_or_worship_words = [w.split()[0] for w in rules.hotels + rules.lodging_words + rules.worship_words]
+        self._stay_or_worship_words = [w.split()[0].lower()
+                                       for w in rules.hotels + rules.lodging_words + rules.worship_words]
         self._denominations = {w.lower() for d in rules.denominations + rules.setting_joiners for w in d.split()}
         pubs = alternation(rules.pub_words, capitalised=True)
         self._pub = re.compile(rf"""
@@ -245,7 +250,7 @@ class Places:
         yield from self._settings(text)
         yield from self._businesses(text)
         yield from matches("PLACE", _PLACE_BY_USE, text, keep=self._nobodys)
-        if any(word in text for word in self._stay_or_worship_words):  # most notes name neither
+        if any(word in text.lower() for word in self._stay_or_worship_words):  # most notes name neither
             yield from matches("PLACE", self._named_stay_or_worship, text, keep=self._has_a_name)
         for match in self._hospital_by_use.finditer(text):
             group = "taken" if match.group("taken") else "department"

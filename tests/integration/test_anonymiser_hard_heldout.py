@@ -24,6 +24,12 @@ months ("next weigh in 2/4"), accounts near a platform's name, a chain's
 branch by a landmark word or before a street ("near the Co-op", "the Spar
 on Holt Road") and "the Royal Derby" were caught (tuned on
 tests/dev/pii_sentences_q.yml; its fresh figures are in the README).
+On 2026-12-02 (second session), 96.15% alone and 97.51% with answers, once
+a police rank's number and the surname after it ("pc4471", "PC 2291 Derby"),
+a police log by its number and day ("0233 of 14/03"), an initial before a
+surname ("A. Okonjo"), a word joined to a name or in brackets by a kinship
+word ("[NAME] and tolu", "mum (sky)") and a date's own words ("w/c 12/2",
+"Tues 3rd", "the 14th") were caught (tuned on pii_sentences_r.yml and _s).
 Also written to benchmarks/results/heldout_pii_hard.json."""
 
 import pytest
@@ -43,11 +49,11 @@ def test_the_set_is_as_big_as_issue_14_asks(figures):
 
 
 def test_no_fewer_identifiers_are_removed_than_when_measured(figures):
-    assert figures["recall_overall"] >= 0.9546
+    assert figures["recall_overall"] >= 0.9615
 
 
 def test_the_practitioners_answers_remove_more_and_put_back_only_what_is_no_name(figures):
-    assert figures["recall_with_answers"] >= max(0.9705, figures["recall_overall"])
+    assert figures["recall_with_answers"] >= max(0.9751, figures["recall_overall"])
     assert figures["safeguarding_unchanged_with_answers"] >= max(0.9855, figures["safeguarding_unchanged"])
 
 
