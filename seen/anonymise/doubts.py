@@ -162,8 +162,8 @@ class Doubts:
         season = low in words.keep_language and words.first(low) and low not in STOP_WORDS and around.acts
         if low in words.keep_language and not season:
             return 0.0
-        if low in words.keep and not ((word[0].isupper() and around.does) or season or around.owns_kin):
-            return 0.0  # a function word ("will", "may") unless a person's: "Will hasn't", "will's sister"
+        if low in words.keep and not (around.does or season or around.owns_kin):
+            return 0.0  # a function word ("will", "may") unless a person's: "Will hasn't", "will came", "will's sister"
         if word.isupper() and len(word) <= 4:
             return 0.0  # an acronym: "ED", "NICU"
         frequency = zipf(low)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Iterator, Tuple
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from seen.anonymise.found import Found, matches
 from seen.anonymise.words import RARE_WORD, alternation, rare
 from seen.knowledge import AnonymiseRules
@@ -19,6 +21,8 @@ _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
 _ORDINAL_WORD = (r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
                  r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
                  r"|nineteenth|twentieth|thirtieth")
+#: A digit said aloud, or what says how many: "oh", "seven", "double", "hundred".
+_DIGIT_WORD = ("oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|double|triple|treble|hundred")
 #: What a date said in words has in it: "-st of", "th of", "the twenty-": looked for before its patterns run.
 _WORD_DATE_HINT = re.compile(r"(?:st|nd|rd|th)\s{1,3}of\s|\sthe\s{1,3}[a-z-]+(?:st|nd|rd|th)\b", re.IGNORECASE)
 #: Where a sentence ends: a stop before a space, or a new line ("k.price2010" is one word).
@@ -121,6 +125,9 @@ class Identifiers:
             (?:(?:\+\s?|00\s?)44\s?(?:\(0\)\s?)? | \(?0)   # "+44 (0)", "0044", "0", "(0"
             [\d\s().-]{8,15}\d(?!\d)                        # the rest, spaced or bracketed as it may be
             """, re.VERBOSE)
+        # Read out in words: "oh seven seven double oh nine …", "plus four four seven seven hundred …".
+        self._spoken_phone = re.compile(rf"""
+            \b(?:oh|zero|nought|plus)\b (?:[\s,-]{{1,3}}(?:{_DIGIT_WORD})\b){{7,20}}""", flags)
         self._spaced_phone = re.compile(r"(?<!\d)(?<!\d\s)0(?:\s\d){9,10}(?!\s?\d)")
         self._ten_digits = re.compile(r"(?<![\d-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d-])")
         self._ni = re.compile(r"\b[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]\b")
@@ -164,6 +171,10 @@ class Identifiers:
         self._word_dates = [
             re.compile(rf"\b(?:{_ORDINAL_WORD})\s{{1,3}}of\s{{1,3}}{_MONTH}\b(?:,?\s{{1,3}}\d{{4}})?", flags),
             re.compile(rf"\b{_MONTH}\s{{1,3}}the\s{{1,3}}(?:{_ORDINAL_WORD})\b", flags),
+            # "on Tuesday the fourteenth", "on the third": not "on the third time"
+            re.compile(rf"""
+                (?<=\s)(?:{_DAY}|on)\s{{1,3}}the\s{{1,3}}(?:{_ORDINAL_WORD})\b
+                (?!\s{{1,3}}(?:{alternation(rules.centile_words + rules.after_an_ordinal)}|of)\b)""", flags),
         ]
         self._week_date = re.compile(rf"""
             (?<!\w) (?:{alternation(rules.week_words)})\.? \s{{0,3}}   # "w/c", "wk beg."
@@ -289,6 +300,7 @@ class Identifiers:
         if _WORD_DATE_HINT.search(text):  # most notes say no date in words: skip the patterns
             for pattern in self._word_dates:
                 yield from matches("DATE", pattern, text)
+        yield from matches("PHONE", self._spoken_phone, text)
         if _DIGIT.search(text):
             for found in self._numbers(text):
                 yield self._with_its_day(text, found) if found.label == "DATE" else found
@@ -364,7 +376,9 @@ class Identifiers:
             yield Found("DATE", match.start(1), match.end(1), match.group(1))
         for match in self._vehicle.finditer(text):
             letters = match.group(2)
-            if letters is None or match.group().isupper() or rare(letters.lower(), RARE_WORD):
+            area = match.group()[:2].lower()
+            if letters is None or match.group().isupper() or rare(letters.lower(), RARE_WORD) or (
+                    letters.lower() not in STOP_WORDS and area not in self._not_references):  # "kx19 abc"
                 yield Found("VEHICLE", match.start(), match.end(), match.group())
         for match in self._typed_vehicle.finditer(text):
             if all(_not_a_word(part) for part in match.groups() if part is not None):

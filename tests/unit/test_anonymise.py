@@ -518,3 +518,22 @@ def test_a_word_joined_to_a_name_or_in_brackets_by_a_kinship_word_is_a_name(text
 ])
 def test_levels_scores_ranges_and_measures_stay_as_written(text):
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("her mobile is oh seven seven double oh nine double oh five one six, she says", "her mobile is [PHONE], she says"),
+    ("home visit on thursday the twelfth, nobody in", "home visit on [DATE], nobody in"),
+    ("the car was yx70 pzt again", "the car was [VEHICLE REG] again"),
+    ("Supervision 11.04 - drift discussed", "Supervision [DATE] - drift discussed"),
+])
+def test_a_number_read_out_a_date_in_words_and_a_plate_in_lower_case_are_removed(text, expected):
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "oh well, one of the two said no",
+    "referred after the third incident this term",
+    "yr10 boy was late again",
+])
+def test_counting_words_and_year_groups_stay(text):
+    assert anonymise(text) == text

@@ -156,3 +156,21 @@ def test_finding_the_doubts_takes_time_in_proportion_to_the_text(kind):
 ])
 def test_words_that_are_names_joined_to_each_other_are_both_asked_about(text, asked):
     assert asked <= {d.word for d in ANONYMISER.doubts(text)}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("- will came in late again, no coat", "will"),
+    ("mum says will hits her when he's angry", "will"),
+    ("will's sister is in year 4 and also absent", "will"),
+])
+def test_a_function_word_doing_what_a_person_does_is_asked_about(text, word):
+    assert word in ANONYMISER.anonymise(text)
+    assert word in words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "she will come to the meeting if someone rings her",
+    "the will was read out at the solicitor's",
+])
+def test_a_function_word_used_as_one_is_not_asked_about(text):
+    assert "will" not in [w.lower() for w in words(text)]
