@@ -12,7 +12,9 @@ A word is in doubt when a name list has it (the first-name lists, or the
 names that are also words), or when, capitalised or opening a sentence, it
 does what a person does ("Zeus hasnt", "gem said") or names a family ("Baker
 family"), and it is neither a detail found for sure, nor a placeholder, nor
-Seen's own vocabulary, nor on the keep list. Its score says how much more it
+Seen's own vocabulary, nor on the keep list. Initials doing what a person
+does ("KB has her card", "JT's nan") are asked about too, never taken out
+alone. Its score says how much more it
 reads as a name than as a word: how rare it is in English (wordfreq's Zipf
 scale), and whether it is capitalised or followed by what a person does.
 """
@@ -34,6 +36,7 @@ from seen.anonymise.words import (
     DOUBT_TYPED_CUED_WORD,
     DOUBT_TYPED_WORD,
     DOUBTFUL,
+    INITIALS_DOUBT,
     Words,
     alternation,
     zipf,
@@ -162,10 +165,14 @@ class Doubts:
         season = low in words.keep_language and words.first(low) and low not in STOP_WORDS and around.acts
         if low in words.keep_language and not season:
             return 0.0
+        if word.isupper() and len(word) <= 4:
+            # Initials standing for a person ("KB has her card", "JT's nan") are
+            # asked about, never taken out; any other acronym ("ED", "NICU") is no name.
+            person = len(word) <= 3 and low not in words.keep and low not in STOP_WORDS and (
+                around.does or around.owns_kin or around.acts)
+            return INITIALS_DOUBT if person else 0.0
         if low in words.keep and not (around.does or season or around.owns_kin):
             return 0.0  # a function word ("will", "may") unless a person's: "Will hasn't", "will came", "will's sister"
-        if word.isupper() and len(word) <= 4:
-            return 0.0  # an acronym: "ED", "NICU"
         frequency = zipf(low)
         capitalised = word[0].isupper()
         listed = words.first(low) or low in self._word_names
@@ -319,7 +326,9 @@ def occurrences(text: str, word: str) -> List[Tuple[int, int]]:
     if not is_a_word(word):
         return []
     # Not inside a placeholder: "NAME" in "[NAME]" is no word of the note.
-    pattern = re.compile(rf"(?<![\w'’\[-]){re.escape(word)}(?![\w\]-])", re.IGNORECASE)
+    # Initials in capitals only as written: "KB", not "kb" in a word's place.
+    flags = 0 if word.isupper() and len(word) > 1 else re.IGNORECASE
+    pattern = re.compile(rf"(?<![\w'’\[-]){re.escape(word)}(?![\w\]-])", flags)
     return [m.span() for m in pattern.finditer(text)]
 
 

@@ -61,6 +61,8 @@ DOUBT_TYPED_CUED_WORD = 5.5
 BEING = ("is", "was", "has", "had")
 #: Below this score a word is not in doubt.
 DOUBTFUL = 0.5
+#: The score of initials that do what a person does ("KB said"): asked about, never taken out.
+INITIALS_DOUBT = 1.0
 #: From this score a word in doubt is taken out (and asked about): a capitalised
 #: listed name that does what a person does ("Sky has not been seen").
 REMOVE_DOUBT = 1.5

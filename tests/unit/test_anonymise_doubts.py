@@ -174,3 +174,19 @@ def test_a_function_word_doing_what_a_person_does_is_asked_about(text, word):
 ])
 def test_a_function_word_used_as_one_is_not_asked_about(text):
     assert "will" not in [w.lower() for w in words(text)]
+
+
+def test_initials_doing_what_a_person_does_are_asked_about_and_a_yes_removes_them_only_in_capitals():
+    text = "Mum says KB has her bank card and she is scared of KB's brother; kb is the card's chip"
+    assert "KB" in words(text)
+    assert removed(text, ["KB"], "[NAME]") == (
+        "Mum says [NAME] has her bank card and she is scared of [NAME]'s brother; kb is the card's chip")
+
+
+@pytest.mark.parametrize("text", [
+    "GP said the baby is fine",
+    "IT said the laptop was broken",
+    "the DSL said she would ring",
+])
+def test_seens_acronyms_and_small_words_in_capitals_are_not_asked_about(text):
+    assert words(text) == []
