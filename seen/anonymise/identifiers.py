@@ -156,7 +156,10 @@ class Identifiers:
                 (?!\s{{0,3}}(?:{alternation(rules.time_units)}))  # not "May 2 years"
                 (?:,?\s{{1,3}}\d{{4}})?                           # "2024"
                 """, flags),
-            re.compile(rf"\b{_DAY}\s{{1,3}}(?:the\s{{1,3}})?{_ORDINAL}\b", flags),  # "Monday the 3rd"
+            re.compile(rf"\b{_DAY}\s{{1,3}}(?:(?:night|morning|afternoon|evening|eve)\s{{1,3}})?(?:the\s{{1,3}})?{_ORDINAL}\b",
+                       flags),  # "Monday the 3rd", "Sat night 12th"
+            re.compile(rf"(?<=\()\s{{0,2}}{_ORDINAL}(?=\s{{0,2}}\))", flags),  # "last Tuesday (14th)"
+            re.compile(rf"\b{_ORDINAL}\s{{1,3}}of\s{{1,3}}(?:this|last|next|the)\s{{1,3}}month\b", flags),  # "the 4th of this month"
         ]
         self._cued_ordinal = re.compile(rf"""
             \b(?:{alternation(rules.ordinal_date_cues)}) \s{{1,3}} (?:the\s{{1,3}})? ({_ORDINAL})\b  # "since the 3rd"

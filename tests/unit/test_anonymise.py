@@ -537,3 +537,21 @@ def test_a_number_read_out_a_date_in_words_and_a_plate_in_lower_case_are_removed
 ])
 def test_counting_words_and_year_groups_stay(text):
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("last Tuesday (14th) she came in hungry", "last Tuesday ([DATE]) she came in hungry"),
+    ("Sat night 12th police called to the flat", "[DATE] police called to the flat"),
+    ("she said it was the 4th of this month", "she said it was [DATE]"),
+    ("DNA 3rd and 10th, no contact since", "DNA [DATE] and [DATE], no contact since"),
+])
+def test_a_day_said_by_its_ordinal_in_brackets_after_a_night_or_a_missed_appointment_is_a_date(text, expected):
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ICPC set for Thurs, core group the following Tues",
+    "missed 3rd appointment in a row",
+])
+def test_short_day_names_and_counted_appointments_stay(text):
+    assert anonymise(text) == text

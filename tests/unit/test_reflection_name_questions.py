@@ -166,7 +166,7 @@ def test_the_closing_notes_example_yes_no_yes_stores_the_note_shown_there():
     talk = finished({"daily_life": "Sky hasn't been seen at nursery since the 3rd. "
                                    "Bill came through from the council and mum can't pay it.",
                      "history": "Storm was born at 34 weeks; storm's nan Pauline helps out."})
-    assert ("Daily life: [NAME] hasn't been seen at nursery since the [DATE]. [NAME] came through"
+    assert ("Daily life: [NAME] hasn't been seen at nursery since [DATE]. [NAME] came through"
             in talk.turn.replies[-2].text)
     assert "History: Storm was born at 34 weeks; storm's nan [NAME] helps out." in talk.turn.replies[-2].text
     asked = [talk.state.doubts[0]]
@@ -176,6 +176,6 @@ def test_the_closing_notes_example_yes_no_yes_stores_the_note_shown_there():
     assert asked == ["Storm", "Bill", "Sky"]
     talk.say("Save note")
     stored = {a["question"]: a["text"] for a in talk.saved[0].answers}
-    assert stored["daily_life"] == ("[NAME] hasn't been seen at nursery since the [DATE]. "
+    assert stored["daily_life"] == ("[NAME] hasn't been seen at nursery since [DATE]. "
                                     "Bill came through from the council and mum can't pay it.")
     assert stored["history"] == "[NAME] was born at 34 weeks; [NAME]'s nan [NAME] helps out."
