@@ -159,7 +159,8 @@ class Identifiers:
             re.compile(rf"\b{_DAY}\s{{1,3}}(?:(?:night|morning|afternoon|evening|eve)\s{{1,3}})?(?:the\s{{1,3}})?{_ORDINAL}\b",
                        flags),  # "Monday the 3rd", "Sat night 12th"
             re.compile(rf"(?<=\()\s{{0,2}}{_ORDINAL}(?=\s{{0,2}}\))", flags),  # "last Tuesday (14th)"
-            re.compile(rf"\b{_ORDINAL}\s{{1,3}}of\s{{1,3}}(?:this|last|next|the)\s{{1,3}}month\b", flags),  # "the 4th of this month"
+            # "the 4th of this month"
+            re.compile(rf"\b{_ORDINAL}\s{{1,3}}of\s{{1,3}}(?:this|last|next|the)\s{{1,3}}month\b", flags),
         ]
         self._cued_ordinal = re.compile(rf"""
             \b(?:{alternation(rules.ordinal_date_cues)}) \s{{1,3}} (?:the\s{{1,3}})? ({_ORDINAL})\b  # "since the 3rd"
