@@ -152,6 +152,9 @@ class Places:
             \b(?i:{alternation(rules.taken_to_words)})\s(?:to|into)\s
                 (?P<taken>[A-Z][A-Za-z-]{{2,30}}(?:\s[A-Z][A-Za-z-]{{2,30}}){{0,2}})\b
                 (?!['’]|\s[A-Z0-9])                                       # not "Kai's nan", "Ward 5"
+            | \b(?i:at|to|in|from|into)\s(?i:the)\s                      # "at the LGI", "to the RVI":
+                (?P<initials>[A-Z]{{1,3}}[IH])\b                           # a hospital's initials,
+                (?!\s(?:[A-Z]|(?i:scan|appointment|appt|results?|team|meeting|referral)\b))  # not "the MRI scan"
             | \b(?:at|to|in|from)\s(?:the\s)?
                 (?P<department>[A-Za-z][A-Za-z'’-]{{2,30}}(?:\s[A-Za-z][A-Za-z'’-]{{2,30}})?)
                 (?=\s(?i:{alternation(rules.hospital_departments)})\b)
@@ -253,7 +256,7 @@ class Places:
         if any(word in text.lower() for word in self._stay_or_worship_words):  # most notes name neither
             yield from matches("PLACE", self._named_stay_or_worship, text, keep=self._has_a_name)
         for match in self._hospital_by_use.finditer(text):
-            group = "taken" if match.group("taken") else "department"
+            group = next(g for g in ("taken", "initials", "department") if match.group(g))
             name = match.group(group)
             if any(w.lower() not in self._keep and (w[0].isupper() or rare(w.lower(), ORDINARY_WORD))
                    for w in name.split()):

@@ -555,3 +555,19 @@ def test_a_day_said_by_its_ordinal_in_brackets_after_a_night_or_a_missed_appoint
 ])
 def test_short_day_names_and_counted_appointments_stay(text):
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("missed her hearing test at the LGI again", "missed her hearing test at the [SCHOOL OR SETTING] again"),
+    ("blue-lighted into the BRI overnight", "blue-lighted into the [SCHOOL OR SETTING] overnight"),
+])
+def test_a_hospital_by_its_initials_is_a_setting(text, expected):
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "discussed at the MASH on Monday",
+    "waiting at the MRI scan department",
+])
+def test_seens_acronyms_and_a_scan_are_no_hospital(text):
+    assert anonymise(text) == text
