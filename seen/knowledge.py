@@ -839,6 +839,8 @@ class AnonymiseRules(_Strict):
     denominations: WordList
     everyday_names: WordList
     rating_colours: WordList
+    colours: WordList
+    person_states: WordList
     rating_cues: WordList
     service_heads: WordList
     street_words: WordList

@@ -101,6 +101,11 @@ class Doubts:
         # attending or living ("Storm said", "Sky hasn't").
         verbs = alternation(rules.said_words + rules.subject_verbs + negations)
         self._acts = re.compile(rf"\s+(?:{verbs})\b", re.IGNORECASE)
+        # "Storm has been staying", "Sky was missing": being, then what a person is.
+        self._in_a_state = re.compile(rf"\s+(?:{alternation(list(BEING))})\s+(?:{alternation(rules.person_states)})\b",
+                                      re.IGNORECASE)
+        # "asked sky if", "told river": after a verb of saying.
+        self._said_before = re.compile(rf"\b(?:{alternation(rules.said_words)})\s{{1,3}}\Z", re.IGNORECASE)
         # "river (2)", "autumn (yr4)", "gift (twins, 5)", "bex (mum)"
         self._aged = re.compile(
             rf"\s*\(\s*(?:\d|y(?:ea)?r\s?\d|yr\b|reception\b|nursery\b|(?:{alternation(rules.kin)})\b)", re.IGNORECASE)
@@ -252,8 +257,8 @@ class _Around:
     def acts(self) -> bool:
         """It does what only a person does, or has an age, a name or a title beside it."""
         doubts, text, start, end = self._doubts, self._text, self._start, self._end
-        return self._aged or self._to_a_name or self._from_a_name or bool(
-            doubts._acts.match(text, end, end + _REACH)) or bool(
+        return self._aged or self._to_a_name or self._from_a_name or self._listed_pair or bool(
+            doubts._acts.match(text, end, end + _REACH) or doubts._in_a_state.match(text, end, end + _REACH)) or bool(
             doubts._aged_in_a_list.match(text, end, end + _REACH)) or bool(
             doubts._titled.search(text, max(0, start - _REACH), start))
 
@@ -264,26 +269,43 @@ class _Around:
         return bool(next_word and next_word.group(1).lower() in self._doubts._person_verbs)
 
     @cached_property
-    def _to_a_listed_name(self) -> bool:
-        """Joined to a word the name lists have: "storm n sky", "bear and blue"."""
+    def _joined_to(self) -> Optional[str]:
+        """The word it is joined to: "sky" for "storm" in "storm n sky"."""
         joined = self._joined
         following = joined and _WORD.match(self._text, joined.end())
-        if not following:
-            return False
-        return self._doubts.listed(following.group())
+        return following.group() if following else None
+
+    @cached_property
+    def _joined_from(self) -> Optional[str]:
+        """The word joined to it: "storm" for "sky" in "storm n sky"."""
+        before = _JOINED_FROM.search(self._text, max(0, self._start - _REACH), self._start)
+        return before.group(1) if before else None
+
+    @cached_property
+    def _to_a_listed_name(self) -> bool:
+        """Joined to a word the name lists have: "storm n sky", "bear and blue"."""
+        return self._joined_to is not None and self._doubts.listed(self._joined_to)
 
     @cached_property
     def _from_a_listed_name(self) -> bool:
         """Joined from a word the name lists have: "sky" in "storm n sky"."""
-        before = _JOINED_FROM.search(self._text, max(0, self._start - _REACH), self._start)
-        if not before:
-            return False
-        return self._doubts.listed(before.group(1))
+        return self._joined_from is not None and self._doubts.listed(self._joined_from)
 
     @cached_property
     def cue(self) -> bool:
         return (self.does or self.acts or self.owns_kin or bool(_PERSON_AFTER.match(self._after))
-                or self._to_a_listed_name or self._from_a_listed_name)
+                or self._to_a_listed_name or self._from_a_listed_name
+                or bool(self._doubts._said_before.search(self._text, max(0, self._start - _REACH), self._start)))
+
+    @cached_property
+    def _listed_pair(self) -> bool:
+        """It and another word the name lists have, joined, both typed in lower
+        case and it listed too: "hope n faith not in", "jet n ace out at 11pm";
+        not "Grace and patience", "Holly and ivy decorations"."""
+        word = self._text[self._start:self._end]
+        partners = [self._joined_to, self._joined_from]
+        return word.islower() and self._doubts.listed(word) and any(
+            p is not None and p.islower() and self._doubts.listed(p) for p in partners)
 
     @cached_property
     def opens(self) -> bool:

@@ -373,9 +373,12 @@ class Identifiers:
         yield from matches("REFERENCE", self._mixed_reference, text)
         yield from matches("REFERENCE", self._paired_digits, text)
         yield from matches("REFERENCE", self._short_reference, text, keep=self._not_a_tool_or_a_year)
-        for pattern in (self._police_number, self._named_officer_number):
-            for match in pattern.finditer(text):
-                yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
+        for match in self._police_number.finditer(text):
+            glued = text[match.start(1) - 1].isalpha()  # "PS1180": the whole word
+            start = match.start() if glued else match.start(1)
+            yield Found("REFERENCE", start, match.end(1), text[start:match.end(1)])
+        for match in self._named_officer_number.finditer(text):
+            yield Found("REFERENCE", match.start(1), match.end(1), match.group(1))
         for match in self._week_date.finditer(text):
             yield Found("DATE", match.start(1), match.end(1), match.group(1))
         for match in self._vehicle.finditer(text):

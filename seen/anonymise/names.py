@@ -67,6 +67,7 @@ class Names:
         self._measures = {w.lower() for w in rules.time_units + rules.quantity_words}
         self._before_a_name = {w.lower() for w in rules.before_a_name}
         self._counting = {w.lower() for w in rules.counting_words}
+        self._colours = {w.lower() for w in rules.colours}
         self._courtesy_titles = {w.lower() for w in rules.courtesy_titles}
         self._nlp = spacy.blank("en")
         self._matcher = Matcher(self._nlp.vocab)
@@ -519,11 +520,14 @@ class Names:
         return any(not rare(stem, NO_WORD) for stem in (word[:-1], word[:-2] if word.endswith("es") else ""))
 
     def _reads_as_a_word(self, token: Token) -> bool:
-        """A capitalised common word ("Rose", "Grace") after "a new" or after a
-        capitalised ordinary word (title case, "Incidents Rose") is that word."""
+        """A capitalised common word ("Rose", "Grace") after "a new", after a
+        capitalised ordinary word (title case, "Incidents Rose") or before a
+        colour ("Rose pink") is that word."""
         before = token.nbor(-1)
         if before.lower_ in ("a", "an", "new", "some", "every", "no"):
             return True
+        if token.i + 1 < len(token.doc) and token.nbor(1).lower_ in self._colours:
+            return True  # "painted Rose pink", "a Royal blue jumper"
         return (_mark(before, "capitalised") and not _mark(before, "never_name") and not self._listed(before.lower_)
                 and (before.lower_ in self._keep_language or not rare(before.lower_, RARE_WORD)))
 

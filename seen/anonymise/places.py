@@ -183,6 +183,9 @@ class Places:
             \b(?:{alternation(rules.setting_words_before_a_town, capitalised=True)})\s{{1,3}}
             (?P<town>{_NAME_WORD}(?:\s{{1,3}}{_NAME_WORD})?)(?![\w'’&-])
             """, re.VERBOSE)
+        # "Royal" before a hospital found by its town: "the Royal Manchester Children's".
+        self._royal_before = re.compile(
+            rf"\b(?:{alternation(rules.setting_words_before_a_town, capitalised=True)})\s{{1,3}}\Z")
         self._prison = re.compile(rf"""
             \b(?:{alternation(rules.prison_words)})\s{{1,3}}   # "HMP"
             (?:(?!{_SMALL_WORD}\b)[A-Z][\w'’-]{{0,40}}\s?){{1,3}}  # "Forest Bank", not "Manchester on the"
@@ -249,6 +252,11 @@ class Places:
             """, re.VERBOSE)
 
     def find(self, text: str) -> Iterator[Found]:
+        for found in self._places(text):
+            before = self._royal_before.search(text, max(0, found.start - 8), found.start)
+            yield Found(found.label, before.start(), found.end, text[before.start():found.end]) if before else found
+
+    def _places(self, text: str) -> Iterator[Found]:
         yield from self._addresses(text)
         yield from self._settings(text)
         yield from self._businesses(text)

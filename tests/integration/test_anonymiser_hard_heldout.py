@@ -29,7 +29,11 @@ a police rank's number and the surname after it ("pc4471", "PC 2291 Derby"),
 a police log by its number and day ("0233 of 14/03"), an initial before a
 surname ("A. Okonjo"), a word joined to a name or in brackets by a kinship
 word ("[NAME] and tolu", "mum (sky)") and a date's own words ("w/c 12/2",
-"Tues 3rd", "the 14th") were caught (tuned on pii_sentences_r.yml and _s).
+"Tues 3rd", "the 14th") were caught (tuned on pii_sentences_r.yml and _s);
+then 96.37% and 97.73%, once two name-words typed together ("jet n ace"), a
+name-word in a state ("Storm has been staying"), a glued rank and number
+("PS1180") and a hospital by its initials ("the LGI") were caught (tuned on
+pii_sentences_t.yml).
 Also written to benchmarks/results/heldout_pii_hard.json."""
 
 import pytest
@@ -49,11 +53,11 @@ def test_the_set_is_as_big_as_issue_14_asks(figures):
 
 
 def test_no_fewer_identifiers_are_removed_than_when_measured(figures):
-    assert figures["recall_overall"] >= 0.9615
+    assert figures["recall_overall"] >= 0.9637
 
 
 def test_the_practitioners_answers_remove_more_and_put_back_only_what_is_no_name(figures):
-    assert figures["recall_with_answers"] >= max(0.9751, figures["recall_overall"])
+    assert figures["recall_with_answers"] >= max(0.9773, figures["recall_overall"])
     assert figures["safeguarding_unchanged_with_answers"] >= max(0.9855, figures["safeguarding_unchanged"])
 
 

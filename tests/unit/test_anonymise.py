@@ -484,7 +484,7 @@ def test_a_word_after_a_courtesy_title_is_a_surname_even_an_area_or_a_language(t
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Dad said pc3318 took the call", "Dad said pc[REFERENCE] took the call"),
+    ("Dad said pc3318 took the call", "Dad said [REFERENCE] took the call"),
     ("officer 2071 attended with DS Hale", "officer [REFERENCE] attended with DS [NAME]"),
     ("Sgt Preston said the log was 0911 of 21/06", "Sgt [NAME] said the log was [REFERENCE]"),
     ("police have been out three times, logs 0112, 0349 and 1177", "police have been out three times, logs "
@@ -570,4 +570,24 @@ def test_a_hospital_by_its_initials_is_a_setting(text, expected):
     "waiting at the MRI scan department",
 ])
 def test_seens_acronyms_and_a_scan_are_no_hospital(text):
+    assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("jet n ace out at 11pm on bikes again", "[NAME] n [NAME] out at 11pm on bikes again"),
+    ("Storm has been staying at a mate's most nights", "[NAME] has been staying at a mate's most nights"),
+    ("missed the appointment at the Royal Manchester Children's", "missed the appointment at the [PLACE]"),
+    ("he trains at Pennine Boxing most nights", "he trains at [PLACE] most nights"),
+])
+def test_two_names_typed_together_a_person_in_a_state_and_named_hospitals_and_gyms_are_removed(text, expected):
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hope is not a plan, so we wrote a safety plan",
+    "Grace and patience were shown by the Duty Sergeant",
+    "Bedroom painted Rose pink, teddy bear in the cot, King size bed for mum",
+    "Holly and ivy decorations up in the hall",
+])
+def test_words_that_are_names_stay_where_they_are_words(text):
     assert anonymise(text) == text

@@ -190,3 +190,7 @@ def test_initials_doing_what_a_person_does_are_asked_about_and_a_yes_removes_the
 ])
 def test_seens_acronyms_and_small_words_in_capitals_are_not_asked_about(text):
     assert words(text) == []
+
+
+def test_a_word_name_after_a_verb_of_saying_is_asked_about():
+    assert "sky" in words("asked sky if she had eaten, she said no")
