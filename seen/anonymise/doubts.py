@@ -108,7 +108,8 @@ class Doubts:
         self._said_before = re.compile(rf"\b(?:{alternation(rules.said_words)})\s{{1,3}}\Z", re.IGNORECASE)
         # "river (2)", "autumn (yr4)", "gift (twins, 5)", "bex (mum)"
         self._aged = re.compile(
-            rf"\s*\(\s*(?:\d|y(?:ea)?r\s?\d|yr\b|reception\b|nursery\b|(?:{alternation(rules.kin)})\b)", re.IGNORECASE)
+            rf"\s*\(\s*(?:\d|y(?:ea)?r\s?\d|yr\b|reception\b|nursery\b|(?:{alternation(rules.kin)})(?:['’]?s)?\b)",
+            re.IGNORECASE)  # "(mum)", "(mums new fella)"
         self._aged_in_a_list = re.compile(r"\s\d{1,2}\s*[,)]")  # "(peace 6, justice 4)", for a listed name only
         # Straight after a kinship word or a title: "mum comfort", "baby tiger", "pcso jas", "mum (sky)".
         titles = alternation(rules.kin + rules.courtesy_titles + rules.titles + rules.police_numbers)

@@ -194,3 +194,7 @@ def test_seens_acronyms_and_small_words_in_capitals_are_not_asked_about(text):
 
 def test_a_word_name_after_a_verb_of_saying_is_asked_about():
     assert "sky" in words("asked sky if she had eaten, she said no")
+
+
+def test_initials_before_a_possessive_kinship_word_in_brackets_are_asked_about():
+    assert "KB" in words("KB (mums new fella) drives a grey astra")
