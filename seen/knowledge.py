@@ -841,6 +841,7 @@ class AnonymiseRules(_Strict):
     rating_colours: WordList
     colours: WordList
     person_states: WordList
+    before_a_person: WordList
     rating_cues: WordList
     service_heads: WordList
     street_words: WordList

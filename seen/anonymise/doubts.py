@@ -37,6 +37,7 @@ from seen.anonymise.words import (
     DOUBT_TYPED_WORD,
     DOUBTFUL,
     INITIALS_DOUBT,
+    ORDINARY_WORD,
     Words,
     alternation,
     zipf,
@@ -104,8 +105,12 @@ class Doubts:
         # "Storm has been staying", "Sky was missing": being, then what a person is.
         self._in_a_state = re.compile(rf"\s+(?:{alternation(list(BEING))})\s+(?:{alternation(rules.person_states)})\b",
                                       re.IGNORECASE)
-        # "asked sky if", "told river": after a verb of saying.
-        self._said_before = re.compile(rf"\b(?:{alternation(rules.said_words)})\s{{1,3}}\Z", re.IGNORECASE)
+        # "asked sky if", "picked up river": after a verb of saying, or what is done to a person.
+        self._said_before = re.compile(rf"\b(?:{alternation(rules.said_words + rules.before_a_person)})\s{{1,3}}\Z",
+                                       re.IGNORECASE)
+        # "Pip (that's what everyone calls him)", "Willow (known as Wiz in class)": a nickname's brackets.
+        self._nicknamed = re.compile(rf"\s*\([^()]{{0,40}}\b(?:{alternation(rules.naming_words)}|calls?)\b",
+                                     re.IGNORECASE)
         # "river (2)", "autumn (yr4)", "gift (twins, 5)", "bex (mum)"
         self._aged = re.compile(
             rf"\s*\(\s*(?:\d|y(?:ea)?r\s?\d|yr\b|reception\b|nursery\b|(?:{alternation(rules.kin)})(?:['’]?s)?\b)",
@@ -186,6 +191,8 @@ class Doubts:
             return 0.0  # too common a word to ask about, however it is used
         if not listed and frequency >= COMMON_WORD and not (low in words.surnames and around.family):
             return 0.0
+        if not listed and low.endswith("s") and zipf(low[:-1]) >= ORDINARY_WORD:
+            return 0.0  # the plural of a word: "lads said", "mates came"
         if not listed:
             # Unlisted: only a word, capitalised or opening a sentence, that acts
             # as a person does ("Zeus hasnt been seen", "gem said"), one with an
@@ -249,17 +256,24 @@ class _Around:
 
     @cached_property
     def beside(self) -> bool:
-        """An age or a name beside it ("goodluck (yr 5)", "gift + Kai", "Kai
-        and tolu"); after only a comma, that says less ("cigs, Kai is 12")."""
+        """An age, a name or a nickname's brackets beside it ("goodluck (yr 5)",
+        "gift + Kai", "Kai and tolu"); after only a comma, that says less
+        ("cigs, Kai is 12")."""
         return self._aged or (self._to_a_name and not self._joined.group().lstrip().startswith(",")) or (
-            self._from_a_name)
+            self._from_a_name or self._nicknamed)
+
+    @cached_property
+    def _nicknamed(self) -> bool:
+        """Brackets after it that say it is what someone is called: "Pip (what everyone calls him)"."""
+        return bool(self._doubts._nicknamed.match(self._text, self._end, self._end + _REACH))
 
     @cached_property
     def acts(self) -> bool:
         """It does what only a person does, or has an age, a name or a title beside it."""
         doubts, text, start, end = self._doubts, self._text, self._start, self._end
         return self._aged or self._to_a_name or self._from_a_name or self._listed_pair or bool(
-            doubts._acts.match(text, end, end + _REACH) or doubts._in_a_state.match(text, end, end + _REACH)) or bool(
+            doubts._acts.match(text, end, end + _REACH) or doubts._in_a_state.match(text, end, end + _REACH)
+            ) or self._nicknamed or bool(
             doubts._aged_in_a_list.match(text, end, end + _REACH)) or bool(
             doubts._titled.search(text, max(0, start - _REACH), start))
 

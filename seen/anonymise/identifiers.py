@@ -171,6 +171,7 @@ class Identifiers:
                   (?:{alternation(rules.after_an_ordinal_of)})
             ))
             """, flags)
+        self._centile_before = re.compile(rf"\b(?:{alternation(rules.centile_words)})\b[^.;]*\Z", flags)
         # Said in words: "the third of March 2016", "December the twenty-first".
         self._word_dates = [
             re.compile(rf"\b(?:{_ORDINAL_WORD})\s{{1,3}}of\s{{1,3}}{_MONTH}\b(?:,?\s{{1,3}}\d{{4}})?", flags),
@@ -240,6 +241,7 @@ class Identifiers:
         self._reference_cue = re.compile(rf"""
             \b(?:{alternation(rules.reference_words)})s?\b\.?          # "crime ref", "LCS", "logs"
             (?:\s{{0,3}}(?:no\.?|number|num|\#|is|was|:|-)){{0,4}} \s{{0,3}}  # "no:", "number is"
+            (?!(?i:y|yr|year)\s?\d{{1,2}}\b)                           # not a school year: "log: Y9 pupil"
             (                                                          # the reference:
                 [A-Za-z]{{0,4}}[/\-]?\d[\w/\-]{{0,40}}                  # "13/44521/22", "AB-1234"
                 (?:\s\d[\d/\-]{{2,40}}){{0,4}}                          # "348 221"
@@ -254,7 +256,8 @@ class Identifiers:
         # A police log by its number and day: "0233 of 14/03", "1442 of 9th March".
         self._log_of_a_day = re.compile(rf"""
             (?<![\w/.-]) \d{{3,5}} \s{{1,3}}of\s{{1,3}}
-            (?:\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})? | (?:{_ORDINAL}|\d{{1,2}})\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}\b)
+            (?:\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})? | (?:{_ORDINAL}|\d{{1,2}})\s{{1,3}}(?:of\s{{1,3}})?{_MONTH}\b
+               | the\s{{1,3}}{_ORDINAL}\b)
             """, flags)
         # More of the same after a reference: "logs 0311, 0588 and 1204".
         self._more_references = re.compile(r"\s{0,2}(?:,|&|and)\s{1,3}(\d{3,12})\b(?![/.:]\d)", flags)
@@ -345,6 +348,8 @@ class Identifiers:
                 yield date
                 yield from self._next_ordinal(text, date.end)
         for match in self._cued_ordinal.finditer(text):
+            if self._centile_before.search(text, max(0, match.start() - 60), match.start()):
+                continue  # "on the 2nd centile, was on the 25th at birth"
             yield Found("DATE", match.start(1), match.end(1), match.group(1))
             yield from self._next_ordinal(text, match.end(1))
         for match in self._ordinal_before_a_range.finditer(text):

@@ -20,6 +20,7 @@ from seen.anonymise.words import (
     COMMON_WORD,
     NO_WORD,
     ORDINARY_WORD,
+    PAST_TENSE,
     PERSON_WORD,
     RARE_WORD,
     TYPED_NAME,
@@ -69,6 +70,7 @@ class Names:
         self._counting = {w.lower() for w in rules.counting_words}
         self._colours = {w.lower() for w in rules.colours}
         self._courtesy_titles = {w.lower() for w in rules.courtesy_titles}
+        self._titles = {w.lower() for w in rules.courtesy_titles + rules.titles}
         self._nlp = spacy.blank("en")
         self._matcher = Matcher(self._nlp.vocab)
         self._codes = {mark: self._nlp.vocab.strings.add(_code(mark))
@@ -77,6 +79,8 @@ class Names:
         # "Mum (SR)", "known as 'TJ'": initials standing for a person, found by
         # their bracket or quote marks first (cheap), then the words before them.
         self._initials = re.compile(r"\(\s{0,2}(?P<bracketed>[A-Z]{1,3})\s{0,2}\)|['\"‘“](?P<quoted>[A-Z]{1,3})['\"’”]")
+        self._initials_kin = re.compile(
+            rf"(?<![\w'’-])([A-Z]{{2,3}})\s?\(\s{{0,2}}(?i:{alternation(rules.kin)})(?:['’]?s)?\s{{0,2}}[),]")
         self._kin_before = re.compile(rf"(?<![\w'’-])(?:{alternation(rules.kin)})\s{{0,3}}\Z", re.IGNORECASE)
         self._naming_before = re.compile(rf"(?<![\w'’-])(?:{alternation(rules.naming_words)})\s{{1,3}}\Z",
                                          re.IGNORECASE)
@@ -95,6 +99,10 @@ class Names:
         return self._names(doc, taken) + list(self._initials_found(text, taken))
 
     def _initials_found(self, text: str, taken: Set[int]) -> Iterator[Found]:
+        for match in self._initials_kin.finditer(text):  # "JW (SW)", "RB (Dad)", "GT (TA)"
+            initials = match.group(1)
+            if initials.lower() not in self._never_names | self._keep and not taken.intersection(range(*match.span(1))):
+                yield Found("NAME", *match.span(1), initials)
         for match in _INITIALS_AGED.finditer(text):  # "KB (Y9) disclosed"
             initials = match.group(1)
             if initials.lower() not in self._never_names | self._keep and not taken.intersection(range(*match.span(1))):
@@ -235,8 +243,8 @@ class Names:
         for index in sorted(picked):
             if index < reached:
                 continue  # inside the name found just before
-            if self._counting_at(doc, index):
-                continue  # "Level 3", "says Stage 2 of the policy"
+            if self._counting_at(doc, index) or self._past_tense_at(doc, index):
+                continue  # "Level 3", "says Stage 2 of the policy", "Signposted older brother to…"
             span = self._extend(doc, index)
             reached = span.end
             if any(i in taken for i in range(span.start_char, span.end_char)):
@@ -245,8 +253,9 @@ class Names:
             # word pointing at a person and no capital that tells (it opens a
             # sentence, or is typed in lower case): the practitioner is asked.
             token = doc[index]
-            if len(span) == 1 and token.is_lower and index not in cued and _after_an_article(doc, index):
-                continue  # "on the telly": a thing typed in lower case after an article is no name
+            if (span.text.islower() and index not in cued and _after_an_article(doc, index)
+                    and (len(span) == 1 or doc[index - 1].lower_ != "the")):
+                continue  # "on the telly", "a dawn raid": a thing typed in lower case (not "the royal oldham")
             doubtful = len(span) == 1 and index not in cued and (
                 (not rare(token.lower_, UNCOMMON_NAME if self._first(token.lower_) else NO_WORD)
                  and (not _mark(token, "capitalised") or _opens_a_sentence(token)))
@@ -376,6 +385,12 @@ class Names:
     def _a_name(self, word: str) -> bool:
         """A listed first name, or a name that is also a word ("ocean"), and no kinship word."""
         return (self._first(word) or word in self._word_names) and word not in self._never_names
+
+    def _past_tense_at(self, doc: Doc, i: int) -> bool:
+        """A verb's past tense no name list has: "Signposted", "Escalated"."""
+        word = doc[i].lower_
+        return (len(word) > 5 and word.endswith("ed") and not self._listed(word) and not rare(word, PAST_TENSE)
+                and (not rare(word[:-2], PAST_TENSE) or not rare(word[:-1], PAST_TENSE)))
 
     def _counting_at(self, doc: Doc, i: int) -> bool:
         """A word that counts, before its number: "Level 3", "Tier 2", "Step 3"."""
@@ -572,6 +587,11 @@ class Names:
             if re.fullmatch(r"[A-Z]\.?", token.text) and token.i > index:
                 end += 1  # "Ruby W"
                 continue
+            if (end == index + 1 and token.text.isupper() and len(token.text) >= 3 and token.lower_ not in self._keep
+                    and self._first(doc[index].lower_) and not doc[index].text.isupper()
+                    and (token.lower_ in self._surnames or rare(token.lower_, RARE_WORD))):
+                end += 1  # a surname in capitals, as police records write it: "Kyle BARNES"
+                continue
             if _mark(token, "particle"):
                 after = end
                 while after < last and (_mark(doc[after], "particle") or doc[after].text in ("-", "‐")):
@@ -594,8 +614,9 @@ class Names:
             start -= 1  # "chen hui says", "zhao yi (mum)": a family name first
         if start >= 1 and doc[start - 1].lower_ in self._before_a_name and _mark(doc[start - 1], "capitalised"):
             start -= 1
-        if start >= 1 and _mark(doc[start], "capitalised") and _INITIAL.fullmatch(doc[start - 1].text):
-            start -= 1  # "A. Okonjo", "Mr R. Hill"
+        if start >= 1 and _mark(doc[start], "capitalised") and (_INITIAL.fullmatch(doc[start - 1].text) or (
+                doc[start - 1].text == "A" and start >= 2 and doc[start - 2].lower_.strip(".") in self._titles)):
+            start -= 1  # "A. Okonjo", "Mr R. Hill", "Dr A Mistry"
         return doc[start:end]
 
     def _typed_surname(self, token: Token) -> bool:
@@ -631,7 +652,7 @@ def _after_an_article(doc: Doc, index: int) -> bool:
 _WEAK_SAYING = ["has", "had", "hasnt", "hasn't", "did", "does"]
 _DIGIT = re.compile(r"\d")
 #: Words that come before a thing more often than before a person.
-_ARTICLES = ("a", "an", "some", "any", "the")
+_ARTICLES = ("a", "an", "some", "any", "the", "no", "another", "every")
 #: What may come before a name at the start of a clause.
 _CLAUSE_OPENERS = (".", "!", "?", "\n", ",", ";", ":", "-", "(", '"', "“", "and", "but", "so", "then")
 #: Initials with a school year or an age in brackets after them: "KB (Y9)", "TJ (aged 4)"

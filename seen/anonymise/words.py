@@ -27,6 +27,9 @@ from seen.knowledge import Knowledge
 #: Below this a word is no English word at all ("kayden", "zainab"): a name
 #: wherever a cue points at a person.
 NO_WORD = 2.5
+#: From this a word ending in "-ed" whose stem is as common is a verb's past
+#: tense ("signposted", from "signpost"), not a name.
+PAST_TENSE = 2.0
 #: Below this a word is rare: two together ("zainab hussain"), two joined
 #: ("kayden-lee") or one after a typed first name read as a name.
 RARE_WORD = 3.0

@@ -33,7 +33,9 @@ word ("[NAME] and tolu", "mum (sky)") and a date's own words ("w/c 12/2",
 then 96.37% and 97.73%, once two name-words typed together ("jet n ace"), a
 name-word in a state ("Storm has been staying"), a glued rank and number
 ("PS1180") and a hospital by its initials ("the LGI") were caught (tuned on
-pii_sentences_t.yml).
+pii_sentences_t.yml); then 96.60% and 97.96%, once a surname in capitals
+("Kyle BARNES"), initials before a role in brackets ("JW (SW)"), "Dr A
+Mistry" and more kinds of named business were caught (tuned on _u and _v).
 Also written to benchmarks/results/heldout_pii_hard.json."""
 
 import pytest
@@ -53,11 +55,11 @@ def test_the_set_is_as_big_as_issue_14_asks(figures):
 
 
 def test_no_fewer_identifiers_are_removed_than_when_measured(figures):
-    assert figures["recall_overall"] >= 0.9637
+    assert figures["recall_overall"] >= 0.9660
 
 
 def test_the_practitioners_answers_remove_more_and_put_back_only_what_is_no_name(figures):
-    assert figures["recall_with_answers"] >= max(0.9773, figures["recall_overall"])
+    assert figures["recall_with_answers"] >= max(0.9796, figures["recall_overall"])
     assert figures["safeguarding_unchanged_with_answers"] >= max(0.9855, figures["safeguarding_unchanged"])
 
 

@@ -591,3 +591,29 @@ def test_two_names_typed_together_a_person_in_a_state_and_named_hospitals_and_gy
 ])
 def test_words_that_are_names_stay_where_they_are_words(text):
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("stopped two juveniles: Kyle BARNES and Mason FINCH, both 12", "stopped two juveniles: [NAME] and [NAME], both 12"),
+    ("GP note Dr A Mistry: third missed ENT appointment", "GP note Dr [NAME]: third missed ENT appointment"),
+    ("Present: JW (SW), RB (Dad), Mrs Khan (DSL)", "Present: [NAME] (SW), [NAME] (Dad), Mrs [NAME] (DSL)"),
+    ("Police log 1234 of the 5th, outcome NFA", "Police log [REFERENCE], outcome NFA"),
+    ("review booked for the 14th", "review booked for [DATE]"),
+    ("mum works at Primrose Care Home, family housed at Brambles B&B", "mum works at [PLACE], family housed at [PLACE]"),
+    ("rang Speedy Cars about the taxi", "rang [PLACE] about the taxi"),
+])
+def test_capital_surnames_minutes_initials_logs_and_named_businesses_are_removed(text, expected):
+    assert anonymise(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Drop-in log: Y9 pupil asked for sanitary products",
+    "weight on the 2nd centile, was on the 25th at birth",
+    "lads said they had eaten nothing but crisps",
+    "Signposted older brother to Kooth, no joy getting hold of the HV",
+    "Police did a dawn raid at the property",
+    "incident graded Standard on the DASH, scaling 3/10 on the Signs of Safety map",
+    "the school assembly prompted the disclosure",
+])
+def test_year_groups_centiles_plurals_verbs_and_ratings_stay(text):
+    assert anonymise(text) == text

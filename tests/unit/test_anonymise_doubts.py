@@ -198,3 +198,12 @@ def test_a_word_name_after_a_verb_of_saying_is_asked_about():
 
 def test_initials_before_a_possessive_kinship_word_in_brackets_are_asked_about():
     assert "KB" in words("KB (mums new fella) drives a grey astra")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("picked up river from nursery at 5.55, nobody had come", "river"),
+    ("Rocky is living with his aunt at present", "Rocky"),
+    ("Tink (that's what mum calls her) was crying at home time", "Tink"),
+])
+def test_a_name_word_after_what_is_done_to_a_person_in_a_state_or_with_a_nickname_is_asked_about(text, word):
+    assert word in words(text) or word not in ANONYMISER.anonymise(text)
