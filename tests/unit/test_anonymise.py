@@ -594,12 +594,14 @@ def test_words_that_are_names_stay_where_they_are_words(text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("stopped two juveniles: Kyle BARNES and Mason FINCH, both 12", "stopped two juveniles: [NAME] and [NAME], both 12"),
+    ("stopped two juveniles: Kyle BARNES and Mason FINCH, both 12",
+     "stopped two juveniles: [NAME] and [NAME], both 12"),
     ("GP note Dr A Mistry: third missed ENT appointment", "GP note Dr [NAME]: third missed ENT appointment"),
     ("Present: JW (SW), RB (Dad), Mrs Khan (DSL)", "Present: [NAME] (SW), [NAME] (Dad), Mrs [NAME] (DSL)"),
     ("Police log 1234 of the 5th, outcome NFA", "Police log [REFERENCE], outcome NFA"),
     ("review booked for the 14th", "review booked for [DATE]"),
-    ("mum works at Primrose Care Home, family housed at Brambles B&B", "mum works at [PLACE], family housed at [PLACE]"),
+    ("mum works at Primrose Care Home, family housed at Brambles B&B",
+     "mum works at [PLACE], family housed at [PLACE]"),
     ("rang Speedy Cars about the taxi", "rang [PLACE] about the taxi"),
 ])
 def test_capital_surnames_minutes_initials_logs_and_named_businesses_are_removed(text, expected):
