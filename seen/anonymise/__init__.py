@@ -103,8 +103,9 @@ class Anonymiser:
         # A detail wholly inside a placeholder, Seen's own words or a chain's
         # name ("went to Greggs") is no detail; one that reaches beyond
         # ("Kingsmead Children's Centre", "Greggs Failsworth") still is.
-        found = [Found(f.label, f.start, f.end, text[f.start:f.end], f.doubtful) for f in _without_overlaps(found)
-                 if placeholders.find(0, _past_the(text, f.start), f.end) != -1]
+        found = _with_their_streets(text, [
+            Found(f.label, f.start, f.end, text[f.start:f.end], f.doubtful) for f in _without_overlaps(found)
+            if placeholders.find(0, _past_the(text, f.start), f.end) != -1])
         # A listed name that is also a word, reading more as a name than as a
         # word where it stands ("Sky has not been seen"): taken out, and asked about.
         for _ in range(LIST_REACH):  # "brook, dusty and little Kai": each word joins the name after it
@@ -223,6 +224,33 @@ def _own_vocabulary(kb: Knowledge, words: Words) -> Dict[str, List[str]]:
                 continue
             phrases.setdefault(parts[0], set()).add(phrase)
     return {first: sorted(found, key=len, reverse=True) for first, found in phrases.items()}
+
+
+#: Between a place and its street: "the Spar on Eldon St", "Greggs in the Kingsgate Centre".
+_ON_A_STREET = re.compile(r"\s{1,3}(?:on|in|off|at)\s{1,3}(?:the\s{1,3})?\Z")
+
+
+def _with_their_streets(text: str, found: List[Found]) -> List[Found]:
+    """A place and the street it is on, as one place: "the Spar on Eldon St",
+    "the Golden Wok on Station Rd" (a name after "the", before a street, is a
+    business's), so the whole of where it is goes, joining word and all."""
+    found = sorted(found, key=lambda f: f.start)
+    out: List[Found] = []
+    for item in found:
+        last = out[-1] if out else None
+        named_place = last is not None and (last.label in ("PLACE", "SCHOOL_OR_SETTING") or (
+            last.label == "NAME" and text[max(0, last.start - 4):last.start].lower() == "the "))
+        if (named_place and item.label == "ADDRESS" and not _DIGIT_START.match(item.text)
+                and _ON_A_STREET.match(text[last.end:item.start]) and item.start - last.end <= 12):
+            label = last.label if last.label != "NAME" else "PLACE"
+            out[-1] = Found(label, last.start, item.end, text[last.start:item.end])
+        else:
+            out.append(item)
+    return out
+
+
+#: A house number: "12 Holt St" is a home, not the street a business is on.
+_DIGIT_START = re.compile(r"\d")
 
 
 def _past_the(text: str, start: int) -> int:

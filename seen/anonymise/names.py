@@ -126,6 +126,8 @@ class Names:
         # police rank, any capitalised word but "Mum" is a surname.
         self._matcher.add("COURTESY", [[{"LOWER": {"IN": rules.courtesy_titles}}, {"ORTH": ".", "OP": "?"},
                                         particles, _marked(capitalised=True, never_name=False)]])
+        self._matcher.add("COURTESY", [[{"LOWER": {"IN": rules.courtesy_titles}}, {"ORTH": ".", "OP": "?"},
+                                        {"TEXT": {"REGEX": r"^[A-Z]$"}}]])  # "Mr K said"
         self._matcher.add("COURTESY", [[{"LOWER": {"IN": rules.police_ranks}}, {"ORTH": ".", "OP": "?"},
                                         {"LIKE_NUM": True, "OP": "?"}, _marked(capitalised=True, never_name=False)]])
         kin = {"LOWER": {"IN": rules.kin}}

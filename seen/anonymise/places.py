@@ -183,6 +183,10 @@ class Places:
             \b(?:{alternation(rules.setting_words_before_a_town, capitalised=True)})\s{{1,3}}
             (?P<town>{_NAME_WORD}(?:\s{{1,3}}{_NAME_WORD})?)(?![\w'’&-])
             """, re.VERBOSE)
+        rooms = alternation(rules.room_words + rules.flat_words)
+        self._room_after = re.compile(rf",?\s{{1,3}}(?i:{rooms})\.?\s{{0,3}}\d{{1,4}}[a-z]?\b")
+        self._denomination_after = re.compile(
+            rf"\s{{1,3}}(?:{alternation([d for d in rules.denominations if d[0].isupper()])})(?![\w'’-])")
         # "Royal" before a hospital found by its town: "the Royal Manchester Children's".
         self._royal_before = re.compile(
             rf"\b(?:{alternation(rules.setting_words_before_a_town, capitalised=True)})\s{{1,3}}\Z")
@@ -254,7 +258,11 @@ class Places:
     def find(self, text: str) -> Iterator[Found]:
         for found in self._places(text):
             before = self._royal_before.search(text, max(0, found.start - 8), found.start)
-            yield Found(found.label, before.start(), found.end, text[before.start():found.end]) if before else found
+            start = before.start() if before else found.start
+            # What follows that belongs to it: "St Luke's Methodist", "Hartley House, room 14".
+            after = (self._room_after if found.label == "ADDRESS" else self._denomination_after).match(text, found.end)
+            end = after.end() if after else found.end
+            yield Found(found.label, start, end, text[start:end]) if (start, end) != (found.start, found.end) else found
 
     def _places(self, text: str) -> Iterator[Found]:
         yield from self._addresses(text)

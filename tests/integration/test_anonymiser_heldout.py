@@ -41,6 +41,15 @@ def test_at_least_98_percent_of_safeguarding_sentences_are_left_unchanged(figure
     assert figures["safeguarding_unchanged"] >= 0.98
 
 
+def test_issue_14s_work_left_this_set_no_worse_than_it_found_it(figures):
+    """Issue 14: the existing held-out sets stay at or above their figures
+    (98.32% of identifiers and 99.08% of clean sentences when it was taken
+    up; 98.47% and 99.08% on 2026-12-02, once a shop and its street went as
+    one place)."""
+    assert figures["recall_overall"] >= 0.9847
+    assert figures["safeguarding_unchanged"] >= 0.9908
+
+
 def test_the_practitioners_answers_only_add_and_cost_at_most_two_questions_a_note(figures):
     """Issue 14: with a practitioner who answers "Is 'Storm' a name?" truthfully,
     no identifier comes back, no clean sentence is changed that was not
