@@ -840,6 +840,7 @@ class AnonymiseRules(_Strict):
     everyday_names: WordList
     rating_colours: WordList
     colours: WordList
+    product_words: WordList
     person_states: WordList
     before_a_person: WordList
     rating_cues: WordList

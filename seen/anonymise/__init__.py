@@ -226,8 +226,8 @@ def _own_vocabulary(kb: Knowledge, words: Words) -> Dict[str, List[str]]:
     return {first: sorted(found, key=len, reverse=True) for first, found in phrases.items()}
 
 
-#: Between a place and its street: "the Spar on Eldon St", "Greggs in the Kingsgate Centre".
-_ON_A_STREET = re.compile(r"\s{1,3}(?:on|in|off|at)\s{1,3}(?:the\s{1,3})?\Z")
+#: Between a place and its street: "the Spar on Eldon St", "Castle Dental, Rochdale Rd".
+_ON_A_STREET = re.compile(r"(?:\s{1,3}(?:on|in|off|at)\s{1,3}(?:the\s{1,3})?|,\s{1,3})\Z")
 
 
 def _with_their_streets(text: str, found: List[Found]) -> List[Found]:

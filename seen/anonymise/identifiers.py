@@ -110,7 +110,7 @@ class Identifiers:
             \b([A-HJ-PR-Ya-hj-pr-y]{1,2}) \s \d{1,3} \s ([A-HJ-PR-Za-hj-pr-z]{3})\b
             """, re.VERBOSE)
         self._police_number = re.compile(rf"""
-            \b(?:{alternation(rules.police_numbers)})(?![a-z])\.?   # "PC", "collar no", "pc4471"
+            \b(?:{alternation(rules.police_numbers)})s?(?![a-z])\.?   # "PC", "collar no", "pc4471", "PCs"
             \s{{0,3}} (?:no\.?\s{{0,2}}|\#\s{{0,2}})?          # "no. ", "#"
             (\d{{3,7}})\b                                     # the number
             """, flags)

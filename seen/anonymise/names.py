@@ -69,6 +69,7 @@ class Names:
         self._before_a_name = {w.lower() for w in rules.before_a_name}
         self._counting = {w.lower() for w in rules.counting_words}
         self._colours = {w.lower() for w in rules.colours}
+        self._products = {w.lower() for w in rules.product_words}
         self._courtesy_titles = {w.lower() for w in rules.courtesy_titles}
         self._titles = {w.lower() for w in rules.courtesy_titles + rules.titles}
         self._nlp = spacy.blank("en")
@@ -251,6 +252,9 @@ class Names:
             reached = span.end
             if any(i in taken for i in range(span.start_char, span.end_char)):
                 continue
+            if (index not in cued and span.end < len(doc) and doc[span.end].lower_ in self._products
+                    and not self._first(doc[span.end - 1].lower_)):
+                continue  # a brand before its thing: "Nike hoodie"; not "Jayden trainers", a possessive typed fast
             # One English word read as a name by where it stands, with no cue
             # word pointing at a person and no capital that tells (it opens a
             # sentence, or is typed in lower case): the practitioner is asked.

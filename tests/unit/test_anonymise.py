@@ -645,3 +645,20 @@ def test_a_person_on_a_street_stays_a_person():
 ])
 def test_everyday_things_and_a_ward_stay(text):
     assert anonymise(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Crocs in the snow and Paw Patrol pyjamas, a Peppa Pig cup of cold tea",
+    "Dioralyte advised; Hedrin for the nits; four cans of Stella",
+])
+def test_brands_before_their_things_and_everyday_brands_stay(text):
+    assert anonymise(text) == text
+
+
+def test_a_first_name_before_a_thing_is_still_a_name():
+    assert anonymise("Jayden trainers split again, no PE kit") == "[NAME] trainers split again, no PE kit"
+
+
+def test_officers_numbers_after_pcs_are_removed():
+    expected = "attending officers PCs [REFERENCE] and PC [REFERENCE]"
+    assert anonymise("attending officers PCs 2231 and PC 4017") == expected
