@@ -224,6 +224,12 @@ class _Around:
         self._names, self._name_ends, self._possessive = names, name_ends, possessive
 
     @cached_property
+    def _owned(self) -> bool:
+        """A name-word, capitalised, owning something: "Sky's attendance", "Summer's front teeth"."""
+        word = self._text[self._start:self._end]
+        return self._possessive and word[0].isupper() and self._doubts.listed(word)
+
+    @cached_property
     def owns_kin(self) -> bool:
         """A brother, sister or mum is its own: "will's sister", "May's mum"."""
         if not self._possessive:
@@ -271,7 +277,7 @@ class _Around:
     def acts(self) -> bool:
         """It does what only a person does, or has an age, a name or a title beside it."""
         doubts, text, start, end = self._doubts, self._text, self._start, self._end
-        return self._aged or self._to_a_name or self._from_a_name or self._listed_pair or bool(
+        return self._aged or self._to_a_name or self._from_a_name or self._listed_pair or self._owned or bool(
             doubts._acts.match(text, end, end + _REACH) or doubts._in_a_state.match(text, end, end + _REACH)
             ) or self._nicknamed or bool(
             doubts._aged_in_a_list.match(text, end, end + _REACH)) or bool(

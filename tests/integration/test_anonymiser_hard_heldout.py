@@ -36,7 +36,8 @@ name-word in a state ("Storm has been staying"), a glued rank and number
 pii_sentences_t.yml); then 96.60% and 97.96%, once a surname in capitals
 ("Kyle BARNES"), initials before a role in brackets ("JW (SW)"), "Dr A
 Mistry" and more kinds of named business were caught (tuned on _u and _v);
-unchanged by _w's tuning.
+unchanged by _w's and _x's tuning; then 96.83% alone, once a capitalised
+name-word owning something was a name ("Sky's attendance").
 Also written to benchmarks/results/heldout_pii_hard.json."""
 
 import pytest
@@ -56,7 +57,7 @@ def test_the_set_is_as_big_as_issue_14_asks(figures):
 
 
 def test_no_fewer_identifiers_are_removed_than_when_measured(figures):
-    assert figures["recall_overall"] >= 0.9660
+    assert figures["recall_overall"] >= 0.9683
 
 
 def test_the_practitioners_answers_remove_more_and_put_back_only_what_is_no_name(figures):

@@ -662,3 +662,11 @@ def test_a_first_name_before_a_thing_is_still_a_name():
 def test_officers_numbers_after_pcs_are_removed():
     expected = "attending officers PCs [REFERENCE] and PC [REFERENCE]"
     assert anonymise("attending officers PCs 2231 and PC 4017") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sky's attendance is 61% and no one answers the door", "[NAME]'s attendance is 61% and no one answers the door"),
+    ("Summer's front teeth are black", "[NAME]'s front teeth are black"),
+])
+def test_a_capitalised_name_word_owning_something_is_a_name(text, expected):
+    assert anonymise(text) == expected
