@@ -225,9 +225,10 @@ class _Around:
 
     @cached_property
     def _owned(self) -> bool:
-        """A name-word, capitalised, owning something: "Sky's attendance", "Summer's front teeth"."""
+        """A name-word owning something, capitalised, or a relative in any case:
+        "Sky's attendance", "Summer's front teeth", "jet's mum"."""
         word = self._text[self._start:self._end]
-        return self._possessive and word[0].isupper() and self._doubts.listed(word)
+        return self._possessive and (word[0].isupper() or self.owns_kin) and self._doubts.listed(word)
 
     @cached_property
     def owns_kin(self) -> bool:

@@ -37,7 +37,9 @@ pii_sentences_t.yml); then 96.60% and 97.96%, once a surname in capitals
 ("Kyle BARNES"), initials before a role in brackets ("JW (SW)"), "Dr A
 Mistry" and more kinds of named business were caught (tuned on _u and _v);
 unchanged by _w's and _x's tuning; then 96.83% alone, once a capitalised
-name-word owning something was a name ("Sky's attendance").
+name-word owning something was a name ("Sky's attendance"); then 97.05%
+alone (issue 14's 97% met) and 98.19% with answers, once a name-word typed
+in lower case owning a relative was a name too ("jet's mum").
 Also written to benchmarks/results/heldout_pii_hard.json."""
 
 import pytest
@@ -57,11 +59,11 @@ def test_the_set_is_as_big_as_issue_14_asks(figures):
 
 
 def test_no_fewer_identifiers_are_removed_than_when_measured(figures):
-    assert figures["recall_overall"] >= 0.9683
+    assert figures["recall_overall"] >= 0.9705
 
 
 def test_the_practitioners_answers_remove_more_and_put_back_only_what_is_no_name(figures):
-    assert figures["recall_with_answers"] >= max(0.9796, figures["recall_overall"])
+    assert figures["recall_with_answers"] >= max(0.9819, figures["recall_overall"])
     assert figures["safeguarding_unchanged_with_answers"] >= max(0.9855, figures["safeguarding_unchanged"])
 
 

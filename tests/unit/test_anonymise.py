@@ -670,3 +670,7 @@ def test_officers_numbers_after_pcs_are_removed():
 ])
 def test_a_capitalised_name_word_owning_something_is_a_name(text, expected):
     assert anonymise(text) == expected
+
+
+def test_a_name_word_typed_in_lower_case_owning_a_relative_is_a_name():
+    assert anonymise("jet's mum sends him in on his own") == "[NAME]'s mum sends him in on his own"
