@@ -50,7 +50,7 @@ IDENTIFYING = {
 #: Answers with a name that is also a word ("Storm"), which the anonymiser
 #: leaves in and the confirm step asks about before the note is saved.
 UNSURE = {
-    "daily_life": "Storm was born at 34 weeks and is still small; storm's nan helps out most days.",
+    "daily_life": "Storm was born at 34 weeks and is still small; nan helps out with storm most days.",
     "history": "Known since 2019. Storm was seen by the HV twice.",
 }
 #: A word the anonymiser takes out in doubt ("Bill" opening a sentence, before "came"), which is no name here.

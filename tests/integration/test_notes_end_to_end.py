@@ -50,7 +50,7 @@ def test_a_word_the_anonymiser_is_unsure_of_is_asked_about_and_yes_removes_it_ev
     assert list(buttons) == [WORDS.buttons.name_yes, WORDS.buttons.name_no]
     said = [m.get("text", "") for m in chat(buttons[WORDS.buttons.name_yes])]
     note = next(t for t in said if t.startswith(WORDS.heading))
-    assert "storm" not in note.lower() and "[NAME]'s nan" in note, note
+    assert "storm" not in note.lower() and "helps out with [NAME]" in note, note
     assert said[-1] == WORDS.ask
     stored = NoteStore(notes_url).get(_reference(chat("Save note")[0]["text"]))
     assert stored and "storm" not in json.dumps(stored).lower()

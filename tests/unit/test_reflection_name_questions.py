@@ -11,7 +11,7 @@ KB = knowledge.load()
 WORDS = KB.reflection.note
 YES, NO = WORDS.buttons.name_yes, WORDS.buttons.name_no
 
-STORM = {"daily_life": "Storm was born at 34 weeks and is still small; storm's nan helps out.",
+STORM = {"daily_life": "Storm was born at 34 weeks and is still small; nan helps out with storm.",
          "history": "Known since 2019. Storm was seen by the HV twice."}
 
 
@@ -41,7 +41,7 @@ def test_yes_removes_the_word_from_every_answer_then_the_note_is_saved_without_i
     assert "storm" not in note_texts(talk).lower() and note_texts(talk).count("[NAME]") == 3
     talk.say("Save note")
     stored = " ".join(a["text"] for a in talk.saved[0].answers)
-    assert "storm" not in stored.lower() and "[NAME]'s nan" in stored
+    assert "storm" not in stored.lower() and "nan helps out with [NAME]" in stored
     assert talk.state.doubts == [] and talk.state.names == [] and talk.state.note is None
 
 
@@ -51,7 +51,7 @@ def test_no_keeps_the_word_everywhere_and_it_is_saved_as_written():
     assert said[0] == WORDS.name_kept.format(word="Storm") and said[-1] == WORDS.ask
     talk.say("Save note")
     stored = " ".join(a["text"] for a in talk.saved[0].answers)
-    assert "Storm was born" in stored and "storm's nan" in stored
+    assert "Storm was born" in stored and "helps out with storm" in stored
 
 
 def test_a_word_taken_out_in_doubt_is_asked_about_and_a_no_puts_it_back_in_the_saved_note():
@@ -162,13 +162,14 @@ def test_checked_keeps_a_word_taken_out_in_doubt_only_when_the_practitioner_said
 
 
 def test_the_closing_notes_example_yes_no_yes_stores_the_note_shown_there():
-    """The before-and-after example of issue 14's closing note, reproduced."""
+    """The before-and-after example of issue 14's closing note, reproduced ("storm's nan" is now
+    found for sure, so the example says "her nan")."""
     talk = finished({"daily_life": "Sky hasn't been seen at nursery since the 3rd. "
                                    "Bill came through from the council and mum can't pay it.",
-                     "history": "Storm was born at 34 weeks; storm's nan Pauline helps out."})
+                     "history": "Storm was born at 34 weeks; her nan Pauline helps out."})
     assert ("Daily life: [NAME] hasn't been seen at nursery since [DATE]. [NAME] came through"
             in talk.turn.replies[-2].text)
-    assert "History: Storm was born at 34 weeks; storm's nan [NAME] helps out." in talk.turn.replies[-2].text
+    assert "History: Storm was born at 34 weeks; her nan [NAME] helps out." in talk.turn.replies[-2].text
     asked = [talk.state.doubts[0]]
     for answer in (YES, NO, YES):
         talk.say(answer)
@@ -178,4 +179,4 @@ def test_the_closing_notes_example_yes_no_yes_stores_the_note_shown_there():
     stored = {a["question"]: a["text"] for a in talk.saved[0].answers}
     assert stored["daily_life"] == ("[NAME] hasn't been seen at nursery since [DATE]. "
                                     "Bill came through from the council and mum can't pay it.")
-    assert stored["history"] == "[NAME] was born at 34 weeks; [NAME]'s nan [NAME] helps out."
+    assert stored["history"] == "[NAME] was born at 34 weeks; her nan [NAME] helps out."
