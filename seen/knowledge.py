@@ -841,6 +841,8 @@ class AnonymiseRules(_Strict):
     rating_colours: WordList
     colours: WordList
     product_words: WordList
+    day_parts: WordList
+    not_after_hospital_initials: WordList
     person_states: WordList
     before_a_person: WordList
     rating_cues: WordList

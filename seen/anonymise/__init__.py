@@ -240,17 +240,13 @@ def _with_their_streets(text: str, found: List[Found]) -> List[Found]:
         last = out[-1] if out else None
         named_place = last is not None and (last.label in ("PLACE", "SCHOOL_OR_SETTING") or (
             last.label == "NAME" and text[max(0, last.start - 4):last.start].lower() == "the "))
-        if (named_place and item.label == "ADDRESS" and not _DIGIT_START.match(item.text)
+        if (named_place and item.label == "ADDRESS" and not item.text[:1].isdigit()  # "12 Holt St" is a home
                 and _ON_A_STREET.match(text[last.end:item.start]) and item.start - last.end <= 12):
             label = last.label if last.label != "NAME" else "PLACE"
             out[-1] = Found(label, last.start, item.end, text[last.start:item.end])
         else:
             out.append(item)
     return out
-
-
-#: A house number: "12 Holt St" is a home, not the street a business is on.
-_DIGIT_START = re.compile(r"\d")
 
 
 def _past_the(text: str, start: int) -> int:

@@ -156,7 +156,7 @@ class Identifiers:
                 (?!\s{{0,3}}(?:{alternation(rules.time_units)}))  # not "May 2 years"
                 (?:,?\s{{1,3}}\d{{4}})?                           # "2024"
                 """, flags),
-            re.compile(rf"\b{_DAY}\s{{1,3}}(?:(?:night|morning|afternoon|evening|eve)\s{{1,3}})?(?:the\s{{1,3}})?{_ORDINAL}\b",
+            re.compile(rf"\b{_DAY}\s{{1,3}}(?:(?:{alternation(rules.day_parts)})\s{{1,3}})?(?:the\s{{1,3}})?{_ORDINAL}\b",
                        flags),  # "Monday the 3rd", "Sat night 12th"
             re.compile(rf"(?<=\()\s{{0,2}}{_ORDINAL}(?=\s{{0,2}}\))", flags),  # "last Tuesday (14th)"
             # "the 4th of this month"

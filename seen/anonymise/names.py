@@ -100,11 +100,8 @@ class Names:
         return self._names(doc, taken) + list(self._initials_found(text, taken))
 
     def _initials_found(self, text: str, taken: Set[int]) -> Iterator[Found]:
-        for match in self._initials_kin.finditer(text):  # "JW (SW)", "RB (Dad)", "GT (TA)"
-            initials = match.group(1)
-            if initials.lower() not in self._never_names | self._keep and not taken.intersection(range(*match.span(1))):
-                yield Found("NAME", *match.span(1), initials)
-        for match in _INITIALS_AGED.finditer(text):  # "KB (Y9) disclosed"
+        # "JW (SW)", "RB (Dad)"; "KB (Y9) disclosed"
+        for match in [*self._initials_kin.finditer(text), *_INITIALS_AGED.finditer(text)]:
             initials = match.group(1)
             if initials.lower() not in self._never_names | self._keep and not taken.intersection(range(*match.span(1))):
                 yield Found("NAME", *match.span(1), initials)
@@ -125,12 +122,13 @@ class Names:
                                      particles, name]])
         # "Mrs English", "Mr Derby", "PC 2291 Hyde": after a courtesy title or a
         # police rank, any capitalised word but "Mum" is a surname.
-        self._matcher.add("COURTESY", [[{"LOWER": {"IN": rules.courtesy_titles}}, {"ORTH": ".", "OP": "?"},
-                                        particles, _marked(capitalised=True, never_name=False)]])
-        self._matcher.add("COURTESY", [[{"LOWER": {"IN": rules.courtesy_titles}}, {"ORTH": ".", "OP": "?"},
-                                        {"TEXT": {"REGEX": r"^[A-Z]$"}}]])  # "Mr K said"
-        self._matcher.add("COURTESY", [[{"LOWER": {"IN": rules.police_ranks}}, {"ORTH": ".", "OP": "?"},
-                                        {"LIKE_NUM": True, "OP": "?"}, _marked(capitalised=True, never_name=False)]])
+        courtesy = [{"LOWER": {"IN": rules.courtesy_titles}}, {"ORTH": ".", "OP": "?"}]
+        surname = _marked(capitalised=True, never_name=False)
+        self._matcher.add("COURTESY", [
+            [*courtesy, particles, surname],
+            [*courtesy, {"TEXT": {"REGEX": r"^[A-Z]$"}}],  # "Mr K said"
+            [{"LOWER": {"IN": rules.police_ranks}}, {"ORTH": ".", "OP": "?"}, {"LIKE_NUM": True, "OP": "?"}, surname],
+        ])
         kin = {"LOWER": {"IN": rules.kin}}
         between = {"ORTH": {"IN": [",", "(", ":", "-", "–", "is", "called", "named"]}, "OP": "*"}
         self._matcher.add("KIN", [[kin, between, name], [kin, {"ORTH": {"IN": ["'s", "’s"]}}, kin, between, name]])

@@ -154,7 +154,7 @@ class Places:
                 (?!['’]|\s[A-Z0-9])                                       # not "Kai's nan", "Ward 5"
             | \b(?i:at|to|in|from|into)\s(?i:the)\s                      # "at the LGI", "to the RVI":
                 (?P<initials>[A-Z]{{1,3}}[IH])\b                           # a hospital's initials,
-                (?!\s(?:[A-Z]|(?i:scan|appointment|appt|results?|team|meeting|referral)\b))  # not "the MRI scan"
+                (?!\s(?:[A-Z]|(?i:{alternation(rules.not_after_hospital_initials)})\b))  # not "the MRI scan"
             | \b(?:at|to|in|from)\s(?:the\s)?
                 (?P<department>[A-Za-z][A-Za-z'’-]{{2,30}}(?:\s[A-Za-z][A-Za-z'’-]{{2,30}})?)
                 (?=\s(?i:{alternation(rules.hospital_departments)})\b)
