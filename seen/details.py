@@ -18,6 +18,12 @@ from typing import Dict, Iterable, List, Optional, Pattern, Tuple
 
 from seen.knowledge import Knowledge, Question
 
+#: Where the NLU puts the details model's verdict on a message
+#: (bot/components/details_heard.py): question id -> [index of the clause that
+#: answers it, the choice it gives or None].
+HEARD_ANSWERS = "heard_answers"
+#: The details model weighs only a message's first clauses (a few thousand characters).
+MAX_LEARNED_CLAUSES = 24
 #: Kinds of question whose answers are the context, found by their own rules.
 CONTEXT_KINDS = ("role", "age_band", "area")
 #: A clause is split at a comma, "and" or "but" only where both sides are
@@ -85,7 +91,7 @@ def heard(kb: Knowledge, text: str, questions: Iterable[Question], age_band: Opt
     spans = clause_spans(text)
     found: Dict[str, dict] = {}
     for question in questions:
-        if question.kind in CONTEXT_KINDS or not question.heard_in or not _may_ask(question, age_band):
+        if question.kind in CONTEXT_KINDS or not question.heard_in or not may_ask(question, age_band):
             continue
         for value, patterns in question.heard_words().items():
             hit = sorted({i for pattern in _compiled(tuple(patterns)) for match in pattern.finditer(text)
@@ -96,7 +102,7 @@ def heard(kb: Knowledge, text: str, questions: Iterable[Question], age_band: Opt
     return found
 
 
-def _may_ask(question: Question, age_band: Optional[str]) -> bool:
+def may_ask(question: Question, age_band: Optional[str]) -> bool:
     """A question that branches on the age band is asked only for its bands."""
     condition = question.ask_if
     if age_band is None or condition is None or condition.question != "age_band":
@@ -104,12 +110,23 @@ def _may_ask(question: Question, age_band: Optional[str]) -> bool:
     return age_band in (condition.is_ or [])
 
 
-def opening(kb: Knowledge, text: str) -> Details:
-    """Everything an opening message tells: role, area, age band and answers."""
+def opening(kb: Knowledge, text: str, learned: Optional[Dict[str, Tuple[int, Optional[str]]]] = None) -> Details:
+    """Everything an opening message tells: role, area, age band and answers.
+    ``learned``: the questions the details model found answered (question id ->
+    the clause that answers it and the choice), added where the words found none."""
     age_band = age_band_of(kb, text)
     area_id, area_named = area_of(kb, text) or (None, None)
-    return Details(role_of(kb, text), area_id, area_named, age_band,
-                   heard(kb, text, kb.reflection.questions, age_band))
+    answers = heard(kb, text, kb.reflection.questions, age_band)
+    spans = clause_spans(text)
+    for question in kb.reflection.questions:
+        index, value = (learned or {}).get(question.id, (None, None))
+        if index is None or question.id in answers or question.kind in CONTEXT_KINDS \
+                or not may_ask(question, age_band) or not 0 <= index < len(spans):
+            continue
+        if (value in question.choices) if question.kind == "choice" else value is None:
+            start, end = spans[index]
+            answers[question.id] = {"text": text[start:end], "value": value}
+    return Details(role_of(kb, text), area_id, area_named, age_band, answers)
 
 
 def role_of(kb: Knowledge, text: str) -> Optional[str]:

@@ -38,6 +38,9 @@ class Heard:
     role: Optional[str] = None
     #: Every intent with its probability, most likely first.
     ranking: Tuple[Tuple[str, float], ...] = ()
+    #: The questions the details model found answered, each with the index
+    #: of the clause that answers it and the choice (seen.details.HEARD_ANSWERS).
+    learned: Tuple[Tuple[str, int, Optional[str]], ...] = ()
 
 
 def heard_from(kb: Knowledge, parse_data: dict) -> Heard:
@@ -59,7 +62,27 @@ def heard_from(kb: Knowledge, parse_data: dict) -> Heard:
         area=area.id if area else None,
         role=role.id if role else None,
         ranking=tuple((str(r.get("name")), float(r.get("confidence") or 0.0)) for r in ranking or [intent]),
+        learned=_learned(kb, parse_data.get(details.HEARD_ANSWERS)),
     )
+
+
+def _learned(kb: Knowledge, found: object) -> Tuple[Tuple[str, int, Optional[str]], ...]:
+    """The details model's verdict as sent to the action server, which trusts
+    nothing it is sent: only known questions, each with a clause index in range
+    and one of its choices (None for a text question)."""
+    if not isinstance(found, dict):
+        return ()
+    questions = {q.id: q for q in kb.reflection.questions}
+    kept = []
+    for question_id, given in found.items():
+        question = questions.get(question_id)
+        if question is None or not isinstance(given, (list, tuple)) or len(given) != 2:
+            continue
+        index, value = given
+        choice_ok = value in question.choices if question.kind == "choice" else value is None
+        if type(index) is int and 0 <= index < details.MAX_LEARNED_CLAUSES and choice_ok:
+            kept.append((question_id, index, value))
+    return tuple(kept)
 
 
 @dataclass
@@ -198,7 +221,7 @@ def ask_again(kb: Knowledge, state: ReflectionState, role: Optional[str], area: 
 def _take_opening(ctx: _Context, first: Heard) -> List[str]:
     """Note what an opening message tells; what was noted, as the practitioner will read it."""
     kb = ctx.kb
-    told = details.opening(kb, first.text)
+    told = details.opening(kb, first.text, {q: (i, v) for q, i, v in first.learned})
     noted = []
     role = told.role
     if role and role != ctx.role:

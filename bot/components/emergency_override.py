@@ -21,8 +21,6 @@ Every other reply still opens with "a child in immediate danger: call 999".
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -33,19 +31,13 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components import model_files
+from components import model_files, tuning_sets
 from seen.danger_model import DangerModel, tuning_examples
 from seen.embeddings import default_embedder
 from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT
 from seen.safety import default_detector
 
 MODEL_FILE = "danger_model.joblib"
-PROJECT = Path(__file__).resolve().parents[2]
-
-
-def _tuning_folders(config: Dict[Text, Any]) -> List[Path]:
-    return sorted(p for p in PROJECT.glob(config["tuning_sets"]) if p.is_dir())
-
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class EmergencyOverride(GraphComponent):
@@ -56,13 +48,7 @@ class EmergencyOverride(GraphComponent):
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        """The tuning sets are training data Rasa does not see: a change to
-        them retrains this component."""
-        digest = hashlib.sha256()
-        for folder in _tuning_folders({**cls.get_default_config(), **config}):
-            for path in sorted(folder.glob("*.yml")):
-                digest.update(path.name.encode() + path.read_bytes())
-        return digest.hexdigest()
+        return tuning_sets.fingerprint({**cls.get_default_config(), **config}["tuning_sets"])
 
     def __init__(
         self,
@@ -92,7 +78,7 @@ class EmergencyOverride(GraphComponent):
         emergencies. Not emergencies: every other intent's examples and the
         tuning sets' concerns and ordinary worries."""
         examples = [m for m in training_data.intent_examples if m.get(TEXT)]
-        emergencies, concerns = tuning_examples(_tuning_folders(self._config))
+        emergencies, concerns = tuning_examples(tuning_sets.folders(self._config["tuning_sets"]))
         emergencies += [m.get(TEXT) for m in examples if m.get(INTENT) == EMERGENCY_INTENT]
         concerns += [m.get(TEXT) for m in examples if m.get(INTENT) != EMERGENCY_INTENT]
         model = DangerModel(default_embedder(), self._config["regularisation"]).fit(emergencies, concerns)

@@ -39,25 +39,27 @@ def test_questions_in_seens_field_that_no_topic_answers_are_not_told_i_dont_know
 # Issue 11's targets that are not met yet. Each test guards the figure reached,
 # so a change that makes it worse fails; the target is in the name.
 
-def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_91(figures):
+def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_92(figures):
     """Measured 2026-11-30: 91.4% in the first session, 90.9% (200 of 220) after
     the second, whose rule changes met more of every dev set; 2026-12-01: 91.4%
     (201 of 220), once the classifier's alarm needed the danger score's
     agreement (bot/config.yml; 92.3% with the score at 0.2, but the dev sets
     put an emergency too near 0.2 for that); 91.8% (202 of 220) after dev_m's
-    and dev_n's writers' past and handled dangers were stood down."""
-    assert figures["concerns_met"] >= 0.9182
+    and dev_n's writers' past and handled dangers were stood down; 2026-12-02:
+    92.3% (203 of 220) after dev_q's and dev_r's."""
+    assert figures["concerns_met"] >= 0.9227
 
 
-def test_concern_openers_given_the_999_reply_target_3_reached_7(figures):
+def test_concern_openers_given_the_999_reply_target_3_reached_6(figures):
     """Measured 2026-11-30: 7.7% in the first session, 8.2% (18 of 220) after the
     second, whose rule changes gave fewer 999 replies on every dev set;
     2026-12-01: 7.7% (17 of 220), as above (6.8% with the score at 0.2); 7.3%
-    (16 of 220) after dev_m and dev_n."""
-    assert figures["concerns_with_999_reply"] <= 0.0727
+    (16 of 220) after dev_m and dev_n; 2026-12-02: 6.8% (15 of 220) after dev_q
+    and dev_r."""
+    assert figures["concerns_with_999_reply"] <= 0.0682
 
 
-def test_details_recorded_where_they_belong_target_90_reached_79(figures):
+def test_details_recorded_where_they_belong_target_90_reached_86(figures):
     """Measured 2026-12-01: 78.3% (303 of 387 labels, 0.7829), up from 77.8%
     after ages said as "the kids are 2 and 6", "a girl who's 3" and "2y10m";
     78.6% (0.7855) after dev_k's writer's ways of saying a missed check, a
@@ -67,8 +69,9 @@ def test_details_recorded_where_they_belong_target_90_reached_79(figures):
     practitioner does, ages said in words and a child walking a sibling to school;
     79.8% (0.7984) after dev_o's roles said as a sign-off, the child's words
     after a full stop, drift and promises not kept, and missed health
-    appointments asked about at every age."""
-    assert figures["details_recorded"] >= 0.7984
+    appointments asked about at every age; 2026-12-02: 86.6% (0.8656) once the
+    details model (seen/details_model.py) adds the answers the words miss."""
+    assert figures["details_recorded"] >= 0.8656
 
 
 def test_emergencies_said_as_openers_get_the_999_reply_target_100_reached_97(figures):

@@ -90,13 +90,17 @@ def test_button_payloads_are_left_alone():
 
 
 @pytest.mark.parametrize("changed", ["concern_openers.yml", "emergency_openers.yml"])
-def test_a_change_to_a_tuning_set_retrains_the_danger_score(tmp_path, monkeypatch, changed):
-    import components.emergency_override as override
+@pytest.mark.parametrize("component", ["EmergencyOverride", "DetailsHeard"])
+def test_a_change_to_a_tuning_set_retrains_the_components_that_learn_from_it(tmp_path, monkeypatch, changed,
+                                                                            component):
+    import components.details_heard as details_heard
+    import components.tuning_sets as tuning_sets
 
+    learner = {"EmergencyOverride": EmergencyOverride, "DetailsHeard": details_heard.DetailsHeard}[component]
     (tmp_path / "tests" / "dev_x").mkdir(parents=True)
-    monkeypatch.setattr(override, "PROJECT", tmp_path)
+    monkeypatch.setattr(tuning_sets, "PROJECT", tmp_path)
     path = tmp_path / "tests" / "dev_x" / changed
     path.write_text("openers: []\n")
-    before = EmergencyOverride.fingerprint_addon(CONFIG)
+    before = learner.fingerprint_addon({})
     path.write_text("openers: ['a new concern']\n")
-    assert EmergencyOverride.fingerprint_addon(CONFIG) != before
+    assert learner.fingerprint_addon({}) != before

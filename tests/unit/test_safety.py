@@ -329,3 +329,67 @@ def test_a_burn_dressed_late_collections_a_habit_low_tone_a_relative_stepping_in
 ])
 def test_a_floppy_baby_a_child_alone_now_and_a_drunk_carer_tonight_are_still_emergencies(message):
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "15yo has new trainers and a lot of cash, and he's been missing from school on and off since half term.",
+    "Dad's a heavy drinker, he's been under the alcohol team on and off for years.",
+    "A dad bringing up a 5 and 8 yo on his own since mum left; the house is chaotic but not awful.",
+    "13yo girl, always out on the streets when we're doing our rounds, says home is kicking off.",
+    "24/40, no antenatal care before this, presented at triage with bleeding. Heroin user on a script.",
+    "He set fire to a bin in the playground when he was in primary. Mum says his dad was the same.",
+    "2 year old found wandering outside the flats by a neighbour. Returned to mum who was asleep.",
+    "Y5 lad keeps saying he's going to kill himself when things go wrong. Nothing's actually happened.",
+])
+def test_absence_a_service_a_lone_parent_a_habit_a_hospital_and_a_child_returned_are_not_emergencies(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "he went missing from school at lunch and nobody knows where he is",
+    "the baby has been under the water in the bath, she's not breathing",
+    "the 3 year old is on his own in the flat right now, mum went out this morning",
+    "16yo with a machete in his bag has just left the club saying he'll get the lads who stabbed his cousin",
+    "I'm looking at one of my clients on a bench with a girl of about 10, he's not allowed unsupervised contact",
+    "baby in the cot hasn't moved all hour and I can't see her breathing from here",
+])
+def test_a_child_gone_missing_today_a_baby_under_water_a_weapon_and_a_baby_not_breathing_are_still_emergencies(
+        message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Been called to the same flat 3 times in a month, every time there's a little one (maybe 2 or 3) "
+    "wandering about in just a nappy at 11pm while the adults are drinking.",
+    "11 month old with a burn from a hair straightener, doc's happy it's accidental, but it's his 3rd attendance "
+    "since September.",
+    "little boy's shoes are 2 sizes too small and held together with tape, his toes are bleeding.",
+    "13yo girl, found at 3am at an address with two adult males, no offences disclosed. 4th missing episode.",
+    "big bump on her head, mum said she fell down the stairs at the weekend, she had a scan and it was fine.",
+    "mum had baby last night, she's on methadone, baby being watched for withdrawal.",
+    "Just left a home visit, sat in the car. Young mum and 5 month old, flat was OK, baby clean.",
+    "Boy, 10, broke his arm last month. Today he said he's not been given his painkillers.",
+    "the caretaker sees the same little lad waiting outside the gates at 7am every day in all weathers, no coat.",
+])
+def test_a_habit_a_doctor_content_sore_toes_a_child_found_a_clear_scan_a_script_and_a_visit_left_are_not_emergencies(
+        message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "4 month old with a really swollen arm, parents are refusing to take him to hospital. "
+    "dad's now telling me to get out and standing between me and the baby.",
+    "Mum is in my consulting room with her 5 week old. She's telling me the baby has something evil inside.",
+    "dad just sent me a photo of a pile of tablets and a note saying the kids will be better off without me.",
+    "Mum left her 2yo and 4yo in our waiting room 3 hours ago. The 2yo is now lethargic and very hot.",
+    "The girl has just come to me crying, dad texted her he's going to sort her mum out for good. "
+    "I can see him in his car outside the school gate right now.",
+    "A girl of 15 has just bought paracetamol from us and says she's already taken some. She's outside now.",
+    "Her 4yo has just told my colleague mummy was asleep on the bathroom floor and wouldn't wake up.",
+    "A 16 year old has just come to me in tears, her family are taking her to the airport tonight to marry her "
+    "to a man abroad.",
+    "Man at reception now demanding to take a Y2 girl, there's a court order, he's getting really aggressive.",
+])
+def test_a_danger_told_through_a_refusal_a_belief_a_photo_a_child_now_lethargic_or_a_threat_outside_is_an_emergency(
+        message):
+    assert is_emergency(message)
