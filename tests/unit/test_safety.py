@@ -393,3 +393,29 @@ def test_a_habit_a_doctor_content_sore_toes_a_child_found_a_clear_scan_a_script_
 def test_a_danger_told_through_a_refusal_a_belief_a_photo_a_child_now_lethargic_or_a_threat_outside_is_an_emergency(
         message):
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "We were called to an elderly man who'd collapsed, his 11 year old grandson has been doing all his care.",
+    "A family with 3 kids who've all been under 70% attendance for 2 years.",
+    "Mum brings the toddler in with her, no shoes in November, and she was nodding off at the counter today.",
+    "This baby had a spiral fracture of the femur at 11 weeks - investigated, parents' explanation accepted.",
+    "She's gone missing overnight twice in a fortnight. Came back both times.",
+    "Teen (15) sleeping in a car with her dad, he lost the flat. She's still coming in to school.",
+    "Baby's losing weight and has oral thrush. Nobody in the children's team is answering.",
+])
+def test_an_adults_past_collapse_a_percentage_a_habit_an_investigated_injury_and_a_homeless_family_are_not_emergencies(
+        message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "A little boy, maybe 5, walking along the edge of the dual carriageway in his pyjamas, I'm following him, "
+    "no adult anywhere.",
+    "Mum's ex, who isn't allowed contact - there's a court order - has just walked into the playground, picked up "
+    "the Y1 boy and is heading for a car.",
+    "Dad has just taken his baby off the ward without discharge - she's on IV antibiotics for meningitis.",
+    "My patient has just rung me saying she's going to drown herself and the baby in the bath.",
+])
+def test_a_child_by_a_road_a_child_taken_a_baby_taken_off_a_ward_and_a_threat_to_drown_are_emergencies(message):
+    assert is_emergency(message)
