@@ -59,22 +59,28 @@ class DetailsModel:
     def _features(self, texts: Sequence[str], vectors: np.ndarray):
         return hstack([csr_matrix(vectors), self._spelling.transform(texts), self._words.transform(texts)]).tocsr()
 
-    def probabilities(self, texts: Sequence[str]) -> List[Dict[str, float]]:
-        """For each text, each learned answer's probability of being given."""
+    def probabilities(self, texts: Sequence[str], vectors: Optional[np.ndarray] = None) -> List[Dict[str, float]]:
+        """For each text, each learned answer's probability of being given;
+        ``vectors``, the texts' embeddings if already known."""
         if not texts:
             return []
-        features = self._features(texts, self._embedder.embed(texts))
-        by_question = {q: c.predict_proba(features)[:, 1] for q, c in self._classifiers.items()}
-        return [{q: float(p[i]) for q, p in by_question.items()} for i in range(len(texts))]
+        features = self._features(texts, self._embedder.embed(texts) if vectors is None else vectors)
+        by_answer = {a: c.predict_proba(features)[:, 1] for a, c in self._classifiers.items()}
+        return [{a: float(p[i]) for a, p in by_answer.items()} for i in range(len(texts))]
 
     def answered(self, text: str, clauses: Sequence[str], threshold: float) -> Dict[str, Tuple[int, Optional[str]]]:
         """The questions ``text`` answers with at least ``threshold`` probability:
         for each, the index of the clause (of ``clauses``) that answers it best,
-        and the choice it gives (None for a text question)."""
-        sure = sorted(((p, a) for a, p in self.probabilities([text])[0].items() if p >= threshold), reverse=True)
+        and the choice it gives (None for a text question). Clauses are weighed
+        by their words, each with the whole message's meaning: embedding every
+        clause as well doubled the time of a long message."""
+        meaning = self._embedder.embed([text])
+        sure = sorted(((p, a) for a, p in self.probabilities([text], meaning)[0].items() if p >= threshold),
+                      reverse=True)
         if not sure or not clauses:
             return {}
-        by_clause = self.probabilities(list(clauses[:MAX_LEARNED_CLAUSES]))
+        weighed = list(clauses[:MAX_LEARNED_CLAUSES])
+        by_clause = self.probabilities(weighed, np.repeat(meaning, len(weighed), axis=0))
         found: Dict[str, Tuple[int, Optional[str]]] = {}
         for _, answer in sure:  # the surest answer to a choice question wins
             question, value = split(answer)
