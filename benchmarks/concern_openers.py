@@ -87,7 +87,7 @@ def expected(kb: Knowledge, details: dict) -> Dict[str, object]:
     return wanted
 
 
-def _load(folder: Path, name: str, key: str) -> list:
+def load(folder: Path, name: str, key: str) -> list:
     path = folder / name
     items = yaml.safe_load(path.read_text(encoding="utf-8")).get(key) or [] if path.exists() else []
     return [item if isinstance(item, dict) else {"text": item} for item in items]
@@ -102,7 +102,7 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
     parse = Parser(model)
     misses: Dict[str, List[str]] = {"concerns": [], "emergency_replies": [], "details": [], "out_of_field": [],
                                     "in_field": [], "other_languages": [], "emergencies": []}
-    openers = _load(folder, "concern_openers.yml", "openers")
+    openers = load(folder, "concern_openers.yml", "openers")
     met = alarms = wanted_total = found_right = recorded_total = 0
     for item in openers:
         heard = parse(item["text"])
@@ -132,7 +132,7 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
               ("other_languages.yml", "other_languages", "other_languages", lambda k: k == OTHER_LANGUAGE),
               ("emergency_openers.yml", "emergencies", "emergencies", lambda k: k == EMERGENCY)]
     for name, key, label, ok in groups:
-        items = _load(folder, name, key)
+        items = load(folder, name, key)
         hits = 0
         for item in items:
             kind, _ = seen_reply(kb, parse(item["text"]))

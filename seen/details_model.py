@@ -72,8 +72,8 @@ class DetailsModel:
         """The questions ``text`` answers with at least ``threshold`` probability:
         for each, the index of the clause (of ``clauses``) that answers it best,
         and the choice it gives (None for a text question). Clauses are weighed
-        by their words, each with the whole message's meaning: embedding every
-        clause as well doubled the time of a long message."""
+        by their words, each with the whole message's meaning, so a long message
+        is embedded once, not once for each clause."""
         meaning = self._embedder.embed([text])
         sure = sorted(((p, a) for a, p in self.probabilities([text], meaning)[0].items() if p >= threshold),
                       reverse=True)

@@ -61,7 +61,7 @@ class DetailsHeard(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            if self._model is None or not text.strip() or text.startswith("/"):
+            if not text.strip() or text.startswith("/"):
                 continue
             found = self._model.answered(text, clauses(text), self._config["threshold"])
             message.set(HEARD_ANSWERS, {q: [i, v] for q, (i, v) in found.items()}, add_to_output=True)
