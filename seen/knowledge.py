@@ -415,6 +415,8 @@ class NoteWords(_Strict):
     name_questions: int = Field(..., ge=0)
     is_it_a_name: str
     is_it_a_name_removed: str
+    #: The same for a short name of several words: "Is 'Kutz 4 Kings' a place or someone's name?"
+    is_it_a_place: str
     name_removed: str
     name_kept: str
     name_restored: str
@@ -845,6 +847,9 @@ class AnonymiseRules(_Strict):
     not_after_hospital_initials: WordList
     person_states: WordList
     before_a_person: WordList
+    calendar_before: WordList
+    acts_in_doubt: WordList
+    calendar_after: WordList
     rating_cues: WordList
     service_heads: WordList
     street_words: WordList

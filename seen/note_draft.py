@@ -99,15 +99,26 @@ def doubts(kb: Knowledge, answers: Dict[str, dict]) -> List[str]:
 
 
 def in_answers(kb: Knowledge, answers: Dict[str, dict], word: object) -> bool:
-    """``word`` is a single word written in one of the reflection's answers
-    (a doubt read back from the conversation's state is checked with this)."""
-    return doubtful.is_a_word(word) and any(doubtful.occurrences(text, word) for _, text in _written(kb, answers))
+    """``word`` is a single word or a short name written in one of the
+    reflection's answers (a doubt read back from the conversation's state is
+    checked with this)."""
+    return doubtful.is_a_doubt(word) and any(doubtful.occurrences(text, word) for _, text in _written(kb, answers))
+
+
+def is_a_phrase(word: str) -> bool:
+    """A doubt of several words ("Kutz 4 Kings"), asked about as a place's name."""
+    return doubtful.label(word) == "PLACE"
+
+
+def placeholder(kb: Knowledge, word: str) -> str:
+    """What ``word`` becomes once the practitioner says it identifies someone."""
+    return kb.anonymise.placeholders[doubtful.label(word)]
 
 
 def in_note(draft: NoteDraft, word: object) -> bool:
-    """``word`` is a single word that stands in one of the note's answers: one
-    the anonymiser left in, not one it took out."""
-    return doubtful.is_a_word(word) and any(
+    """``word`` is a single word or a short name that stands in one of the
+    note's answers: one the anonymiser left in, not one it took out."""
+    return doubtful.is_a_doubt(word) and any(
         doubtful.occurrences(answer.get("text") or "", word) for answer in draft.answers if isinstance(answer, dict))
 
 
@@ -120,9 +131,9 @@ def _anonymised(kb: Knowledge, text: str, names: Sequence[str], kept: Sequence[s
     """``text`` anonymised, except the doubtful words the practitioner said are
     no names (``kept``), and with every word they said is a name (``names``)
     replaced too."""
-    kept = [k for k in kept if doubtful.is_a_word(k)] if isinstance(kept, (list, tuple)) else []
-    names = [n for n in names if doubtful.is_a_word(n)] if isinstance(names, (list, tuple)) else []
-    return doubtful.removed(anonymise.anonymise(text, kept), names, kb.anonymise.placeholders["NAME"])
+    kept = [k for k in kept if doubtful.is_a_doubt(k)] if isinstance(kept, (list, tuple)) else []
+    names = [n for n in names if doubtful.is_a_doubt(n)] if isinstance(names, (list, tuple)) else []
+    return doubtful.removed(anonymise.anonymise(text, kept), names, kb.anonymise.placeholders)
 
 
 def checked(kb: Knowledge, draft: NoteDraft, names: Sequence[str] = (), kept: Sequence[str] = ()) -> NoteDraft:

@@ -711,11 +711,19 @@ def _asking(ctx: _Context) -> bool:
 def _ask_name(ctx: _Context, draft: NoteDraft) -> Turn:
     """Ask about the first doubt: one the note still shows, or one already
     replaced with [NAME] that would be put back if it is no name."""
-    words, word = ctx.kb.reflection.note, ctx.state.doubts[0]
+    doubts = ctx.state.doubts
+    while doubts and note_draft.is_a_phrase(doubts[0]) and not note_draft.in_note(draft, doubts[0]):
+        doubts.pop(0)  # a place's name already replaced in part by an earlier "yes"
+    if not doubts:
+        return _show_note(ctx)
+    words, word = ctx.kb.reflection.note, doubts[0]
     buttons = [Button(words.buttons.name_yes, words.buttons.name_yes),
                Button(words.buttons.name_no, words.buttons.name_no)]
-    question = words.is_it_a_name if note_draft.in_note(draft, word) else words.is_it_a_name_removed
-    ctx.say(Reply(question.format(word=word, placeholder=_name_placeholder(ctx.kb)), buttons, quotes=True))
+    if note_draft.in_note(draft, word):
+        question = words.is_it_a_place if note_draft.is_a_phrase(word) else words.is_it_a_name
+    else:
+        question = words.is_it_a_name_removed
+    ctx.say(Reply(question.format(word=word, placeholder=_placeholder(ctx.kb, word)), buttons, quotes=True))
     return ctx.turn()
 
 
@@ -735,7 +743,7 @@ def _name_answered(ctx: _Context, draft: NoteDraft, heard: Heard) -> Turn:
     else:
         state.names = _names(state) + [word]
         said = words.name_removed if answer == "yes" else words.name_unclear
-        ctx.say(Reply(said.format(word=word, placeholder=_name_placeholder(ctx.kb)), quotes=True))
+        ctx.say(Reply(said.format(word=word, placeholder=_placeholder(ctx.kb, word)), quotes=True))
     draft = note_draft.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback(), _names(state), _kept(state),
                              follows=state.follows)
     state.note = note_draft.as_dict(draft)
@@ -766,8 +774,9 @@ def _yes_or_no(kb: Knowledge, heard: Heard) -> Optional[str]:
     return None
 
 
-def _name_placeholder(kb: Knowledge) -> str:
-    return kb.anonymise.placeholders["NAME"]
+def _placeholder(kb: Knowledge, word: str) -> str:
+    """What a doubt becomes once the practitioner says it identifies someone: [NAME], or [PLACE] for a place's name."""
+    return note_draft.placeholder(kb, word)
 
 
 def _show_note(ctx: _Context) -> Turn:

@@ -153,7 +153,7 @@ class Anonymiser:
         own = [m.span() for m in self._placeholder.finditer(text)] + self._own_spans(text)
         sure = {f.text.lower() for f in found if f.label == "NAME" and not f.doubtful}
         removed = [Doubt(f.text, 0.0, removed=True) for f in found if f.doubtful and f.text.lower() not in sure]
-        return ranked(self._doubts.find(text, found, own) + removed)
+        return ranked(self._doubts.find(text, found, own) + self._doubts.phrases(text, found, own) + removed)
 
     def _own_spans(self, text: str) -> List[Tuple[int, int]]:
         """Where Seen's own names for things, the everyday names of services

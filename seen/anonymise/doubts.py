@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -38,6 +38,11 @@ from seen.anonymise.words import (
     DOUBTFUL,
     INITIALS_DOUBT,
     ORDINARY_WORD,
+    PHRASE_DOUBT,
+    RARE_WORD,
+    TYPED_NAME,
+    TYPED_WORD_BESIDE_A_PERSON,
+    WEAK_DOUBT,
     Words,
     alternation,
     zipf,
@@ -45,7 +50,7 @@ from seen.anonymise.words import (
 from seen.knowledge import AnonymiseRules
 
 #: A word as the doubts read one: letters, with inner apostrophes or hyphens.
-_WORD = re.compile(r"(?<![\w'’-])[^\W\d_][^\W\d_]*(?:['’-][^\W\d_]+)*(?![\w'’-])")
+_WORD = re.compile(r"(?<![\w-])(?<!\w['’])[^\W\d_][^\W\d_]*(?:['’-][^\W\d_]+)*(?![\w-])(?!['’]\w)")
 #: What may follow a word that makes it read as a person's name: "Storm (15)", "River said".
 _PERSON_AFTER = re.compile(r"\s*(?:\(|,?\s*(?:and|&|n|\+)\s+(?:\[[A-Z ]+\]|[A-Z]|(?:his|her|their)\b))")
 #: Joined to what follows: a name or placeholder ("wren and Kai", "unique n
@@ -72,6 +77,18 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|my|our|your|this|t
                                 re.IGNORECASE)
 #: What comes before a sentence's first word.
 _SENTENCE_END = re.compile(r"(?:[.!?\n:;]|[\"“(])\s*$")
+#: A run of two to five capitalised words or numbers, with "&", "of" or "the"
+#: between: perhaps a place's own name ("Kutz 4 Kings", "Fryer Tuck's", "Duke of York").
+_CAPITALISED_RUN = re.compile(r"""
+    (?<![\w'’&-])[A-Z][\w'’&-]*
+    (?:\s(?:(?:of|the|&)\s)?(?:[A-Z][\w'’&-]*|\d{1,4}[A-Za-z]?)(?![\w'’-])){1,4}
+    (?![\w'’-])""", re.VERBOSE)
+#: A short name asked about as one: words of letters, digits, "&" and apostrophes, one space apart.
+_PHRASE = re.compile(r"[^\W_][\w'’&-]*(?: [\w'’&-]+){1,4}")
+#: A word's ending that makes it a verb or a state, not a name, after "mum": "mum cooking", "mum tearful".
+_VERB_ENDING = re.compile(r"(?:ing|ed|ly|ful|ve)$")
+#: Quotation marks around a nickname.
+_QUOTES = {"'", "‘", "’", '"', "“", "”"}
 #: How far around a word the doubts look (a window, so a long text costs time in proportion to its length).
 _REACH = 80
 #: A word at least this common is never asked about, however it is used (the highest of the limits below).
@@ -120,6 +137,19 @@ class Doubts:
         titles = alternation(rules.kin + rules.courtesy_titles + rules.titles + rules.police_numbers)
         self._kin = {w.lower() for w in rules.kin}
         self._titled = re.compile(rf"(?:^|[^\w'’])(?:{titles})\.?(?:\s{{1,3}}|\s{{0,3}}\(\s{{0,2}})$", re.IGNORECASE)
+        self._house_names = {w.lower() for w in rules.house_name_words}
+        self._verbs_in_doubt = {w.lower() for w in rules.acts_in_doubt}
+        self._child_word_before = re.compile(rf"\b(?:{alternation(rules.before_a_child)})\s{{1,3}}\Z", re.IGNORECASE)
+        self._done_to = re.compile(rf"\b(?:{alternation(rules.before_a_person)})\s{{1,3}}\Z", re.IGNORECASE)
+        # "May, the eldest,", "DD, her stepdad": said again as who it is.
+        self._apposed = re.compile(rf"""\s*,\s{{0,3}}(?:the|our|my|her|his|their)\s{{1,3}}
+            (?:eldest|oldest|youngest|middle|older|younger|little|big|baby|{alternation(rules.kin)})\b""",
+                                   re.IGNORECASE | re.VERBOSE)
+        # "in May", "Summer term": the calendar's word, not a person's.
+        self._calendar_before = re.compile(rf"\b(?:{alternation(rules.calendar_before)})\s{{1,3}}\Z", re.IGNORECASE)
+        # "storm smells of smoke", "rose not in again", "bill from the family hub".
+        self._acts_in_doubt = re.compile(rf"\s*(?:{alternation(rules.acts_in_doubt)})\b", re.IGNORECASE)
+        self._calendar_after = re.compile(rf"\s{{1,3}}(?:{alternation(rules.calendar_after)})\b", re.IGNORECASE)
 
     def listed(self, word: str) -> bool:
         """A name list has it: a first name, or a name that is also a word."""
@@ -132,18 +162,59 @@ class Doubts:
         its case, most doubtful first."""
         return ranked(Doubt(text[start:end], round(score, 3)) for start, end, score, _ in self._read(text, found, kept))
 
+    def phrases(self, text: str, found: Sequence[Found], kept: Iterable[Tuple[int, int]]) -> List[Doubt]:
+        """Runs of capitalised words that no finder took out, no part of them
+        Seen's own words or a detail found, that are not all words Seen keeps
+        ("Kutz 4 Kings", "Living Waters Assembly", not "Early Help"): perhaps
+        a place's own name, so the confirm step asks. One opening a sentence
+        counts from its second word when its first is an ordinary word ("Met
+        mum at Costa" has none; "Saw Kai at Trafford Centre" has one)."""
+        taken = bytearray(len(text))
+        for start, end in [(f.start, f.end) for f in found] + list(kept):
+            taken[start:end] = b"\x01" * (end - start)
+        doubts = []
+        for match in _CAPITALISED_RUN.finditer(text):
+            start, end = match.span()
+            parts = match.group().split()
+            before = text[max(0, start - _REACH):start]
+            if ((start <= _REACH and not before.strip()) or _SENTENCE_END.search(before)) and (
+                    zipf(parts[0].lower()) >= COMMON_WORD):
+                parts = parts[1:]
+                start = text.index(parts[0], start + 1) if len(parts) > 1 else end
+            phrase = " ".join(parts)
+            if len(parts) < 2 or len(phrase) > LONGEST_WORD or taken.find(1, start, end) != -1:
+                continue
+            if not any(self._names_something(part) for part in parts):
+                continue  # every word Seen's or everyday English: "Strategy Discussion", "Level 3", "KCSIE"
+            doubts.append(Doubt(phrase, PHRASE_DOUBT))
+        return doubts
+
+    def _names_something(self, part: str) -> bool:
+        """A word of a capitalised run that could make it someone's or
+        somewhere's own name: a rare word ("Kutz", "Trafford"), a letter with a
+        number ("T2"), a place's word ("Cottage", "Rd"), not one of Seen's own
+        words nor an acronym no name list has ("KCSIE")."""
+        low = part.lower().strip("'’")
+        if any(c.isdigit() for c in part):
+            return any(c.isalpha() for c in part)
+        if low in self._words.keep or (part.isupper() and low not in self._words.name_like):
+            return False
+        return zipf(low) < COMMON_WORD or low in self._words.place_words or low in self._house_names
+
     def acting(self, text: str, found: Sequence[Found], kept: Iterable[Tuple[int, int]],
                least: float) -> Iterator[Tuple[int, int]]:
         """Where a doubtful word scoring at least ``least`` does what only a
         person does ("Storm said", "Sky hasn't been seen", "river (2)"): taken
         out in doubt, and asked about."""
-        for start, end, score, acts in self._read(text, found, kept):
+        for start, end, score, acts in self._read(text, found, kept, weak=False):
             if acts and score >= least:
                 yield start, end
 
-    def _read(self, text: str, found: Sequence[Found],
-              kept: Iterable[Tuple[int, int]]) -> Iterator[Tuple[int, int, float, bool]]:
-        """Each word in doubt: where it stands, its score, and whether it acts as only a person does."""
+    def _read(self, text: str, found: Sequence[Found], kept: Iterable[Tuple[int, int]],
+              weak: bool = True) -> Iterator[Tuple[int, int, float, bool]]:
+        """Each word in doubt: where it stands, its score, and whether it acts
+        as only a person does; with ``weak``, the weakest doubts too (only
+        asked about, never taken out, so taking words out need not read them)."""
         taken = bytearray(len(text))
         for start, end in [(f.start, f.end) for f in found] + list(kept):
             taken[start:end] = b"\x01" * (end - start)
@@ -158,7 +229,9 @@ class Doubts:
                 continue
             around = _Around(self, text, start, end, names, name_ends, bool(possessive))
             score = self._score(text[start:end], around)
-            if score >= DOUBTFUL:
+            if score < DOUBTFUL:
+                score = self._weak(text[start:end], around) if weak else 0.0
+            if score > 0:
                 yield start, end, score, around.acts
 
     def _score(self, word: str, around: "_Around") -> float:
@@ -213,6 +286,86 @@ class Doubts:
         if around.cue:
             score += 1.0  # "Storm said", "River (Reception)", "Sky and [NAME]"
         return score
+
+    def _weak(self, word: str, around: "_Around") -> float:
+        """A word no finder takes out and the stricter doubts pass by, where a
+        person is plainly meant (WEAK_DOUBT, so every stricter doubt is asked
+        first): initials or a letter acting as a person, a word alone in
+        quotes or with a person beside it, a word some name list has in any
+        sense (Seen's own and the calendar's too) used as a person's name."""
+        low, words = word.lower(), self._words
+        if low in words.never_names or len(word) > LONGEST_WORD:
+            return 0.0
+        if word.isupper() and len(word) <= 3:
+            return WEAK_DOUBT if low not in words.keep and self._initials_act(word, around) else 0.0
+        if len(word) < 2 or (around.after_a_determiner and not (
+                around.after_that and word[0].isupper() and (around.does or around.weakly_acts))):
+            return 0.0  # "the telly", "her Sky box"; not "to say that Sky was not collected"
+        if self._beside_a_person(word, around):
+            return WEAK_DOUBT
+        if word.isupper():  # "JAYDEN MARSH", "ABDI Hodan", "[NAME] BRADSHAW"; not "DASH risk assessment"
+            named = (words.first(low) and around.beside_a_capital) or around.after_a_name
+            return WEAK_DOUBT if named and low not in words.keep else 0.0
+        plural = low.endswith("s") and word[:-1].isalpha() and not word[:-1].isupper()
+        stem = low[:-1] if plural and low not in words.name_like and low not in STOP_WORDS else low
+        if stem not in words.name_like:
+            return 0.0
+        if stem != low:  # "graces mum", "Hunters not coming", "re Faiths appt"
+            owned = around.before_kin or around.weakly_acts or (word[0].isupper() and not around.opens)
+            return WEAK_DOUBT if owned else 0.0
+        return WEAK_DOUBT if self._used_as_a_name(word, around) else 0.0
+
+    @staticmethod
+    def _initials_act(word: str, around: "_Around") -> bool:
+        """Initials, or one capital letter, standing for a person: "'JJ'",
+        "DD, her stepdad", "logged by KM", "KB & LH", "'T'", "uncle T's"."""
+        if len(word) == 1:
+            return around.quoted or around.titled or around.owns_kin or around.possessive
+        return (around.quoted or around.cue or around.apposed or around.by_someone or around.initials_joined
+                or around.weakly_acts)  # "ST from the nursery called"
+
+    def _beside_a_person(self, word: str, around: "_Around") -> bool:
+        """In quotes or with a person beside it, whether or not a name list has
+        it: "'Gaz'", "Moss and [NAME]", "she says Rocket and his little
+        sister", "Pip (what everyone calls him)", "[NAME] n gift (twins, 5)",
+        "mum comfort not answering", "daz is with them"."""
+        low, words = word.lower(), self._words
+        if low in words.keep_terms and not around.nicknamed:
+            return False
+        frequency, listed = zipf(low), low in words.name_like
+        if word[0].isupper() and (around.beside or around.apposed):
+            # Mid-sentence, even a common word: "she says Rocket and his little sister".
+            return listed or frequency < (COMMON_WORD if around.opens else DOUBT_CAPITALISED_WORD)
+        if around.quoted:
+            return listed or frequency < COMMON_WORD
+        if word.islower() and frequency < TYPED_WORD_BESIDE_A_PERSON and not self._a_verb(low) and (
+                around.beside or (frequency < TYPED_NAME and around.titled)):
+            return True  # "[NAME] n gift (twins, 5)", "mum comfort"; not "mum cooking", "dad rang", "the HV twice"
+        return around.does and frequency < RARE_WORD  # "daz is with them"
+
+    def _a_verb(self, low: str) -> bool:
+        """What a relative does, not a name after one: "mum cooking", "dad
+        rang", "mum drinks", "mum hasn't"."""
+        return bool(low in self._person_verbs or low in self._verbs_in_doubt or _VERB_ENDING.search(low)
+                    or not low.isalpha() or (low.endswith("s") and zipf(low[:-1]) >= ORDINARY_WORD))
+
+    def _used_as_a_name(self, word: str, around: "_Around") -> bool:
+        """A word some name list has, used as a person's name: "Summer has
+        been off", "will is missing breakfast club", "Grace, Summer and little
+        marley", "lil bear come in"; not the calendar's ("in May", "Summer
+        term"), a modal verb ("mum will not engage") or a word too common to
+        be anyone's ("mum said")."""
+        low, words = word.lower(), self._words
+        if low in words.keep_language and (around.calendar or (word.islower() and not (
+                around.weakly_acts or around.done_to or around.owns_kin))):
+            return False
+        if low in STOP_WORDS:
+            return around.does or around.owns_kin or (around.weakly_acts and word[0].isupper())
+        if zipf(low) >= DOUBT_CAPITALISED_WORD:
+            return False
+        capitalised_mid = word[0].isupper() and not around.opens
+        return (around.cue or around.beside or around.owns_kin or around.weakly_acts or around.apposed
+                or around.after_a_child_word or capitalised_mid)
 
 
 class _Around:
@@ -270,6 +423,28 @@ class _Around:
             self._from_a_name or self._nicknamed)
 
     @cached_property
+    def by_someone(self) -> bool:
+        """After "by", as who did something: "Logged by KM"."""
+        return bool(re.search(r"\bby\s{1,3}\Z", self._text[max(0, self._start - 8):self._start], re.IGNORECASE))
+
+    @cached_property
+    def initials_joined(self) -> bool:
+        """Initials joined to initials: "KB & LH", "KS/AF"."""
+        before = re.search(r"(?<![\w-])[A-Z]{2,3}\s{0,3}(?:&|and|/|,)\s{0,3}\Z",
+                           self._text[max(0, self._start - 12):self._start])
+        after = re.match(r"\s{0,3}(?:&|and|/|,)\s{0,3}[A-Z]{2,3}(?![\w-])", self._after)
+        return bool(before or after)
+
+    @cached_property
+    def apposed(self) -> bool:
+        """Said again as who it is: "May, the eldest,", "DD, her stepdad,"."""
+        return bool(self._doubts._apposed.match(self._text, self._end, self._end + _REACH))
+
+    @cached_property
+    def nicknamed(self) -> bool:
+        return self._nicknamed
+
+    @cached_property
     def _nicknamed(self) -> bool:
         """Brackets after it that say it is what someone is called: "Pip (what everyone calls him)"."""
         return bool(self._doubts._nicknamed.match(self._text, self._end, self._end + _REACH))
@@ -314,10 +489,50 @@ class _Around:
         return self._joined_from is not None and self._doubts.listed(self._joined_from)
 
     @cached_property
+    def after_a_name(self) -> bool:
+        """Straight after a name found already: the surname in "[NAME] BRADSHAW"."""
+        gap = len(self._text[:self._start]) - len(self._text[:self._start].rstrip())
+        return 1 <= gap <= 3 and (self._start - gap) in self._name_ends
+
+    @cached_property
+    def titled(self) -> bool:
+        """After a relative or a title: "mum comfort", "pcso jas", "uncle T's"."""
+        return bool(self._doubts._titled.search(self._text, max(0, self._start - _REACH), self._start))
+
+    @property
+    def possessive(self) -> bool:
+        return self._possessive
+
+    @cached_property
+    def after_a_child_word(self) -> bool:
+        """After "little", "lil", "baby" or "big": "lil bear come in"."""
+        return bool(self._doubts._child_word_before.search(self._text, max(0, self._start - 12), self._start))
+
+    @cached_property
+    def after_that(self) -> bool:
+        """After "that", which opens a clause as often as it points at a thing: "to say that Sky was"."""
+        return bool(re.search(r"\bthat\s{1,3}\Z", self._text[max(0, self._start - 8):self._start], re.IGNORECASE))
+
+    @cached_property
+    def done_to(self) -> bool:
+        """After what is done to a person: "spoke to summer", "picked up river"."""
+        return bool(self._doubts._done_to.search(self._text, max(0, self._start - _REACH), self._start))
+
+    @cached_property
+    def beside_a_capital(self) -> bool:
+        """Next to another capitalised word: "JAYDEN MARSH", "ABDI Hodan"."""
+        return bool(re.match(r"\s{1,3}[A-Z]", self._after) or re.search(
+            r"[A-Z][\w'’-]*\s{1,3}\Z", self._text[max(0, self._start - _REACH):self._start]))
+
+    @cached_property
+    def after_a_person_verb(self) -> bool:
+        """After a verb of saying or what is done to a person: "asked sky if", "spoke to summer"."""
+        return bool(self._doubts._said_before.search(self._text, max(0, self._start - _REACH), self._start))
+
+    @cached_property
     def cue(self) -> bool:
         return (self.does or self.acts or self.owns_kin or bool(_PERSON_AFTER.match(self._after))
-                or self._to_a_listed_name or self._from_a_listed_name
-                or bool(self._doubts._said_before.search(self._text, max(0, self._start - _REACH), self._start)))
+                or self._to_a_listed_name or self._from_a_listed_name or self.after_a_person_verb)
 
     @cached_property
     def _listed_pair(self) -> bool:
@@ -339,6 +554,30 @@ class _Around:
     def after_a_determiner(self) -> bool:
         """A word after "the", "a" or "his" is a thing: "on the telly", "her Sky box"."""
         return bool(_DETERMINER_BEFORE.search(self._text, max(0, self._start - _REACH), self._start))
+
+    @cached_property
+    def quoted(self) -> bool:
+        """Alone in quotes: "'Gaz'", "“macca”"."""
+        before, after = self._text[self._start - 1:self._start], self._text[self._end:self._end + 1]
+        return before in _QUOTES and after in _QUOTES
+
+    @cached_property
+    def weakly_acts(self) -> bool:
+        """What follows says a person is meant, if only weakly: "storm smells", "rose not in", "bill from the"."""
+        return bool(self._doubts._acts_in_doubt.match(self._text, self._end, self._end + _REACH))
+
+    @cached_property
+    def before_kin(self) -> bool:
+        """A relative follows: "graces mum"."""
+        kin = re.match(r"\s{1,3}([\w-]+)", self._after)
+        return bool(kin and kin.group(1).lower() in self._doubts._kin)
+
+    @cached_property
+    def calendar(self) -> bool:
+        """Where a month, a season or a day is the calendar's: "in May", "Summer term"."""
+        doubts = self._doubts
+        return bool(doubts._calendar_before.search(self._text, max(0, self._start - _REACH), self._start)
+                    or doubts._calendar_after.match(self._text, self._end, self._end + _REACH))
 
     @cached_property
     def family(self) -> bool:
@@ -366,23 +605,31 @@ def ranked(doubts: Iterable[Doubt]) -> List[Doubt]:
 
 
 def occurrences(text: str, word: str) -> List[Tuple[int, int]]:
-    """Where ``word`` stands in ``text`` as a whole word, in any case ("Storm", "storm's")."""
-    if not is_a_word(word):
+    """Where ``word`` stands in ``text`` as a whole word, in any case ("Storm",
+    "storm's"), or a short name as a whole ("Kutz 4 Kings", however spaced)."""
+    if not is_a_doubt(word):
         return []
     # Not inside a placeholder: "NAME" in "[NAME]" is no word of the note.
     # Initials in capitals only as written: "KB", not "kb" in a word's place.
-    flags = 0 if word.isupper() and len(word) > 1 else re.IGNORECASE
-    pattern = re.compile(rf"(?<![\w'’\[-]){re.escape(word)}(?![\w\]-])", flags)
+    flags = 0 if word.isupper() else re.IGNORECASE
+    written = r"\s{1,3}".join(re.escape(part) for part in word.split())
+    pattern = re.compile(rf"(?<![\w\[-])(?<!\w['’]){written}(?![\w\]-])", flags)
     return [m.span() for m in pattern.finditer(text)]
 
 
-def removed(text: str, words: Iterable[str], placeholder: str) -> str:
-    """``text`` with every whole-word occurrence of each of ``words`` replaced by ``placeholder``."""
-    spans: Set[Tuple[int, int]] = set()
+def label(word: str) -> str:
+    """The placeholder's label for a doubt the practitioner said identifies
+    someone: a short name of several words is a place's, a word a person's."""
+    return "PLACE" if " " in word else "NAME"
+
+
+def removed(text: str, words: Iterable[str], placeholders: Mapping[str, str]) -> str:
+    """``text`` with every whole occurrence of each of ``words`` replaced by its placeholder."""
+    spans: Dict[Tuple[int, int], str] = {}
     for word in words:
-        spans.update(occurrences(text, word))
+        spans.update((span, placeholders[label(word)]) for span in occurrences(text, word))
     out, last = [], 0
-    for start, end in sorted(spans):
+    for (start, end), placeholder in sorted(spans.items()):
         if start < last:
             continue
         out += [text[last:start], placeholder]
@@ -390,7 +637,9 @@ def removed(text: str, words: Iterable[str], placeholder: str) -> str:
     return "".join(out + [text[last:]])
 
 
-def is_a_word(word: object) -> bool:
-    """A single word that could be asked about: a doubt read back from the
-    conversation's state is checked with this, as nothing in it is trusted."""
-    return isinstance(word, str) and len(word) <= LONGEST_WORD and bool(_WORD.fullmatch(word))
+def is_a_doubt(word: object) -> bool:
+    """A single word, or a short name of a few words, that could be asked
+    about: a doubt read back from the conversation's state is checked with
+    this, as nothing in it is trusted."""
+    return isinstance(word, str) and len(word) <= LONGEST_WORD and bool(
+        _WORD.fullmatch(word) or _PHRASE.fullmatch(word))

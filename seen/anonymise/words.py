@@ -66,6 +66,17 @@ BEING = ("is", "was", "has", "had")
 DOUBTFUL = 0.5
 #: The score of initials that do what a person does ("KB said"): asked about, never taken out.
 INITIALS_DOUBT = 1.0
+#: The score of a word asked about only because a name list has it in some
+#: sense and a person is plainly meant ("Summer has been off", "will is
+#: missing breakfast club", "'Gaz'"): below every other doubt, never taken out.
+WEAK_DOUBT = 0.2
+#: Below this a word no name list has, typed in lower case, is asked about
+#: where a name stands beside it ("[NAME] n gift (twins, 5)"); after "mum" only below TYPED_NAME ("mum comfort").
+TYPED_WORD_BESIDE_A_PERSON = 5.0
+#: The score of a run of capitalised words no finder took out and Seen does not
+#: know ("Kutz 4 Kings", "Living Waters Assembly"): perhaps a place's name,
+#: asked about after every word in doubt.
+PHRASE_DOUBT = 0.15
 #: From this score a word in doubt is taken out (and asked about): a capitalised
 #: listed name that does what a person does ("Sky has not been seen").
 REMOVE_DOUBT = 1.5
@@ -90,6 +101,11 @@ class Words:
         #: First names that are common English words too ("story", "lucky"): a
         #: name only where the sentence says so, and asked about otherwise.
         self.word_names = ({w.lower() for w in rules.word_names} | given_words) - self.keep - self.never_names
+        #: Every word any name list has, Seen's own words and the calendar's
+        #: too ("Summer", "May", "Will"): what the confirm step may ask about
+        #: where a person is plainly meant, though no finder takes it out.
+        self.name_like = (first | foreign | given | given_words
+                          | {w.lower() for w in rules.word_names}) - self.never_names
         #: Every town, and those that are nobody's first name: "from Lagos", not "from Chester".
         self.town_names = _towns()
         self.towns = {t for t in self.town_names if " " in t or not self.first(t)}

@@ -55,6 +55,8 @@ UNSURE = {
 }
 #: A word the anonymiser takes out in doubt ("Bill" opening a sentence, before "came"), which is no name here.
 NOT_A_NAME = {"daily_life": "Bill came through from the council for the uniform and mum can't pay it."}
+#: A place's own name the anonymiser leaves in, asked about as a place ("Arndale Centre").
+A_PLACE = {"daily_life": "Mum meets him at the Arndale Centre food court; the kids wait at the arndale centre doors."}
 SECRETS = ["Kayleigh", "Brennan", "Tia", "Mill Lane", "M6 5FX", "Pauline", "943 476 5919", "889123", "Iqbal",
            "07700 900123", "3rd March", "kb1990", "Okafor", "Brookside", "jaydenb2010", "St Mary"]
 

@@ -40,6 +40,18 @@ unchanged by _w's and _x's tuning; then 96.83% alone, once a capitalised
 name-word owning something was a name ("Sky's attendance"); then 97.05%
 alone (issue 14's 97% met) and 98.19% with answers, once a name-word typed
 in lower case owning a relative was a name too ("jet's mum").
+On 2026-12-02 (fourth session), 98.87% with answers (0.33 questions a note),
+once the confirm step asked about more: a word any name list has, the
+calendar's and Seen's own too, used as a person's name ("Summer has been
+off", "spoke to sunday", "May, the eldest"), a word alone in quotes or with
+a person beside it ("'Gaz'", "mum comfort", "Rocket and his little
+sister"), initials or a letter standing for a person ("logged by KM", "'T'")
+and a run of capitalised words left in that may be a place's own name
+("Arndale Centre", asked about as a place); tuned on the dev sets' misses
+with answers. This set was measured four times along the way (98.87%, then
+98.41% for a stricter version, then 98.87% twice); the stricter version was
+dropped for its dev figure (97.49% against 97.62% with answers), though
+only after its held-out figure had been seen.
 Also written to benchmarks/results/heldout_pii_hard.json."""
 
 import pytest
@@ -63,7 +75,7 @@ def test_no_fewer_identifiers_are_removed_than_when_measured(figures):
 
 
 def test_the_practitioners_answers_remove_more_and_put_back_only_what_is_no_name(figures):
-    assert figures["recall_with_answers"] >= max(0.9819, figures["recall_overall"])
+    assert figures["recall_with_answers"] >= max(0.9887, figures["recall_overall"])
     assert figures["safeguarding_unchanged_with_answers"] >= max(0.9855, figures["safeguarding_unchanged"])
 
 

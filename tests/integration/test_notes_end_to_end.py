@@ -11,7 +11,7 @@ import subprocess
 from seen import knowledge
 from seen.notes import NoteStore
 from tests.helpers.paths import ROOT
-from tests.helpers.reflection import IDENTIFYING, NOT_A_NAME, SECRETS, UNSURE, walk
+from tests.helpers.reflection import A_PLACE, IDENTIFYING, NOT_A_NAME, SECRETS, UNSURE, walk
 
 KB = knowledge.load()
 WORDS = KB.reflection.note
@@ -100,3 +100,14 @@ def test_a_word_taken_out_in_doubt_stays_out_on_yes(chat, notes_url):
     assert said[0] == WORDS.name_removed.format(word="Bill", placeholder="[NAME]"), said
     stored = NoteStore(notes_url).get(_reference(chat("Save note")[0]["text"]))
     assert "Bill" not in json.dumps(stored) and "[NAME] came through" in json.dumps(stored)
+
+
+def test_a_places_name_left_in_is_asked_about_and_yes_stores_it_as_a_place(chat, notes_url):
+    asked = walk(chat, "5 to 11", A_PLACE)["last"][-1]
+    assert asked["text"] == WORDS.is_it_a_place.format(word="Arndale Centre", placeholder="[PLACE]"), asked["text"]
+    buttons = {b["title"]: b["payload"] for b in asked.get("buttons") or []}
+    said = [m.get("text", "") for m in chat(buttons[WORDS.buttons.name_yes])]
+    note = next(t for t in said if t.startswith(WORDS.heading))
+    assert "arndale" not in note.lower() and note.count("[PLACE]") == 2, note
+    stored = NoteStore(notes_url).get(_reference(chat("Save note")[0]["text"]))
+    assert stored and "arndale" not in json.dumps(stored).lower()

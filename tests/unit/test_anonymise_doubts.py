@@ -10,7 +10,7 @@ import yaml
 from benchmarks.anonymiser import measure
 from benchmarks.anonymiser_time import TEXTS
 from seen.anonymise import Doubt, default
-from seen.anonymise.doubts import is_a_word, most_doubtful, removed
+from seen.anonymise.doubts import is_a_doubt, most_doubtful, removed
 from tests.helpers.paths import ROOT
 from tests.helpers.timing import GROWTH
 
@@ -94,18 +94,30 @@ def test_across_a_notes_answers_at_most_the_limit_the_most_doubtful_first():
     assert most_doubtful(doubts, 0) == []
 
 
+PLACEHOLDERS = {"NAME": "[NAME]", "PLACE": "[PLACE]"}
+
+
 def test_removing_a_word_takes_every_whole_word_occurrence_in_any_case():
-    text = "Storm's nan says storm is fine; Stormy weather, STORM."
-    assert removed(text, ["Storm"], "[NAME]") == "[NAME]'s nan says [NAME] is fine; Stormy weather, [NAME]."
-    assert removed(text, ["a sentence, not a word"], "[NAME]") == text
-    assert removed("[NAME] said", ["NAME"], "[NAME]") == "[NAME] said"
+    text = "Storm's nan says storm is fine; Stormy weather, STORM. Mum calls her 'Storm'."
+    assert removed(text, ["Storm"], PLACEHOLDERS) == (
+        "[NAME]'s nan says [NAME] is fine; Stormy weather, [NAME]. Mum calls her '[NAME]'.")
+    assert removed(text, ["a sentence, not a word"], PLACEHOLDERS) == text
+    assert removed("[NAME] said", ["NAME"], PLACEHOLDERS) == "[NAME] said"
+
+
+def test_a_place_said_to_identify_someone_becomes_a_place_however_it_is_spaced():
+    text = "they live above Kutz 4 Kings, she goes to kutz  4 kings every other weekend"
+    assert removed(text, ["Kutz 4 Kings"], PLACEHOLDERS) == (
+        "they live above [PLACE], she goes to [PLACE] every other weekend")
 
 
 @pytest.mark.parametrize("value, ok", [("Storm", True), ("Mary-Jane", True), ("O'Neill", True),
-                                       ("two words", False), ("", False), (None, False), (["Storm"], False),
-                                       ("x" * 41, False), ("[NAME]", False)])
-def test_a_doubt_read_back_from_the_slot_must_be_one_word(value, ok):
-    assert is_a_word(value) is ok
+                                       ("Kutz 4 Kings", True), ("Fryer Tuck's", True),
+                                       ("a sentence, not a word", False), ("six words are too many here", False),
+                                       ("", False), (None, False), (["Storm"], False),
+                                       ("x" * 41, False), ("[NAME]", False), ("Kai [NAME]", False)])
+def test_a_doubt_read_back_from_the_slot_must_be_one_word_or_a_short_name(value, ok):
+    assert is_a_doubt(value) is ok
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "tests" / "dev").glob("pii_sentences*.yml")), ids=lambda p: p.name)
@@ -114,7 +126,7 @@ def test_every_doubt_is_a_word_anonymise_left_in_on_the_dev_sets(path):
     for text in [s["text"] for s in data["identifying"]] + data["safeguarding"]:
         anonymised = ANONYMISER.anonymise(text)
         for doubt in ANONYMISER.doubts(anonymised):
-            assert removed(anonymised, [doubt.word], "\0") != anonymised, (doubt, anonymised)
+            assert removed(anonymised, [doubt.word], {"NAME": "\0", "PLACE": "\0"}) != anonymised, (doubt, anonymised)
 
 
 @pytest.mark.parametrize("text, word", [
@@ -179,7 +191,7 @@ def test_a_function_word_used_as_one_is_not_asked_about(text):
 def test_initials_doing_what_a_person_does_are_asked_about_and_a_yes_removes_them_only_in_capitals():
     text = "Mum says KB has her bank card and she is scared of KB's brother; kb is the card's chip"
     assert "KB" in words(text)
-    assert removed(text, ["KB"], "[NAME]") == (
+    assert removed(text, ["KB"], PLACEHOLDERS) == (
         "Mum says [NAME] has her bank card and she is scared of [NAME]'s brother; kb is the card's chip")
 
 
@@ -207,3 +219,48 @@ def test_initials_before_a_possessive_kinship_word_in_brackets_are_asked_about()
 ])
 def test_a_name_word_after_what_is_done_to_a_person_in_a_state_or_with_a_nickname_is_asked_about(text, word):
     assert word in words(text) or word not in ANONYMISER.anonymise(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Summer came in late and her coat was soaked through", "Summer"),
+    ("I spoke to sunday about the marks on her arm", "sunday"),
+    ("Mum says June, the youngest, sleeps in with her", "June"),
+    ("the older lad 'Taz' waits at the gate most nights", "Taz"),
+    ("Chronology checked by KM and shared with the DSL", "KM"),
+    ("TYLER HARGREAVES Y8 absent all week again", "TYLER"),
+    ("rose not in school again today, no phone call", "rose"),
+    ("can someone tell graces mum the trip money is due", "graces"),
+    ("Mum said Destiny and her big brother were at home alone", "Destiny"),
+])
+def test_a_word_a_name_list_has_is_asked_about_where_a_person_is_plainly_meant(text, word):
+    """The weakest doubts: no finder takes these out, but a practitioner
+    asked "Is 'Summer' a name?" can say so."""
+    assert word in words(text) or word not in ANONYMISER.anonymise(text), words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Summer term starts after the May half term",
+    "the Summer holidays were hard for them",
+    "mum said she didnt come home till late",
+    "We went through the DASH checklist together",
+    "Ramadan started and mum is fasting",
+])
+def test_the_calendar_common_verbs_and_acronyms_are_not_asked_about(text):
+    assert not {"Summer", "May", "Tuesday", "said", "come", "DASH", "Ramadan"} & set(words(text)), words(text)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Mum met him at the Arndale Centre food court", "Arndale Centre"),
+])
+def test_a_run_of_capitalised_words_left_in_that_may_be_a_places_name_is_asked_about(text, phrase):
+    assert phrase in ANONYMISER.anonymise(text)
+    assert phrase in words(text), words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A Strategy Discussion was held and a Child Protection Medical booked",
+    "Referred to Early Help and the Family Hub on the same day",
+    "KCSIE says the DSL decides",
+])
+def test_service_names_in_everyday_english_are_not_asked_about_as_places(text):
+    assert not [w for w in words(text) if " " in w], words(text)

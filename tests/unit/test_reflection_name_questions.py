@@ -180,3 +180,15 @@ def test_the_closing_notes_example_yes_no_yes_stores_the_note_shown_there():
     assert stored["daily_life"] == ("[NAME] hasn't been seen at nursery since [DATE]. "
                                     "Bill came through from the council and mum can't pay it.")
     assert stored["history"] == "[NAME] was born at 34 weeks; her nan [NAME] helps out."
+
+
+def test_a_places_name_left_in_is_asked_about_as_a_place_and_a_yes_makes_it_a_place_everywhere():
+    talk = finished({"daily_life": "Mum met him at the Arndale Centre food court; she is at the arndale centre daily."})
+    asked = talk.turn.replies[-1]
+    assert asked.text == WORDS.is_it_a_place.format(word="Arndale Centre", placeholder="[PLACE]")
+    assert [b.title for b in asked.buttons] == [YES, NO]
+    said = talk.say(YES)
+    assert said[0] == WORDS.name_removed.format(word="Arndale Centre", placeholder="[PLACE]")
+    talk.say("Save note")
+    stored = " ".join(a["text"] for a in talk.saved[0].answers)
+    assert "arndale" not in stored.lower() and stored.count("[PLACE]") == 2, stored
