@@ -16,7 +16,9 @@ that sentence), at most the configured number of questions a note, the most
 doubtful first, each answer applying to every occurrence: a yes takes a word
 out, a no puts back one the anonymiser took out in doubt ("Pram"). Reports
 ``recall_with_answers``, ``safeguarding_unchanged_with_answers`` and
-``questions_per_note`` (the mean over every sentence, clean ones too).
+``questions_per_note`` (the mean over every sentence, clean ones too) and
+``questions_per_clean_note`` (over the clean ones alone: what asking costs
+where there is nothing to find).
 """
 
 from __future__ import annotations
@@ -92,11 +94,12 @@ def measure(*paths: Path) -> Dict[str, object]:
                 misses.append(f"{label}: {entity['text']!r} in {anonymiser.anonymise(text)!r}")
     safe = data["safeguarding"]
     changed = [s for s in safe if anonymiser.anonymise(s) != s]
-    changed_with_answers = 0
+    changed_with_answers, clean_questions = 0, []
     for sentence in safe:
         answered, asked = _answered(sentence, [], limit)
-        questions.append(asked)
+        clean_questions.append(asked)
         changed_with_answers += bool(answered)
+    questions += clean_questions
     structured_total = sum(total[k] for k in STRUCTURED)
     return {
         "sentences": len(data["identifying"]),
@@ -111,6 +114,7 @@ def measure(*paths: Path) -> Dict[str, object]:
         "recall_with_answers": round(caught_with_answers / max(sum(total.values()), 1), 4),
         "safeguarding_unchanged_with_answers": round(1 - changed_with_answers / max(len(safe), 1), 4),
         "questions_per_note": round(sum(questions) / max(len(questions), 1), 4),
+        "questions_per_clean_note": round(sum(clean_questions) / max(len(clean_questions), 1), 4),
         "_misses": misses,
         "_changed": [f"{s!r} -> {anonymiser.anonymise(s)!r}" for s in changed],
     }

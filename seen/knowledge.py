@@ -415,7 +415,7 @@ class NoteWords(_Strict):
     name_questions: int = Field(..., ge=0)
     is_it_a_name: str
     is_it_a_name_removed: str
-    #: The same for a short name of several words: "Is 'Kutz 4 Kings' a place or someone's name?"
+    #: The same for a short name of several words, a place's perhaps ("Arndale Centre").
     is_it_a_place: str
     name_removed: str
     name_kept: str
@@ -848,6 +848,7 @@ class AnonymiseRules(_Strict):
     person_states: WordList
     before_a_person: WordList
     calendar_before: WordList
+    apposition_words: WordList
     acts_in_doubt: WordList
     calendar_after: WordList
     rating_cues: WordList

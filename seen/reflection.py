@@ -723,7 +723,7 @@ def _ask_name(ctx: _Context, draft: NoteDraft) -> Turn:
         question = words.is_it_a_place if note_draft.is_a_phrase(word) else words.is_it_a_name
     else:
         question = words.is_it_a_name_removed
-    ctx.say(Reply(question.format(word=word, placeholder=_placeholder(ctx.kb, word)), buttons, quotes=True))
+    ctx.say(Reply(question.format(word=word, placeholder=note_draft.placeholder(ctx.kb, word)), buttons, quotes=True))
     return ctx.turn()
 
 
@@ -743,7 +743,7 @@ def _name_answered(ctx: _Context, draft: NoteDraft, heard: Heard) -> Turn:
     else:
         state.names = _names(state) + [word]
         said = words.name_removed if answer == "yes" else words.name_unclear
-        ctx.say(Reply(said.format(word=word, placeholder=_placeholder(ctx.kb, word)), quotes=True))
+        ctx.say(Reply(said.format(word=word, placeholder=note_draft.placeholder(ctx.kb, word)), quotes=True))
     draft = note_draft.build(ctx.kb, ctx.answers, ctx.role, ctx.area_or_fallback(), _names(state), _kept(state),
                              follows=state.follows)
     state.note = note_draft.as_dict(draft)
@@ -772,11 +772,6 @@ def _yes_or_no(kb: Knowledge, heard: Heard) -> Optional[str]:
     if short and heard.confidence >= rules.command_min_confidence:
         return "yes" if heard.intent == "affirm" else None
     return None
-
-
-def _placeholder(kb: Knowledge, word: str) -> str:
-    """What a doubt becomes once the practitioner says it identifies someone: [NAME], or [PLACE] for a place's name."""
-    return note_draft.placeholder(kb, word)
 
 
 def _show_note(ctx: _Context) -> Turn:

@@ -143,8 +143,7 @@ class Doubts:
         self._done_to = re.compile(rf"\b(?:{alternation(rules.before_a_person)})\s{{1,3}}\Z", re.IGNORECASE)
         # "May, the eldest,", "DD, her stepdad": said again as who it is.
         self._apposed = re.compile(rf"""\s*,\s{{0,3}}(?:the|our|my|her|his|their)\s{{1,3}}
-            (?:eldest|oldest|youngest|middle|older|younger|little|big|baby|{alternation(rules.kin)})\b""",
-                                   re.IGNORECASE | re.VERBOSE)
+            (?:{alternation(rules.apposition_words + rules.kin)})\b""", re.IGNORECASE | re.VERBOSE)
         # "in May", "Summer term": the calendar's word, not a person's.
         self._calendar_before = re.compile(rf"\b(?:{alternation(rules.calendar_before)})\s{{1,3}}\Z", re.IGNORECASE)
         # "storm smells of smoke", "rose not in again", "bill from the family hub".
@@ -164,14 +163,12 @@ class Doubts:
 
     def phrases(self, text: str, found: Sequence[Found], kept: Iterable[Tuple[int, int]]) -> List[Doubt]:
         """Runs of capitalised words that no finder took out, no part of them
-        Seen's own words or a detail found, that are not all words Seen keeps
-        ("Kutz 4 Kings", "Living Waters Assembly", not "Early Help"): perhaps
+        Seen's own words or a detail found, with a word in them that could make
+        them someone's own ("Arndale Centre", not "Early Help"): perhaps
         a place's own name, so the confirm step asks. One opening a sentence
         counts from its second word when its first is an ordinary word ("Met
         mum at Costa" has none; "Saw Kai at Trafford Centre" has one)."""
-        taken = bytearray(len(text))
-        for start, end in [(f.start, f.end) for f in found] + list(kept):
-            taken[start:end] = b"\x01" * (end - start)
+        taken = _taken(text, found, kept)
         doubts = []
         for match in _CAPITALISED_RUN.finditer(text):
             start, end = match.span()
@@ -179,8 +176,8 @@ class Doubts:
             before = text[max(0, start - _REACH):start]
             if ((start <= _REACH and not before.strip()) or _SENTENCE_END.search(before)) and (
                     zipf(parts[0].lower()) >= COMMON_WORD):
-                parts = parts[1:]
-                start = text.index(parts[0], start + 1) if len(parts) > 1 else end
+                parts = parts[1:]  # "Saw", "Met" opening the sentence
+                start = text.index(parts[0], start + 1)
             phrase = " ".join(parts)
             if len(parts) < 2 or len(phrase) > LONGEST_WORD or taken.find(1, start, end) != -1:
                 continue
@@ -215,9 +212,7 @@ class Doubts:
         """Each word in doubt: where it stands, its score, and whether it acts
         as only a person does; with ``weak``, the weakest doubts too (only
         asked about, never taken out, so taking words out need not read them)."""
-        taken = bytearray(len(text))
-        for start, end in [(f.start, f.end) for f in found] + list(kept):
-            taken[start:end] = b"\x01" * (end - start)
+        taken = _taken(text, found, kept)
         named = [(f.start, f.end) for f in found if f.label == "NAME"] + [
             m.span() for m in _NAME_PLACEHOLDER.finditer(text)]
         names, name_ends = {start for start, _ in named}, {end for _, end in named}
@@ -602,6 +597,14 @@ def ranked(doubts: Iterable[Doubt]) -> List[Doubt]:
         best[key] = Doubt(known.word if known else doubt.word, max(doubt.score, known.score if known else 0.0),
                           doubt.removed or bool(known and known.removed))
     return sorted(best.values(), key=lambda d: (d.removed, -d.score, d.word.lower()))
+
+
+def _taken(text: str, found: Sequence[Found], kept: Iterable[Tuple[int, int]]) -> bytearray:
+    """1 wherever ``text`` holds a detail found or a span kept (a placeholder, Seen's own words)."""
+    taken = bytearray(len(text))
+    for start, end in [(f.start, f.end) for f in found] + list(kept):
+        taken[start:end] = b"\x01" * (end - start)
+    return taken
 
 
 def occurrences(text: str, word: str) -> List[Tuple[int, int]]:

@@ -74,7 +74,7 @@ WEAK_DOUBT = 0.2
 #: where a name stands beside it ("[NAME] n gift (twins, 5)"); after "mum" only below TYPED_NAME ("mum comfort").
 TYPED_WORD_BESIDE_A_PERSON = 5.0
 #: The score of a run of capitalised words no finder took out and Seen does not
-#: know ("Kutz 4 Kings", "Living Waters Assembly"): perhaps a place's name,
+#: know ("Arndale Centre", "Manchester Airport T2"): perhaps a place's name,
 #: asked about after every word in doubt.
 PHRASE_DOUBT = 0.15
 #: From this score a word in doubt is taken out (and asked about): a capitalised
