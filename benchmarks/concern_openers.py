@@ -23,11 +23,10 @@ from typing import Dict, List, Optional, Tuple
 import yaml
 
 from benchmarks.parsing import Parser, arguments, report
-from seen import knowledge, respond
+from seen import knowledge, replies, respond
 from seen.intents import EMERGENCY_INTENT, SHARE_WORRY_INTENT
 from seen.knowledge import Knowledge
 from seen.reflection import Heard, Turn
-from seen.replies import REFLECT_PAYLOAD
 
 #: What the practitioner saw, by the first words of Seen's reply.
 EMERGENCY, REFLECTION, ANSWER, DONT_KNOW, NOT_IN_GUIDANCE, OTHER_LANGUAGE, OTHER = (
@@ -55,11 +54,15 @@ def seen_reply(kb: Knowledge, heard: Heard) -> Tuple[str, Optional[Turn]]:
 
 def reflection_from(kb: Knowledge, heard: Heard, kind: str, turn: Optional[Turn]) -> Optional[Turn]:
     """The reflection this opener leads to: started at once, or by the "Reflect
-    on this case" button offered with an answer about a child."""
+    on this case" button offered with an answer about a child, or after the 999
+    reply (for a worry that was not an emergency after all)."""
     if kind == REFLECTION:
         return turn
-    offered = kind == ANSWER and any(b.payload == REFLECT_PAYLOAD for r in turn.replies for b in r.buttons)
-    if not offered:
+    if kind == EMERGENCY:
+        said = replies.emergency_follow_up(kb, None, None, reflect=True)  # a first message: no reflection yet
+    else:
+        said = turn.replies if kind == ANSWER else []
+    if not any(b.payload == replies.REFLECT_PAYLOAD for r in said for b in r.buttons):
         return None
     button = Heard("/" + SHARE_WORRY_INTENT, SHARE_WORRY_INTENT, 1.0, ranking=((SHARE_WORRY_INTENT, 1.0),))
     return respond.respond(kb, respond.Conversation(previous=heard), button)

@@ -707,6 +707,7 @@ class Messages(_Strict):
     goodbye: str
     emergency: str
     emergency_not_urgent: str
+    emergency_not_urgent_reflect: str
     ask_area: str
     ask_area_detail_names: Dict[AreaDetailName, str]
     other_area_button: str

@@ -185,18 +185,23 @@ def emergency(kb: Knowledge) -> Reply:
     return Reply(kb.messages.emergency.format(front_door=_joined(kb, facts)).strip())
 
 
-def emergency_follow_up(kb: Knowledge, area: Optional[Area], maybe_topic: Optional[Topic]) -> List[Reply]:
+def emergency_follow_up(kb: Knowledge, area: Optional[Area], maybe_topic: Optional[Topic],
+                        reflect: bool = False) -> List[Reply]:
     """After the emergency reply: the area's own route into children's social
-    care once its board has filled it in, and, when the message also read as a
-    question about a topic, that answer on offer (a worry that was not an
-    emergency still gets help)."""
+    care once its board has filled it in; then, for a worry that was not an
+    emergency after all, help on offer: the reflection started from what was
+    said (``reflect``: no reflection is in progress), and the topic the message
+    also asked about, if any. Nothing is taken back from the 999 reply."""
     replies = []
     if area is not None and area.detail("front_door") is not None:
         heading = kb.messages.area_heading.format(area_name=area.name)
         replies.append(Reply(f"{heading}\n{area_detail(kb, area, 'front_door')}"))
+    buttons = [Button(kb.reflection.buttons.reflect_on_this, REFLECT_PAYLOAD)] if reflect else []
     if maybe_topic is not None:
-        replies.append(Reply(kb.messages.emergency_not_urgent,
-                             [Button(maybe_topic.title, topic_payload(maybe_topic.id))]))
+        buttons.append(Button(maybe_topic.title, topic_payload(maybe_topic.id)))
+    if buttons:
+        offer = kb.messages.emergency_not_urgent_reflect if reflect else kb.messages.emergency_not_urgent
+        replies.append(Reply(offer, buttons))
     return replies
 
 

@@ -61,6 +61,8 @@ def respond(kb: Knowledge, talk: Conversation, heard: Heard, store: Optional[Sto
         return _answer(kb, talk, heard, reading)
     if reading.kind == message_kind.CONTEXT:
         return _context(kb, talk, heard, find)
+    if reading.kind == message_kind.CHAT and heard.intent == "affirm" and talk.previous is not None:
+        return _concern(kb, talk, heard, reading, store)  # "yes" to "Reflect on this case?"
     if reading.kind == message_kind.CHAT:
         return Turn([_chat(kb, heard.intent)], talk.reflection)
     if reading.kind == message_kind.OTHER_LANGUAGE:
@@ -72,9 +74,10 @@ def respond(kb: Knowledge, talk: Conversation, heard: Heard, store: Optional[Sto
 
 def _concern(kb: Knowledge, talk: Conversation, heard: Heard, reading: Reading, store: Optional[Store]) -> Turn:
     """A new reflection, started with what the practitioner just told Seen; from
-    the "Reflect on this case" button, with the message before it."""
+    the "Reflect on this case" button, or "yes" to it, with the message before it."""
     first = heard
-    if heard.text.startswith("/") and talk.previous and not talk.previous.text.startswith("/"):
+    accepted = heard.text.startswith("/") or heard.intent == "affirm"
+    if accepted and talk.previous and not talk.previous.text.startswith("/"):
         first = talk.previous
         reading = message_kind.read(kb, first)
     return reflection.respond(kb, talk.reflection, first, talk.role, talk.area, store,

@@ -161,21 +161,22 @@ def _previous_message(tracker: Tracker) -> Optional[Heard]:
     return reflection.heard_from(knowledge.default(), {**(said[-2].get("parse_data") or {}), "text": text})
 
 
-def _offers_reflection(turn: Turn) -> bool:
-    return any(b.payload == REFLECT_PAYLOAD for reply in turn.replies for b in reply.buttons)
+def reflect_on_events(tracker: Tracker, said: List[Reply]) -> List[Dict[Text, Any]]:
+    """A typed message that Seen offers to reflect on is kept in REFLECT_ON_SLOT
+    until the next message, as answers are kept; otherwise the slot is emptied."""
+    typed = tracker.latest_message.get("text") or ""
+    offered = any(b.payload == REFLECT_PAYLOAD for reply in said for b in reply.buttons)
+    reflect_on = typed if offered and not typed.startswith("/") else None
+    return [SlotSet(REFLECT_ON_SLOT, reflect_on)] if reflect_on != tracker.get_slot(REFLECT_ON_SLOT) else []
 
 
 def slot_events(tracker: Tracker, turn: Turn) -> List[Dict[Text, Any]]:
-    """The turn's state in slots. A typed message that Seen offers to reflect on
-    is kept in REFLECT_ON_SLOT until the next message, as answers are kept."""
-    typed = tracker.latest_message.get("text") or ""
-    reflect_on = typed if _offers_reflection(turn) and not typed.startswith("/") else None
+    """The turn's state in slots, and the message Seen offers to reflect on."""
     events = [SlotSet("reflection", to_slot(turn.state)), SlotSet("reflecting", turn.reflecting),
               SlotSet("pending_detail_topic", turn.waiting_topic)]
     if turn.waiting_reference != tracker.get_slot("waiting_reference"):
         events.append(SlotSet("waiting_reference", turn.waiting_reference))
-    if reflect_on != tracker.get_slot(REFLECT_ON_SLOT):
-        events.append(SlotSet(REFLECT_ON_SLOT, reflect_on))
+    events += reflect_on_events(tracker, turn.replies)
     if turn.area and turn.area != tracker.get_slot("area"):
         events.append(SlotSet("area", turn.area))
     if turn.role and turn.role != tracker.get_slot("role"):

@@ -16,6 +16,7 @@ from actions.conversation import (
     heard,
     known_area,
     off_the_loop,
+    reflect_on_events,
     reflection_state,
     remembered_area,
     slot_events,
@@ -52,14 +53,18 @@ class ActionEmergencyFollowUp(Action):
     ) -> List[Dict[Text, Any]]:
         def work():
             kb = answering()
-            said = replies.emergency_follow_up(kb, known_area(tracker), _next_best_topic(tracker))
-            notice, cleared = ended_notice(tracker)
+            state = reflection_state(tracker)
             message = heard(tracker)
+            reflect = not reflection.in_progress(state) and not message.text.startswith("/")
+            said = replies.emergency_follow_up(kb, known_area(tracker), _next_best_topic(tracker), reflect)
+            notice, cleared = ended_notice(tracker)
             turn = reflection.after_emergency(
-                kb, reflection_state(tracker), message, is_emergency(message.text),
-                tracker.get_slot("role"), remembered_area(tracker),
+                kb, state, message, is_emergency(message.text), tracker.get_slot("role"), remembered_area(tracker),
             )
-            kept = slot_events(tracker, turn) if turn.state else [SlotSet("reflecting", False)]
+            if turn.state:
+                kept = slot_events(tracker, turn)
+            else:  # "Reflect on this case" starts from this message (actions.conversation.slot_events)
+                kept = [SlotSet("reflecting", False), *reflect_on_events(tracker, said)]
             return [*said, *notice, *turn.replies], [*cleared, *kept]
 
         return await off_the_loop(dispatcher, work)

@@ -168,6 +168,7 @@ def test_an_emergency_mid_reflection_pauses_it_after_the_999_reply():
     message = tracker("emergency", text="he says his dad burned him", reflection=state, reflecting=True)
     messages, events = run(ActionEmergencyFollowUp(), message)
     assert "carry on" in messages[-1]["text"].lower()
+    assert REFLECT_PAYLOAD not in [b["payload"] for m in messages for b in m.get("buttons") or []]
     assert SlotSet("reflecting", False) in events
     assert events[0]["value"]["status"] == reflection.PAUSED
 
@@ -231,6 +232,22 @@ def test_reflect_on_this_case_starts_with_the_question_though_the_store_kept_no_
     _, events = run(ActionRespond(), pressed)
     assert SlotSet("reflecting", True) in events and SlotSet("role", "health_visitor") in events
     assert SlotSet("reflect_on", None) in events
+
+
+BRUISE = ("Y3 teacher in Eccles. came in monday with a black eye, mum said he fell off the bunk bed, "
+          "2nd injury this half term")
+
+
+def test_a_first_message_given_the_999_reply_can_be_thought_through_without_telling_it_again():
+    messages, events = run(ActionEmergencyFollowUp(), tracker("emergency", text=BRUISE))
+    assert REFLECT_PAYLOAD in [b["payload"] for b in messages[-1]["buttons"]]
+    assert SlotSet("reflect_on", BRUISE) in events
+    pressed = tracker("share_worry", text=REFLECT_PAYLOAD, reflect_on=BRUISE)
+    pressed.events = [stored_user_event("emergency"), stored_user_event("share_worry")]
+    messages, events = run(ActionRespond(), pressed)
+    assert SlotSet("reflecting", True) in events
+    assert SlotSet("role", "teacher") in events and SlotSet("area", "salford") in events
+    assert "You've told me" in "\n".join(m["text"] or "" for m in messages)
 
 
 @pytest.mark.parametrize("why, words", [("expired", "ended after 2 hours without a message"),

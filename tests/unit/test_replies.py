@@ -51,6 +51,12 @@ def test_the_emergency_follow_up_offers_the_topic_the_message_also_asked_about()
     assert [b.payload for b in sent[-1].buttons] == ["/topic_accidents_injuries"]
 
 
+def test_after_the_999_reply_a_first_message_is_offered_the_reflection_before_any_topic():
+    sent = replies.emergency_follow_up(KB, None, KB.topics["accidents_injuries"], reflect=True)
+    assert [b.payload for b in sent[-1].buttons] == [replies.REFLECT_PAYLOAD, "/topic_accidents_injuries"]
+    assert sent[-1].text == KB.messages.emergency_not_urgent_reflect
+
+
 def test_the_emergency_follow_up_adds_nothing_while_the_area_route_is_unfilled():
     assert replies.emergency_follow_up(KB, KB.areas["derby"], None) == []
 

@@ -3,6 +3,8 @@ practitioner would read it (seen.respond, no Rasa)."""
 
 from typing import List, Optional
 
+import pytest
+
 from seen import knowledge, respond
 from seen.reflection import Heard, Turn
 from seen.replies import REFLECT_PAYLOAD
@@ -71,6 +73,19 @@ def test_a_question_about_a_child_gets_the_answer_and_the_reflection_on_offer_wi
     pressed = reply(heard(REFLECT_PAYLOAD, ("share_worry", 1.0)), respond.Conversation(previous=question))
     assert pressed.reflecting and pressed.role == "health_visitor"
     assert pressed.state.answers["age_band"]["value"] == "unborn"
+
+
+@pytest.mark.parametrize("yes", ["yes please", "yeah go on"])
+def test_yes_to_reflecting_on_this_case_starts_from_the_message_before_as_the_button_does(yes):
+    question = heard("hv here, mum is 30 wks and using heroin, can it be neglect before the baby is born?",
+                     ("topic_neglect_in_pregnancy", 0.8))
+    accepted = reply(heard(yes, ("affirm", 0.9)), respond.Conversation(previous=question))
+    assert accepted.reflecting and accepted.role == "health_visitor"
+    assert accepted.state.answers["age_band"]["value"] == "unborn"
+
+
+def test_yes_with_nothing_offered_before_starts_nothing():
+    assert not reply(heard("yes please", ("affirm", 0.9))).reflecting
 
 
 def test_a_question_in_seens_field_that_no_topic_answers_gets_where_to_look_not_i_dont_know():

@@ -419,3 +419,144 @@ def test_an_adults_past_collapse_a_percentage_a_habit_an_investigated_injury_and
 ])
 def test_a_child_by_a_road_a_child_taken_a_baby_taken_off_a_ward_and_a_threat_to_drown_are_emergencies(message):
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "little girl came in to the library on her own on sunday asking if we had any food",
+    "mum told me she got smashed friday night and woke up on the sofa with the baby crying",
+    "Dad threatened to kill the family support worker at the last review and has been banned from the centre.",
+    "A machete was found under his bed in the summer term, he was excluded for a week. Now in Y11 and drifting.",
+    "Toddler's been at A&E 5 times this year - a scald, a fall off the bed, swallowed a coin (passed okay).",
+    "Two kids in nursery scratching all day, their scalps are bleeding from scratching, nits for months.",
+    "She's 2 and always has bruises on her shins and knees, she's into everything.",
+    "Her brother died of an overdose last winter and mum has stopped functioning.",
+    "Y5 lad hasn't eaten and his asthma inhaler has been empty for weeks, mum says she'll sort it.",
+    "the family were living in a tent for a fortnight before the council placed them in a hostel",
+    "I coach a lad whose mum never picks him up, I've taken him home loads of times and nobody's in",
+])
+def test_a_danger_dated_by_a_weekday_an_occasion_or_its_consequence_or_only_a_childs_knocks_is_not_an_emergency(
+        message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Mum went out on friday and hasn't come back, the 9 year old has been looking after the baby on his own.",
+    "After football this evening he showed me a burn on his arm, he said his dad did it on saturday and not to tell.",
+    "Dad's just drove off from the school gate with her, he's banned from having contact and he'd been drinking.",
+    "He's been in 3 times this year and now he's back with a swollen arm he can't move, mum's just left him here.",
+])
+def test_a_danger_still_going_on_since_a_weekday_or_a_child_just_driven_off_is_still_an_emergency(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "PCSO. 4th welfare call this year about the kids being left while mum goes to the pub, no offence made out.",
+    "Ambulance crew: we attended a mum who'd passed out drunk last night with a toddler in the flat. Mum conveyed, "
+    "her sister came and took the toddler.",
+    "He told me his dad strangled his mum at the weekend and the police came and took him away.",
+    "she says she has to change the baby's nappies because her mum won't wake up in the mornings",
+    "Y4 girl, missed her fracture clinic twice and the cast is still on weeks late.",
+])
+def test_a_counted_call_a_visit_already_made_a_childs_routine_and_a_clinic_are_not_emergencies(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "a 5 year old is missing from the beach party, we've been looking 10 mins and the tide is coming in",
+    "Child on his own in the house, smoke coming out of the upstairs window.",
+    "Mum's unconscious on the floor and won't wake up, the baby is with her.",
+])
+def test_a_child_lost_by_the_sea_smoke_from_a_window_and_a_mother_who_wont_wake_now_are_emergencies(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Neighbourhood officer: on a welfare check on Saturday we found a 6 and 8 year old alone at 11pm, mum came back "
+    "at midnight.",
+    "On new year's eve we found a 15 year old drunk and unconscious in the park, she was fine after a night in "
+    "hospital.",
+    "back in half term a boy nearly drowned at the lido, lifeguard got him out",
+    "The eldest told me that when they lived with their dad they sometimes got locked in their room.",
+    "A toddler with a head injury from falling off the sofa on Sat, checked in ED, minor.",
+])
+def test_a_danger_dated_by_a_day_a_holiday_or_a_home_left_behind_is_not_an_emergency(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "He showed me a fresh burn on his hand after school, he said his dad did it on Sunday and he's scared to go home.",
+    "Her dad is taking her to the airport on Friday to be married, she's terrified, she's just told me.",
+    "Y5 girl just told me she's flying abroad tomorrow for the cutting, mum's collecting her in 20 minutes.",
+    "Mum's partner is a registered sex offender and he's in the house right now with the baby.",
+])
+def test_a_fresh_injury_a_plan_for_a_coming_day_and_an_offender_in_the_house_now_are_emergencies(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Kinship carer: the 5 year old was placed with me on Friday after he was found locked in the flat for two days.",
+    "Mum was found unconscious after an overdose on Tuesday, the ambulance took her and she's stable now.",
+    "Mum said she had thoughts of suffocating the baby after the birth but they've gone now, perinatal team "
+    "have seen her.",
+    "Dad threw the baby's dummy across the room in a temper on the ward.",
+    "She's struggling and tearful but says she's not suicidal.",
+    "Mum admitted she left her 7 year old alone at the weekend to go out, says it was a one off.",
+    "Y8 lad with CP, mum hasn't collected his new wheelchair for months and his skin is getting sore.",
+    "The toddler is left in his cot all day while mum sleeps, his sister does his care before school.",
+    "HV - mum's partner has just come out of prison and is living there, baby had a bruise last week the GP saw.",
+])
+def test_a_child_since_placed_an_adult_now_stable_thoughts_gone_or_a_habit_is_not_an_emergency(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Mum says she's going to smother the baby, she's in my clinic now and won't let me take him.",
+    "He was placed with me last month and he's just told me his brother is locked in the flat right now on his own.",
+    "She's just taken an overdose and says she's not suicidal, she's getting drowsy now.",
+])
+def test_a_threat_now_a_child_locked_in_now_and_an_overdose_just_taken_are_still_emergencies(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "A girl on our holiday club told staff her dad strangled her mum and she rang 999 herself. That was in August.",
+    "Took a call yesterday from a 10 yo whose dad wasn't waking up. Crew attended, dad fine, he'd been drinking.",
+    "A 12 yo rang last night saying mum had hit her with a belt. Officers attended, she's staying at her nan's.",
+    "School office: mum still hasn't provided an epipen for her son's nut allergy despite reminders.",
+    "15 yo turns up with cigarette burns on her jumper, it stinks of smoke.",
+    "He was stabbed 2 wks ago, stitched at A&E, won't say who did it.",
+    "Pharmacist: a 13 yr old keeps buying calpol for her little brothers, I sold it but I'm not sure I should have.",
+    "I've just found out our Y5 boy has been wandering round the estate till 10pm most nights.",
+])
+def test_a_danger_dated_after_it_attended_to_or_only_a_supply_or_a_sale_is_not_an_emergency(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Just found a little girl about 3 wandering round the car park on her own in the dark.",
+    "A 14 yo has just messaged me, she's in a car with men she doesn't know and she's scared.",
+    "He's having an allergic reaction right now, his throat is swelling and there's no epipen in school.",
+])
+def test_a_child_wandering_a_girl_with_strangers_now_and_an_allergic_reaction_now_are_emergencies(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "111 call handler: took a call last night from a dad who sounded drunk, baby crying in the background.",
+    "Dad arrested last night for drink driving with his 5 yr old in the back, she's with her mum now.",
+    "Dad broke her arm once, she says that was years ago, before he moved away.",
+    "4yo came in yesterday with a blister on his finger, says he touched the hob.",
+    "DSL: after the ICPC I think the child's voice is missing from the plan.",
+    "15 yo went missing for 3 days in May, believed county lines, home now.",
+])
+def test_a_call_taken_an_arrest_made_a_past_told_as_past_or_an_abstract_missing_is_not_an_emergency(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Her friend has just shown me a message, she's at Heathrow boarding a flight today to have her cut.",
+    "A boy has come in with a huge burn, blistered and weeping, he says it happened yesterday and nobody took him "
+    "to hospital.",
+])
+def test_a_girl_boarding_a_flight_to_be_cut_and_an_untreated_burn_are_emergencies(message):
+    assert is_emergency(message)
