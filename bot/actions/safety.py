@@ -55,7 +55,9 @@ class ActionEmergencyFollowUp(Action):
             kb = answering()
             state = reflection_state(tracker)
             message = heard(tracker)
-            reflect = not reflection.in_progress(state) and not message.text.startswith("/")
+            # Offered only with no reflection begun: a paused one would first ask "carry on or start again?".
+            reflect = state is None or state.status == reflection.DONE
+            reflect = reflect and not message.text.startswith("/")
             said = replies.emergency_follow_up(kb, known_area(tracker), _next_best_topic(tracker), reflect)
             notice, cleared = ended_notice(tracker)
             turn = reflection.after_emergency(
@@ -63,7 +65,7 @@ class ActionEmergencyFollowUp(Action):
             )
             if turn.state:
                 kept = slot_events(tracker, turn)
-            else:  # "Reflect on this case" starts from this message (actions.conversation.slot_events)
+            else:  # "Reflect on this case" starts from this message (actions.conversation.reflect_on_events)
                 kept = [SlotSet("reflecting", False), *reflect_on_events(tracker, said)]
             return [*said, *notice, *turn.replies], [*cleared, *kept]
 

@@ -48,8 +48,9 @@ def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_91
     and dev_n's writers' past and handled dangers were stood down; 2026-12-02:
     92.3% (203 of 220) after dev_q's and dev_r's; 91.8% (202 of 220) once the
     danger score was retrained with dev_x and dev_y: one opener more given the
-    999 reply, by the score, not the rules (the rules flag the same 11 of these
-    openers before and after, counted without reading them). Accepted rather
+    999 reply, by the score, not the rules (the rules flag 11 of these openers
+    before and after: benchmarks/emergency_rules.py, which counts a held-out
+    folder without printing it). Accepted rather
     than dropping two writers from the score's training on one held-out
     message; the fresh sets T to Y are the better guide (README)."""
     assert figures["concerns_met"] >= 0.9182

@@ -250,6 +250,15 @@ def test_a_first_message_given_the_999_reply_can_be_thought_through_without_tell
     assert "You've told me" in "\n".join(m["text"] or "" for m in messages)
 
 
+def test_with_a_reflection_paused_the_999_reply_offers_no_new_one_and_the_paused_one_is_kept():
+    paused = reflection.start(KB, "teacher", "derby").state
+    paused.status = reflection.PAUSED
+    messages, events = run(ActionEmergencyFollowUp(), tracker("emergency", text=BRUISE, reflection=to_slot(paused)))
+    assert REFLECT_PAYLOAD not in [b["payload"] for m in messages for b in m.get("buttons") or []]
+    assert not any(e.get("name") == "reflect_on" for e in events)
+    assert events[0]["value"]["status"] == reflection.PAUSED
+
+
 @pytest.mark.parametrize("why, words", [("expired", "ended after 2 hours without a message"),
                                         ("lost", "I've lost our earlier conversation")])
 def test_coming_back_to_an_ended_conversation_is_said_once_999_first_then_the_message_is_answered(why, words):
