@@ -807,7 +807,10 @@ class AnonymiseRules(_Strict):
     after_an_ordinal: WordList
     after_an_ordinal_of: WordList
     centile_words: WordList
+    after_a_date: WordList
     time_units: WordList
+    not_a_date_before: WordList
+    time_words: WordList
     record_words: WordList
     measure_words: WordList
     not_reference_prefixes: WordList
@@ -850,6 +853,8 @@ class AnonymiseRules(_Strict):
     before_a_person: WordList
     calendar_before: WordList
     apposition_words: WordList
+    worker_words: WordList
+    typed_words: WordList
     acts_in_doubt: WordList
     calendar_after: WordList
     rating_cues: WordList

@@ -105,14 +105,14 @@ def in_answers(kb: Knowledge, answers: Dict[str, dict], word: object) -> bool:
     return doubtful.is_a_doubt(word) and any(doubtful.occurrences(text, word) for _, text in _written(kb, answers))
 
 
-def is_a_phrase(word: str) -> bool:
-    """A doubt of several words ("Kutz 4 Kings"), asked about as a place's name."""
-    return doubtful.label(word) == "PLACE"
+def asked_as_a_place(word: str) -> bool:
+    """A doubt of several words ("Kutz 4 Kings") or a town ("Mossley"), asked about as a place's name."""
+    return doubtful.label(word, anonymise.default().towns) == "PLACE"
 
 
 def placeholder(kb: Knowledge, word: str) -> str:
     """What ``word`` becomes once the practitioner says it identifies someone."""
-    return kb.anonymise.placeholders[doubtful.label(word)]
+    return kb.anonymise.placeholders[doubtful.label(word, anonymise.default().towns)]
 
 
 def in_note(draft: NoteDraft, word: object) -> bool:
@@ -133,7 +133,8 @@ def _anonymised(kb: Knowledge, text: str, names: Sequence[str], kept: Sequence[s
     replaced too."""
     kept = [k for k in kept if doubtful.is_a_doubt(k)] if isinstance(kept, (list, tuple)) else []
     names = [n for n in names if doubtful.is_a_doubt(n)] if isinstance(names, (list, tuple)) else []
-    return doubtful.removed(anonymise.anonymise(text, kept), names, kb.anonymise.placeholders)
+    return doubtful.removed(anonymise.anonymise(text, kept), names, kb.anonymise.placeholders,
+                            anonymise.default().towns)
 
 
 def checked(kb: Knowledge, draft: NoteDraft, names: Sequence[str] = (), kept: Sequence[str] = ()) -> NoteDraft:

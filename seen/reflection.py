@@ -712,7 +712,7 @@ def _ask_name(ctx: _Context, draft: NoteDraft) -> Turn:
     """Ask about the first doubt: one the note still shows, or one already
     replaced with [NAME] that would be put back if it is no name."""
     doubts = ctx.state.doubts
-    while doubts and note_draft.is_a_phrase(doubts[0]) and not note_draft.in_note(draft, doubts[0]):
+    while doubts and note_draft.asked_as_a_place(doubts[0]) and not note_draft.in_note(draft, doubts[0]):
         doubts.pop(0)  # a place's name already replaced in part by an earlier "yes"
     if not doubts:
         return _show_note(ctx)
@@ -720,7 +720,7 @@ def _ask_name(ctx: _Context, draft: NoteDraft) -> Turn:
     buttons = [Button(words.buttons.name_yes, words.buttons.name_yes),
                Button(words.buttons.name_no, words.buttons.name_no)]
     if note_draft.in_note(draft, word):
-        question = words.is_it_a_place if note_draft.is_a_phrase(word) else words.is_it_a_name
+        question = words.is_it_a_place if note_draft.asked_as_a_place(word) else words.is_it_a_name
     else:
         question = words.is_it_a_name_removed
     ctx.say(Reply(question.format(word=word, placeholder=note_draft.placeholder(ctx.kb, word)), buttons, quotes=True))

@@ -144,16 +144,28 @@ class Anonymiser:
         out.append(text[last:])
         return "".join(out)
 
+    @property
+    def towns(self) -> Set[str]:
+        """The towns the anonymiser knows (lower case): kept in a note, but
+        asked about as a place, as a small one can tell who a family is."""
+        return self._words.towns
+
     def doubts(self, text: str) -> List[Doubt]:
         """The words that may or may not be names, most doubtful first: those
         ``anonymise(text)`` leaves in but may be names ("Storm", "Hope"), then
         those it takes out but may be words ("Pram"). The confirm step asks the
-        practitioner about them (seen/anonymise/doubts.py)."""
+        practitioner about them (seen/anonymise/doubts.py); a town it keeps
+        ("moved to Mossley") is asked about last."""
         found = self.find(text)
-        own = [m.span() for m in self._placeholder.finditer(text)] + self._own_spans(text)
+        towns = set(self._town_spans(text))
+        own = [m.span() for m in self._placeholder.finditer(text)] + [
+            span for span in self._own_spans(text) if span not in towns]
         sure = {f.text.lower() for f in found if f.label == "NAME" and not f.doubtful}
         removed = [Doubt(f.text, 0.0, removed=True) for f in found if f.doubtful and f.text.lower() not in sure]
-        return ranked(self._doubts.find(text, found, own) + self._doubts.phrases(text, found, own) + removed)
+        phrases = self._doubts.phrases(text, found, own)
+        in_a_phrase = {word.lower() for phrase in phrases for word in phrase.word.split()}
+        words = [d for d in self._doubts.find(text, found, own) if d.word.lower() not in in_a_phrase]
+        return ranked(words + phrases + removed)  # "Arndale Centre" asked about once, not "Arndale" too
 
     def _own_spans(self, text: str) -> List[Tuple[int, int]]:
         """Where Seen's own names for things, the everyday names of services

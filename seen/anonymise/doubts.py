@@ -17,6 +17,9 @@ does ("KB has her card", "JT's nan") are asked about too, never taken out
 alone. Its score says how much more it
 reads as a name than as a word: how rare it is in English (wordfreq's Zipf
 scale), and whether it is capitalised or followed by what a person does.
+Last of all (LEAST_DOUBT), words nothing points at but that may be someone's
+or somewhere's own: a rare capitalised word, a town (kept, asked as a
+place), a word typed in lower case that no English has.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import Collection, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -37,11 +40,13 @@ from seen.anonymise.words import (
     DOUBT_TYPED_WORD,
     DOUBTFUL,
     INITIALS_DOUBT,
+    LEAST_DOUBT,
     ORDINARY_WORD,
     PHRASE_DOUBT,
     RARE_WORD,
     TYPED_NAME,
     TYPED_WORD_BESIDE_A_PERSON,
+    UNKNOWN_WORD,
     WEAK_DOUBT,
     Words,
     alternation,
@@ -87,6 +92,20 @@ _CAPITALISED_RUN = re.compile(r"""
 _PHRASE = re.compile(r"[^\W_][\w'’&-]*(?: [\w'’&-]+){1,4}")
 #: A word's ending that makes it a verb or a state, not a name, after "mum": "mum cooking", "mum tearful".
 _VERB_ENDING = re.compile(r"(?:ing|ed|ly|ful|ve)$")
+#: From this Zipf frequency a word ending "-in" with a "g" added is a verb
+#: typed as said ("bunkin", from "bunking" 2.0), no name.
+DROPPED_G = 1.5
+#: What stands before initials for a person: "per KB", "w/ TM", "supervisee GH", "cc JW".
+_PER_INITIALS = re.compile(r"(?:\bper|\bw/|\bwith|\bcc|\bsupervisor|\bsupervisee|\bchair|\bagreed)[\s:]{1,3}\Z",
+                           re.IGNORECASE)
+#: What a person does after initials: "KB to chase legal".
+_INITIALS_TO = re.compile(
+    r"\s{1,3}to\s{1,3}(?:chase|ring|call|phone|visit|complete|send|speak|contact|update|follow)\b", re.IGNORECASE)
+#: What stands before a verb: "to chase", "can't".
+_VERB_BEFORE = re.compile(r"(?:\b(?:to|will|would|can|could|should|must|might|shall|did|do|does|not)|n['’]?t)\s{1,3}\Z",
+                          re.IGNORECASE)
+#: A school year after initials: "JT in year 10".
+_IN_A_YEAR = re.compile(r"\s{1,3}in\s{1,3}y(?:ea)?r\s?\d", re.IGNORECASE)
 #: Quotation marks around a nickname.
 _QUOTES = {"'", "‘", "’", '"', "“", "”"}
 #: How far around a word the doubts look (a window, so a long text costs time in proportion to its length).
@@ -130,7 +149,8 @@ class Doubts:
                                      re.IGNORECASE)
         # "river (2)", "autumn (yr4)", "gift (twins, 5)", "bex (mum)"
         self._aged = re.compile(
-            rf"\s*\(\s*(?:\d|y(?:ea)?r\s?\d|yr\b|reception\b|nursery\b|(?:{alternation(rules.kin)})(?:['’]?s)?\b)",
+            rf"\s*\(\s*(?:\d|y(?:ea)?r\s?\d|yr\b|reception\b|nursery\b|(?:{alternation(rules.kin)})(?:['’]?s)?\b)"
+            r"|,?\s{1,3}aged?\s{1,3}\d",  # "river aged 2"
             re.IGNORECASE)  # "(mum)", "(mums new fella)"
         self._aged_in_a_list = re.compile(r"\s\d{1,2}\s*[,)]")  # "(peace 6, justice 4)", for a listed name only
         # Straight after a kinship word or a title: "mum comfort", "baby tiger", "pcso jas", "mum (sky)".
@@ -138,6 +158,13 @@ class Doubts:
         self._kin = {w.lower() for w in rules.kin}
         self._titled = re.compile(rf"(?:^|[^\w'’])(?:{titles})\.?(?:\s{{1,3}}|\s{{0,3}}\(\s{{0,2}})$", re.IGNORECASE)
         self._house_names = {w.lower() for w in rules.house_name_words}
+        self._typed_words = {w.lower() for w in rules.typed_words}
+        self._town_cue = re.compile(rf"\b(?:{alternation(rules.town_cues + ['to', 'at'])})\s{{1,3}}\Z", re.IGNORECASE)
+        self._courtesy_before = re.compile(rf"\b(?:{alternation(rules.courtesy_titles)})\.?\s{{1,3}}\Z", re.IGNORECASE)
+        naming = alternation(rules.naming_words + ["calls him", "calls her", "call him", "call her"])
+        self._naming_before = re.compile(rf"\b(?:{naming})\s{{0,3}}['‘\"“]?\s{{0,3}}\Z", re.IGNORECASE)
+        # "keyworker RB", "room leader JB": a worker named by initials.
+        self._worker_before = re.compile(rf"\b(?:{alternation(rules.worker_words)})\s{{1,3}}\Z", re.IGNORECASE)
         self._verbs_in_doubt = {w.lower() for w in rules.acts_in_doubt}
         self._child_word_before = re.compile(rf"\b(?:{alternation(rules.before_a_child)})\s{{1,3}}\Z", re.IGNORECASE)
         self._done_to = re.compile(rf"\b(?:{alternation(rules.before_a_person)})\s{{1,3}}\Z", re.IGNORECASE)
@@ -225,7 +252,8 @@ class Doubts:
             around = _Around(self, text, start, end, names, name_ends, bool(possessive))
             score = self._score(text[start:end], around)
             if score < DOUBTFUL:
-                score = self._weak(text[start:end], around) if weak else 0.0
+                score = (self._weak(text[start:end], around) or self._unfamiliar(text[start:end], around)
+                         ) if weak else 0.0
             if score > 0:
                 yield start, end, score, around.acts
 
@@ -273,8 +301,8 @@ class Doubts:
         common = DOUBT_CAPITALISED_WORD if capitalised else DOUBT_TYPED_CUED_WORD if around.cue else DOUBT_TYPED_WORD
         if frequency >= common and low not in words.keep:
             return 0.0  # too common a word to ask about
-        if around.after_a_determiner:
-            return 0.0  # "on the telly", "her Sky box": a thing
+        if around.after_a_determiner and not (around.after_that and (around.does or around.acts)):
+            return 0.0  # "on the telly", "her Sky box": a thing; not "she said that river has been"
         score = max(DOUBT_CAPITALISED_WORD - frequency, 0.0)
         if capitalised:
             score += 0.5 if around.opens else 1.0  # a capital mid-sentence says more than one opening it
@@ -296,11 +324,16 @@ class Doubts:
         if len(word) < 2 or (around.after_a_determiner and not (
                 around.after_that and word[0].isupper() and (around.does or around.weakly_acts))):
             return 0.0  # "the telly", "her Sky box"; not "to say that Sky was not collected"
-        if self._beside_a_person(word, around):
-            return WEAK_DOUBT
+        if self._beside_a_person(word, around) or (around.named and zipf(low) < DOUBT_CAPITALISED_WORD
+                                                   and low not in words.keep and not self._a_verb(low)):
+            return WEAK_DOUBT  # "aka dizzy", "calls him tank"
         if word.isupper():  # "JAYDEN MARSH", "ABDI Hodan", "[NAME] BRADSHAW"; not "DASH risk assessment"
-            named = (words.first(low) and around.beside_a_capital) or around.after_a_name
-            return WEAK_DOUBT if named and low not in words.keep else 0.0
+            surname = low in words.surnames or zipf(low) < RARE_WORD
+            named = ((words.first(low) and around.beside_a_capital) or around.after_a_name
+                     or (surname and (around.after_a_nickname or (around.beside_a_capital and len(word) > 3))))
+            return WEAK_DOUBT if named and (low not in words.keep or low in words.surnames) else 0.0
+        if word.islower() and around.after_a_name and low in words.surnames and not self._a_verb(low):
+            return WEAK_DOUBT  # a surname typed after a name: "[NAME] english", "[NAME] price"
         plural = low.endswith("s") and word[:-1].isalpha() and not word[:-1].isupper()
         stem = low[:-1] if plural and low not in words.name_like and low not in STOP_WORDS else low
         if stem not in words.name_like:
@@ -310,6 +343,36 @@ class Doubts:
             return WEAK_DOUBT if owned else 0.0
         return WEAK_DOUBT if self._used_as_a_name(word, around) else 0.0
 
+    def _unfamiliar(self, word: str, around: "_Around") -> float:
+        """A word nothing around points at, yet perhaps someone's or
+        somewhere's own (LEAST_DOUBT, asked about after every other doubt): a
+        capitalised word mid-sentence that English rarely uses or that names a
+        town ("outside the Fleece", "moved to Hyde"); typed in lower case, a
+        listed first name not common in English ("think its the youngest
+        ryan", "connors insta"), a word no English has ("reflect on shenice",
+        "at nans in moston") that is no informal spelling ("stoppin",
+        "mandem"), one naming a family ("the okafor family", "the bolton
+        kids"), after a courtesy title ("mrs english") or a town after "in"
+        or "from" ("from middlesbrough")."""
+        low, words = word.lower(), self._words
+        if low in words.never_names or len(word) < 3 or word.isupper() or low in STOP_WORDS:
+            return 0.0
+        if word.islower() and (around.courteous or (around.family and around.after_a_determiner) or (
+                low in words.town_names and around.after_a_town_cue)):
+            return LEAST_DOUBT  # "mrs english", "the okafor family", "from middlesbrough"
+        if low in words.keep:
+            return 0.0
+        if word[0].isupper():
+            unknown = zipf(low) < COMMON_WORD or low in words.towns
+            return LEAST_DOUBT if unknown and not around.opens else 0.0
+        stem = low[:-1] if low.endswith("s") and not words.first(low) else low
+        if words.first(stem) and zipf(stem) < TYPED_NAME and not self._a_verb(low) and not _VERB_BEFORE.search(
+                around.before):
+            return LEAST_DOUBT  # not "to chase", "will drew"
+        informal = low in self._typed_words or (low.endswith("in") and zipf(low + "g") >= DROPPED_G) or (
+            low.endswith("s") and zipf(low[:-1]) >= ORDINARY_WORD)
+        return LEAST_DOUBT if zipf(low) < UNKNOWN_WORD and low.isalpha() and not informal else 0.0
+
     @staticmethod
     def _initials_act(word: str, around: "_Around") -> bool:
         """Initials, or one capital letter, standing for a person: "'JJ'",
@@ -317,7 +380,11 @@ class Doubts:
         if len(word) == 1:
             return around.quoted or around.titled or around.owns_kin or around.possessive
         return (around.quoted or around.cue or around.apposed or around.by_someone or around.initials_joined
-                or around.weakly_acts)  # "ST from the nursery called"
+                or around.weakly_acts  # "ST from the nursery called"
+                # "per KB", "KB to chase"
+                or bool(_PER_INITIALS.search(around.before) or _INITIALS_TO.match(around.after))
+                or around.after_a_worker  # "keyworker RB spoke to mum"
+                or bool(_IN_A_YEAR.match(around.after)))  # "JT in year 10 told me"
 
     def _beside_a_person(self, word: str, around: "_Around") -> bool:
         """In quotes or with a person beside it, whether or not a name list has
@@ -342,7 +409,7 @@ class Doubts:
         """What a relative does, not a name after one: "mum cooking", "dad
         rang", "mum drinks", "mum hasn't"."""
         return bool(low in self._person_verbs or low in self._verbs_in_doubt or _VERB_ENDING.search(low)
-                    or not low.isalpha() or (low.endswith("s") and zipf(low[:-1]) >= ORDINARY_WORD))
+                    or not low.replace("-", "").isalpha() or (low.endswith("s") and zipf(low[:-1]) >= ORDINARY_WORD))
 
     def _used_as_a_name(self, word: str, around: "_Around") -> bool:
         """A word some name list has, used as a person's name: "Summer has
@@ -387,8 +454,17 @@ class _Around:
         return bool(kin and kin.group(1).lower() in self._doubts._kin)
 
     @cached_property
-    def _after(self) -> str:
+    def after(self) -> str:
         return self._text[self._end:self._end + _REACH]
+
+    @cached_property
+    def before(self) -> str:
+        return self._text[max(0, self._start - _REACH):self._start]
+
+    @cached_property
+    def after_a_nickname(self) -> bool:
+        """After a nickname in quotes or an age in brackets: "'Bam' CONNOLLY", "(8m) ADEYEMI"."""
+        return bool(re.search(r"(?:['’\"”]|\(\s{0,2}\d{1,2}\s{0,2}(?:m|y|yrs?|mths?)?\s{0,2}\))\s{1,3}\Z", self.before))
 
     @cached_property
     def _joined(self) -> Optional[re.Match]:
@@ -427,7 +503,7 @@ class _Around:
         """Initials joined to initials: "KB & LH", "KS/AF"."""
         before = re.search(r"(?<![\w-])[A-Z]{2,3}\s{0,3}(?:&|and|/|,)\s{0,3}\Z",
                            self._text[max(0, self._start - 12):self._start])
-        after = re.match(r"\s{0,3}(?:&|and|/|,)\s{0,3}[A-Z]{2,3}(?![\w-])", self._after)
+        after = re.match(r"\s{0,3}(?:&|and|/|,)\s{0,3}[A-Z]{2,3}(?![\w-])", self.after)
         return bool(before or after)
 
     @cached_property
@@ -457,7 +533,7 @@ class _Around:
     @cached_property
     def does(self) -> bool:
         """The next word is what a person does: "said", "hasn't"."""
-        next_word = re.match(r"\s*([\w'’]+)", self._after)
+        next_word = re.match(r"\s*([\w'’]+)", self.after)
         return bool(next_word and next_word.group(1).lower() in self._doubts._person_verbs)
 
     @cached_property
@@ -509,6 +585,26 @@ class _Around:
         return bool(re.search(r"\bthat\s{1,3}\Z", self._text[max(0, self._start - 8):self._start], re.IGNORECASE))
 
     @cached_property
+    def after_a_town_cue(self) -> bool:
+        """After "in", "from", "to" and the like: "in eccles", "from middlesbrough"."""
+        return bool(self._doubts._town_cue.search(self._text, max(0, self._start - 16), self._start))
+
+    @cached_property
+    def courteous(self) -> bool:
+        """After a courtesy title: "mrs english", "Mr AKHTAR"."""
+        return bool(self._doubts._courtesy_before.search(self._text, max(0, self._start - 8), self._start))
+
+    @cached_property
+    def named(self) -> bool:
+        """After a naming word: "aka dizzy", "known as 'tank'", "calls him bear"."""
+        return bool(self._doubts._naming_before.search(self._text, max(0, self._start - 24), self._start))
+
+    @cached_property
+    def after_a_worker(self) -> bool:
+        """After a worker's title: "keyworker RB", "room leader JB"."""
+        return bool(self._doubts._worker_before.search(self._text, max(0, self._start - 24), self._start))
+
+    @cached_property
     def done_to(self) -> bool:
         """After what is done to a person: "spoke to summer", "picked up river"."""
         return bool(self._doubts._done_to.search(self._text, max(0, self._start - _REACH), self._start))
@@ -516,7 +612,7 @@ class _Around:
     @cached_property
     def beside_a_capital(self) -> bool:
         """Next to another capitalised word: "JAYDEN MARSH", "ABDI Hodan"."""
-        return bool(re.match(r"\s{1,3}[A-Z]", self._after) or re.search(
+        return bool(re.match(r"\s{1,3}[A-Z]", self.after) or re.search(
             r"[A-Z][\w'’-]*\s{1,3}\Z", self._text[max(0, self._start - _REACH):self._start]))
 
     @cached_property
@@ -526,7 +622,7 @@ class _Around:
 
     @cached_property
     def cue(self) -> bool:
-        return (self.does or self.acts or self.owns_kin or bool(_PERSON_AFTER.match(self._after))
+        return (self.does or self.acts or self.owns_kin or bool(_PERSON_AFTER.match(self.after))
                 or self._to_a_listed_name or self._from_a_listed_name or self.after_a_person_verb)
 
     @cached_property
@@ -564,7 +660,7 @@ class _Around:
     @cached_property
     def before_kin(self) -> bool:
         """A relative follows: "graces mum"."""
-        kin = re.match(r"\s{1,3}([\w-]+)", self._after)
+        kin = re.match(r"\s{1,3}([\w-]+)", self.after)
         return bool(kin and kin.group(1).lower() in self._doubts._kin)
 
     @cached_property
@@ -577,7 +673,7 @@ class _Around:
     @cached_property
     def family(self) -> bool:
         """It names a family: "Baker family"."""
-        return bool(_FAMILY_AFTER.match(self._after))
+        return bool(_FAMILY_AFTER.match(self.after))
 
 
 def most_doubtful(doubts: Iterable[Sequence[Doubt]], limit: int) -> List[str]:
@@ -620,17 +716,18 @@ def occurrences(text: str, word: str) -> List[Tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
-def label(word: str) -> str:
+def label(word: str, towns: Collection[str] = ()) -> str:
     """The placeholder's label for a doubt the practitioner said identifies
-    someone: a short name of several words is a place's, a word a person's."""
-    return "PLACE" if " " in word else "NAME"
+    someone: a short name of several words, or a town (lower case in
+    ``towns``), is a place's; a word a person's."""
+    return "PLACE" if " " in word or word.lower() in towns else "NAME"
 
 
-def removed(text: str, words: Iterable[str], placeholders: Mapping[str, str]) -> str:
+def removed(text: str, words: Iterable[str], placeholders: Mapping[str, str], towns: Collection[str] = ()) -> str:
     """``text`` with every whole occurrence of each of ``words`` replaced by its placeholder."""
     spans: Dict[Tuple[int, int], str] = {}
     for word in words:
-        spans.update((span, placeholders[label(word)]) for span in occurrences(text, word))
+        spans.update((span, placeholders[label(word, towns)]) for span in occurrences(text, word))
     out, last = [], 0
     for (start, end), placeholder in sorted(spans.items()):
         if start < last:

@@ -35,6 +35,9 @@ _ALL_DIGITS_OR_YEAR = re.compile(r"[A-Za-z]{0,4}\d+")
 _DAY_MONTH = r"(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])"
 
 
+#: A word with an underscore inside, which only an account's name has: "k1ng_lzl", "tilly_b".
+_UNDERSCORED = re.compile(r"(?<![\w@./:-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@/-]|\.\w)")
+
 class Identifiers:
     """Every structured identifier in a text; the patterns are built once from
     the cue words in knowledge/."""
@@ -68,7 +71,7 @@ class Identifiers:
         self._platform_handle = re.compile(rf"""
             (?<![\d.]\s)(?<!\d)                                    # not "4 x 150ml": times
             \b(?:{alternation(rules.social_media_words)})\b          # "snapchat", "xbox"
-            (?:\s{{1,3}}(?:{alternation(rules.handle_words)})\b)*   # "username is"
+            (?:\s{{1,3}}\(?(?:{alternation(rules.handle_words)})\b)*  # "username is", "(its"
             \s{{0,3}} [:=\-,(]? \s{{0,3}}                          # "snap (misha.xo.10)"
             (?!(?:{alternation(rules.social_media_words + rules.handle_words)})\b)  # not "xbox gamertag"
             (?!\d+(?:\.\d+)?[a-z]{{0,3}}\b)                         # not a measure: "x 2cm"
@@ -81,7 +84,8 @@ class Identifiers:
             rf"(?<![\w@.])(?<!\d\s)(?:{alternation(rules.social_media_words)})(?![\w@])", flags)  # not "3cm x 2cm"
         self._handle_shaped = re.compile(r"""
             (?<![\w@./:-]) ['"‘“]? (
-                [A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+[._]?          # "tilly.b_2011", "k.price2010"
+                # "tilly.b_2011", "k.price2010", "kerrysangels_"
+                [A-Za-z][A-Za-z0-9]*(?:(?:[._][A-Za-z0-9]+)+[._]?|_)
               | (?=[a-z0-9]*[a-z][a-z0-9]*\d[a-z0-9]*\d)  # or lower-case letters and two digits: "angelbaby2011",
                 [a-z0-9]{6,30}                            # not a product's name: "iPhone14", "PS5"
             ) (?![\w@/-]|\.\w)""", re.VERBOSE)
@@ -95,6 +99,8 @@ class Identifiers:
             | \b[A-HJ-PR-Y]{3}\s?\d{1,3}[A-HJ-PR-Y]\b                      # "ABC 123D"
             """, re.VERBOSE)
         # The same typed in lower case, where neither letter group is a word: "p619 tws", "kvn 819w".
+        # A plate read out letter by letter: "r f 1 5 h w l", "Y X 16 K F O".
+        self._spelled_vehicle = re.compile(r"(?<![\w-])[A-Za-z] [A-Za-z] \d ?\d (?:[A-Za-z] ){2}[A-Za-z](?![\w-])")
         self._typed_vehicle = re.compile(r"""
             \b([a-hj-pr-y])\d{1,3}\s?([a-z]{3})\b
             | \b([a-hj-pr-y]{3})\s?\d{1,3}([a-hj-pr-y])\b
@@ -117,7 +123,7 @@ class Identifiers:
         # The number after the officer's name: "PC Okafor 4471", "PCSO Lee (7730)", "DS Khan, 0932".
         self._named_officer_number = re.compile(rf"""
             \b(?i:{alternation(rules.police_numbers)})\b\.? \s{{1,3}}   # "PC", "pcso"
-            [A-Z][\w'’-]{{1,30}} (?:\s[A-Z][\w'’-]{{1,30}})?        # "Okafor", "Jo Lee"
+            [A-Za-z][\w'’-]{{1,30}} (?:\s[A-Z][\w'’-]{{1,30}})?     # "Okafor", "Jo Lee", "pc smith 6619"
             \s{{0,3}} [(,]? \s{{0,3}} (\d{{3,7}})\b                  # "(7730", ", 0932"
             """, re.VERBOSE)
         self._phone = re.compile(r"""
@@ -158,10 +164,16 @@ class Identifiers:
                 """, flags),
             re.compile(rf"\b{_DAY}\s{{1,3}}(?:(?:{alternation(rules.day_parts)})\s{{1,3}})?(?:the\s{{1,3}})?{_ORDINAL}\b",
                        flags),  # "Monday the 3rd", "Sat night 12th"
-            re.compile(rf"(?<=\()\s{{0,2}}{_ORDINAL}(?=\s{{0,2}}\))", flags),  # "last Tuesday (14th)"
+            # "last Tuesday (14th)", "(the 18th)"
+            re.compile(rf"(?<=\()\s{{0,2}}(?:the\s{{1,3}})?{_ORDINAL}(?=\s{{0,2}}\))", flags),
             # "the 4th of this month"
             re.compile(rf"\b{_ORDINAL}\s{{1,3}}of\s{{1,3}}(?:this|last|next|the)\s{{1,3}}month\b", flags),
         ]
+        # "the 30th" with nothing after it that it counts: "moved to the 30th;", "as of the 19th."
+        self._the_ordinal = re.compile(rf"""
+            \bthe\s{{1,3}}({_ORDINAL})
+            (?![^.]{{0,30}}\b(?:{alternation(rules.centile_words)})\b)  # not "from the 50th to the 9th centile"
+            (?=\s{{0,3}}(?:[,.;:!?)–-]|\Z)|\s{{1,3}}(?:{alternation(rules.after_a_date)})\b)""", flags)
         self._cued_ordinal = re.compile(rf"""
             \b(?:{alternation(rules.ordinal_date_cues)}) \s{{1,3}} (?:the\s{{1,3}})? ({_ORDINAL})\b  # "since the 3rd"
             (?![^.]{{0,30}}\b(?:{alternation(rules.centile_words)})\b)  # not "from the 9th to the 2nd centile"
@@ -208,6 +220,22 @@ class Identifiers:
             (?!\s{{1,3}}(?:of|x|on\s{{1,3}}the|{shares})\b)   # not "2/3 of", "9/10 sessions"
             (?!\s{{1,3}}[A-Za-z][\w'’-]*\s{{1,3}}(?:{buildings})\b)   # not a flat: "4/2 Tower Court"
             """, flags)
+        # A month and year with no cue: "hv contact 07/23", "since 08/22" (no month has a 23rd).
+        self._bare_month_year = re.compile(rf"""
+            (?<![\w/.£$-])
+            ((?:0?[1-9]|1[0-2])/(?:1[3-9]|2\d|3[0-5]))(?![\w/%-]|\.\d)   # not an age: "6/12", "8/52"
+            (?!\s{{1,3}}(?:of|x|{shares})\b)   # not "9/20 sessions"
+            """, flags)
+        # A day and month with dots and no cue, its month in two digits: "drug
+        # screen 19.04 positive", "Accident form 16.05:"; not a time ("at 16.05",
+        # "16.05 hrs", "10.05-11.30"), a measure ("5.08 kg") or a score.
+        self._bare_dotted_day_month = re.compile(rf"""
+            (?<![\w/.£$:-])
+            ((?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2]))
+            (?![\w/%:-]|\.\d|\s{{0,3}}(?:-|–|to\b|till?\b|until\b))
+            (?!\s{{0,3}}(?:{alternation(rules.time_units + rules.measure_words + rules.time_words)})\b)
+            """, flags)
+        self._not_a_date_before = re.compile(rf"(?:\b(?:{alternation(rules.not_a_date_before)})|@)\s{{0,3}}\Z", flags)
         scores = alternation(rules.score_words + rules.flat_words + rules.counting_words)
         self._score_before = re.compile(rf"\b(?:{scores})\s{{1,3}}\Z", re.IGNORECASE)  # "scored", "flat", "Year"
         # A score out of some number: "scored 4/10" makes "down from 7/10" a score too.
@@ -225,8 +253,11 @@ class Identifiers:
             rf"\s{{0,2}}(?:,|&|and|or|to|-)\s{{1,3}}(?:the\s{{1,3}})?({_ORDINAL})\b", flags)
 
     def _bare_day_months(self, text: str) -> Iterator[re.Match]:
-        """Days and months with no cue, but not scores: "scored 3/4"."""
-        for match in self._bare_day_month.finditer(text):
+        """Days and months, or months and years, with no cue, but not scores: "scored 3/4"."""
+        # Not "at 16.05", "BMI 19.04".
+        dotted = [m for m in self._bare_dotted_day_month.finditer(text)
+                  if not self._not_a_date_before.search(text, max(0, m.start() - 20), m.start())]
+        for match in [*self._bare_day_month.finditer(text), *self._bare_month_year.finditer(text), *dotted]:
             if not self._score_before.search(text, max(0, match.start() - 20), match.start()):
                 yield match
 
@@ -303,6 +334,7 @@ class Identifiers:
                 handle = match.group(1)
                 if len(handle) >= 5 and not _ALL_DIGITS_OR_YEAR.fullmatch(handle):
                     yield Found("SOCIAL_MEDIA", match.start(1), match.end(1), handle)
+        yield from matches("SOCIAL_MEDIA", _UNDERSCORED, text)
         yield from matches("WEB_ADDRESS", self._web, text)
         if _WORD_DATE_HINT.search(text):  # most notes say no date in words: skip the patterns
             for pattern in self._word_dates:
@@ -352,6 +384,9 @@ class Identifiers:
                 continue  # "on the 2nd centile, was on the 25th at birth"
             yield Found("DATE", match.start(1), match.end(1), match.group(1))
             yield from self._next_ordinal(text, match.end(1))
+        for match in self._the_ordinal.finditer(text):
+            if not self._centile_before.search(text, max(0, match.start() - 60), match.start()):
+                yield Found("DATE", match.start(1), match.end(1), match.group(1))
         for match in self._ordinal_before_a_range.finditer(text):
             yield Found("DATE", match.start(1), match.end(1), match.group(1))
         out_of = {m.group(1) for m in self._score.finditer(text)}
@@ -392,6 +427,7 @@ class Identifiers:
             if letters is None or match.group().isupper() or rare(letters.lower(), RARE_WORD) or (
                     letters.lower() not in STOP_WORDS and area not in self._not_references):  # "kx19 abc"
                 yield Found("VEHICLE", match.start(), match.end(), match.group())
+        yield from matches("VEHICLE", self._spelled_vehicle, text)
         for match in self._typed_vehicle.finditer(text):
             if all(_not_a_word(part) for part in match.groups() if part is not None):
                 yield Found("VEHICLE", match.start(), match.end(), match.group())

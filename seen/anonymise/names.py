@@ -124,10 +124,15 @@ class Names:
         # police rank, any capitalised word but "Mum" is a surname.
         courtesy = [{"LOWER": {"IN": rules.courtesy_titles}}, {"ORTH": ".", "OP": "?"}]
         surname = _marked(capitalised=True, never_name=False)
+        # "Mr AKHTAR", "PC 2231 WHITTAKER": a surname in capitals, as case notes write them.
+        in_capitals = {"TEXT": {"REGEX": r"^[A-Z][A-Z'’-]{3,}$"}}
+        rank = [{"LOWER": {"IN": rules.police_ranks}}, {"ORTH": ".", "OP": "?"}, {"LIKE_NUM": True, "OP": "?"}]
         self._matcher.add("COURTESY", [
             [*courtesy, particles, surname],
             [*courtesy, {"TEXT": {"REGEX": r"^[A-Z]$"}}],  # "Mr K said"
-            [{"LOWER": {"IN": rules.police_ranks}}, {"ORTH": ".", "OP": "?"}, {"LIKE_NUM": True, "OP": "?"}, surname],
+            [*courtesy, in_capitals],
+            [*rank, surname],
+            [*rank, in_capitals],
         ])
         kin = {"LOWER": {"IN": rules.kin}}
         between = {"ORTH": {"IN": [",", "(", ":", "-", "–", "is", "called", "named"]}, "OP": "*"}
@@ -276,7 +281,8 @@ class Names:
         capitalised words with no cue among them, costs the matcher nothing."""
         texts, lowers, _ = doc.user_data[WORDS_KEY]
         near = list(itertools.accumulate(
-            1 if could or first or capitalised or cue else 0 for could, first, capitalised, _, _, cue in marks))
+            1 if could or first or capitalised or cue or texts[i].isupper() else 0
+            for i, (could, first, capitalised, _, _, cue) in enumerate(marks)))
         stretches: List[List[int]] = []
         for i, word in enumerate(lowers):
             if not (word in self._cue_words or _DIGIT.search(texts[i])):
@@ -440,7 +446,8 @@ class Names:
                 return (word in self._first_names and rare(word, TYPED_NAME)) or rare(word, NO_WORD)
             return self._listed(word) or rare(word, COMMON_WORD)
         if rule in ("SAYS_WEAK", "COURTESY"):
-            return True
+            return not token.text.isupper() or word in self._surnames or (  # "PC 2291 ENGLISH"
+                word not in self._keep | self._never_names)  # not "Mr MASH"
         if rule == "OBJECT":
             return _mark(token, "could_be_name") and self._person_word(token)  # not "says June is when"
         if rule in ("SIBLING", "IS_KIN", "WHO", "SELF"):
@@ -591,10 +598,11 @@ class Names:
             if re.fullmatch(r"[A-Z]\.?", token.text) and token.i > index:
                 end += 1  # "Ruby W"
                 continue
-            if (end == index + 1 and token.text.isupper() and len(token.text) >= 3 and token.lower_ not in self._keep
+            if (end == index + 1 and token.text.isupper() and len(token.text) >= 3
                     and self._first(doc[index].lower_) and not doc[index].text.isupper()
-                    and (token.lower_ in self._surnames or rare(token.lower_, RARE_WORD))):
-                end += 1  # a surname in capitals, as police records write it: "Kyle BARNES"
+                    and (token.lower_ in self._surnames or (rare(token.lower_, RARE_WORD)
+                                                            and token.lower_ not in self._keep))):
+                end += 1  # a surname in capitals, as police records write it: "Kyle BARNES", "Summer ENGLISH"
                 continue
             if _mark(token, "particle"):
                 after = end

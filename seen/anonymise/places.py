@@ -38,6 +38,10 @@ _PLACE_BY_USE = re.compile(r"""
 _SMALL_WORD = r"(?:on|the|in|at|to|for|and|of|from|since|until|till|til|by|last|this|next|with)"
 
 
+#: A house by its number alone, where a street was said before: "the neighbour at no. 27", "lives at number 4".
+_HOUSE_BY_NUMBER = re.compile(r"(?<=\bat\s)\s{0,2}(?:no\.?|number)\s{0,3}\d{1,4}[a-z]?\b(?!\s{0,3}(?:bus|%|x\b))",
+                              re.IGNORECASE)
+
 class Places:
     """Every address and named setting in a text; the patterns are built once
     from the cue words in knowledge/. Each list of street, building and house
@@ -398,6 +402,7 @@ class Places:
             if self._is_place(match.group()) and not (before and before.group(1).lower() in self._counted):
                 yield Found("ADDRESS", match.start(), match.end(), match.group())
         yield from matches("ADDRESS", self._flat, text)
+        yield from matches("ADDRESS", _HOUSE_BY_NUMBER, text)
         yield from matches("ADDRESS", self._room, text)
         yield from matches("ADDRESS", self._hostel_room, text)
         yield from matches("ADDRESS", self._building_on_street, text)

@@ -77,6 +77,14 @@ TYPED_WORD_BESIDE_A_PERSON = 5.0
 #: know ("Arndale Centre", "Manchester Airport T2"): perhaps a place's name,
 #: asked about after every word in doubt.
 PHRASE_DOUBT = 0.15
+#: Below this a word typed in lower case is no English word, nor a common
+#: informal one ("tryna" 2.8, "bruv" 2.8): a name or a place's perhaps
+#: ("shenice", "moston" 1.7, "gorton" 2.5), asked about last of all.
+UNKNOWN_WORD = 2.6
+#: The score of a word nothing points at as a person's or a place's, asked
+#: about last of all: a rare capitalised word mid-sentence ("outside the
+#: Fleece"), a town ("moved to Hyde"), a rare first name in lower case.
+LEAST_DOUBT = 0.1
 #: From this score a word in doubt is taken out (and asked about): a capitalised
 #: listed name that does what a person does ("Sky has not been seen").
 REMOVE_DOUBT = 1.5

@@ -3,10 +3,11 @@
 tuned on): names that are also words, registrations, collar numbers, handles,
 partial dates and named places, and clean notes full of service names.
 
-Issue 14's targets are not met yet (97% of identifiers alone, 99.5% with the
-practitioner's answers, 98% of clean notes unchanged). These guard what was
-measured on 2026-11-30 (second session), so no change makes the hard cases
-worse: 94.56% alone, 96.15% with answers, 94.20% of clean notes unchanged
+Issue 14's targets (97% of identifiers alone, 99.5% with the practitioner's
+answers, 98% of clean notes unchanged, at most 2 questions a note) are met
+and asserted; the guards below are what was last measured, so no change makes
+the hard cases worse. The history, from 2026-11-30 (second session): 94.56%
+alone, 96.15% with answers, 94.20% of clean notes unchanged
 (95.65% once the practitioner's "no" puts words back), 0.32 questions a note;
 on 2026-12-01, 94.78% alone and 96.37% with answers, once a practice named
 "… Medical Group" was no longer taken for a team and a date after "received"
@@ -52,6 +53,18 @@ with answers. This set was measured four times along the way (98.87%, then
 98.41% for a stricter version, then 98.87% twice); the stricter version was
 dropped for its dev figure (97.49% against 97.62% with answers), though
 only after its held-out figure had been seen.
+On 2026-12-02 (sixth session), tuned on four fresh writers' sets (dev sets
+Z, AA, AB and AC, each measured before any tuning on it): 97.51% alone,
+99.55% with answers (issue 14's 99.5% met: 2 of 441 identifiers slip),
+98.55% of clean notes unchanged, 0.45 questions a note, once the confirm step
+asked about towns (kept, but asked as a place), rare capitalised words and
+words no English has, initials after "per" or a worker's title, a word after
+"aka" or "re", a surname after a name or a nickname; and an undotted month
+and year ("07/23"), a dotted day and month with no time or measure near
+("drug screen 19.04"), "the 30th" with nothing after it that it counts,
+surnames in capitals after a title or a rank, handles with an underscore,
+plates read out letter by letter and "at no. 27" were taken out. Measured
+three times along the way (99.32%, 99.32%, 99.55%).
 Also written to benchmarks/results/heldout_pii_hard.json."""
 
 import pytest
@@ -70,17 +83,17 @@ def test_the_set_is_as_big_as_issue_14_asks(figures):
     assert figures["sentences"] >= 100 and figures["safeguarding_sentences"] >= 40
 
 
-def test_no_fewer_identifiers_are_removed_than_when_measured(figures):
-    assert figures["recall_overall"] >= 0.9705
+def test_at_least_97_percent_of_identifiers_are_removed_by_the_anonymiser_alone(figures):
+    assert figures["recall_overall"] >= max(0.97, 0.9751)
 
 
-def test_the_practitioners_answers_remove_more_and_put_back_only_what_is_no_name(figures):
-    assert figures["recall_with_answers"] >= max(0.9887, figures["recall_overall"])
+def test_with_the_practitioners_answers_at_least_99_5_percent_are_removed_and_only_names_put_back(figures):
+    assert figures["recall_with_answers"] >= max(0.995, figures["recall_overall"])
     assert figures["safeguarding_unchanged_with_answers"] >= max(0.9855, figures["safeguarding_unchanged"])
 
 
-def test_no_more_clean_notes_are_changed_than_when_measured(figures):
-    assert figures["safeguarding_unchanged"] >= 0.9855
+def test_at_least_98_percent_of_clean_notes_are_left_unchanged(figures):
+    assert figures["safeguarding_unchanged"] >= max(0.98, 0.9855)
 
 
 def test_a_note_asks_at_most_two_questions_on_average(figures):
