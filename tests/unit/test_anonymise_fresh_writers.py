@@ -118,6 +118,7 @@ def test_a_place_asked_about_as_a_whole_is_not_asked_about_word_by_word_too():
     "he has been bunkin off and stoppin out",
     "she wants to chase the referral up",
     "in time, at home, from school, to bed",
+    "booked late for antenatal, missed the perinatal team, on the 2nd centile",
 ])
-def test_informal_spellings_and_verbs_are_not_asked_about(text):
+def test_informal_spellings_verbs_and_seens_own_vocabulary_are_not_asked_about(text):
     assert asked(text) == []
