@@ -854,6 +854,10 @@ class AnonymiseRules(_Strict):
     calendar_before: WordList
     apposition_words: WordList
     worker_words: WordList
+    before_initials: WordList
+    initials_do: WordList
+    nickname_cues: WordList
+    typed_town_cues: WordList
     typed_words: WordList
     acts_in_doubt: WordList
     calendar_after: WordList

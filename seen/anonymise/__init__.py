@@ -157,9 +157,7 @@ class Anonymiser:
         practitioner about them (seen/anonymise/doubts.py); a town it keeps
         ("moved to Mossley") is asked about last."""
         found = self.find(text)
-        towns = set(self._town_spans(text))
-        own = [m.span() for m in self._placeholder.finditer(text)] + [
-            span for span in self._own_spans(text) if span not in towns]
+        own = [m.span() for m in self._placeholder.finditer(text)] + self._own_spans(text, with_towns=False)
         sure = {f.text.lower() for f in found if f.label == "NAME" and not f.doubtful}
         removed = [Doubt(f.text, 0.0, removed=True) for f in found if f.doubtful and f.text.lower() not in sure]
         phrases = self._doubts.phrases(text, found, own)
@@ -167,10 +165,11 @@ class Anonymiser:
         words = [d for d in self._doubts.find(text, found, own) if d.word.lower() not in in_a_phrase]
         return ranked(words + phrases + removed)  # "Arndale Centre" asked about once, not "Arndale" too
 
-    def _own_spans(self, text: str) -> List[Tuple[int, int]]:
+    def _own_spans(self, text: str, with_towns: bool = True) -> List[Tuple[int, int]]:
         """Where Seen's own names for things, the everyday names of services
         and things, and names ending in a service's head word ("Core Group")
-        (knowledge/anonymise.yml) stand in a text."""
+        (knowledge/anonymise.yml) stand in a text; and, ``with_towns``, towns
+        after "in" or "from" (kept in the note, but the confirm step asks)."""
         spans = []
         for match in _CAPITALISED_WORD.finditer(text):
             for phrase in self._own_words.get(match.group(), ()):
@@ -186,7 +185,7 @@ class Anonymiser:
                   if self._nobody_in(match.group()) and not self._settings_kind.search(match.group())]
         spans += [match.span("name") for match in self._service_before_head.finditer(text)
                   if self._nobody_in(match.group("name")) and not self._place_word_in(match.group("name"))]
-        return spans + self._town_spans(text)
+        return spans + self._town_spans(text) if with_towns else spans
 
     def _town_spans(self, text: str) -> List[Tuple[int, int]]:
         """Where towns stand after "in", "from", "moved to" and the like, each

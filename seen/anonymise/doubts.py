@@ -95,12 +95,6 @@ _VERB_ENDING = re.compile(r"(?:ing|ed|ly|ful|ve)$")
 #: From this Zipf frequency a word ending "-in" with a "g" added is a verb
 #: typed as said ("bunkin", from "bunking" 2.0), no name.
 DROPPED_G = 1.5
-#: What stands before initials for a person: "per KB", "w/ TM", "supervisee GH", "cc JW".
-_PER_INITIALS = re.compile(r"(?:\bper|\bw/|\bwith|\bcc|\bsupervisor|\bsupervisee|\bchair|\bagreed)[\s:]{1,3}\Z",
-                           re.IGNORECASE)
-#: What a person does after initials: "KB to chase legal".
-_INITIALS_TO = re.compile(
-    r"\s{1,3}to\s{1,3}(?:chase|ring|call|phone|visit|complete|send|speak|contact|update|follow)\b", re.IGNORECASE)
 #: What stands before a verb: "to chase", "can't".
 _VERB_BEFORE = re.compile(r"(?:\b(?:to|will|would|can|could|should|must|might|shall|did|do|does|not)|n['’]?t)\s{1,3}\Z",
                           re.IGNORECASE)
@@ -159,9 +153,14 @@ class Doubts:
         self._titled = re.compile(rf"(?:^|[^\w'’])(?:{titles})\.?(?:\s{{1,3}}|\s{{0,3}}\(\s{{0,2}})$", re.IGNORECASE)
         self._house_names = {w.lower() for w in rules.house_name_words}
         self._typed_words = {w.lower() for w in rules.typed_words}
-        self._town_cue = re.compile(rf"\b(?:{alternation(rules.town_cues + ['to', 'at'])})\s{{1,3}}\Z", re.IGNORECASE)
+        self._town_cue = re.compile(rf"\b(?:{alternation(rules.town_cues + rules.typed_town_cues)})\s{{1,3}}\Z",
+                                    re.IGNORECASE)
+        # "per KB", "supervisee GH"; "KB to chase legal": initials for a person.
+        self._before_initials = re.compile(rf"\b(?:{alternation(rules.before_initials)})[\s:]{{1,3}}\Z",
+                                           re.IGNORECASE)
+        self._initials_do = re.compile(rf"\s{{1,3}}to\s{{1,3}}(?:{alternation(rules.initials_do)})\b", re.IGNORECASE)
         self._courtesy_before = re.compile(rf"\b(?:{alternation(rules.courtesy_titles)})\.?\s{{1,3}}\Z", re.IGNORECASE)
-        naming = alternation(rules.naming_words + ["calls him", "calls her", "call him", "call her"])
+        naming = alternation(rules.naming_words + rules.nickname_cues)
         self._naming_before = re.compile(rf"\b(?:{naming})\s{{0,3}}['‘\"“]?\s{{0,3}}\Z", re.IGNORECASE)
         # "keyworker RB", "room leader JB": a worker named by initials.
         self._worker_before = re.compile(rf"\b(?:{alternation(rules.worker_words)})\s{{1,3}}\Z", re.IGNORECASE)
@@ -374,8 +373,7 @@ class Doubts:
                     or (low.endswith("s") and zipf(low[:-1]) >= ORDINARY_WORD))
         return LEAST_DOUBT if zipf(low) < UNKNOWN_WORD and low.isalpha() and not informal else 0.0
 
-    @staticmethod
-    def _initials_act(word: str, around: "_Around") -> bool:
+    def _initials_act(self, word: str, around: "_Around") -> bool:
         """Initials, or one capital letter, standing for a person: "'JJ'",
         "DD, her stepdad", "logged by KM", "KB & LH", "'T'", "uncle T's"."""
         if len(word) == 1:
@@ -383,7 +381,7 @@ class Doubts:
         return (around.quoted or around.cue or around.apposed or around.by_someone or around.initials_joined
                 or around.weakly_acts  # "ST from the nursery called"
                 # "per KB", "KB to chase"
-                or bool(_PER_INITIALS.search(around.before) or _INITIALS_TO.match(around.after))
+                or bool(self._before_initials.search(around.before) or self._initials_do.match(around.after))
                 or around.after_a_worker  # "keyworker RB spoke to mum"
                 or bool(_IN_A_YEAR.match(around.after)))  # "JT in year 10 told me"
 

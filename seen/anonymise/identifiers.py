@@ -38,6 +38,7 @@ _DAY_MONTH = r"(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])"
 #: A word with an underscore inside, which only an account's name has: "k1ng_lzl", "tilly_b".
 _UNDERSCORED = re.compile(r"(?<![\w@./:-])[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]*[A-Za-z0-9](?![\w@/-]|\.\w)")
 
+
 class Identifiers:
     """Every structured identifier in a text; the patterns are built once from
     the cue words in knowledge/."""
@@ -98,9 +99,9 @@ class Identifiers:
             | \b[A-HJ-PR-Y]\d{1,3}\s?[A-Z]{3}\b                            # "A123 BCD", "B16 DAZ"
             | \b[A-HJ-PR-Y]{3}\s?\d{1,3}[A-HJ-PR-Y]\b                      # "ABC 123D"
             """, re.VERBOSE)
-        # The same typed in lower case, where neither letter group is a word: "p619 tws", "kvn 819w".
         # A plate read out letter by letter: "r f 1 5 h w l", "Y X 16 K F O".
         self._spelled_vehicle = re.compile(r"(?<![\w-])[A-Za-z] [A-Za-z] \d ?\d (?:[A-Za-z] ){2}[A-Za-z](?![\w-])")
+        # The same typed in lower case, where neither letter group is a word: "p619 tws", "kvn 819w".
         self._typed_vehicle = re.compile(r"""
             \b([a-hj-pr-y])\d{1,3}\s?([a-z]{3})\b
             | \b([a-hj-pr-y]{3})\s?\d{1,3}([a-hj-pr-y])\b

@@ -42,6 +42,7 @@ _SMALL_WORD = r"(?:on|the|in|at|to|for|and|of|from|since|until|till|til|by|last|
 _HOUSE_BY_NUMBER = re.compile(r"(?<=\bat\s)\s{0,2}(?:no\.?|number)\s{0,3}\d{1,4}[a-z]?\b(?!\s{0,3}(?:bus|%|x\b))",
                               re.IGNORECASE)
 
+
 class Places:
     """Every address and named setting in a text; the patterns are built once
     from the cue words in knowledge/. Each list of street, building and house
