@@ -11,7 +11,9 @@ concern; some labelled with the details they give), out_of_field.yml,
 in_field_questions.yml, other_languages.yml and emergency_openers.yml.
 Reports the share of concerns met by the reflection or a fitting answer,
 the share that got the 999 reply, the share of labelled details recorded
-where they belong, and how the other kinds were met. Misses are listed only
+where they belong, and how the other kinds were met; and, for the topic
+questions a folder holds (topic_questions*.yml), the share whose topic Seen
+answers or offers. Misses are listed only
 for a dev folder, so a held-out set is never tuned on.
 """
 
@@ -104,7 +106,7 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
     kb = knowledge.default()
     parse = Parser(model)
     misses: Dict[str, List[str]] = {"concerns": [], "emergency_replies": [], "details": [], "out_of_field": [],
-                                    "in_field": [], "other_languages": [], "emergencies": []}
+                                    "in_field": [], "other_languages": [], "emergencies": [], "topic_questions": []}
     openers = load(folder, "concern_openers.yml", "openers")
     met = alarms = wanted_total = found_right = recorded_total = 0
     for item in openers:
@@ -144,8 +146,26 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
                 misses[label].append(f"{kind}: {item['text']}")
         report[f"{label}_messages"] = len(items)
         report[f"{label}_met"] = _share(hits, len(items))
+    questions = [q for path in sorted(folder.glob("topic_questions*.yml"))
+                 for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
+    reached = 0
+    for question in questions:
+        heard = parse(question["text"])
+        kind, turn = seen_reply(kb, heard)
+        if kind != EMERGENCY and reaches(kb, turn, question["topic"]):
+            reached += 1
+        else:
+            misses["topic_questions"].append(f"{kind} (not {question['topic']}): {question['text']}")
+    report["topic_questions"] = len(questions)
+    report["topic_questions_reached"] = _share(reached, len(questions))
     report["_misses"] = misses
     return report
+
+
+def reaches(kb: Knowledge, turn: Turn, topic: str) -> bool:
+    """Whether Seen's reply gives the topic's answer or offers it as a button."""
+    return any(r.text == kb.topics[topic].answer or any(b.payload == replies.topic_payload(topic) for b in r.buttons)
+               for r in turn.replies)
 
 
 def _show(misses: Dict[str, List[str]]) -> None:

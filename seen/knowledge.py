@@ -739,6 +739,7 @@ class Opening(_Strict):
     question_min_confidence: float = Field(..., ge=0, le=1)
     question_about_a_child_min_confidence: float = Field(..., ge=0, le=1)
     offer_min_confidence: float = Field(..., ge=0, le=1)
+    asked_offer_min_confidence: float = Field(..., ge=0, le=1)
     nearest_topics: int = Field(..., gt=0)
     chat_max_words: int = Field(..., gt=0)
     about_someone: List[str] = Field(..., min_items=1)

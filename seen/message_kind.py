@@ -72,14 +72,25 @@ def read(kb: Knowledge, heard: Heard) -> Reading:
     if topic and asking and confidence >= (sure if someone else rules.question_min_confidence):
         return Reading(QUESTION, topic, nearest, about_a_child=someone)
     if intent in CONCERN_INTENTS or signs or (someone and not (asking and _in_general(kb, content))):
-        return Reading(CONCERN, offered, nearest, about_a_child=True)
+        return Reading(CONCERN, offered or _asked_about(kb, heard, asking), nearest, about_a_child=True)
     if topic and confidence >= sure:
         return Reading(QUESTION, topic, nearest)  # a topic named on its own: "disguised compliance"
     if topic and confidence >= rules.question_min_confidence:
         return Reading(QUESTION, topic, nearest)
+    if topic and not asking:  # told, not asked, and nearest a topic: "nursery - he's 4, still in nappies..."
+        return Reading(CONCERN, None, nearest, about_a_child=True)
     if someone or details.any_match(tuple(rules.field_words), text):
         return Reading(NOT_HELD, nearest=nearest)
     return Reading(OUT_OF_FIELD, nearest=nearest)
+
+
+def _asked_about(kb: Knowledge, heard: Heard, asking: bool) -> Optional[str]:
+    """The topic a concern told with a question most likely asks about ("Pharmacist.
+    Mum collects her methadone with a toddler who looks unkempt. Would the health
+    visitor want to know?"): the classifier ranks the concern first and the
+    topic only after it, less sure, yet it is most often the one asked for."""
+    topic, confidence = nearest_topic(heard.ranking)
+    return topic if asking and confidence >= kb.opening.asked_offer_min_confidence else None
 
 
 def _in_general(kb: Knowledge, text: str) -> bool:

