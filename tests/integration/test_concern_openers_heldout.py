@@ -58,8 +58,11 @@ def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_91
     the classifier is unsure of than a concern, so it gets the nearest topics
     ("not in my guidance"), not the reflection. Accepted for what those
     examples bring (tests/heldout_b's topic accuracy from 94.8% to 96.9%;
-    fresh writers' topic questions answered or offered, README)."""
-    assert figures["concerns_met"] >= 0.9136
+    fresh writers' topic questions answered or offered, README); then 91.8%
+    (202 of 220) again, once a parent's own account ("she told me she's fine,
+    just knackered") was taught as no emergency (bot/data/nlu/worry.yml): one
+    opener fewer given the 999 reply."""
+    assert figures["concerns_met"] >= 0.9182
 
 
 def test_concern_openers_given_the_999_reply_target_3_reached_7(figures):
@@ -68,8 +71,8 @@ def test_concern_openers_given_the_999_reply_target_3_reached_7(figures):
     2026-12-01: 7.7% (17 of 220), as above (6.8% with the score at 0.2); 7.3%
     (16 of 220) after dev_m and dev_n; 2026-12-02: 6.8% (15 of 220) after dev_q
     and dev_r; 7.3% (16 of 220) with the score retrained with dev_x and dev_y
-    (see the test above)."""
-    assert figures["concerns_with_999_reply"] <= 0.0727
+    (see the test above); 2026-12-03: 6.8% (15 of 220), see the test above."""
+    assert figures["concerns_with_999_reply"] <= 0.0682
 
 
 def test_details_recorded_where_they_belong_target_90(figures):
