@@ -199,8 +199,13 @@ class NotNowCues(_Strict):
     #: How a short sentence after a danger's own tells it was dealt with
     #: ("… a burn on Monday. Treated at the walk-in, dressing on.").
     outcome: List[str] = Field(..., min_items=1)
+    #: Kinds of danger a cue anywhere in the message may date, where nothing
+    #: in it says now ("a burn mark ... seen at the walk-in two weeks ago ...
+    #: it's healing fine"); ``told_now`` are the words that say now.
+    anywhere_categories: List[str] = []
+    told_now: List[str] = []
 
-    @validator("new", "outcome")
+    @validator("new", "outcome", "told_now")
     def _new_compiles(cls, patterns: List[str]) -> List[str]:
         return _all_compile(patterns)
 
@@ -746,6 +751,8 @@ class Opening(_Strict):
     concern_signs: List[str] = Field(..., min_items=1)
     this_child: List[str] = Field(..., min_items=1)
     field_words: List[str] = Field(..., min_items=1)
+    #: Errands outside the field ("a recipe", "the wifi"), taken as such when the classifier agrees.
+    everyday_subjects: List[str] = []
     self_reference: List[str] = Field(..., min_items=1)
     age: Dict[str, List[str]] = Field(..., min_items=1)
     #: Words for the child's setting ("at a primary", "baby"): they give the
@@ -756,7 +763,7 @@ class Opening(_Strict):
     decline: List[str] = Field(..., min_items=1)
     english_shorthand: List[str] = Field(..., min_items=1)
 
-    @validator("about_someone", "concern_signs", "this_child", "field_words", "decline")
+    @validator("about_someone", "concern_signs", "this_child", "field_words", "everyday_subjects", "decline")
     def _patterns_compile(cls, patterns: List[str]) -> List[str]:
         return _all_compile(patterns)
 

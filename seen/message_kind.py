@@ -32,6 +32,7 @@ QUESTION, CONCERN, OUT_OF_FIELD = "question", "concern", "out_of_field"
 NOT_HELD, CHAT, CONTEXT, COMMAND, OTHER_LANGUAGE = "not_held", "chat", "context", "command", "other_language"
 CHAT_INTENTS = ("greet", "goodbye", "thank", "help", "affirm", "deny")
 CONTEXT_INTENT = "inform_context"
+OUT_OF_SCOPE_INTENT = "out_of_scope"
 CONCERN_INTENTS = (SHARE_WORRY_INTENT, DESCRIBE_CHILD_INTENT)
 
 
@@ -69,6 +70,8 @@ def read(kb: Knowledge, heard: Heard) -> Reading:
         return Reading(CHAT)
     if intent == CONTEXT_INTENT and not (someone or signs):
         return Reading(CONTEXT)
+    if intent == OUT_OF_SCOPE_INTENT and details.any_match(tuple(rules.everyday_subjects), content):
+        return Reading(OUT_OF_FIELD, nearest=nearest)  # "a recipe the kids will eat", "the school wifi"
     if topic and asking and confidence >= (sure if someone else rules.question_min_confidence):
         return Reading(QUESTION, topic, nearest, about_a_child=someone)
     if intent in CONCERN_INTENTS or signs or (someone and not (asking and _in_general(kb, content))):

@@ -42,6 +42,8 @@ class EmergencyDetector:
         self._now = _compiled(rules.not_now.unless)
         self._new = _compiled(rules.not_now.new)
         self._outcome = _compiled(rules.not_now.outcome)
+        self._anywhere_categories = set(rules.not_now.anywhere_categories)
+        self._told_now = _compiled(rules.not_now.told_now)
         self._ongoing = _compiled(rules.ongoing.cues)
         self._happening = _compiled(rules.ongoing.unless)
         self._harm = _compiled(rules.ongoing.harm)
@@ -60,7 +62,8 @@ class EmergencyDetector:
         absent ("a burn last year that has healed"), and nothing in the message
         says something is happening now; a reassurance elsewhere in a long
         message ("discharged 2 days ago, just rang: the baby won't wake") does
-        not count."""
+        not count, except for an injury in a message that says nothing of now
+        (the not_now rules' ``anywhere_categories``)."""
         message = self.normalise(text)
         found = {category: [m for p in patterns for m in p.finditer(message) if self._alarming(category, m, message)]
                  for category, patterns in self._patterns.items()}
@@ -75,6 +78,9 @@ class EmergencyDetector:
         if set(matched) <= self._not_now_categories and not any(p.search(message) for p in self._now) and all(
                 self._past_or_absent_in(_clause(message, clauses, m, self._new)) or self._dealt_with_after(message, m)
                 for matches in found.values() for m in matches):
+            return None
+        if set(matched) <= self._anywhere_categories and self._past_or_absent_in(message) and not any(
+                p.search(message) for p in (*self._now_said, *self._told_now)):
             return None
         if set(matched) <= self._ongoing_categories and self._nothing_now_or_harmful(message) and all(
                 any(p.search(_sentence(message, m)) for p in self._ongoing)

@@ -43,7 +43,7 @@ MODEL_FILE = "danger_model.joblib"
 class EmergencyOverride(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"classifier_min_confidence": 0.5, "classifier_min_score": 0.1, "danger_min_score": 0.8,
+        return {"classifier_min_confidence": 0.5, "classifier_min_score": 0.05, "danger_min_score": 0.8,
                 "tuning_sets": "tests/dev*", "regularisation": 10.0}
 
     @classmethod

@@ -61,7 +61,14 @@ def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_91
     fresh writers' topic questions answered or offered, README); then 91.8%
     (202 of 220) again, once a parent's own account ("she told me she's fine,
     just knackered") was taught as no emergency (bot/data/nlu/worry.yml): one
-    opener fewer given the 999 reply."""
+    opener fewer given the 999 reply; 92.3% (203 of 220) after fresh sets AA,
+    AB and AC were tuned on (injuries already looked at, old bruises, weapons
+    kept at home, venting, errands outside the field): one opener fewer given
+    the 999 reply, by the learned judges (the rules still flag 11); then 91.8%
+    (202 of 220) again once the classifier's alarm needed the danger score at
+    0.05, not 0.1 (bot/config.yml): with those sets in the score's training an
+    emergency of tests/heldout_b scored 0.094 and lost its 999 reply, and a
+    missed emergency costs more than an opener given the 999 reply."""
     assert figures["concerns_met"] >= 0.9182
 
 
@@ -71,7 +78,8 @@ def test_concern_openers_given_the_999_reply_target_3_reached_7(figures):
     2026-12-01: 7.7% (17 of 220), as above (6.8% with the score at 0.2); 7.3%
     (16 of 220) after dev_m and dev_n; 2026-12-02: 6.8% (15 of 220) after dev_q
     and dev_r; 7.3% (16 of 220) with the score retrained with dev_x and dev_y
-    (see the test above); 2026-12-03: 6.8% (15 of 220), see the test above."""
+    (see the test above); 2026-12-03: 6.8% (15 of 220), 6.4% (14 of 220),
+    then 6.8% again (15 of 220), see the test above."""
     assert figures["concerns_with_999_reply"] <= 0.0682
 
 

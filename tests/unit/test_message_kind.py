@@ -136,3 +136,18 @@ def test_a_statement_nearest_a_topic_is_a_concern_though_the_classifier_is_unsur
     asked = read("what's the process for reporting FGM?", ("topic_daily_lived_experience", 0.15))
     assert told.kind == CONCERN
     assert asked.kind == NOT_HELD
+
+
+@pytest.mark.parametrize("text", [
+    "can you find me a cheap pasta recipe for 25 kids for the class party",
+    "the school wifi keeps dropping out on my laptop",
+    "help me write a poem for a health visitor's retirement card",
+])
+def test_an_everyday_errand_the_classifier_calls_out_of_scope_is_outside_the_field_though_it_names_a_child(text):
+    assert read(text, ("out_of_scope", 0.8)).kind == OUT_OF_FIELD
+
+
+def test_an_everyday_word_in_a_concern_does_not_hide_the_concern():
+    """Only the classifier's own "out of scope" lets an errand's word count."""
+    assert read("mum says she can't afford a recipe's ingredients and the kids are hungry",
+                ("share_worry", 0.6)).kind == CONCERN

@@ -591,3 +591,60 @@ def test_a_danger_seen_to_since_a_record_a_turn_of_phrase_a_habit_or_a_question_
 ])
 def test_a_sick_baby_taken_from_care_a_child_in_an_adults_bed_tonight_and_a_threat_now_are_still_emergencies(message):
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "GP: 18 month old with a temperature of 40 and a purple rash that doesn't blanch under a glass. Mum wants "
+    "to go home.",
+    "A&E: suspected NAI in a 4 month old, mum is trying to take him home before the skeletal survey.",
+    "HV visit: 10 month old's knee is swollen and he screams every time I move his leg. Mum won't take him "
+    "in.",
+    "Outreach worker: mum phoned, she's left her 18 month old in the bath and gone out to the car, says she "
+    "can't remember if the taps are on.",
+    "Neighbour says the 3 kids have been alone since Saturday, the little one is at the bedroom window and "
+    "it's wide open.",
+    "Paramedic: a toddler found on the road in a nappy, the front door of the flat is open and a baby is "
+    "still inside.",
+    "Bus escort: the 8yo wasn't at the stop, the house looks empty but I can see him at the window banging on "
+    "the glass.",
+    "Family support worker at the door: mum said she's going to put the 3 week old in the bath and leave her. "
+    "She's shut the door on me and I can hear the taps running.",
+    "Doing an inspection next door, can hear through the wall a man screaming and a child crying stop. Thuds. Now "
+    "gone quiet.",
+    "PCSO: can't get an answer at the door, a baby crying inside for ages, neighbours say mum went out "
+    "yesterday and hasn't been back.",
+    "DSL. Y9 told me older lads are picking her up from the gates at 3 today to take her to a 'party' out of "
+    "town. 2:35 now.",
+    "theres a toddler on the 2nd floor balcony opposite stood on a chair by the rail, been there a while",
+])
+def test_a_rash_that_does_not_blanch_a_limb_that_hurts_a_child_at_an_open_window_or_in_a_bath_is_an_emergency(
+        message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "I'm a class teacher in Y5 and I've noticed one of my boys has a burn mark on the back of his hand, "
+    "roughly circular, about the size of a 5p. He said it was from the oven at his nan's. When I mentioned it "
+    "to the DSL she said it was already known, it had been seen at the walk-in centre two weeks ago and they "
+    "accepted the explanation. It's healing fine. I still feel uneasy about it though, because he went really "
+    "quiet when I asked.",
+    "Toddler at stay and play has a big yellowing bruise on his cheek, mum said he fell off the sofa.",
+    "Y8 lad told his mates his stepdad keeps a machete under the stairs for protection. He was showing off.",
+    "Perinatal: a mum with postnatal depression told me about intrusive thoughts of harming her baby, which "
+    "frighten her. Dad is home with them.",
+    "Football club: a 10yo is dropped off 2 hours early and left in the car park till training.",
+    "School nurse: Y9 girl came in for a plaster for a blister and told me she has not been eating much.",
+    "Attended a welfare call last night, dad drunk but calm, his 4 year old still up at 1am, empty cans "
+    "everywhere. No one hurt. PPN submitted.",
+    "Mum said in core group 'if that school rings me one more time I'll kill them'. The kids are 8 and 11.",
+    "A&E: had a 2yo in last night who swallowed nan's tablets, fine and discharged. Looking back through his "
+    "record it's his third attendance in 6 months - a burn from straighteners and a fall.",
+    "Two little ones are left in the car outside the bookies most afternoons while dad goes in.",
+    "2 yr old at playgroup has a bruise on his cheek, mum said he fell off the sofa. GP looked at it and was "
+    "happy with the explanation. There have been a few now.",
+    "Pharmacist: a 12yo comes in for his mum's prescriptions. He asked if we sold anything for his sister's "
+    "earache.",
+])
+def test_an_injury_looked_at_an_old_bruise_a_weapon_kept_a_parents_thoughts_or_venting_is_not_an_emergency(
+        message):
+    assert not is_emergency(message)
