@@ -616,6 +616,10 @@ def test_a_sick_baby_taken_from_care_a_child_in_an_adults_bed_tonight_and_a_thre
     "DSL. Y9 told me older lads are picking her up from the gates at 3 today to take her to a 'party' out of "
     "town. 2:35 now.",
     "theres a toddler on the 2nd floor balcony opposite stood on a chair by the rail, been there a while",
+    # An injury now, beside an old one seen to: the old one's reassurance does not stand it down.
+    "He was seen by the GP in March for a sprain. He has a black eye and bruising round his neck now and won't say "
+    "how it happened.",
+    "Social care were involved last year. She has a black eye and a split lip and she's still at school with me.",
 ])
 def test_a_rash_that_does_not_blanch_a_limb_that_hurts_a_child_at_an_open_window_or_in_a_bath_is_an_emergency(
         message):
