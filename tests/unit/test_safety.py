@@ -616,6 +616,20 @@ def test_a_sick_baby_taken_from_care_a_child_in_an_adults_bed_tonight_and_a_thre
     "DSL. Y9 told me older lads are picking her up from the gates at 3 today to take her to a 'party' out of "
     "town. 2:35 now.",
     "theres a toddler on the 2nd floor balcony opposite stood on a chair by the rail, been there a while",
+    "Dropping off a food bank parcel, front door open, 3 little ones alone, the baby on the floor not really "
+    "moving much and tablets on the carpet. I'm still here.",
+    "Two toddlers climbing the railings of a 3rd floor balcony in the flats, I'm on the street below.",
+    "School nurse: today a y10 told me her mum's boyfriend is taking her to meet some men in Leeds tonight.",
+    "Minibus escort left our 8yo non-verbal pupil with a man at a different address. Mum says she doesn't "
+    "know him.",
+    "Library: a toddler has been left in a buggy by the door for 40 minutes, no adult has come back, and "
+    "she's really hot and red.",
+    "Tutor, at the house now: the 13yo whispered that her stepdad will sort her out when he's home in 15 mins "
+    "because she told mum what he does to her.",
+    "Dentist: 7yo with facial swelling from an abscess, he's struggling to swallow and his breathing is "
+    "noisy.",
+    "Youth leader: a 14yo has just shown me messages from an adult man telling her to meet him at the bus "
+    "station at 8 tonight.",
     # An injury now, beside an old one seen to: the old one's reassurance does not stand it down.
     "He was seen by the GP in March for a sprain. He has a black eye and bruising round his neck now and won't say "
     "how it happened.",
@@ -648,6 +662,13 @@ def test_a_rash_that_does_not_blanch_a_limb_that_hurts_a_child_at_an_open_window
     "happy with the explanation. There have been a few now.",
     "Pharmacist: a 12yo comes in for his mum's prescriptions. He asked if we sold anything for his sister's "
     "earache.",
+    "Childminder. 18mo comes back on Mondays from dad's with bleeding nappy rash and in Friday's clothes.",
+    "Adult MH: my client has just come off section after a psychotic episode. The kids were with their dad. "
+    "Do I share with CSC?",
+    "Nursery manager: 2 bruises on a 4yo's shins, consistent with play, and a bite mark from a sibling per "
+    "mum. Body map done, DSL aware.",
+    "GP: looking through the notes for a 6yo seen today with a cough, I can see she's missed imms and there's "
+    "an A&E entry from 2 years ago for a burn, accepted as an accident.",
 ])
 def test_an_injury_looked_at_an_old_bruise_a_weapon_kept_a_parents_thoughts_or_venting_is_not_an_emergency(
         message):
