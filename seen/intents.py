@@ -19,5 +19,7 @@ def topic_of(intent: str) -> Optional[str]:
     return intent[len(TOPIC_INTENT_PREFIX):] if intent.startswith(TOPIC_INTENT_PREFIX) else None
 #: Starts a guided reflection, or offers to carry on a paused one.
 SHARE_WORRY_INTENT = "share_worry"
+#: A message outside Seen's field, or a question its guidance does not answer.
+OUT_OF_SCOPE_INTENT = "out_of_scope"
 #: A message saying how old the child is ("she's 8").
 DESCRIBE_CHILD_INTENT = "describe_child"

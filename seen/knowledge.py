@@ -264,10 +264,15 @@ class SafetyRules(_Strict):
         return patterns
 
     @root_validator(skip_on_failure=True)
-    def _benign_names_categories(cls, values: dict) -> dict:
-        unknown = set(values["benign"]) - set(values["patterns"])
-        if unknown:
-            raise ValueError(f"benign names categories with no patterns: {sorted(unknown)}")
+    def _named_categories_exist(cls, values: dict) -> dict:
+        """A misspelt category would quietly switch a stand-down off."""
+        named = {"benign": set(values["benign"]), "not_now": set(values["not_now"].categories),
+                 "not_now.anywhere_categories": set(values["not_now"].anywhere_categories),
+                 "ongoing": set(values["ongoing"].categories)}
+        for where, categories in named.items():
+            unknown = categories - set(values["patterns"])
+            if unknown:
+                raise ValueError(f"{where} names categories with no patterns: {sorted(unknown)}")
         return values
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from seen import details, language
-from seen.intents import DESCRIBE_CHILD_INTENT, SHARE_WORRY_INTENT, topic_of
+from seen.intents import DESCRIBE_CHILD_INTENT, OUT_OF_SCOPE_INTENT, SHARE_WORRY_INTENT, topic_of
 from seen.knowledge import COMMANDS, Knowledge
 from seen.reflection import Heard, command_of
 
@@ -32,7 +32,6 @@ QUESTION, CONCERN, OUT_OF_FIELD = "question", "concern", "out_of_field"
 NOT_HELD, CHAT, CONTEXT, COMMAND, OTHER_LANGUAGE = "not_held", "chat", "context", "command", "other_language"
 CHAT_INTENTS = ("greet", "goodbye", "thank", "help", "affirm", "deny")
 CONTEXT_INTENT = "inform_context"
-OUT_OF_SCOPE_INTENT = "out_of_scope"
 CONCERN_INTENTS = (SHARE_WORRY_INTENT, DESCRIBE_CHILD_INTENT)
 
 

@@ -17,7 +17,14 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 from seen import details, note_draft, replies, summary
 from seen.conditions import holds
 from seen.handover import NoteDraft, NotSaved
-from seen.intents import DESCRIBE_CHILD_INTENT, EMERGENCY_INTENT, FALLBACK_INTENT, SHARE_WORRY_INTENT, topic_of
+from seen.intents import (
+    DESCRIBE_CHILD_INTENT,
+    EMERGENCY_INTENT,
+    FALLBACK_INTENT,
+    OUT_OF_SCOPE_INTENT,
+    SHARE_WORRY_INTENT,
+    topic_of,
+)
 from seen.knowledge import COMMANDS, NOT_SURE, SKIPPED, Area, Knowledge, Question
 from seen.reflection_state import ACTIVE, CONFIRMING, DONE, PAUSED, ReflectionState
 from seen.replies import Button, Reply
@@ -334,7 +341,7 @@ def asked_topic(kb: Knowledge, heard: Heard) -> Optional[str]:
     """The topic of a general question to Seen, asked mid-way; None for an answer."""
     rules = kb.reflection.understanding
     topic = topic_of(heard.intent)
-    if topic is None and heard.intent != "out_of_scope":
+    if topic is None and heard.intent != OUT_OF_SCOPE_INTENT:
         return None
     if heard.text.startswith("/"):
         return topic  # a topic button
@@ -344,7 +351,7 @@ def asked_topic(kb: Knowledge, heard: Heard) -> Optional[str]:
     about_this_child = any(re.search(p, heard.text, re.IGNORECASE) for p in rules.about_this_child)
     if not asks or about_this_child:
         return None
-    return topic or "out_of_scope"
+    return topic or OUT_OF_SCOPE_INTENT
 
 
 # The walk-through -------------------------------------------------------------
@@ -580,7 +587,7 @@ def _explain(ctx: _Context, question: Question) -> Turn:
 
 
 def _digress(ctx: _Context, topic_id: str) -> Turn:
-    if topic_id == "out_of_scope":
+    if topic_id == OUT_OF_SCOPE_INTENT:
         ctx.say(replies.out_of_scope(ctx.kb, ctx.area_or_fallback()))
     else:
         answer = replies.topic_answer(ctx.kb, ctx.kb.topics[topic_id], ctx.area_or_fallback())

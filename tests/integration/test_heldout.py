@@ -43,8 +43,9 @@ def test_a_topic_question_gets_its_topics_answer_or_the_topic_on_offer(name):
     its case may start the reflection, and then the topic asked about is on
     offer beside it. Measured 2026-12-03: 98.5% and 97.9% (97.7% and 97.9%
     before a concern with a question offered the nearest topic)."""
-    figures = concern_openers.measure(ROOT / "tests" / name, latest_model(ROOT / "bot" / "models"))
-    assert figures["topic_questions"] >= 80 and figures["topic_questions_reached"] >= 0.97
+    measured = concern_openers.measure(ROOT / "tests" / name, latest_model(ROOT / "bot" / "models"))
+    measured.pop("_misses")  # the set's own words: never shown, even in a failure's report
+    assert measured["topic_questions"] >= 80 and measured["topic_questions_reached"] >= 0.97
 
 
 def test_few_ordinary_worries_are_taken_for_emergencies(figures):

@@ -181,6 +181,14 @@ def test_a_topic_whose_id_does_not_match_its_file_stops_the_load(kb_copy):
         knowledge.load(kb_copy)
 
 
+@pytest.mark.parametrize("where", ["categories", "anywhere_categories"])
+def test_a_misspelt_category_in_the_999_stand_downs_stops_the_load(kb_copy, where):
+    """Otherwise the stand-down would quietly apply to nothing."""
+    _edit(kb_copy / "safety.yml", lambda rules: rules["not_now"][where].append("serious_injuries"))
+    with pytest.raises(KnowledgeError, match="serious_injuries"):
+        knowledge.load(kb_copy)
+
+
 def test_invalid_yaml_is_reported_with_its_file(kb_copy):
     (kb_copy / "topics" / "smart_goals.yml").write_text("id: [unclosed\n")
     with pytest.raises(KnowledgeError, match="smart_goals.yml"):

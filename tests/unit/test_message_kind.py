@@ -46,7 +46,6 @@ def test_a_concern_offers_the_topic_that_clearly_fits_and_only_that():
     assert (unsure.kind, unsure.topic) == (CONCERN, None)
 
 
-
 def test_a_concern_told_with_a_question_offers_the_topic_nearest_the_question_though_the_concern_ranks_first():
     """Practitioners often tell the case, then ask: the classifier ranks the
     concern first and the topic asked about after it, unsure."""
@@ -59,6 +58,7 @@ def test_a_concern_told_with_a_question_offers_the_topic_nearest_the_question_th
     assert (asked.kind, asked.topic) == (CONCERN, "information_sharing")
     assert (told.kind, told.topic) == (CONCERN, None)
     assert (far.kind, far.topic) == (CONCERN, None)
+
 
 @pytest.mark.parametrize("text, ranking, topic", [
     ("what is disguised compliance?", [("topic_disguised_compliance", 0.9)], "disguised_compliance"),
