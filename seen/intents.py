@@ -23,3 +23,8 @@ SHARE_WORRY_INTENT = "share_worry"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
 #: A message saying how old the child is ("she's 8").
 DESCRIBE_CHILD_INTENT = "describe_child"
+#: Where the NLU puts its ranking of a message's question sentence alone
+#: (bot/components/intent_classifier.py), for a message that tells and then asks.
+ASKED_RANKING = "asked_ranking"
+#: How many intents that ranking keeps.
+ASKED_RANKING_LENGTH = 5

@@ -479,9 +479,10 @@ class Understanding(_Strict):
     asking: List[str] = Field(..., min_items=1)
     about_this_child: List[str] = Field(..., min_items=1)
     keep: List[str] = Field(..., min_items=1)
+    acknowledgement: List[str] = Field(..., min_items=1)
     not_a_question_label: List[str] = []
 
-    @validator("asking", "about_this_child", "keep")
+    @validator("asking", "about_this_child", "keep", "acknowledgement")
     def _patterns_compile(cls, patterns: List[str]) -> List[str]:
         return _all_compile(patterns)
 
@@ -750,6 +751,7 @@ class Opening(_Strict):
     question_about_a_child_min_confidence: float = Field(..., ge=0, le=1)
     offer_min_confidence: float = Field(..., ge=0, le=1)
     asked_offer_min_confidence: float = Field(..., ge=0, le=1)
+    asked_sentence_min_confidence: float = Field(..., ge=0, le=1)
     nearest_topics: int = Field(..., gt=0)
     chat_max_words: int = Field(..., gt=0)
     about_someone: List[str] = Field(..., min_items=1)

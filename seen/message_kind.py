@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import Dict, Optional, Tuple
 
 from seen import details, language
 from seen.intents import DESCRIBE_CHILD_INTENT, OUT_OF_SCOPE_INTENT, SHARE_WORRY_INTENT, topic_of
@@ -33,6 +33,7 @@ NOT_HELD, CHAT, CONTEXT, COMMAND, OTHER_LANGUAGE = "not_held", "chat", "context"
 CHAT_INTENTS = ("greet", "goodbye", "thank", "help", "affirm", "deny")
 CONTEXT_INTENT = "inform_context"
 CONCERN_INTENTS = (SHARE_WORRY_INTENT, DESCRIBE_CHILD_INTENT)
+_SENTENCE_BREAKS = re.compile(r"(?<=[.!?;])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ def read(kb: Knowledge, heard: Heard) -> Reading:
     signs = details.any_match(tuple(rules.concern_signs), content)
     topic, confidence = nearest_topic(heard.ranking)
     topic = topic if topic_of(intent) == topic else None  # a topic only when it is the classifier's choice
+    asked = _sentence_asks(kb, heard)
     sure = rules.question_about_a_child_min_confidence
     offered = topic if topic and confidence >= rules.offer_min_confidence else None
     asking = asks(kb, text)
@@ -72,9 +74,9 @@ def read(kb: Knowledge, heard: Heard) -> Reading:
     if intent == OUT_OF_SCOPE_INTENT and details.any_match(tuple(rules.everyday_subjects), content):
         return Reading(OUT_OF_FIELD, nearest=nearest)  # "a recipe the kids will eat", "the school wifi"
     if topic and asking and confidence >= (sure if someone else rules.question_min_confidence):
-        return Reading(QUESTION, topic, nearest, about_a_child=someone)
+        return Reading(QUESTION, asked or topic, nearest, about_a_child=someone)
     if intent in CONCERN_INTENTS or signs or (someone and not (asking and _in_general(kb, content))):
-        return Reading(CONCERN, offered or _asked_about(kb, heard, asking), nearest, about_a_child=True)
+        return Reading(CONCERN, asked or offered or _asked_about(kb, heard, asking), nearest, about_a_child=True)
     if topic and confidence >= sure:
         return Reading(QUESTION, topic, nearest)  # a topic named on its own: "disguised compliance"
     if topic and confidence >= rules.question_min_confidence:
@@ -84,6 +86,32 @@ def read(kb: Knowledge, heard: Heard) -> Reading:
     if someone or details.any_match(tuple(rules.field_words), text):
         return Reading(NOT_HELD, nearest=nearest)
     return Reading(OUT_OF_FIELD, nearest=nearest)
+
+
+def _sentence_asks(kb: Knowledge, heard: Heard) -> Optional[str]:
+    """The topic a message's own question asks about: "GP receptionist. Mum
+    has missed the baby's last three appointments. Who do I tell?" asks who
+    to tell, though the message as a whole reads as missed appointments.
+    When the classifier is sure of a topic from the question sentence alone,
+    the topic most likely from the sentence and the whole message together:
+    "what is it?" means what the message before it names."""
+    sentence_topic, confidence = nearest_topic(heard.asked[:1])
+    if sentence_topic not in kb.topics or confidence < kb.opening.asked_sentence_min_confidence:
+        return None
+    both: Dict[str, float] = {}
+    for name, p in (*heard.asked, *heard.ranking):
+        if topic_of(name) in kb.topics:
+            both[topic_of(name)] = both.get(topic_of(name), 0.0) + p
+    return max(both, key=both.get)
+
+
+def question_sentence(kb: Knowledge, text: str) -> Optional[str]:
+    """The last sentence that asks something, in a message of more than one
+    sentence; None for a message that is one sentence, or asks nothing."""
+    sentences = [s for s in _SENTENCE_BREAKS.split(text.strip()) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    return next((s for s in reversed(sentences) if asks(kb, s)), None)
 
 
 def _asked_about(kb: Knowledge, heard: Heard, asking: bool) -> Optional[str]:
@@ -120,7 +148,7 @@ def asks(kb: Knowledge, text: str) -> bool:
     question ("what's", "how do I", "who should I") or a question mark."""
     if "?" in text:
         return True
-    sentences = re.split(r"(?<=[.!;])\s+|\n+", text.strip())
+    sentences = _SENTENCE_BREAKS.split(text.strip())
     return any(re.match(rf"\s*(?:{p})(?=\W|$)", s, re.IGNORECASE)
                for s in sentences for p in kb.reflection.understanding.asking)
 

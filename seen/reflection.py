@@ -18,6 +18,8 @@ from seen import details, note_draft, replies, summary
 from seen.conditions import holds
 from seen.handover import NoteDraft, NotSaved
 from seen.intents import (
+    ASKED_RANKING,
+    ASKED_RANKING_LENGTH,
     DESCRIBE_CHILD_INTENT,
     EMERGENCY_INTENT,
     FALLBACK_INTENT,
@@ -48,6 +50,9 @@ class Heard:
     #: The questions the details model found answered, each with the index
     #: of the clause that answers it and the choice (seen.details.HEARD_ANSWERS).
     learned: Tuple[Tuple[str, int, Optional[str]], ...] = ()
+    #: The intents ranked for the message's question sentence alone, when it
+    #: tells and then asks (seen.message_kind.ASKED_RANKING).
+    asked: Tuple[Tuple[str, float], ...] = ()
 
 
 def heard_from(kb: Knowledge, parse_data: dict) -> Heard:
@@ -70,7 +75,19 @@ def heard_from(kb: Knowledge, parse_data: dict) -> Heard:
         role=role.id if role else None,
         ranking=tuple((str(r.get("name")), float(r.get("confidence") or 0.0)) for r in ranking or [intent]),
         learned=_learned(kb, parse_data.get(details.HEARD_ANSWERS)),
+        asked=_ranked(parse_data.get(ASKED_RANKING)),
     )
+
+
+def _ranked(found: object) -> Tuple[Tuple[str, float], ...]:
+    """A ranking as sent to the action server, which trusts nothing it is
+    sent: names with probabilities, the first few only."""
+    if not isinstance(found, list):
+        return ()
+    kept = [(r["name"], float(r["confidence"])) for r in found[:ASKED_RANKING_LENGTH]
+            if isinstance(r, dict) and isinstance(r.get("name"), str)
+            and isinstance(r.get("confidence"), (int, float)) and 0 <= r["confidence"] <= 1]
+    return tuple(kept)
 
 
 def _learned(kb: Knowledge, found: object) -> Tuple[Tuple[str, int, Optional[str]], ...]:
@@ -382,7 +399,8 @@ def _during(ctx: _Context, heard: Heard) -> Turn:
         button = Button(kb.reflection.buttons.carry_on, kb.reflection.buttons.carry_on)
         ctx.say(Reply(kb.reflection.paused, [button]))
         return ctx.turn()
-    if command == "resume" or (heard.intent in ("greet", "thank") and _words(heard.text) <= rules.greeting_max_words):
+    if command == "resume" or (_acknowledges(kb, heard) and not evidence) or (
+            heard.intent in ("greet", "thank") and _words(heard.text) <= rules.greeting_max_words):
         return _ask_current(ctx)
     if heard.intent == SHARE_WORRY_INTENT and heard.text.startswith("/"):
         ctx.say(Reply(kb.reflection.already_active))
@@ -402,6 +420,12 @@ def _during(ctx: _Context, heard: Heard) -> Turn:
     if evidence:
         return _evidenced(ctx, question, heard)
     return _answer(ctx, question, heard)
+
+
+def _acknowledges(kb: Knowledge, heard: Heard) -> bool:
+    """"ok", "got it, thanks": the whole message, its punctuation aside."""
+    said = " ".join(re.sub(r"[^\w\s']", " ", heard.text.lower()).split())
+    return any(re.fullmatch(p, said) for p in kb.reflection.understanding.acknowledgement)
 
 
 def _declines(kb: Knowledge, heard: Heard) -> bool:
@@ -436,6 +460,7 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
         _record(ctx, question, text, value)
         if value is None:
             ctx.state.clarifying = question.id
+            _later_answers(ctx, question, text)
             labels = [reflection.choice_labels[c] for c in question.choices]
             return _ask_choice_again(ctx, question, reflection.choice_clarify.format(choices=_listed(labels, "or")))
         if question.change and not _says_why(ctx.kb, value, text):
@@ -469,15 +494,24 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
 
 def _clarified(ctx: _Context, question: Question, heard: Heard) -> Turn:
     """The answer after "is that a yes, a no or not sure?": keep the words
-    given first, add the value (or leave it open and move on)."""
+    given first, add the value (or leave it open and move on). Words that
+    answer a question still to come, and not this one ("he told me there's
+    nothing in the fridge"), are noted there instead of added here."""
     ctx.state.clarifying = None
     value = _choice(ctx.kb, question, heard)
     earlier = ctx.answers.get(question.id, {}).get("text") or ""
-    if value is None:
-        _record(ctx, question, f"{earlier} {heard.text.strip()}".strip(), None)
+    text = heard.text.strip()
+    band = (ctx.answers.get("age_band") or {}).get("value")
+    elsewhere = value is None and question.id not in details.heard(ctx.kb, text, [question], band)
+    questions = ctx.kb.reflection.questions
+    if elsewhere and details.heard(ctx.kb, text, questions[questions.index(question) + 1:], band):
+        _record(ctx, question, earlier, None)
+    elif value is None:
+        _record(ctx, question, f"{earlier} {text}".strip(), None)
     else:
         _record(ctx, question, earlier, value)
     ctx.say(Reply(_acknowledgement(ctx)))
+    _later_answers(ctx, question, text)
     return _advance(ctx)
 
 

@@ -20,7 +20,10 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components import model_files
 from seen.embeddings import default_embedder
+from seen import knowledge
 from seen.intent_model import IntentModel
+from seen.intents import ASKED_RANKING, ASKED_RANKING_LENGTH
+from seen.message_kind import question_sentence
 
 MODEL_FILE = "intent_model.joblib"
 RANKING_LENGTH = 10
@@ -79,4 +82,15 @@ class MeaningIntentClassifier(GraphComponent, IntentClassifier):
             ranked = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: p} for name, p in ranking[:RANKING_LENGTH]]
             message.set(INTENT, ranked[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranked, add_to_output=True)
+        self._rank_questions(messages)
         return messages
+
+    def _rank_questions(self, messages: List[Message]) -> None:
+        """A message that tells and then asks: its question sentence ranked on
+        its own too, since the telling outweighs the asking in the whole."""
+        kb = knowledge.default()
+        asked = [(m, question_sentence(kb, m.get(TEXT) or "")) for m in messages]
+        asked = [(m, q) for m, q in asked if q]
+        for (message, _), ranking in zip(asked, self._model.rank([q for _, q in asked]), strict=True):
+            ranked = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: p} for name, p in ranking[:ASKED_RANKING_LENGTH]]
+            message.set(ASKED_RANKING, ranked, add_to_output=True)

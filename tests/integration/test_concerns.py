@@ -87,6 +87,15 @@ def test_a_question_about_whom_to_tell_gets_its_answer(chat):
     assert "designated safeguarding lead" in reply and "Question 1 of" not in reply
 
 
+def test_a_concern_told_then_asked_who_to_tell_gets_that_answer_and_the_reflection_on_offer(chat):
+    """The telling is about missed appointments; the question is whom to tell."""
+    messages = chat("GP receptionist. Mum has missed the baby's last 3 appointments including immunisations and "
+                    "doesn't answer when we ring. Who do I tell?")
+    reply = said(messages)
+    assert "designated safeguarding lead" in reply and KB.topics["who_to_tell"].answer.split(".")[0] in reply
+    assert "/share_worry" in [b["payload"] for m in messages for b in m.get("buttons") or []]
+
+
 def test_a_message_in_another_language_gets_999_first_and_the_general_route(chat):
     reply = texts(chat("Dziecko jest często głodne w szkole i ma brudne ubrania. Co mam zrobić?"))
     assert reply[0].startswith(CALL_999) and "English" in reply[0] and "0808 800 5000" in reply[0]

@@ -9,7 +9,8 @@ trained model.
 
 import pytest
 
-from seen import knowledge, message_kind
+from seen import knowledge, message_kind, reflection
+from seen.intents import ASKED_RANKING
 from seen.message_kind import CHAT, COMMAND, CONCERN, CONTEXT, NOT_HELD, OTHER_LANGUAGE, OUT_OF_FIELD, QUESTION
 from seen.reflection import Heard
 
@@ -151,3 +152,48 @@ def test_an_everyday_word_in_a_concern_does_not_hide_the_concern():
     """Only the classifier's own "out of scope" lets an errand's word count."""
     assert read("mum says she can't afford a recipe's ingredients and the kids are hungry",
                 ("share_worry", 0.6)).kind == CONCERN
+
+
+GP = ("GP receptionist. Mum has missed the baby's last 3 appointments including immunisations and doesn't answer "
+      "when we ring. Who do I tell?")
+
+
+def test_a_concern_told_then_asked_gets_the_topic_of_its_own_question():
+    """The telling outweighs the asking in the whole message, so the NLU ranks
+    the question sentence alone too: "who do I tell?" is who to tell."""
+    whole = (("topic_missed_appointments", 0.65), ("topic_who_to_tell", 0.05))
+    heard = Heard(GP, "topic_missed_appointments", 0.65, ranking=whole, asked=(("topic_who_to_tell", 0.97),))
+    without = Heard(GP, "topic_missed_appointments", 0.65, ranking=whole)
+    assert message_kind.read(KB, heard).topic == "who_to_tell"
+    assert message_kind.read(KB, without).topic == "missed_appointments"
+
+
+def test_a_question_that_points_back_keeps_the_topic_the_message_names():
+    """"What is it?" alone reads as whatever tool the classifier knows best;
+    the whole message names the one meant."""
+    text = "Someone said the Wiffin tool might help me track change over time. What is it and how does it work?"
+    heard = Heard(text, "topic_neglect_toolkit", 0.8, ranking=(("topic_neglect_toolkit", 0.8),),
+                  asked=(("topic_graded_care_profile", 0.6), ("topic_neglect_toolkit", 0.3)))
+    assert message_kind.read(KB, heard).topic == "neglect_toolkit"
+
+
+@pytest.mark.parametrize("text, question", [
+    (GP, "Who do I tell?"),
+    ("year 9 girl, same dirty uniform for weeks. who do i speak to", "who do i speak to"),
+    ("Is this neglect? The baby is always in a wet nappy.", "Is this neglect?"),
+    ("Who do I tell if I'm worried about a child?", None),  # one sentence: the whole message is the question
+    ("Nursery. He's 3 and still in the same nappy at pick-up. Mum seems low.", None),  # asks nothing
+])
+def test_the_question_sentence_of_a_message_that_tells_and_asks(text, question):
+    assert message_kind.question_sentence(KB, text) == question
+
+
+def test_the_question_sentences_ranking_is_checked_before_it_is_believed():
+    """What reaches the action server is untrusted: only named intents with a
+    probability, the first few."""
+    parse = {"text": GP, "intent": {"name": "topic_missed_appointments", "confidence": 0.65},
+             ASKED_RANKING: [{"name": "topic_who_to_tell", "confidence": 0.97}, {"name": 3, "confidence": 0.5},
+                             {"name": "topic_escalation", "confidence": 7}, {"name": "topic_supervision"},
+                             {"name": "topic_escalation", "confidence": 0.01}, *[{"name": "x", "confidence": 0}] * 9]}
+    assert reflection.heard_from(KB, parse).asked == (("topic_who_to_tell", 0.97), ("topic_escalation", 0.01))
+    assert reflection.heard_from(KB, {**parse, ASKED_RANKING: "topic_who_to_tell"}).asked == ()

@@ -154,6 +154,44 @@ def test_a_description_given_for_a_yes_no_question_is_kept_and_then_clarified():
     assert talk.current == "adult_services"
 
 
+def test_a_reply_to_is_that_a_yes_or_no_that_tells_something_else_is_noted_where_it_belongs():
+    """A teacher asked about missed appointments tells what the boy said: that
+    is the child's voice, not an answer about appointments."""
+    talk = started(role="teacher", area="derby")
+    talk.say("5 to 11")
+    talk.answer_until("missed_appointments")
+    talk.say("mum says money is tight and she's always polite at the gate")
+    said = talk.say("he told me there's nothing in the fridge at home", "share_worry", 0.3)
+    assert talk.answer("voice")["text"] == "he told me there's nothing in the fridge at home"
+    assert "fridge" not in talk.answer("missed_appointments")["text"]
+    assert any("child's voice" in s for s in said) and talk.current != "missed_appointments"
+
+
+def test_a_reply_to_is_that_a_yes_or_no_in_its_own_words_is_kept_with_the_first():
+    talk = started(role="teacher", area="derby")
+    talk.say("5 to 11")
+    talk.answer_until("missed_appointments")
+    talk.say("mum says money is tight")
+    talk.say("she cancelled the dentist twice I think", "share_worry", 0.3)
+    assert "dentist" in talk.answer("missed_appointments")["text"]
+
+
+@pytest.mark.parametrize("said", ["ok", "Okay.", "ok thanks", "got it, cheers", "right then"])
+def test_a_bare_ok_answers_nothing_and_the_question_is_asked_again(said):
+    """After Seen answers a question mid-way, "ok" is no answer about the
+    agencies, nor a "yes" to a yes-or-no question."""
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("seen_alone")
+    talk.say(said, "affirm", 0.8)
+    assert talk.current == "seen_alone" and "seen_alone" not in talk.state.answers
+    talk.say("ok, he was seen alone at school last week", "affirm", 0.5)
+    assert talk.answer("seen_alone")["text"] == "ok, he was seen alone at school last week"
+    talk.answer_until("agencies")
+    replies = talk.say(said, "affirm", 0.8)
+    assert talk.current == "agencies" and "agencies" not in talk.state.answers
+    assert QUESTIONS["agencies"].text in replies[-1]
+
+
 def test_go_back_changes_the_last_answer_and_keep_leaves_it():
     talk = started(role="teacher", area="derby")
     talk.answer_until("voice")
