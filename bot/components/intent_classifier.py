@@ -7,7 +7,7 @@ far more of them (see benchmarks/nlu_heldout.py).
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -19,8 +19,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components import model_files
-from seen.embeddings import default_embedder
 from seen import knowledge
+from seen.embeddings import default_embedder
 from seen.intent_model import IntentModel
 from seen.intents import ASKED_RANKING, ASKED_RANKING_LENGTH
 from seen.message_kind import question_sentence
@@ -79,7 +79,7 @@ class MeaningIntentClassifier(GraphComponent, IntentClassifier):
             return messages
         rankings = self._model.rank([m.get(TEXT) or "" for m in messages])
         for message, ranking in zip(messages, rankings, strict=True):
-            ranked = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: p} for name, p in ranking[:RANKING_LENGTH]]
+            ranked = _as_parsed(ranking[:RANKING_LENGTH])
             message.set(INTENT, ranked[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranked, add_to_output=True)
         self._rank_questions(messages)
@@ -92,5 +92,8 @@ class MeaningIntentClassifier(GraphComponent, IntentClassifier):
         asked = [(m, question_sentence(kb, m.get(TEXT) or "")) for m in messages]
         asked = [(m, q) for m, q in asked if q]
         for (message, _), ranking in zip(asked, self._model.rank([q for _, q in asked]), strict=True):
-            ranked = [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: p} for name, p in ranking[:ASKED_RANKING_LENGTH]]
-            message.set(ASKED_RANKING, ranked, add_to_output=True)
+            message.set(ASKED_RANKING, _as_parsed(ranking[:ASKED_RANKING_LENGTH]), add_to_output=True)
+
+
+def _as_parsed(ranking: List[Tuple[str, float]]) -> List[Dict[str, Any]]:
+    return [{INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: p} for name, p in ranking]
