@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Pattern, Tuple
 
-from seen.knowledge import Knowledge, Question
+from seen.knowledge import Condition, Knowledge, Question
 
 #: Where the NLU puts the details model's verdict on a message
 #: (bot/components/details_heard.py): question id -> [index of the clause that
@@ -93,7 +93,8 @@ def heard(kb: Knowledge, text: str, questions: Iterable[Question], age_band: Opt
     for question in questions:
         if question.kind in CONTEXT_KINDS or not question.heard_in or not may_ask(question, age_band):
             continue
-        for value, patterns in question.heard_words().items():
+        said = question.said_if is None or _band_allows(question.said_if, age_band)
+        for value, patterns in question.heard_words(said).items():
             hit = sorted({i for pattern in _compiled(tuple(patterns)) for match in pattern.finditer(text)
                           for i, (start, end) in enumerate(spans) if start < match.end() and match.start() < end})
             if hit:
@@ -104,10 +105,12 @@ def heard(kb: Knowledge, text: str, questions: Iterable[Question], age_band: Opt
 
 def may_ask(question: Question, age_band: Optional[str]) -> bool:
     """A question that branches on the age band is asked only for its bands."""
-    condition = question.ask_if
-    if age_band is None or condition is None or condition.question != "age_band":
-        return True
-    return age_band in (condition.is_ or [])
+    return question.ask_if is None or _band_allows(question.ask_if, age_band)
+
+
+def _band_allows(condition: Condition, age_band: Optional[str]) -> bool:
+    """A condition on the age band holds for this band, or the band is not known."""
+    return age_band is None or condition.question != "age_band" or age_band in (condition.is_ or [])
 
 
 def opening(kb: Knowledge, text: str, learned: Optional[Dict[str, Tuple[int, Optional[str]]]] = None) -> Details:

@@ -339,6 +339,11 @@ class Question(_Strict):
     #: urine" answers daily life), for a choice question the words of each
     #: choice ({"yes": ["agrees to everything"]}).
     heard_in: Union[List[str], Dict[str, List[str]]] = []
+    #: For a text question, words for what the child said ("told me", "says
+    #: he's hungry"), heard only for an age band ``said_if`` allows: a baby
+    #: says nothing, so "says she's fine" of a baby is the parent speaking.
+    heard_said: List[str] = []
+    said_if: Optional[Condition] = None
 
     @root_validator(skip_on_failure=True)
     def _choices_for_choice_questions(cls, values: dict) -> dict:
@@ -351,13 +356,18 @@ class Question(_Strict):
         if isinstance(heard_in, dict) and set(heard_in) - set(values["choices"]):
             raise ValueError(f"question {values['id']}: heard_in names "
                              f"{sorted(set(heard_in) - set(values['choices']))}, not its choices")
-        for patterns in (heard_in.values() if isinstance(heard_in, dict) else [heard_in]):
+        if values["heard_said"] and (values["kind"] != "text" or values["said_if"] is None):
+            raise ValueError(f"question {values['id']}: heard_said goes with a text question and its said_if")
+        for patterns in (heard_in.values() if isinstance(heard_in, dict) else [heard_in, values["heard_said"]]):
             _all_compile(patterns)
         return values
 
-    def heard_words(self) -> Dict[Optional[str], List[str]]:
-        """The words that answer this question, by the choice they give (None for a text question)."""
-        return dict(self.heard_in) if isinstance(self.heard_in, dict) else {None: list(self.heard_in)}
+    def heard_words(self, said: bool = True) -> Dict[Optional[str], List[str]]:
+        """The words that answer this question, by the choice they give (None
+        for a text question); ``said``: with the words for what the child said."""
+        if isinstance(self.heard_in, dict):
+            return dict(self.heard_in)
+        return {None: [*self.heard_in, *(self.heard_said if said else [])]}
 
 
 class AgeBand(_Strict):
@@ -633,6 +643,8 @@ class Reflection(_Strict):
         for question in values["questions"]:
             _check_condition(question.ask_if, questions, values_of, f"question {question.id}", before=placed,
                              counts=counts)
+            _check_condition(question.said_if, questions, values_of, f"question {question.id}'s said_if",
+                             before=placed)
             placed.append(question.id)
         ids = set()
         for rule in values["prompts"]:

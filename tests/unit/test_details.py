@@ -236,3 +236,15 @@ def test_a_workplace_before_the_story_a_sign_off_and_a_new_dsl_give_the_role(tex
 ])
 def test_what_the_child_said_after_a_full_stop_or_as_the_older_one_is_their_voice(text):
     assert "voice" in details.heard(KB, text, KB.reflection.questions, "age_5_11")
+
+
+@pytest.mark.parametrize("text, voice", [
+    ("HV here. 7mo, weight dropped 2 centiles, mum cancelled the last 3 visits. Says she's fine, just tired", False),
+    ("6 week old baby, mum says she's coping fine, flat is freezing", False),
+    ("year 4 lad, always hungry. Says there's no food at home", True),
+    ("3yo at nursery told staff daddy sleeps all day", True),
+    ("7 month old, very quiet and doesn't smile at mum", True),  # what a baby shows is its voice
+])
+def test_what_was_said_is_the_childs_voice_only_for_a_child_old_enough_to_say_it(text, voice):
+    """A baby says nothing: "says she's fine" of a 7 month old is the mother speaking."""
+    assert ("voice" in details.opening(KB, text).answers) is voice

@@ -101,9 +101,12 @@ def _prompt(reflection: dict, prompt_id: str) -> dict:
         (lambda r: _prompt(r, "drift").update(sources=[]), "sources"),
         (lambda r: _question(r, "tool").pop("choices"), "choices go with kind: choice"),
         (lambda r: r["commands"].pop("go_back"), "commands without examples"),
+        (lambda r: _question(r, "voice").pop("said_if"), "heard_said goes with a text question and its said_if"),
+        (lambda r: _question(r, "voice")["said_if"].update({"is": ["age_5_to_11"]}), "cannot be"),
     ],
     ids=["unknown topic", "branch on a later question", "impossible value", "empty condition", "bad pattern",
-         "unknown source", "prompt without source", "choice without choices", "command without examples"],
+         "unknown source", "prompt without source", "choice without choices", "command without examples",
+         "words for what was said, for no age", "misspelt age band for what was said"],
 )
 def test_a_broken_reflection_stops_the_load_naming_the_problem(kb_copy, breakage, expected):
     _edit(kb_copy / "reflection.yml", breakage)

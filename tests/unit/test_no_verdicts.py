@@ -164,7 +164,8 @@ def verdicts_in(text: str) -> List[Tuple[str, str, str]]:
 #: checked, so a new message, topic, area or prompt is covered without a change here.
 READ_NOT_SAID = frozenset({
     "safety", "opening", "anonymise", "examples", "aliases", "places", "short_forms", "workplaces", "words",
-    "heard_in", "choice_words", "commands", "understanding", "when", "ask_if", "save_words", "discard_words",
+    "heard_in", "heard_said", "said_if", "choice_words", "commands", "understanding", "when", "ask_if",
+    "save_words", "discard_words",
     "remove_words", "id", "file", "url", "fallback_area",
 })
 
