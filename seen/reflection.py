@@ -504,13 +504,12 @@ def _clarified(ctx: _Context, question: Question, heard: Heard) -> Turn:
     band = (ctx.answers.get("age_band") or {}).get("value")
     elsewhere = value is None and question.id not in details.heard(ctx.kb, text, [question], band)
     questions = ctx.kb.reflection.questions
-    if elsewhere and details.heard(ctx.kb, text, questions[questions.index(question) + 1:], band):
-        _record(ctx, question, earlier, None)
-    elif value is None:
-        _record(ctx, question, f"{earlier} {text}".strip(), None)
+    later = [q for q in questions[questions.index(question) + 1:] if q.id not in ctx.answers]
+    if elsewhere and details.heard(ctx.kb, text, later, band):
+        _record(ctx, question, earlier, None)  # "You've also told me about …: noted" says it
     else:
-        _record(ctx, question, earlier, value)
-    ctx.say(Reply(_acknowledgement(ctx)))
+        _record(ctx, question, earlier if value else f"{earlier} {text}".strip(), value)
+        ctx.say(Reply(_acknowledgement(ctx)))
     _later_answers(ctx, question, text)
     return _advance(ctx)
 
