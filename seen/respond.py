@@ -75,13 +75,14 @@ def respond(kb: Knowledge, talk: Conversation, heard: Heard, store: Optional[Sto
 def _concern(kb: Knowledge, talk: Conversation, heard: Heard, reading: Reading, store: Optional[Store]) -> Turn:
     """A new reflection, started with what the practitioner just told Seen; from
     the "Reflect on this case" button, or "yes" to it, with the message before it."""
-    first = heard
+    first, offer = heard, reading.topic
     accepted = heard.text.startswith("/") or heard.intent == "affirm"
     if accepted and talk.previous and not talk.previous.text.startswith("/"):
         first = talk.previous
         reading = message_kind.read(kb, first)
+        offer = None if reading.kind == message_kind.QUESTION else reading.topic  # its answer was just given
     return reflection.respond(kb, talk.reflection, first, talk.role, talk.area, store,
-                              offer=reading.topic, nearest=reading.nearest)
+                              offer=offer, nearest=reading.nearest)
 
 
 def _reflection_button(kb: Knowledge, heard: Heard) -> bool:

@@ -73,6 +73,7 @@ def test_a_question_about_a_child_gets_the_answer_and_the_reflection_on_offer_wi
     pressed = reply(heard(REFLECT_PAYLOAD, ("share_worry", 1.0)), respond.Conversation(previous=question))
     assert pressed.reflecting and pressed.role == "health_visitor"
     assert pressed.state.answers["age_band"]["value"] == "unborn"
+    assert KB.topics["neglect_in_pregnancy"].title not in buttons(pressed)  # just answered: not offered again
 
 
 @pytest.mark.parametrize("yes", ["yes please", "yeah go on"])
