@@ -248,3 +248,15 @@ def test_what_the_child_said_after_a_full_stop_or_as_the_older_one_is_their_voic
 def test_what_was_said_is_the_childs_voice_only_for_a_child_old_enough_to_say_it(text, voice):
     """A baby says nothing: "says she's fine" of a 7 month old is the mother speaking."""
     assert ("voice" in details.opening(KB, text).answers) is voice
+
+
+@pytest.mark.parametrize("text, plan", [
+    ("hv here, 2yo missed her 2 year review twice, mum not answering", False),
+    ("8yo in for his asthma review, inhaler never collected", False),
+    ("y3 boy on a CIN plan, nothing changes, mum agrees to everything", True),
+    ("every TAF meeting mum says it's all better, nothing is", True),
+    ("lad on CP plan, no core group since September", True),
+])
+def test_a_health_review_is_not_the_plan_for_the_child(text, plan):
+    """"His 2 year review" is a health check; a CIN plan or a TAF meeting is the plan."""
+    assert ("plan" in details.opening(KB, text).answers) is plan
