@@ -51,7 +51,7 @@ class Heard:
     #: of the clause that answers it and the choice (seen.details.HEARD_ANSWERS).
     learned: Tuple[Tuple[str, int, Optional[str]], ...] = ()
     #: The intents ranked for the message's question sentence alone, when it
-    #: tells and then asks (seen.message_kind.ASKED_RANKING).
+    #: tells and then asks (seen.intents.ASKED_RANKING).
     asked: Tuple[Tuple[str, float], ...] = ()
 
 
