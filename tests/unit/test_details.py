@@ -260,3 +260,17 @@ def test_what_was_said_is_the_childs_voice_only_for_a_child_old_enough_to_say_it
 def test_a_health_review_is_not_the_plan_for_the_child(text, plan):
     """"His 2 year review" is a health check; a CIN plan or a TAF meeting is the plan."""
     assert ("plan" in details.opening(KB, text).answers) is plan
+
+
+@pytest.mark.parametrize("text, plan, history", [
+    ("y5 girl, hungry every day. Her older brother was on a CP plan in 2021", False, True),
+    ("4yo, filthy clothes. Previous CIN plan closed in the spring, mum disengaged", False, True),
+    ("baby not gaining. CP plan ended last year, stepped down to early help", False, True),
+    ("toddler on a CP plan since June, mum missing every core group", True, None),
+    ("has been on a CIN plan for 8 months and nothing has changed", True, None),
+])
+def test_a_plan_that_ended_or_was_a_siblings_is_history_not_the_plan_for_the_child(text, plan, history):
+    """"Was on a CP plan in 2021" answers the question about earlier plans, not "what is the plan"."""
+    answers = details.opening(KB, text).answers
+    assert ("plan" in answers) is plan
+    assert history is None or ("history" in answers) is history

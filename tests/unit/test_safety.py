@@ -673,3 +673,35 @@ def test_a_rash_that_does_not_blanch_a_limb_that_hurts_a_child_at_an_open_window
 def test_an_injury_looked_at_an_old_bruise_a_weapon_kept_a_parents_thoughts_or_venting_is_not_an_emergency(
         message):
     assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Third referral bounced back. Honestly banging my head against a brick wall with this family.",
+    "Y3 girl told her friend that dad said he'd smack her if she didn't tidy her room. Friend told me.",
+    "Scald on the toddler's arm last wk, seen by paed, fits with the story. Still not sure about home.",
+    "Small kitchen fire at the house last yr, and now the flat is piling up with rubbish again.",
+    "Mum is shattered and says she hasn't eaten properly for days. Baby feeding well and gaining.",
+    "Neighbourhood team: 13yo reported missing Saturday night, found Sunday lunchtime at her boyfriend's.",
+    "Childminder: dad smells of drink at pick-up most Thursdays but he's on foot, never drives.",
+    "Ambulance crew: went to an overdose last night, mum, she's been admitted. Kids went to their aunt.",
+    "Reception boy started with us in a nappy and still barely talks. Mum says he'll get there.",
+    "HV: only just found out at the review that the 2yo broke his wrist in March, healed now.",
+    "I'm watching this lad slowly go under and nobody at the core group sees it.",
+    "HV: she's been under the perinatal team since the birth and doing well, but she's just told me her partner "
+    "has left and she's on her own with the twins now.",
+])
+def test_a_figure_of_speech_a_threat_on_a_condition_a_short_date_or_a_child_found_is_not_an_emergency(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "y2 boy says his dad banged his head against the wall this morning, he's been sick and is sleepy",
+    "he's just hit her and says he'll hit her again if she cries, I can hear it now",
+    "the 3yo slipped under the water in the bath and isn't breathing properly",
+    "our 12yo went missing from the park an hour ago and we can't find her",
+    "a toddler is wandering the car park in just a nappy, no adult anywhere",
+    "I've just found the 4yo home alone, mum's phone is off",
+    "the 3yo is on her own in the flat and the door is wide open",
+])
+def test_a_head_banged_by_a_parent_a_threat_now_a_child_under_water_or_alone_now_are_still_emergencies(message):
+    assert is_emergency(message)
