@@ -689,6 +689,9 @@ def test_an_injury_looked_at_an_old_bruise_a_weapon_kept_a_parents_thoughts_or_v
     "I'm watching this lad slowly go under and nobody at the core group sees it.",
     "HV: she's been under the perinatal team since the birth and doing well, but she's just told me her partner "
     "has left and she's on her own with the twins now.",
+    "At the drop-in last month dad said he'd batter them if they woke him again, then said he didn't mean it.",
+    "Kids are out on the landing till late most nights. Nobody's in danger tonight, it's a slow drip, "
+    "but who do I tell?",
 ])
 def test_a_figure_of_speech_a_threat_on_a_condition_a_short_date_or_a_child_found_is_not_an_emergency(message):
     assert not is_emergency(message)
@@ -702,6 +705,26 @@ def test_a_figure_of_speech_a_threat_on_a_condition_a_short_date_or_a_child_foun
     "a toddler is wandering the car park in just a nappy, no adult anywhere",
     "I've just found the 4yo home alone, mum's phone is off",
     "the 3yo is on her own in the flat and the door is wide open",
+    "dad says he'll kill her tonight and he says he means it, she's terrified to go home",
+    "the kids are in danger tonight, he's back and he's drunk",
 ])
 def test_a_head_banged_by_a_parent_a_threat_now_a_child_under_water_or_alone_now_are_still_emergencies(message):
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "it's minus 4 out and there's a little girl sat on the step of number 12 in her pyjamas, no answer at the door",
+    "tiny lad standing at the bus stop in just a t-shirt and no shoes at 11pm, it's freezing, says mum's asleep",
+    "Y10 girl rang from a party, says she's been spiked and can't stand up, the older lads won't let her leave",
+    "I've found a 5yo shut in a back bedroom, no food in there, mum's gone out",
+])
+def test_a_child_in_night_clothes_in_the_cold_a_drink_spiked_or_a_child_shut_in_a_room_now_are_emergencies(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Y4 boy comes in with no coat even when it's freezing, mum says he won't wear one.",
+    "Nursery: 2yo always arrives in a t-shirt and no socks in the snow, mum's struggling with money.",
+])
+def test_no_coat_in_the_cold_as_a_habit_is_not_an_emergency(message):
+    assert not is_emergency(message)
