@@ -274,3 +274,16 @@ def test_a_plan_that_ended_or_was_a_siblings_is_history_not_the_plan_for_the_chi
     answers = details.opening(KB, text).answers
     assert ("plan" in answers) is plan
     assert history is None or ("history" in answers) is history
+
+
+@pytest.mark.parametrize("text, heard, not_heard", [
+    ("HV here. 7mo, weight dropped 2 centiles, mum cancelled the last 3 visits. Says she's fine, just tired",
+     "missed_appointments", "daily_life"),
+    ("y4 boy falls asleep in class, mum says he's just tired", "raised_with_family", "voice"),
+    ("reception girl, always tired and hungry", "daily_life", "voice"),
+    ("y4 boy told me there's no food at home", "voice", "raised_with_family"),
+])
+def test_a_parents_just_tired_is_their_account_not_the_childs_day_or_voice(text, heard, not_heard):
+    """"Mum says he's just tired" is what mum told: not how the child's day is, nor what the child said."""
+    answers = details.opening(KB, text).answers
+    assert heard in answers and not_heard not in answers

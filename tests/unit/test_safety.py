@@ -728,3 +728,30 @@ def test_a_child_in_night_clothes_in_the_cold_a_drink_spiked_or_a_child_shut_in_
 ])
 def test_no_coat_in_the_cold_as_a_habit_is_not_an_emergency(message):
     assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Reception girl drew a picture of her house on fire with mummy inside. No fire that we know of.",
+    "Y8 boy's creative writing has a dad with a knife in it. He says it's from a film he watched.",
+    "6yo keeps going on about the man with the gun. Turns out it's his big brother's nerf gun.",
+    "Mum said she'd felt suicidal over Christmas. She's on meds and sees the perinatal team now.",
+    "Lad on my bus says his dad's gonna kill his mum one day. School say they know the family.",
+    "Toddler swallowed a coin last Easter, went to A&E and it passed. Cupboards still not locked.",
+    "8yo has had a wobbly tooth for weeks, blood on his pillow every morning, nobody's taken him to a dentist.",
+    "Chip pan fire at the flat in the summer, nobody was badly hurt, they've been rehoused.",
+    "The remote controls still aren't taped up after the battery scare. Mum says she'll do it.",
+    "Yesterday dad turned up to collect his son, the head called the police and they came.",
+])
+def test_a_drawing_a_story_a_toy_a_time_to_come_or_nobody_hurt_is_not_an_emergency(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "he drew a picture of dad hitting him and says dad did it this morning, his arm's swollen",
+    "a boy has gone through the ice on the pond in the park, his friends can't reach him",
+    "my little one drunk from a bottle in the garage, I think it was weedkiller, she's being sick",
+    "I've called the police, dad's got a knife and the kids are upstairs",
+    "he's got a gun, a real one, and says he'll use it on the kids tonight",
+])
+def test_a_drawing_of_harm_done_today_a_child_through_the_ice_or_poisoned_or_a_gun_now_are_emergencies(message):
+    assert is_emergency(message)
