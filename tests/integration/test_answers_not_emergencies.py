@@ -22,14 +22,17 @@ def parse():
     "yes, I saw him on his own in the nurse's room",
     "no, he's never been seen without dad there",
     "mum says she's fine, just tired",
+    "she's in the bouncer most of the day, bottles propped, house very cold",
+    "he lies in the car seat nearly all day with a propped bottle",
 ])
-def test_an_answer_about_seeing_the_child_alone_or_a_parents_account_is_not_an_emergency(parse, answer):
+def test_an_answer_about_seeing_the_child_alone_a_parents_account_or_a_babys_day_is_not_an_emergency(parse, answer):
     assert parse(answer).intent != EMERGENCY_INTENT
 
 
 @pytest.mark.parametrize("message", [
     "the 2 year old has been on her own in the flat all night, I'm outside now",
     "she's been left on her own with the baby, she's 4, mum went out hours ago",
+    "the baby's gone floppy in the bouncer and isn't breathing properly",
 ])
 def test_a_young_child_left_on_their_own_now_is_still_an_emergency(parse, message):
     assert parse(message).intent == EMERGENCY_INTENT
