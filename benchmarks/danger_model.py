@@ -5,15 +5,17 @@ writer. For each in turn, the danger score (seen.danger_model) is trained as
 components.emergency_override trains it, on the bot's NLU examples and every
 other tuning set, and then judges the left-out set's emergencies and concerns
 beside the rules and the intent classifier (trained on the NLU examples only,
-so fresh to every set). The rules themselves were tuned on every set, so the
-rules-alone line flatters them; the score's and the classifier's are fresh.
+so fresh to every set). The rules' check, the score learned from rule-matched
+messages only, is trained the same way without the left-out set. The rules
+themselves were tuned on every set, so the rules-alone line flatters them;
+the scores' and the classifier's are fresh.
 
     .venv/bin/python -m benchmarks.danger_model [--json out.json]
 
 Prints, for each pair of thresholds, emergencies caught and concerns taken for
 emergencies over all sets; all three judges together, for each score the
-classifier's alarm may need, and with the rules standing down below a score;
-and the configured pair by set.
+classifier's alarm may need; the rules' check at several thresholds, with the
+lowest check score an emergency got; and the configured judges by set.
 """
 
 from __future__ import annotations
@@ -31,16 +33,16 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from benchmarks.parsing import ROOT
-from seen.danger_model import DangerModel, tuning_examples
+from seen.danger_model import DangerModel, matched_by_rules, tuning_examples
 from seen.embeddings import default_embedder
 from seen.intent_model import IntentModel
 from seen.intents import EMERGENCY_INTENT
-from seen.safety import default_detector
+from seen.safety import HAPPENING_NOW, default_detector
 
-#: (rules stand down below, the score alone from). The rules always win in
-#: Seen (0.0); the others show why: a stand-down spares a few false alarms
-#: but loses emergencies just above it.
-PAIRS = ((0.0, 0.6), (0.0, 0.7), (0.0, 0.9), (0.005, 0.8), (0.01, 0.8), (0.02, 0.8), (0.0, 1.01))
+#: (the rules' check stands them down below, the score alone from).
+PAIRS = ((0.0, 0.6), (0.0, 0.7), (0.0, 0.9), (0.0, 0.8), (0.01, 0.8), (0.02, 0.8), (0.05, 0.8), (0.0, 1.01))
+#: Where the rules' check may stand the rules down, beside the configured one.
+CHECKS = (0.0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1)
 
 
 def _override() -> dict:
@@ -49,7 +51,7 @@ def _override() -> dict:
 
 
 def _configured() -> Tuple[float, float]:
-    return 0.0, _override()["danger_min_score"]
+    return _override()["rules_min_score"], _override()["danger_min_score"]
 
 
 def _nlu_examples() -> List[Message]:
@@ -71,22 +73,30 @@ def _classifier(embedder) -> IntentModel:
 
 
 def scores_by_set() -> Dict[str, Dict[str, np.ndarray]]:
-    """For each tuning set: its messages' labels, the rules' verdicts and the
-    score of a model trained without it."""
+    """For each tuning set: its messages' labels, the rules' verdicts, and the
+    scores of the danger model and the rules' check trained without it."""
     folders = sorted(p for p in ROOT.glob("tests/dev*") if p.is_dir())
     nlu_emergencies, nlu_others = _nlu()
     detector = default_detector()
-    embedder = default_embedder()  # each training text embedded once for all ten trainings
+    embedder = default_embedder()  # each training text embedded once for all the trainings
     classifier = _classifier(embedder)
+    every_emergency, every_concern = tuning_examples(folders)
+    matched = set(matched_by_rules(every_emergency + every_concern + nlu_emergencies + nlu_others))
     result: Dict[str, Dict[str, np.ndarray]] = {}
     for left_out in folders:
         emergencies, concerns = tuning_examples([f for f in folders if f != left_out])
-        model = DangerModel(embedder).fit(emergencies + nlu_emergencies, concerns + nlu_others)
+        emergencies, concerns = emergencies + nlu_emergencies, concerns + nlu_others
+        model = DangerModel(embedder).fit(emergencies, concerns)
+        check = DangerModel(embedder).fit([t for t in emergencies if t in matched],
+                                          [t for t in concerns if t in matched])
         test_emergencies, test_concerns = tuning_examples([left_out])
         texts = test_emergencies + test_concerns
+        found = [detector.detect(t) for t in texts]
         result[left_out.name] = {
             "emergency": np.array([True] * len(test_emergencies) + [False] * len(test_concerns)),
-            "rules": np.array([detector.detect(t) is not None for t in texts]),
+            "rules": np.array([f is not None for f in found]),
+            "now": np.array([f is not None and HAPPENING_NOW in f.categories for f in found]),
+            "check": np.array(check.scores(texts)),
             "score": np.array(model.scores(texts)),
             "classifier": np.array([dict(r).get(EMERGENCY_INTENT, 0.0) for r in classifier.rank(texts)]),
             "reassured": np.array([detector.reassured(t) for t in texts]),
@@ -95,19 +105,23 @@ def scores_by_set() -> Dict[str, Dict[str, np.ndarray]]:
     return result
 
 
-def judged(data: Dict[str, np.ndarray], stand_down: float, alone: float) -> np.ndarray:
-    """The component's verdict (without the reassurance check on the score
-    alone), or with the rules standing down below ``stand_down``."""
-    return (data["rules"] & (data["score"] >= stand_down)) | (~data["rules"] & (data["score"] >= alone))
+def _rules(data: Dict[str, np.ndarray], check_min: float) -> np.ndarray:
+    """The rules' matches that stand: said to be happening now, or the check at ``check_min``."""
+    return data["rules"] & (data["now"] | (data["check"] >= check_min))
+
+
+def judged(data: Dict[str, np.ndarray], check_min: float, alone: float) -> np.ndarray:
+    """The rules and the score alone (without the classifier and the
+    reassurance check)."""
+    return _rules(data, check_min) | (data["score"] >= alone)
 
 
 def three_judges(data: Dict[str, np.ndarray], classifier_min: float, classifier_min_score: float,
-                 score_min: float, stand_down: float = 0.0) -> np.ndarray:
-    """The component's verdict, the classifier and the reassurance check
-    included; or with the rules standing down below ``stand_down``."""
+                 score_min: float, check_min: float) -> np.ndarray:
+    """The component's verdict, the classifier and the reassurance check included."""
     learned = (data["score"] >= score_min) | ((data["classifier"] >= classifier_min)
                                               & (data["score"] >= classifier_min_score))
-    return (data["rules"] & (data["score"] >= stand_down)) | (learned & ~data["reassured"])
+    return _rules(data, check_min) | (learned & ~data["reassured"])
 
 
 def _figures(data: Dict[str, np.ndarray], verdict: np.ndarray) -> Dict[str, int]:
@@ -122,7 +136,7 @@ def main() -> None:
     args = parser.parse_args()
     sets = scores_by_set()
     every = {key: np.concatenate([s[key] for s in sets.values()])
-             for key in ("emergency", "rules", "score", "classifier", "reassured")}
+             for key in ("emergency", "rules", "now", "check", "score", "classifier", "reassured")}
     configured = _configured()
     report: Dict[str, object] = {"configured": list(configured)}
     rules = _figures(every, every["rules"])
@@ -130,35 +144,38 @@ def main() -> None:
           f"false alarms {rules['false_alarms']}/{rules['concerns']}")
     report["rules_alone"] = rules
     report["pairs"] = {}
-    for stand_down, alone in (configured, *[p for p in PAIRS if p != configured]):
-        figures = _figures(every, judged(every, stand_down, alone))
-        report["pairs"][f"{stand_down}/{alone}"] = figures
-        print(f"rules stand down below {stand_down}, score alone from {alone}: caught "
+    for check_min, alone in (configured, *[p for p in PAIRS if p != configured]):
+        figures = _figures(every, judged(every, check_min, alone))
+        report["pairs"][f"{check_min}/{alone}"] = figures
+        print(f"rules' check from {check_min}, score alone from {alone}: caught "
               f"{figures['caught']}/{figures['emergencies']}, false alarms {figures['false_alarms']}/"
               f"{figures['concerns']} ({figures['false_alarms'] / figures['concerns']:.1%})")
     override = _override()
+    three = (override["classifier_min_confidence"], override["classifier_min_score"], override["danger_min_score"])
     report["three_judges"] = {}
     for needs in sorted({0.0, 0.1, 0.2, 0.3, 0.4, override["classifier_min_score"]}):
-        figures = _figures(every, three_judges(every, override["classifier_min_confidence"], needs,
-                                               override["danger_min_score"]))
+        figures = _figures(every, three_judges(every, three[0], needs, three[2], configured[0]))
         report["three_judges"][str(needs)] = figures
         mark = " (configured)" if needs == override["classifier_min_score"] else ""
         print(f"all three judges, the classifier's alarm needing a score of {needs}{mark}: caught "
               f"{figures['caught']}/{figures['emergencies']}, false alarms {figures['false_alarms']}/"
               f"{figures['concerns']} ({figures['false_alarms'] / figures['concerns']:.1%})")
-    # Tried on 2026-12-02, not configured: the score standing the rules down too (README).
-    report["three_judges_rules_standing_down"] = {}
-    for stand_down in (0.005, 0.01, 0.02):
-        for needs in (override["classifier_min_score"], 0.2):
-            figures = _figures(every, three_judges(every, override["classifier_min_confidence"], needs,
-                                                   override["danger_min_score"], stand_down))
-            report["three_judges_rules_standing_down"][f"{stand_down}/{needs}"] = figures
-            print(f"all three judges, the rules standing down below {stand_down}, the classifier's alarm "
-                  f"needing {needs}: caught {figures['caught']}/{figures['emergencies']}, false alarms "
-                  f"{figures['false_alarms']}/{figures['concerns']}")
+    emergencies_matched = every["rules"] & every["emergency"] & ~every["now"]
+    lowest = float(every["check"][emergencies_matched].min()) if emergencies_matched.any() else 1.0
+    report["rules_check"] = {"lowest_emergency": lowest}
+    print(f"the rules' check: the lowest score of an emergency the rules match, not said to be now: {lowest:.4f}")
+    for check_min in sorted({*CHECKS, configured[0]}):
+        figures = _figures(every, three_judges(every, *three, check_min))
+        rules = _figures(every, _rules(every, check_min))
+        report["rules_check"][str(check_min)] = {"three_judges": figures, "rules": rules}
+        mark = " (configured)" if check_min == configured[0] else ""
+        print(f"the rules' check from {check_min}{mark}: the rules catch {rules['caught']}, false alarms "
+              f"{rules['false_alarms']}; all three judges catch {figures['caught']}/{figures['emergencies']}, "
+              f"false alarms {figures['false_alarms']}/{figures['concerns']} "
+              f"({figures['false_alarms'] / figures['concerns']:.1%})")
     report["by_set"] = {}
     for name, data in sets.items():
-        figures = _figures(data, judged(data, *configured))
+        figures = _figures(data, three_judges(data, *three, configured[0]))
         report["by_set"][name] = figures
         print(f"  {name}: caught {figures['caught']}/{figures['emergencies']}, "
               f"false alarms {figures['false_alarms']}/{figures['concerns']}")

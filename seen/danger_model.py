@@ -18,6 +18,7 @@ import yaml
 
 from seen.embeddings import Embedder
 from seen.intent_model import IntentModel
+from seen.safety import default_detector
 
 DANGER, CONCERN = "danger", "concern"
 
@@ -38,6 +39,14 @@ class DangerModel:
     def attach(self, embedder: Embedder) -> "DangerModel":
         self._model.attach(embedder)
         return self
+
+
+def matched_by_rules(texts: Sequence[str]) -> List[str]:
+    """The messages whose words a safety rule matches, stood down or not: what
+    the rules' check learns from (components.emergency_override), so that it
+    learns the line between a danger now and the same words in a concern."""
+    detector = default_detector()
+    return [text for text in texts if detector.words_match(text) or detector.detect(text) is not None]
 
 
 def tuning_examples(folders: Iterable[Path]) -> Tuple[List[str], List[str]]:

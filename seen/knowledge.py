@@ -577,6 +577,7 @@ class Reflection(_Strict):
     choice_not_understood: str
     choice_clarify: str
     context_noted: str
+    role_after_area: str
     help: str
     heard_already: str
     heard_also: str

@@ -325,6 +325,11 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+#: At the role question, a reply this short that names an area and no role
+#: ("Derby", "in North Somerset") gives the area, not the role.
+AREA_ALONE_WORDS = 3
+
+
 def _starts_with(patterns: List[str], text: str) -> bool:
     return any(re.match(rf"\s*(?:{p})(?=\W|$)", text, re.IGNORECASE) for p in patterns)
 
@@ -482,6 +487,9 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
         if heard.area:
             ctx.area = heard.area
         role = ctx.kb.roles.get(heard.role or "") or ctx.kb.find_role(text)
+        if role is None and heard.area in ctx.kb.areas and _words(text) <= AREA_ALONE_WORDS:
+            said = ctx.kb.reflection.role_after_area.format(area=ctx.kb.areas[heard.area].name)
+            return _ask_choice_again(ctx, question, said)
         ctx.role = role.id if role else ctx.role
         _record(ctx, question, role.name if role else text, role.id if role else None)
     else:

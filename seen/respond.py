@@ -53,7 +53,7 @@ def respond(kb: Knowledge, talk: Conversation, heard: Heard, store: Optional[Sto
     if request is not None:
         return follow_up.respond(kb, request, talk.role, heard.area or talk.area, find, state)
     reading = message_kind.read(kb, heard)
-    if reading.kind == message_kind.CONCERN:
+    if reading.kind == message_kind.CONCERN or (_reflect_on_this_typed(kb, heard) and talk.previous is not None):
         return _concern(kb, talk, heard, reading, store)
     if reading.kind == message_kind.COMMAND or _reflection_button(kb, heard):
         return reflection.respond(kb, talk.reflection, heard, talk.role, talk.area, store)
@@ -76,13 +76,18 @@ def _concern(kb: Knowledge, talk: Conversation, heard: Heard, reading: Reading, 
     """A new reflection, started with what the practitioner just told Seen; from
     the "Reflect on this case" button, or "yes" to it, with the message before it."""
     first, offer = heard, reading.topic
-    accepted = heard.text.startswith("/") or heard.intent == "affirm"
+    accepted = heard.text.startswith("/") or heard.intent == "affirm" or _reflect_on_this_typed(kb, heard)
     if accepted and talk.previous and not talk.previous.text.startswith("/"):
         first = talk.previous
         reading = message_kind.read(kb, first)
         offer = None if reading.kind == message_kind.QUESTION else reading.topic  # its answer was just given
     return reflection.respond(kb, talk.reflection, first, talk.role, talk.area, store,
                               offer=offer, nearest=reading.nearest)
+
+
+def _reflect_on_this_typed(kb: Knowledge, heard: Heard) -> bool:
+    """"Reflect on this case" typed, not pressed: it means the message before, as the button does."""
+    return heard.text.strip().rstrip(".!").lower() == kb.reflection.buttons.reflect_on_this.lower()
 
 
 def _reflection_button(kb: Knowledge, heard: Heard) -> bool:

@@ -21,6 +21,10 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 _QUOTE_MARKS = re.compile(r"\"|(?<![a-z])'|'(?![a-z])")
 
 
+#: The category added when a message says its danger is happening now.
+HAPPENING_NOW = "happening_now"
+
+
 @dataclass(frozen=True)
 class Emergency:
     """Why a message was taken as an emergency: the categories that matched."""
@@ -71,7 +75,7 @@ class EmergencyDetector:
         if self._hypothetical_in(message):
             return None
         if self._happening_now(message):
-            return Emergency((*matched, "happening_now"))
+            return Emergency((*matched, HAPPENING_NOW))
         if not matched:
             return None
         clauses = details.clause_spans(message)
@@ -87,6 +91,14 @@ class EmergencyDetector:
                 for matches in found.values() for m in matches):
             return None
         return Emergency(matched)
+
+    def words_match(self, text: str) -> bool:
+        """Whether a danger's words are in the message, before any stand-down
+        ("a burn last year" as much as "a burn tonight"): the messages the
+        rules' learned check reads (seen.danger_model.matched_by_rules)."""
+        message = self.normalise(text)
+        return any(self._alarming(category, m, message)
+                   for category, patterns in self._patterns.items() for p in patterns for m in p.finditer(message))
 
     def _dealt_with_after(self, message: str, found: re.Match) -> bool:
         """One of the two short sentences after the danger's own says it was

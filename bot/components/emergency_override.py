@@ -7,13 +7,18 @@ NLU examples only, and took many a serious concern for an emergency ("mum on
 methadone", "eating out of the bins"); the score, which has read thousands
 of both from many writers, must agree with it a little.
 
-- The rules match: an emergency, whatever the others say.
+- The rules match: an emergency, unless the rules' check, a second danger
+  score learned only from messages a rule's words match, is nearly sure it
+  is a concern ("found with a knife in his bag last year"), and the message
+  does not say the danger is happening now. The rules' own stand-downs,
+  learned writer by writer, spared a new writer's false alarms only in part
+  (README, "Figures"); the check reads every writer's.
 - The classifier's emergency intent is at least ``classifier_min_confidence``
   sure and the score at least ``classifier_min_score``, or the score alone at
   least ``danger_min_score``: an emergency, unless the message says the
   danger is past, absent or hypothetical ("he's fine now", "for our
-  induction pack"). benchmarks/danger_model.py measures the pair with each
-  writer's set left out of the score's training.
+  induction pack"). benchmarks/danger_model.py measures the judges with each
+  writer's set left out of the scores' training.
 - Otherwise an emergency guess below its bar gives way to the next intent.
 
 Every other reply still opens with "a child in immediate danger: call 999".
@@ -32,19 +37,20 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components import model_files, tuning_sets
-from seen.danger_model import DangerModel, tuning_examples
+from seen.danger_model import DangerModel, matched_by_rules, tuning_examples
 from seen.embeddings import default_embedder
 from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT
-from seen.safety import default_detector
+from seen.safety import HAPPENING_NOW, default_detector
 
 MODEL_FILE = "danger_model.joblib"
+RULES_CHECK_FILE = "rules_check.joblib"
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class EmergencyOverride(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"classifier_min_confidence": 0.5, "classifier_min_score": 0.05, "danger_min_score": 0.8,
-                "tuning_sets": "tests/dev*", "regularisation": 10.0}
+                "rules_min_score": 0.03, "tuning_sets": "tests/dev*", "regularisation": 10.0}
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
@@ -56,11 +62,13 @@ class EmergencyOverride(GraphComponent):
         model_storage: Optional[ModelStorage] = None,
         resource: Optional[Resource] = None,
         model: Optional[DangerModel] = None,
+        rules_check: Optional[DangerModel] = None,
     ) -> None:
         self._config = config
         self._model_storage = model_storage
         self._resource = resource
         self._model = model
+        self._rules_check = rules_check
 
     @classmethod
     def create(
@@ -76,12 +84,16 @@ class EmergencyOverride(GraphComponent):
     def train(self, training_data: TrainingData) -> Resource:
         """Emergencies: the emergency intent's examples and the tuning sets'
         emergencies. Not emergencies: every other intent's examples and the
-        tuning sets' concerns and ordinary worries."""
+        tuning sets' concerns and ordinary worries. The rules' check learns
+        from those of both whose words a rule matches."""
         examples = [m for m in training_data.intent_examples if m.get(TEXT)]
         emergencies, concerns = tuning_examples(tuning_sets.folders(self._config["tuning_sets"]))
         emergencies += [m.get(TEXT) for m in examples if m.get(INTENT) == EMERGENCY_INTENT]
         concerns += [m.get(TEXT) for m in examples if m.get(INTENT) != EMERGENCY_INTENT]
         model = DangerModel(default_embedder(), self._config["regularisation"]).fit(emergencies, concerns)
+        rules_check = DangerModel(default_embedder(), self._config["regularisation"]).fit(
+            matched_by_rules(emergencies), matched_by_rules(concerns))
+        model_files.save(self._model_storage, self._resource, RULES_CHECK_FILE, rules_check)
         return model_files.save(self._model_storage, self._resource, MODEL_FILE, model)
 
     @classmethod
@@ -94,7 +106,8 @@ class EmergencyOverride(GraphComponent):
         **kwargs: Any,
     ) -> "EmergencyOverride":
         default_detector()
-        return cls(config, model_storage, resource, model_files.load(model_storage, resource, MODEL_FILE))
+        return cls(config, model_storage, resource, model_files.load(model_storage, resource, MODEL_FILE),
+                   model_files.load(model_storage, resource, RULES_CHECK_FILE))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -118,7 +131,9 @@ class EmergencyOverride(GraphComponent):
         """The judges' verdict (the module's docstring says how);
         ``classifier_guess`` is the intent classifier's emergency probability."""
         detector = default_detector()
-        if detector.detect(text) is not None:
+        found = detector.detect(text)
+        if found is not None and (HAPPENING_NOW in found.categories
+                                  or self._rules_check.scores([text])[0] >= self._config["rules_min_score"]):
             return True
         score = self._model.scores([text])[0]
         confident = score >= self._config["danger_min_score"] or (

@@ -39,7 +39,7 @@ def test_questions_in_seens_field_that_no_topic_answers_are_not_told_i_dont_know
 # Issue 11's targets that are not met yet. Each test guards the figure reached,
 # so a change that makes it worse fails; the target is in the name.
 
-def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_91(figures):
+def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_93(figures):
     """Measured 2026-11-30: 91.4% in the first session, 90.9% (200 of 220) after
     the second, whose rule changes met more of every dev set; 2026-12-01: 91.4%
     (201 of 220), once the classifier's alarm needed the danger score's
@@ -68,19 +68,23 @@ def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_91
     (202 of 220) again once the classifier's alarm needed the danger score at
     0.05, not 0.1 (bot/config.yml): with those sets in the score's training an
     emergency of tests/heldout_b fell below 0.1 and lost its 999 reply, and a
-    missed emergency costs more than an opener given the 999 reply."""
-    assert figures["concerns_met"] >= 0.9182
+    missed emergency costs more than an opener given the 999 reply; 92.3%
+    (203 of 220) once a baby's day was taught as a pattern; 93.2% (205 of
+    220) once the rules' check could stand the rules down (bot/config.yml,
+    its threshold chosen on the dev sets, each writer left out)."""
+    assert figures["concerns_met"] >= 0.9318
 
 
-def test_concern_openers_given_the_999_reply_target_3_reached_7(figures):
+def test_concern_openers_given_the_999_reply_target_3_reached_6(figures):
     """Measured 2026-11-30: 7.7% in the first session, 8.2% (18 of 220) after the
     second, whose rule changes gave fewer 999 replies on every dev set;
     2026-12-01: 7.7% (17 of 220), as above (6.8% with the score at 0.2); 7.3%
     (16 of 220) after dev_m and dev_n; 2026-12-02: 6.8% (15 of 220) after dev_q
     and dev_r; 7.3% (16 of 220) with the score retrained with dev_x and dev_y
     (see the test above); 2026-12-03: 6.8% (15 of 220), 6.4% (14 of 220),
-    then 6.8% again (15 of 220), see the test above."""
-    assert figures["concerns_with_999_reply"] <= 0.0682
+    then 6.8% again (15 of 220), see the test above; 5.9% (13 of 220) with
+    the rules' check."""
+    assert figures["concerns_with_999_reply"] <= 0.0591
 
 
 def test_details_recorded_where_they_belong_target_90(figures):

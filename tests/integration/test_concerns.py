@@ -46,16 +46,18 @@ def test_a_concern_said_as_a_statement_starts_the_reflection_not_i_dont_know_or_
     assert "one question at a time" in reply and "Question" in reply
 
 
-def test_after_the_999_reply_the_message_can_be_thought_through_without_telling_it_again(chat):
+@pytest.mark.parametrize("accept", ["/share_worry", "Reflect on this case"], ids=["pressed", "typed"])
+def test_after_the_999_reply_the_message_can_be_thought_through_without_telling_it_again(chat, accept):
     """A first message given the 999 reply, rightly or not: the reply is as
-    ever, then "Reflect on this case" starts the reflection from what was said."""
+    ever, then "Reflect on this case", pressed or typed, starts the reflection
+    from what was said."""
     opener = ("Year 4 teacher in Oldbury. He's just told me his dad burned his arm with a lighter last night "
               "and he's scared to go home tonight")
     first = chat(opener)
     assert texts(first)[0].startswith(CALL_999) and "Then contact children's social care now" in said(first)
     offered = [b["payload"] for m in first for b in m.get("buttons") or []]
     assert "/share_worry" in offered
-    reply = texts(chat("/share_worry"))
+    reply = texts(chat(accept))
     told = next(t for t in reply if t.startswith("You've told me about"))
     assert "your role (teacher)" in told and "child's age (5 to 11)" in told
     assert "what's your role" not in reply[-1].lower()

@@ -3,7 +3,7 @@ the tuning sets, in their own file layout."""
 
 from pathlib import Path
 
-from seen.danger_model import DangerModel, tuning_examples
+from seen.danger_model import DangerModel, matched_by_rules, tuning_examples
 from seen.embeddings import default_embedder
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,6 +18,12 @@ def test_every_tuning_sets_emergencies_and_concerns_are_read(tmp_path):
     emergencies, concerns = tuning_examples([tmp_path])
     assert sorted(emergencies) == ["baby not breathing", "hes not waking up"]
     assert concerns == ["y5 lad, nits again", "always hungry", "worried about a child in my class"]
+
+
+def test_the_rules_check_reads_a_dangers_words_whether_or_not_the_rules_stood_them_down():
+    texts = ["he had a burn on his arm last year that has healed", "he says his dad burned him",
+             "uniform dirty for weeks, always hungry"]
+    assert matched_by_rules(texts) == texts[:2]
 
 
 def test_the_tuning_sets_give_the_score_hundreds_of_each():

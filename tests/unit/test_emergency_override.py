@@ -1,8 +1,8 @@
-"""The NLU component that decides the 999 reply from the rules and the danger score.
+"""The NLU component that decides the 999 reply from the rules and the danger scores.
 
-The score here is fixed per test, so each test shows one branch of the
-decision; how good the learned score is, is measured on words it never saw
-(benchmarks/danger_model.py, the held-out integration tests)."""
+The scores here are fixed per test, so each test shows one branch of the
+decision; how good the learned scores are, is measured on words they never
+saw (benchmarks/danger_model.py, the held-out integration tests)."""
 
 import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
@@ -11,7 +11,7 @@ from rasa.shared.nlu.training_data.message import Message
 from components.emergency_override import EmergencyOverride
 
 CONFIG = {**EmergencyOverride.get_default_config(), "classifier_min_confidence": 0.5, "classifier_min_score": 0.1,
-          "danger_min_score": 0.8}
+          "danger_min_score": 0.8, "rules_min_score": 0.03}
 
 
 class FixedScore:
@@ -29,9 +29,10 @@ def parsed(text, *ranking):
     return Message(data={TEXT: text, INTENT: ranked[0], INTENT_RANKING_KEY: ranked})
 
 
-def judged(text, score, *ranking):
+def judged(text, score, *ranking, check=0.5):
+    """``score`` is the danger score, ``check`` the rules' check."""
     message = parsed(text, *ranking)
-    EmergencyOverride(CONFIG, model=FixedScore(score)).process([message])
+    EmergencyOverride(CONFIG, model=FixedScore(score), rules_check=FixedScore(check)).process([message])
     return message
 
 
@@ -47,6 +48,21 @@ def test_the_rules_win_over_any_classifier_guess():
 
 def test_the_rules_win_even_when_the_score_is_sure_there_is_no_danger():
     assert top(judged("he says his dad burned him", 0.0, ("share_worry", 0.9))) == "emergency"
+
+
+def test_the_rules_stand_down_when_their_check_is_nearly_sure_of_a_concern():
+    message = judged("he says his dad burned him", 0.3, ("share_worry", 0.9), ("emergency", 0.05), check=0.02)
+    assert top(message) == "share_worry"
+
+
+def test_a_match_their_check_doubts_is_still_an_emergency_when_the_danger_score_is_sure():
+    assert top(judged("he says his dad burned him", 0.9, ("share_worry", 0.9), check=0.0)) == "emergency"
+
+
+@pytest.mark.parametrize("text", ["the 3 year old is on his own in the flat right now",
+                                  "mum is passed out drunk and the baby is with her right now"])
+def test_a_danger_said_to_be_happening_now_is_an_emergency_whatever_the_check(text):
+    assert top(judged(text, 0.0, ("share_worry", 0.9), check=0.0)) == "emergency"
 
 
 def test_a_confident_classifier_emergency_stands_when_the_score_agrees_a_little():

@@ -37,6 +37,15 @@ def test_it_starts_with_999_and_asks_for_no_names_then_one_question():
     assert QUESTIONS["role"].text in first[-1] and talk.current == "role"
 
 
+def test_an_area_given_at_the_role_question_is_kept_as_the_area_and_the_role_asked_again():
+    talk = started()
+    said = talk.say("Derby", "inform_context", area="derby")
+    assert talk.current == "role" and talk.area == "derby" and "role" not in talk.state.answers
+    assert "Derby" in said[-1] and "role" in said[-1]
+    talk.say("teacher", "inform_context", role="teacher")
+    assert talk.role == "teacher" and talk.current == "age_band"  # the area is not asked
+
+
 def test_known_role_and_area_are_not_asked_again():
     talk = started(role="health_visitor", area="derby")
     assert talk.current == "age_band"

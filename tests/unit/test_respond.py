@@ -76,6 +76,15 @@ def test_a_question_about_a_child_gets_the_answer_and_the_reflection_on_offer_wi
     assert KB.topics["neglect_in_pregnancy"].title not in buttons(pressed)  # just answered: not offered again
 
 
+@pytest.mark.parametrize("intent", ["share_worry", "nlu_fallback"])
+def test_reflect_on_this_case_typed_starts_from_the_message_before_as_the_button_does(intent):
+    question = heard("hv here, mum is 30 wks and using heroin, can it be neglect before the baby is born?",
+                     ("topic_neglect_in_pregnancy", 0.8))
+    typed = reply(heard("reflect on this case", (intent, 0.9)), respond.Conversation(previous=question))
+    assert typed.reflecting and typed.role == "health_visitor"
+    assert typed.state.answers["age_band"]["value"] == "unborn"
+
+
 @pytest.mark.parametrize("yes", ["yes please", "yeah go on"])
 def test_yes_to_reflecting_on_this_case_starts_from_the_message_before_as_the_button_does(yes):
     question = heard("hv here, mum is 30 wks and using heroin, can it be neglect before the baby is born?",

@@ -1,0 +1,111 @@
+"""The rules' check on the false alarms the rules gave writers they had never read.
+
+Some tuning sets say in their header the commit they were first measured at,
+before the rules learned from them ("Fresh at 7b1e979"). This reads each such
+set with the rules of that commit (knowledge/safety.yml from git), so the
+rules' false alarms and catches are the ones the writer met fresh; then
+scores them with the rules' check (seen.danger_model) trained as
+components.emergency_override trains it, without that set. A check that
+spares only the false alarms the current rules were already taught to spare
+would show nothing here.
+
+    .venv/bin/python -m benchmarks.rules_check_fresh [--json out.json]
+
+Needs the git history (a clone has it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from benchmarks.danger_model import _nlu, _override
+from benchmarks.parsing import ROOT
+from seen import knowledge
+from seen.danger_model import DangerModel, matched_by_rules, tuning_examples
+from seen.embeddings import default_embedder
+from seen.safety import HAPPENING_NOW, EmergencyDetector
+
+#: Thresholds shown beside the configured one.
+LEVELS = (0.01, 0.02, 0.05, 0.08)
+FRESH_AT = re.compile(r"Fresh (?:at|on) ([0-9a-f]{7,40})\b")
+
+
+def fresh_commit(folder: Path) -> Optional[str]:
+    """The commit a tuning set was first measured at, from its concern openers' header."""
+    path = folder / "concern_openers.yml"
+    if not path.exists():
+        return None
+    header = "".join(line for line in path.read_text(encoding="utf-8").splitlines(True)[:5] if line.startswith("#"))
+    found = FRESH_AT.search(header)
+    return found.group(1) if found else None
+
+
+def rules_at(commit: str) -> EmergencyDetector:
+    """The emergency rules as they stood at ``commit``, on today's knowledge otherwise."""
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "knowledge"
+        shutil.copytree(ROOT / "knowledge", copy)
+        old = subprocess.run(["git", "show", f"{commit}:knowledge/safety.yml"], cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout
+        (copy / "safety.yml").write_text(old, encoding="utf-8")
+        return EmergencyDetector(knowledge.load(copy).safety)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    folders = sorted(p for p in ROOT.glob("tests/dev*") if p.is_dir())
+    fresh = {f: c for f in folders if (c := fresh_commit(f))}
+    threshold = _override()["rules_min_score"]
+    nlu_emergencies, nlu_others = _nlu()
+    every_emergency, every_concern = tuning_examples(folders)
+    matched = set(matched_by_rules(every_emergency + every_concern + nlu_emergencies + nlu_others))
+    embedder = default_embedder()
+    report: Dict[str, Dict[str, object]] = {}
+    for folder, commit in fresh.items():
+        emergencies, concerns = tuning_examples([f for f in folders if f != folder])
+        emergencies, concerns = emergencies + nlu_emergencies, concerns + nlu_others
+        check = DangerModel(embedder).fit([t for t in emergencies if t in matched],
+                                          [t for t in concerns if t in matched])
+        detector = rules_at(commit)
+        own_emergencies, own_concerns = tuning_examples([folder])
+        figures: Dict[str, object] = {"commit": commit}
+        for kind, texts in (("emergencies", own_emergencies), ("concerns", own_concerns)):
+            flagged = [t for t in texts if (f := detector.detect(t)) is not None and HAPPENING_NOW not in f.categories]
+            now = sum(1 for t in texts if (f := detector.detect(t)) is not None and HAPPENING_NOW in f.categories)
+            figures[kind] = {"messages": len(texts), "rules_flag": len(flagged) + now,
+                             "scores": check.scores(flagged) if flagged else []}
+        report[folder.name] = figures
+        e, c = figures["emergencies"], figures["concerns"]
+        print(f"{folder.name} (rules at {commit}): emergencies {e['rules_flag']}/{e['messages']} flagged, "
+              f"{_below(e['scores'], threshold)} stood down; concerns {c['rules_flag']}/{c['messages']} flagged, "
+              f"{_below(c['scores'], threshold)} stood down")
+    summary = {}
+    for level in sorted({*LEVELS, threshold}):
+        lost = sum(_below(r["emergencies"]["scores"], level) for r in report.values())
+        spared = sum(_below(r["concerns"]["scores"], level) for r in report.values())
+        summary[str(level)] = {"emergencies_stood_down": lost, "concerns_stood_down": spared}
+        mark = " (configured)" if level == threshold else ""
+        print(f"the rules' check from {level}{mark}, on {len(report)} writers' sets with the rules they met fresh: "
+              f"of {sum(r['emergencies']['rules_flag'] for r in report.values())} emergencies the rules caught, "
+              f"{lost} stood down; of {sum(r['concerns']['rules_flag'] for r in report.values())} concerns the "
+              f"rules took for emergencies, {spared} stood down")
+    if args.json:
+        args.json.write_text(json.dumps({"threshold": threshold, "sets": report, "levels": summary}, indent=2),
+                             encoding="utf-8")
+
+
+def _below(scores: List[float], level: float) -> int:
+    return sum(1 for s in scores if s < level)
+
+
+if __name__ == "__main__":
+    main()
