@@ -33,7 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from benchmarks.parsing import ROOT
-from seen.danger_model import DangerModel, matched_by_rules, tuning_examples
+from seen.danger_model import DangerModel, fit_rules_check, matched_by_rules, tuning_examples
 from seen.embeddings import default_embedder
 from seen.intent_model import IntentModel
 from seen.intents import EMERGENCY_INTENT
@@ -45,13 +45,13 @@ PAIRS = ((0.0, 0.6), (0.0, 0.7), (0.0, 0.9), (0.0, 0.8), (0.01, 0.8), (0.02, 0.8
 CHECKS = (0.0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1)
 
 
-def _override() -> dict:
+def override_config() -> dict:
     config = yaml.safe_load((ROOT / "bot" / "config.yml").read_text(encoding="utf-8"))
     return next(c for c in config["pipeline"] if c["name"].endswith("EmergencyOverride"))
 
 
 def _configured() -> Tuple[float, float]:
-    return _override()["rules_min_score"], _override()["danger_min_score"]
+    return override_config()["rules_min_score"], override_config()["danger_min_score"]
 
 
 def _nlu_examples() -> List[Message]:
@@ -59,7 +59,7 @@ def _nlu_examples() -> List[Message]:
     return [m for m in data.intent_examples if m.get(TEXT)]
 
 
-def _nlu() -> Tuple[List[str], List[str]]:
+def nlu_examples_by_kind() -> Tuple[List[str], List[str]]:
     examples = _nlu_examples()
     return ([m.get(TEXT) for m in examples if m.get(INTENT) == EMERGENCY_INTENT],
             [m.get(TEXT) for m in examples if m.get(INTENT) != EMERGENCY_INTENT])
@@ -76,7 +76,7 @@ def scores_by_set() -> Dict[str, Dict[str, np.ndarray]]:
     """For each tuning set: its messages' labels, the rules' verdicts, and the
     scores of the danger model and the rules' check trained without it."""
     folders = sorted(p for p in ROOT.glob("tests/dev*") if p.is_dir())
-    nlu_emergencies, nlu_others = _nlu()
+    nlu_emergencies, nlu_others = nlu_examples_by_kind()
     detector = default_detector()
     embedder = default_embedder()  # each training text embedded once for all the trainings
     classifier = _classifier(embedder)
@@ -87,8 +87,7 @@ def scores_by_set() -> Dict[str, Dict[str, np.ndarray]]:
         emergencies, concerns = tuning_examples([f for f in folders if f != left_out])
         emergencies, concerns = emergencies + nlu_emergencies, concerns + nlu_others
         model = DangerModel(embedder).fit(emergencies, concerns)
-        check = DangerModel(embedder).fit([t for t in emergencies if t in matched],
-                                          [t for t in concerns if t in matched])
+        check = fit_rules_check(embedder, emergencies, concerns, matched=matched)
         test_emergencies, test_concerns = tuning_examples([left_out])
         texts = test_emergencies + test_concerns
         found = [detector.detect(t) for t in texts]
@@ -150,7 +149,7 @@ def main() -> None:
         print(f"rules' check from {check_min}, score alone from {alone}: caught "
               f"{figures['caught']}/{figures['emergencies']}, false alarms {figures['false_alarms']}/"
               f"{figures['concerns']} ({figures['false_alarms'] / figures['concerns']:.1%})")
-    override = _override()
+    override = override_config()
     three = (override["classifier_min_confidence"], override["classifier_min_score"], override["danger_min_score"])
     report["three_judges"] = {}
     for needs in sorted({0.0, 0.1, 0.2, 0.3, 0.4, override["classifier_min_score"]}):

@@ -25,10 +25,10 @@ import tempfile
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from benchmarks.danger_model import _nlu, _override
+from benchmarks.danger_model import nlu_examples_by_kind, override_config
 from benchmarks.parsing import ROOT
 from seen import knowledge
-from seen.danger_model import DangerModel, matched_by_rules, tuning_examples
+from seen.danger_model import fit_rules_check, matched_by_rules, tuning_examples
 from seen.embeddings import default_embedder
 from seen.safety import HAPPENING_NOW, EmergencyDetector
 
@@ -64,8 +64,8 @@ def main() -> None:
     args = parser.parse_args()
     folders = sorted(p for p in ROOT.glob("tests/dev*") if p.is_dir())
     fresh = {f: c for f in folders if (c := fresh_commit(f))}
-    threshold = _override()["rules_min_score"]
-    nlu_emergencies, nlu_others = _nlu()
+    threshold = override_config()["rules_min_score"]
+    nlu_emergencies, nlu_others = nlu_examples_by_kind()
     every_emergency, every_concern = tuning_examples(folders)
     matched = set(matched_by_rules(every_emergency + every_concern + nlu_emergencies + nlu_others))
     embedder = default_embedder()
@@ -73,16 +73,16 @@ def main() -> None:
     for folder, commit in fresh.items():
         emergencies, concerns = tuning_examples([f for f in folders if f != folder])
         emergencies, concerns = emergencies + nlu_emergencies, concerns + nlu_others
-        check = DangerModel(embedder).fit([t for t in emergencies if t in matched],
-                                          [t for t in concerns if t in matched])
+        check = fit_rules_check(embedder, emergencies, concerns, matched=matched)
         detector = rules_at(commit)
         own_emergencies, own_concerns = tuning_examples([folder])
         figures: Dict[str, object] = {"commit": commit}
         for kind, texts in (("emergencies", own_emergencies), ("concerns", own_concerns)):
-            flagged = [t for t in texts if (f := detector.detect(t)) is not None and HAPPENING_NOW not in f.categories]
-            now = sum(1 for t in texts if (f := detector.detect(t)) is not None and HAPPENING_NOW in f.categories)
-            figures[kind] = {"messages": len(texts), "rules_flag": len(flagged) + now,
-                             "scores": check.scores(flagged) if flagged else []}
+            found = [(t, detector.detect(t)) for t in texts]
+            caught = [(t, f) for t, f in found if f is not None]
+            judged = [t for t, f in caught if HAPPENING_NOW not in f.categories]  # the check judges only these
+            figures[kind] = {"messages": len(texts), "rules_flag": len(caught),
+                             "scores": check.scores(judged) if judged else []}
         report[folder.name] = figures
         e, c = figures["emergencies"], figures["concerns"]
         print(f"{folder.name} (rules at {commit}): emergencies {e['rules_flag']}/{e['messages']} flagged, "

@@ -12,7 +12,7 @@ Measured writer by writer, each writer left out of the training
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, List, Sequence, Tuple
+from typing import Iterable, List, Optional, Sequence, Set, Tuple
 
 import yaml
 
@@ -39,6 +39,17 @@ class DangerModel:
     def attach(self, embedder: Embedder) -> "DangerModel":
         self._model.attach(embedder)
         return self
+
+
+def fit_rules_check(embedder: Embedder, emergencies: Sequence[str], concerns: Sequence[str],
+                regularisation: float = 10.0, matched: Optional[Set[str]] = None) -> DangerModel:
+    """The rules' check (components.emergency_override): a danger score learned
+    only from the emergencies and concerns whose words a rule matches.
+    ``matched`` is that set when already found: the benchmarks find it once
+    for many trainings."""
+    matched = matched if matched is not None else set(matched_by_rules([*emergencies, *concerns]))
+    return DangerModel(embedder, regularisation).fit([t for t in emergencies if t in matched],
+                                                     [t for t in concerns if t in matched])
 
 
 def matched_by_rules(texts: Sequence[str]) -> List[str]:

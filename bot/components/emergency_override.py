@@ -37,7 +37,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components import model_files, tuning_sets
-from seen.danger_model import DangerModel, matched_by_rules, tuning_examples
+from seen.danger_model import DangerModel, fit_rules_check, tuning_examples
 from seen.embeddings import default_embedder
 from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT
 from seen.safety import HAPPENING_NOW, default_detector
@@ -91,9 +91,8 @@ class EmergencyOverride(GraphComponent):
         emergencies += [m.get(TEXT) for m in examples if m.get(INTENT) == EMERGENCY_INTENT]
         concerns += [m.get(TEXT) for m in examples if m.get(INTENT) != EMERGENCY_INTENT]
         model = DangerModel(default_embedder(), self._config["regularisation"]).fit(emergencies, concerns)
-        rules_check = DangerModel(default_embedder(), self._config["regularisation"]).fit(
-            matched_by_rules(emergencies), matched_by_rules(concerns))
-        model_files.save(self._model_storage, self._resource, RULES_CHECK_FILE, rules_check)
+        check = fit_rules_check(default_embedder(), emergencies, concerns, self._config["regularisation"])
+        model_files.save(self._model_storage, self._resource, RULES_CHECK_FILE, check)
         return model_files.save(self._model_storage, self._resource, MODEL_FILE, model)
 
     @classmethod
