@@ -277,13 +277,17 @@ def _take_answers(ctx: _Context, answers: Dict[str, dict]) -> List[str]:
 
 
 def _later_answers(ctx: _Context, question: Question, text: str) -> None:
-    """An answer that also answers questions still to come: note those too, and say so."""
+    """An answer that also answers questions still to come: note those too, and
+    say so. The question asked stays the last answered, for "go back"."""
     questions = ctx.kb.reflection.questions
     later = questions[questions.index(question) + 1:]
     band = (ctx.answers.get("age_band") or {}).get("value")
     noted = _take_answers(ctx, details.heard(ctx.kb, text, later, band))
     if noted:
         ctx.say(Reply(ctx.kb.reflection.heard_also.format(details=_listed(noted))))
+        if question.id in ctx.state.order:
+            ctx.state.order.remove(question.id)
+            ctx.state.order.append(question.id)
 
 
 def _listed(items: List[str], last: str = "and") -> str:
@@ -407,7 +411,7 @@ def _during(ctx: _Context, heard: Heard) -> Turn:
     if command == "resume" or (_acknowledges(kb, heard) and not evidence) or (
             heard.intent in ("greet", "thank") and _words(heard.text) <= rules.greeting_max_words):
         return _ask_current(ctx)
-    if heard.intent == SHARE_WORRY_INTENT and heard.text.startswith("/"):
+    if heard.intent == SHARE_WORRY_INTENT and heard.text.startswith("/") or _is_button(kb, heard, "reflect_on_this"):
         ctx.say(Reply(kb.reflection.already_active))
         return _ask_current(ctx)
     if heard.intent == "help" and _words(heard.text) <= rules.command_max_words:
@@ -486,7 +490,7 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
     elif question.kind == "role":
         if heard.area:
             ctx.area = heard.area
-        role = ctx.kb.roles.get(heard.role or "") or ctx.kb.find_role(text)
+        role = ctx.kb.roles.get(heard.role or details.role_of(ctx.kb, text) or "") or ctx.kb.find_role(text)
         if role is None and heard.area in ctx.kb.areas and _words(text) <= AREA_ALONE_WORDS:
             said = ctx.kb.reflection.role_after_area.format(area=ctx.kb.areas[heard.area].name)
             return _ask_choice_again(ctx, question, said)

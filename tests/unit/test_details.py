@@ -141,6 +141,7 @@ def test_everyday_ways_of_saying_an_answer_are_heard_in_an_opening_message(text,
     ("Support worker at a drug and alcohol service. My client has a 6 year old", "adult_services"),
     ("mum of a boy in my Y2 class smells of alcohol at pick up", "teacher"),
     ("A lad in my Y10 PE group won't get changed", "teacher"),
+    ("Receptionist at a GP surgery. A mum keeps ringing to cancel her baby's jabs", "gp_practice"),
 ])
 def test_a_role_said_through_what_the_practitioner_does_or_where_they_work_is_heard(text, role):
     assert details.role_of(KB, text) == role

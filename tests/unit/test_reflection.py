@@ -46,6 +46,12 @@ def test_an_area_given_at_the_role_question_is_kept_as_the_area_and_the_role_ask
     assert talk.role == "teacher" and talk.current == "age_band"  # the area is not asked
 
 
+def test_a_role_told_by_where_the_practitioner_works_is_recorded_as_that_role():
+    talk = started()
+    talk.say("receptionist at a gp surgery")
+    assert talk.role == "gp_practice" and talk.current == "age_band"
+
+
 def test_known_role_and_area_are_not_asked_again():
     talk = started(role="health_visitor", area="derby")
     assert talk.current == "age_band"
@@ -215,6 +221,16 @@ def test_go_back_changes_the_last_answer_and_keep_leaves_it():
     assert talk.current == "voice"
 
 
+def test_go_back_after_an_answer_that_also_answered_a_later_question_returns_to_the_question_asked():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("raised_with_family")
+    talk.say("Raised it at TAF twice, mum agrees to everything and says the right things but nothing changes",
+             "inform", 0.6)
+    assert talk.answer("disguised_compliance")["value"] == "yes" and talk.current == "agencies"
+    talk.say("go back", "go_back", 0.9)
+    assert talk.current == "raised_with_family"
+
+
 def test_an_earlier_answer_can_be_changed_by_naming_it():
     talk = started(role="teacher", area="derby")
     talk.answer_until("agencies")
@@ -359,6 +375,8 @@ def test_buttons_pressed_mid_way_do_what_they_say_and_are_never_taken_as_answers
     talk.answer_until("impact")
     said = talk.say("/share_worry", "share_worry", 1.0)
     assert said[0] == KB.reflection.already_active and talk.current == "impact"
+    said = talk.say("Reflect on this case", "share_worry", 0.85)  # the button's title, typed
+    assert said[0] == KB.reflection.already_active and "impact" not in talk.state.answers
     said = talk.say("/topic_think_family", "topic_think_family", 1.0)
     assert said[0] == KB.topics["think_family"].answer and talk.current == "impact"
     assert "impact" not in talk.state.answers
