@@ -755,3 +755,28 @@ def test_a_drawing_a_story_a_toy_a_time_to_come_or_nobody_hurt_is_not_an_emergen
 ])
 def test_a_drawing_of_harm_done_today_a_child_through_the_ice_or_poisoned_or_a_gun_now_are_emergencies(message):
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Y9 lad sleeps on a mattress on the floor, dad sold the beds when the money ran out",
+    "New birth visit, hardly any baby things in the flat, mum is 17 and on her own",
+    "Bed bugs in all the rooms, landlord not responding and mum has just given up",
+    "There was a suicide in the family recently, their grandad, and the kids are being left to get on with it",
+    "Mum says she tried to hang herself a few yrs ago, she's ok now but the house is chaos",
+    "There was violence in the relationship but dad is no longer around now, mum is struggling",
+    "Dad picks up most days and seems really drowsy most days, the little one is always in a wet nappy",
+])
+def test_things_sold_a_parent_alone_a_past_suicide_or_a_parents_habit_are_not_emergencies(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "mum has gone out and left him on his own, he's 3, I can hear him crying",
+    "she told me her stepdad sold her to men at a party last night",
+    "Mum is on her own with the baby and has just collapsed, I'm on the phone to her",
+    "he says he's going to hang himself tonight, says he's fine now but I don't believe him",
+    "dad is being violent right now, he has no contact order but he's here now",
+    "baby is really drowsy and floppy now, mum says he's been like it since lunch",
+])
+def test_a_child_alone_sold_a_parent_collapsed_a_threat_tonight_or_violence_now_are_still_emergencies(message):
+    assert is_emergency(message)
