@@ -780,3 +780,19 @@ def test_things_sold_a_parent_alone_a_past_suicide_or_a_parents_habit_are_not_em
 ])
 def test_a_child_alone_sold_a_parent_collapsed_a_threat_tonight_or_violence_now_are_still_emergencies(message):
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "I could happily throttle the duty team some days, but I'm here about a 5 year old who is always hungry",
+    "Mum's boyfriend? He's collecting her from school most days smelling of drink and unsteady on his feet",
+])
+def test_venting_about_colleagues_or_a_carer_collecting_drunk_as_a_habit_is_not_an_emergency(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "he's collecting her at 3 and he's drunk, he can barely stand",
+    "mum says she could throttle the baby, he won't stop crying and she's shaking him",
+])
+def test_a_drunk_carer_collecting_today_or_a_baby_shaken_are_still_emergencies(message):
+    assert is_emergency(message)
