@@ -392,6 +392,9 @@ def _during(ctx: _Context, heard: Heard) -> Turn:
         return _declined(ctx)
     if question.kind == "choice" and _choice_from_words(kb, question, heard.text):
         return _clarified(ctx, question, heard) if clarifying else _answer(ctx, question, heard)
+    if _keeps(ctx, question, heard):
+        ctx.say(Reply(kb.reflection.kept))
+        return _advance(ctx)
     command = command_of(kb, heard)
     if evidence and command in ("skip", "dont_know"):
         return _advance(ctx)  # the change itself stays recorded
@@ -431,6 +434,14 @@ def _during(ctx: _Context, heard: Heard) -> Turn:
     return _answer(ctx, question, heard)
 
 
+def _keeps(ctx: _Context, question: Question, heard: Heard) -> bool:
+    """"Keep", pressed or said, after going back: before any command, as the
+    classifier takes "Keep" for "keep going"."""
+    rules = ctx.kb.reflection.understanding
+    return _is_button(ctx.kb, heard, "keep") or (
+        _revisiting(ctx, question) and _short_and_starts_with(rules.keep, heard.text, rules.keep_max_words))
+
+
 def _acknowledges(kb: Knowledge, heard: Heard) -> bool:
     """"ok", "got it, thanks": the whole message, its punctuation aside."""
     said = " ".join(re.sub(r"[^\w\s']", " ", heard.text.lower()).split())
@@ -458,11 +469,6 @@ def _declined(ctx: _Context) -> Turn:
 
 def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
     reflection = ctx.kb.reflection
-    rules = reflection.understanding
-    if _revisiting(ctx, question) and _short_and_starts_with(rules.keep, heard.text, rules.keep_max_words) \
-            or _is_button(ctx.kb, heard, "keep"):
-        ctx.say(Reply(reflection.kept))
-        return _advance(ctx)
     text = heard.text.strip()
     if question.kind == "choice":
         value = _choice(ctx.kb, question, heard)
@@ -662,7 +668,12 @@ def _go_back(ctx: _Context, heard: Heard) -> Turn:
 
 
 def _last_answered(ctx: _Context) -> Optional[Question]:
+    """The answer given last before the current question, not one noted from
+    it for a question still to come."""
+    questions = [q.id for q in ctx.kb.reflection.questions]
     order = [q for q in ctx.state.order if q != ctx.state.current]
+    if ctx.state.current in questions:
+        order = [q for q in order if questions.index(q) < questions.index(ctx.state.current)] or order
     return ctx.question(order[-1]) if order else None
 
 

@@ -216,7 +216,7 @@ def test_go_back_changes_the_last_answer_and_keep_leaves_it():
     assert talk.answer("impact")["text"] == "Tired, behind in reading, few friends."
     assert talk.current == "voice"
     talk.say("go back", "go_back", 0.9)
-    talk.say("Keep")
+    talk.say("Keep", "resume", 0.58)  # as the classifier reads the button: "keep going"
     assert talk.answer("impact")["text"] == "Tired, behind in reading, few friends."
     assert talk.current == "voice"
 
@@ -229,6 +229,17 @@ def test_go_back_after_an_answer_that_also_answered_a_later_question_returns_to_
     assert talk.answer("disguised_compliance")["value"] == "yes" and talk.current == "agencies"
     talk.say("go back", "go_back", 0.9)
     assert talk.current == "raised_with_family"
+
+
+def test_go_back_while_a_yes_or_no_is_still_to_come_returns_to_the_question_before():
+    talk = started(role="teacher", area="derby")
+    talk.say("12 to 17")
+    talk.answer_until("additional_needs")
+    before = talk.state.order[-1]
+    talk.say("she says things are fine at home and she doesn't want to talk about it", "inform", 0.6)
+    assert talk.current == "additional_needs" and "young_person_view" in talk.state.answers
+    talk.say("go back", "go_back", 0.9)
+    assert talk.current == before
 
 
 def test_an_earlier_answer_can_be_changed_by_naming_it():
