@@ -796,3 +796,8 @@ def test_venting_about_colleagues_or_a_carer_collecting_drunk_as_a_habit_is_not_
 ])
 def test_a_drunk_carer_collecting_today_or_a_baby_shaken_are_still_emergencies(message):
     assert is_emergency(message)
+
+
+def test_children_gone_off_a_school_roll_are_not_missing_now_but_a_baby_gone_from_her_cot_is():
+    assert not is_emergency("the three children have just disappeared off roll, nobody knows where the family moved to")
+    assert is_emergency("the baby has just disappeared from her cot and the window is open")
