@@ -801,3 +801,23 @@ def test_a_drunk_carer_collecting_today_or_a_baby_shaken_are_still_emergencies(m
 def test_children_gone_off_a_school_roll_are_not_missing_now_but_a_baby_gone_from_her_cot_is():
     assert not is_emergency("the three children have just disappeared off roll, nobody knows where the family moved to")
     assert is_emergency("the baby has just disappeared from her cot and the window is open")
+
+
+@pytest.mark.parametrize("message", [
+    "Dad's been at home alone with the 2 year old and the baby since mum went back to work, and the place is a tip",
+    "Came into A&E with a boxer's fracture from punching a door, his kids are with their nan",
+    "Reception boy is really sleepy in the mornings and always hungry",
+    "Mum said she's going to kill him one of these days, he's 3 and into everything",
+    "I've just gone back through the contacts and I think we've been missing a pattern with this family",
+])
+def test_a_parent_alone_with_the_children_an_adults_fracture_a_sleepy_habit_or_a_pattern_missed_are_not_emergencies(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "on a visit now, there's an adult deceased on the sofa and a toddler in the flat",
+    "the baby upstairs looks very weak and isn't crying, nobody else is here",
+    "his little sister has gone missing from the park, we can't find her",
+])
+def test_an_adult_found_dead_with_a_child_a_very_weak_baby_or_a_child_gone_missing_are_emergencies(message):
+    assert is_emergency(message)
