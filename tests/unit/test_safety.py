@@ -810,7 +810,7 @@ def test_children_gone_off_a_school_roll_are_not_missing_now_but_a_baby_gone_fro
     "Mum said she's going to kill him one of these days, he's 3 and into everything",
     "I've just gone back through the contacts and I think we've been missing a pattern with this family",
 ])
-def test_a_parent_alone_with_the_children_an_adults_fracture_a_sleepy_habit_or_a_pattern_missed_are_not_emergencies(message):
+def test_a_parent_home_alone_with_the_children_a_sleepy_habit_or_a_pattern_missed_are_not_emergencies(message):
     assert not is_emergency(message)
 
 
