@@ -3,7 +3,7 @@ the tuning sets, in their own file layout."""
 
 from pathlib import Path
 
-from seen.danger_model import DangerModel, matched_by_rules, tuning_examples
+from seen.danger_model import DangerModel, fit_rules_check, matched_by_rules, tuning_examples
 from seen.embeddings import default_embedder
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,3 +40,15 @@ def test_a_danger_now_scores_above_a_worry_about_the_past():
     danger, past = model.scores(["the little one is on his own in the house and nobody is answering",
                                  "a bruise back in the spring, seen by paeds and closed"])
     assert 0.0 <= past < 0.5 < danger <= 1.0
+
+
+def test_the_rules_check_learns_only_from_messages_a_rule_matches():
+    emergencies = ["he says his dad burned him and dad is outside now", "she has a knife and says she'll use it on him"]
+    concerns = ["he had a burn on his arm last year that has healed", "found with a knife in his bag last year",
+                "uniform dirty for weeks, always hungry"]
+    check = fit_rules_check(default_embedder(), emergencies, concerns)
+    without_unmatched = DangerModel(default_embedder()).fit(emergencies, concerns[:2])
+    probes = ["a knife in his bag back in year 7", "dad burned him and is outside now", "always hungry"]
+    assert check.scores(probes) == without_unmatched.scores(probes)
+    past, now, _ = check.scores(probes)
+    assert past < 0.5 < now

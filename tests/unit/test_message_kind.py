@@ -143,6 +143,9 @@ def test_a_statement_nearest_a_topic_is_a_concern_though_the_classifier_is_unsur
     "can you find me a cheap pasta recipe for 25 kids for the class party",
     "the school wifi keeps dropping out on my laptop",
     "help me write a poem for a health visitor's retirement card",
+    "a list of year 3 spellings with silent letters please",
+    "lesson ideas for a year 6 topic on the Tudors",
+    "which meeting rooms hold 20 for the parents' forum",
 ])
 def test_an_everyday_errand_the_classifier_calls_out_of_scope_is_outside_the_field_though_it_names_a_child(text):
     assert read(text, ("out_of_scope", 0.8)).kind == OUT_OF_FIELD

@@ -821,3 +821,52 @@ def test_a_parent_home_alone_with_the_children_a_sleepy_habit_or_a_pattern_misse
 ])
 def test_an_adult_found_dead_with_a_child_a_very_weak_baby_or_a_child_gone_missing_are_emergencies(message):
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "the boy fell off the wall at break and he isn't responding, there's blood from his ear",
+    "she isnt responding to us after banging her head on the climbing frame",
+    "the baby is not responsive and mum says he fell off the bed this morning",
+])
+def test_a_child_who_is_not_responding_is_an_emergency_whatever_else_is_told(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "I want to raise it with mum without her feeling attacked, the kids are always hungry",
+    "big brother hit a lad with a bat back in spring, the younger two are left to fend for themselves",
+    "14yo reported missing overnight, turned up with older men at a petrol station. Back home now, mum shrugged it off",
+    "mum said the kids would be better off without her, when I asked she said she didn't mean suicide, she meant care",
+    "two children left with dad asleep drunk on Saturday, mum back within 15 minutes, we did a referral",
+    "she's doing well on methadone but has just told me her partner is using again, there's a toddler",
+    "dad was sectioned after he believed the children were being poisoned, they're with mum and fine",
+    "arrested on Sunday for threatening her with a knife, bailed away, the 5yo hasn't said a word since Sunday",
+    "there are older lads we think are running county lines hanging round the family, it's a worry",
+])
+def test_past_or_handled_dangers_told_by_adult_services_are_not_emergencies(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "she's just told me the toddler drank some of her methadone, he's really sleepy",
+    "she went out on Sunday and nobody knows where she is since Sunday, her phone is off",
+    "she has just swallowed a load of tablets and says she wants to die",
+])
+def test_a_child_who_swallowed_a_parents_methadone_or_children_gone_since_a_day_are_still_emergencies(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "her boyfriend has got the baby and is threatening to drop him off the balcony",
+    "my patient's son has sent a photo from the roof of the multi-storey that just says goodbye",
+    "dad is holding her by the throat in the kitchen and won't let go",
+    "a parent on the phone says he'll drive off the bridge with both kids in the car",
+    "dad has said he's going to shut the baby up for good",
+    "year 11 lad took a pill at lunch and now his heart is racing and he's got chest pains",
+])
+def test_dangers_only_the_learned_judges_caught_are_now_rules_too(message):
+    assert is_emergency(message)
+
+
+def test_a_parent_drowsy_when_seen_is_a_worry_for_the_reflection():
+    assert not is_emergency("Mum's been really drowsy at the last few pick ups, her little boy is always clean and fed")
