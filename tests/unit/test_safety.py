@@ -870,3 +870,47 @@ def test_dangers_only_the_learned_judges_caught_are_now_rules_too(message):
 
 def test_a_parent_drowsy_when_seen_is_a_worry_for_the_reflection():
     assert not is_emergency("Mum's been really drowsy at the last few pick ups, her little boy is always clean and fed")
+
+
+@pytest.mark.parametrize("message", [
+    "at the match a dad is punching his lad in the car park, the boy is crying",
+    "the ex has a non-mol, I'm at the house and mum's just had a message that he's outside and trying to get in",
+])
+def test_harm_going_on_as_it_is_told_or_a_barred_man_outside_now_are_emergencies(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Y4 girl, nits and impetigo for weeks, parents not responding to our letters",
+    "she said 'my dad will kill me' for forgetting her PE kit, then laughed",
+    "dad shouted he'd burn the place down if we took the kids, he's said it for years and it's logged",
+    "young carer, dad's not violent, just drunk most evenings and asleep by 7",
+    "a toddler in a nappy that's clearly been on all day and there's no food in",
+    "mum has been under us since the birth, she's well, it's the older boy I'm worried about",
+    "he says he's not scared to go home, he was joking, but attendance is 80% and he's always hungry",
+    "the lady next door leaves her 6 year old alone after school, I've seen it loads of times",
+    "Chronology: 2021 a scald on his hand from a cup of tea, seen at A&E, NFA. Now the teeth are rotten",
+    "last Sept he broke his wrist falling off a trampoline, that was all fine, it's his weight now",
+])
+def test_worries_that_only_sounded_like_dangers_to_the_rules_are_not_emergencies(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "I can hear a little girl crying behind a door that's padlocked, dad says she's being punished",
+    "foster carer has dropped the 13yo at the train station on his own and driven off, it's 10pm",
+    "she says her stepdad will take the belt to her when she gets in tonight",
+    "his dad isn't on the collection list and is refusing to leave without him, staff are with them",
+    "dad has a prohibited steps order and he's just walked out with the toddler",
+    "there are lads with knives outside the flat waiting for him, his little brother is inside",
+])
+def test_dangers_only_the_learned_judges_caught_in_sets_at_and_au_are_rules_too(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "home conditions poor, knives left on the side, mould, but mum was sober and the baby asleep",
+    "a boy said he'd been playing with the knives at home while mum slept, a plaster on his finger now",
+])
+def test_knives_left_about_a_home_are_a_neglect_worry_not_an_emergency(message):
+    assert not is_emergency(message)
