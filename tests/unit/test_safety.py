@@ -914,3 +914,47 @@ def test_dangers_only_the_learned_judges_caught_in_sets_at_and_au_are_rules_too(
 ])
 def test_knives_left_about_a_home_are_a_neglect_worry_not_an_emergency(message):
     assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "on the ward, dad has just turned up to take the baby home and he's slurring and can't stand straight",
+    "a toddler wandering by the main road in only a nappy, no adult anywhere",
+    "the 8 year old says mum hasn't been home since Friday and there's no food",
+])
+def test_a_drunk_parent_come_for_a_baby_a_toddler_by_a_road_or_a_parent_gone_for_days_are_emergencies(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "dad came to collect last Saturday off his face, mum kept the kids, he denies it",
+    "2 year check, little one in a nappy that looked like it had been on all morning, teeth decaying",
+    "his shoes are two sizes too small and he has blisters on both heels",
+    "Honestly I could throttle him, lost his PE kit again, but the real worry is he's never fed",
+    "toddler's wrist fracture, fall from the sofa fits, plastered, GP told. Just not sitting right with me",
+    "family slept in their car after being evicted, council have put them in a B&B, baby's formula is running out",
+    "mum on supervised methadone said today some take-home doses went missing last week, the kids seem fine",
+    "home visit, no answer the first time, second time mum let me in, the house was full of bin bags",
+])
+def test_more_worries_that_only_sounded_like_dangers_are_not_emergencies(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "I can 'ear shouting and glass smashing next door, the kids are screaming in there",
+    "baby has a fever and a rash that doesn't fade when you press a glass on it, mum won't go to A&E",
+    "through the window I can see her partner holding the little boy against the door by his throat",
+    "15yo at the clinic with a man in his 40s who says he's her cousin, he wants to leave with her now",
+    "texts from him saying she'll get it when she gets home, there's fresh bruising on her arm",
+    "CT just back for the toddler we discharged an hour ago, acute subdural, he's gone home with mum's partner",
+    "she's being taken to Bangladesh on Saturday to be married, dad has her passport",
+])
+def test_dangers_only_the_learned_judges_caught_in_sets_av_and_aw_are_rules_too(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "mum keeps saying she'll get it fixed, his hearing aid has been broken for weeks",
+    "a bruise on her cheek last week, explained and logged, it's faded now, she flinches when we lift her",
+])
+def test_a_promise_to_get_it_fixed_or_a_bruise_faded_now_are_not_emergencies(message):
+    assert not is_emergency(message)
