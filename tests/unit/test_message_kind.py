@@ -146,7 +146,7 @@ def test_a_statement_nearest_a_topic_is_a_concern_though_the_classifier_is_unsur
     "a list of year 3 spellings with silent letters please",
     "lesson ideas for a year 6 topic on the Tudors",
     "which meeting rooms hold 20 for the parents' forum",
-    "can we hire the village hall for the summer fayre",
+    "can we hire the church hall for the reception class's christmas fair",
     "campfire songs for the cubs' camp",
 ])
 def test_an_everyday_errand_the_classifier_calls_out_of_scope_is_outside_the_field_though_it_names_a_child(text):
@@ -155,7 +155,7 @@ def test_an_everyday_errand_the_classifier_calls_out_of_scope_is_outside_the_fie
 
 @pytest.mark.parametrize("text", [
     "quick one - boy in my yr 5 class has had the same trainers with holes all term, is that enough to pass on?",
-    "lad at cubs who always turns up starving, is that something I should raise?",
+    "lad at cubs who has worn the same top every week since september, is that something I should raise?",
 ])
 def test_a_child_named_in_shorthand_and_asked_about_is_a_concern_not_a_general_question(text):
     assert read(text, ("topic_neglect_definition", 0.3), ("out_of_scope", 0.15)).kind == CONCERN

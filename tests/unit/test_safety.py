@@ -837,7 +837,7 @@ def test_a_child_who_is_not_responding_is_an_emergency_whatever_else_is_told(mes
     "big brother hit a lad with a bat back in spring, the younger two are left to fend for themselves",
     "14yo reported missing overnight, turned up with older men at a petrol station. Back home now, mum shrugged it off",
     "mum said the kids would be better off without her, when I asked she said she didn't mean suicide, she meant care",
-    "two children left with dad asleep drunk on Saturday, mum back within 15 minutes, we did a referral",
+    "kids were home with dad passed out drunk, mum got back within 10 minutes, PPN done",
     "she's doing well on methadone but has just told me her partner is using again, there's a toddler",
     "dad was sectioned after he believed the children were being poisoned, they're with mum and fine",
     "arrested on Sunday for threatening her with a knife, bailed away, the 5yo hasn't said a word since Sunday",
@@ -859,8 +859,8 @@ def test_a_child_who_swallowed_a_parents_methadone_or_children_gone_since_a_day_
 @pytest.mark.parametrize("message", [
     "her boyfriend has got the baby and is threatening to drop him off the balcony",
     "my patient's son has sent a photo from the roof of the multi-storey that just says goodbye",
-    "dad is holding her by the throat in the kitchen and won't let go",
-    "a parent on the phone says he'll drive off the bridge with both kids in the car",
+    "her partner's got the little girl up against the door by her neck",
+    "he says he'll drive them all off a cliff, the kids are in the car with him",
     "dad has said he's going to shut the baby up for good",
     "year 11 lad took a pill at lunch and now his heart is racing and he's got chest pains",
 ])
@@ -874,7 +874,7 @@ def test_a_parent_drowsy_when_seen_is_a_worry_for_the_reflection():
 
 @pytest.mark.parametrize("message", [
     "at the match a dad is punching his lad in the car park, the boy is crying",
-    "the ex has a non-mol, I'm at the house and mum's just had a message that he's outside and trying to get in",
+    "mum's ex has a non-mol and she's just had a message saying he's outside",
 ])
 def test_harm_going_on_as_it_is_told_or_a_barred_man_outside_now_are_emergencies(message):
     assert is_emergency(message)
@@ -882,15 +882,15 @@ def test_harm_going_on_as_it_is_told_or_a_barred_man_outside_now_are_emergencies
 
 @pytest.mark.parametrize("message", [
     "Y4 girl, nits and impetigo for weeks, parents not responding to our letters",
-    "she said 'my dad will kill me' for forgetting her PE kit, then laughed",
+    "she said 'my dad will kill me' for forgetting her PE kit",
     "dad shouted he'd burn the place down if we took the kids, he's said it for years and it's logged",
     "young carer, dad's not violent, just drunk most evenings and asleep by 7",
     "a toddler in a nappy that's clearly been on all day and there's no food in",
     "mum has been under us since the birth, she's well, it's the older boy I'm worried about",
-    "he says he's not scared to go home, he was joking, but attendance is 80% and he's always hungry",
-    "the lady next door leaves her 6 year old alone after school, I've seen it loads of times",
+    "she told me she's not scared to go home, but there's never any food in",
+    "the lady next door leaves her 6 year old alone after school, I've seen it loads",
     "Chronology: 2021 a scald on his hand from a cup of tea, seen at A&E, NFA. Now the teeth are rotten",
-    "last Sept he broke his wrist falling off a trampoline, that was all fine, it's his weight now",
+    "Last Sept the 2yo pulled a kettle on himself, serious scald, burns unit. Police satisfied it was accidental",
 ])
 def test_worries_that_only_sounded_like_dangers_to_the_rules_are_not_emergencies(message):
     assert not is_emergency(message)
@@ -898,8 +898,8 @@ def test_worries_that_only_sounded_like_dangers_to_the_rules_are_not_emergencies
 
 @pytest.mark.parametrize("message", [
     "I can hear a little girl crying behind a door that's padlocked, dad says she's being punished",
-    "foster carer has dropped the 13yo at the train station on his own and driven off, it's 10pm",
-    "she says her stepdad will take the belt to her when she gets in tonight",
+    "she's left the 11 year old at the bus station with no money and it's 9pm",
+    "his dad says he'll take the belt to him after school for the letter",
     "his dad isn't on the collection list and is refusing to leave without him, staff are with them",
     "dad has a prohibited steps order and he's just walked out with the toddler",
     "there are lads with knives outside the flat waiting for him, his little brother is inside",
@@ -917,7 +917,7 @@ def test_knives_left_about_a_home_are_a_neglect_worry_not_an_emergency(message):
 
 
 @pytest.mark.parametrize("message", [
-    "on the ward, dad has just turned up to take the baby home and he's slurring and can't stand straight",
+    "dad has turned up to take his newborn home, he's slurring and stumbling, mum self-discharged",
     "a toddler wandering by the main road in only a nappy, no adult anywhere",
     "the 8 year old says mum hasn't been home since Friday and there's no food",
 ])
@@ -931,8 +931,8 @@ def test_a_drunk_parent_come_for_a_baby_a_toddler_by_a_road_or_a_parent_gone_for
     "his shoes are two sizes too small and he has blisters on both heels",
     "Honestly I could throttle him, lost his PE kit again, but the real worry is he's never fed",
     "toddler's wrist fracture, fall from the sofa fits, plastered, GP told. Just not sitting right with me",
-    "family slept in their car after being evicted, council have put them in a B&B, baby's formula is running out",
-    "mum on supervised methadone said today some take-home doses went missing last week, the kids seem fine",
+    "they'd been sleeping in the car for a few nights, the council's put them in a B&B now, formula running out",
+    "she's on supervised methadone and has just told me her boyfriend is using, she has a toddler",
     "home visit, no answer the first time, second time mum let me in, the house was full of bin bags",
 ])
 def test_more_worries_that_only_sounded_like_dangers_are_not_emergencies(message):
@@ -941,7 +941,7 @@ def test_more_worries_that_only_sounded_like_dangers_are_not_emergencies(message
 
 @pytest.mark.parametrize("message", [
     "I can 'ear shouting and glass smashing next door, the kids are screaming in there",
-    "baby has a fever and a rash that doesn't fade when you press a glass on it, mum won't go to A&E",
+    "a rash that doesn't go when I press a glass on it, mum won't take him in",
     "through the window I can see her partner holding the little boy against the door by his throat",
     "15yo at the clinic with a man in his 40s who says he's her cousin, he wants to leave with her now",
     "texts from him saying she'll get it when she gets home, there's fresh bruising on her arm",
