@@ -148,6 +148,8 @@ def test_a_statement_nearest_a_topic_is_a_concern_though_the_classifier_is_unsur
     "which meeting rooms hold 20 for the parents' forum",
     "can we hire the church hall for the reception class's christmas fair",
     "campfire songs for the cubs' camp",
+    "how much are we each putting in for the team's secret santa",
+    "any ideas for my mums 50th bday, she likes gardening",
 ])
 def test_an_everyday_errand_the_classifier_calls_out_of_scope_is_outside_the_field_though_it_names_a_child(text):
     assert read(text, ("out_of_scope", 0.8)).kind == OUT_OF_FIELD

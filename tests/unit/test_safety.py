@@ -958,3 +958,30 @@ def test_dangers_only_the_learned_judges_caught_in_sets_av_and_aw_are_rules_too(
 ])
 def test_a_promise_to_get_it_fixed_or_a_bruise_faded_now_are_not_emergencies(message):
     assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Council officer, a neighbour wants us to do something about the shouting from the flat below, "
+    "the kids sound miserable most evenings",
+    "the 6yo is missing physio again, mum says the buses are too hard with the pram",
+    "Homeless team. Got them in a hotel tonight, mum and two kids, the little one had no coat",
+    "PCSO, complaints of a baby crying for hours with no adults around. "
+    "Called round, dad was home and said she's teething.",
+    "Mum told me she leaves her 6 and 8 year old home alone for a couple of hours after school "
+    "while she does her shift at the chippy",
+])
+def test_worries_in_sets_ax_to_az_that_only_sounded_like_dangers_are_not_emergencies(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "little boy missing from the baby room, he was by the sandpit 10 mins ago and the gate is open",
+    "a woman who isn't one of his authorised adults has just taken a nursery child out through the side door",
+    "Year 8 boy has climbed the fence onto the railway line, the caretaker can see him from the field",
+])
+def test_dangers_only_the_learned_judges_caught_in_sets_ax_to_az_are_rules_too(message):
+    assert is_emergency(message)
+
+
+def test_a_habit_of_leaving_a_child_told_beside_a_child_alone_now_is_still_an_emergency():
+    assert is_emergency("she leaves the baby alone while she works nights, the baby's on her own now")
