@@ -362,3 +362,24 @@ def test_the_check_leaves_the_disclaimer_and_questions_to_the_practitioner_alone
     """Saying that Seen does not decide, or asking the practitioner what they
     think, hands the judgement back: the check must not fail on it."""
     assert verdicts_in(not_a_verdict) == [], f"{not_a_verdict!r} decides nothing, but the check flagged it"
+
+
+@pytest.mark.parametrize("question, opening, names", [
+    ("missed_appointments", "Health appointments have been missed", "not sure"),
+    ("chronology", "There is a long history", "no chronology"),
+])
+def test_a_prompt_for_not_sure_does_not_tell_the_practitioner_what_they_did_not_say(question, opening, names):
+    """"Not sure" about missed appointments, or about a chronology with no
+    history told, must not come back as only "appointments have been missed"
+    or "there is a long history": the prompt's first sentence names what the
+    practitioner did say."""
+    talk = started(role="teacher", area="derby")
+    answers = {"age_band": "1 to 4", "history": "first time anyone has raised it", question: "Not sure"}
+    said = []
+    for _ in range(60):
+        if talk.state.status != reflection.ACTIVE:
+            break
+        said += talk.say(answers.get(talk.current, default_answer(talk.current)))
+    prompts = [text for text in said if text.startswith(opening)]
+    assert prompts, f"no prompt for {question}: not sure"
+    assert all(names in text.split(".")[0] for text in prompts)
