@@ -512,9 +512,10 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
 
 def _clarified(ctx: _Context, question: Question, heard: Heard) -> Turn:
     """The answer after "is that a yes, a no or not sure?": keep the words
-    given first, add the value (or leave it open and move on). Words that
-    answer a question still to come, and not this one ("he told me there's
-    nothing in the fridge"), are noted there instead of added here."""
+    given first, add the value and any words said with it (or leave it open
+    and move on). Words that answer a question still to come, and not this
+    one ("he told me there's nothing in the fridge"), are noted there instead
+    of added here, whether given first or now."""
     ctx.state.clarifying = None
     value = _choice(ctx.kb, question, heard)
     earlier = ctx.answers.get(question.id, {}).get("text") or ""
@@ -523,10 +524,15 @@ def _clarified(ctx: _Context, question: Question, heard: Heard) -> Turn:
     elsewhere = value is None and question.id not in details.heard(ctx.kb, text, [question], band)
     questions = ctx.kb.reflection.questions
     later = [q for q in questions[questions.index(question) + 1:] if q.id not in ctx.answers]
+    after = questions[questions.index(question) + 1:]
+    if earlier and question.id not in details.heard(ctx.kb, earlier, [question], band) and \
+            details.heard(ctx.kb, earlier, after, band):
+        earlier = ""  # the words first given answered a later question, and are noted there
     if elsewhere and details.heard(ctx.kb, text, later, band):
         _record(ctx, question, earlier, None)  # "You've also told me about …: noted" says it
     else:
-        _record(ctx, question, earlier if value else f"{earlier} {text}".strip(), value)
+        said = text if value is None or _says_why(ctx.kb, value, text) else ""
+        _record(ctx, question, f"{earlier} {said}".strip(), value)
         ctx.say(Reply(_acknowledgement(ctx)))
     _later_answers(ctx, question, text)
     return _advance(ctx)

@@ -169,6 +169,20 @@ def test_a_description_given_for_a_yes_no_question_is_kept_and_then_clarified():
     assert talk.current == "adult_services"
 
 
+def test_words_that_answered_a_later_question_are_not_kept_under_the_yes_or_no_that_follows():
+    """A teacher asked whether the boy has been seen alone tells his history
+    first, then says yes with what he said alone: the note keeps the history
+    under history and the yes with his words under "seen alone"."""
+    talk = started(role="teacher", area="derby")
+    talk.say("5 to 11")
+    talk.answer_until("seen_alone")
+    talk.say("he's been with us since reception, there were earlier referrals in year 2 but it went quiet")
+    talk.say("yes I chatted to him on his own at lunch, he said his big brother puts him to bed", "affirm", 0.6)
+    assert "reception" in talk.answer("history")["text"]
+    assert talk.answer("seen_alone") == {
+        "text": "yes I chatted to him on his own at lunch, he said his big brother puts him to bed", "value": "yes"}
+
+
 def test_a_reply_to_is_that_a_yes_or_no_that_tells_something_else_is_noted_where_it_belongs():
     """A teacher asked about missed appointments tells what the boy said: that
     is the child's voice, not an answer about appointments."""
