@@ -14,8 +14,9 @@ the scores' and the classifier's are fresh.
 
 Prints, for each pair of thresholds, emergencies caught and concerns taken for
 emergencies over all sets; all three judges together, for each score the
-classifier's alarm may need; the rules' check at several thresholds, with the
-lowest check score an emergency got; and the configured judges by set.
+classifier's alarm may need, with the lowest score of an emergency only that
+alarm catches; the rules' check at several thresholds, with the lowest check
+score an emergency got; and the configured judges by set.
 """
 
 from __future__ import annotations
@@ -152,13 +153,19 @@ def main() -> None:
     override = override_config()
     three = (override["classifier_min_confidence"], override["classifier_min_score"], override["danger_min_score"])
     report["three_judges"] = {}
-    for needs in sorted({0.0, 0.1, 0.2, 0.3, 0.4, override["classifier_min_score"]}):
+    for needs in sorted({0.0, 0.02, 0.03, 0.1, 0.2, 0.3, 0.4, override["classifier_min_score"]}):
         figures = _figures(every, three_judges(every, three[0], needs, three[2], configured[0]))
         report["three_judges"][str(needs)] = figures
         mark = " (configured)" if needs == override["classifier_min_score"] else ""
         print(f"all three judges, the classifier's alarm needing a score of {needs}{mark}: caught "
               f"{figures['caught']}/{figures['emergencies']}, false alarms {figures['false_alarms']}/"
               f"{figures['concerns']} ({figures['false_alarms'] / figures['concerns']:.1%})")
+    classifier_only = (every["emergency"] & ~_rules(every, configured[0]) & (every["score"] < three[2])
+                       & (every["classifier"] >= three[0]) & ~every["reassured"])
+    lowest_alarm = float(every["score"][classifier_only].min()) if classifier_only.any() else 1.0
+    report["three_judges"]["lowest_emergency_only_the_classifier_catches"] = lowest_alarm
+    print(f"the classifier's alarm: the lowest score of an emergency only it catches ({int(classifier_only.sum())}): "
+          f"{lowest_alarm:.4f}")
     emergencies_matched = every["rules"] & every["emergency"] & ~every["now"]
     lowest = float(every["check"][emergencies_matched].min()) if emergencies_matched.any() else 1.0
     report["rules_check"] = {"lowest_emergency": lowest}

@@ -98,6 +98,9 @@ DROPPED_G = 1.5
 #: What stands before a verb: "to chase", "can't".
 _VERB_BEFORE = re.compile(r"(?:\b(?:to|will|would|can|could|should|must|might|shall|did|do|does|not)|n['’]?t)\s{1,3}\Z",
                           re.IGNORECASE)
+#: A pronoun for nobody in particular, before "else": "nobody else is seeing her".
+_INDEFINITE_BEFORE = re.compile(r"\b(?:no ?one|nobody|someone|somebody|anyone|anybody|everyone|everybody|something|"
+                                r"anything|nothing|everything)\s{1,3}\Z", re.IGNORECASE)
 #: A school year after initials: "JT in year 10".
 _IN_A_YEAR = re.compile(r"\s{1,3}in\s{1,3}y(?:ea)?r\s?\d", re.IGNORECASE)
 #: Quotation marks around a nickname.
@@ -531,9 +534,11 @@ class _Around:
 
     @cached_property
     def does(self) -> bool:
-        """The next word is what a person does: "said", "hasn't"."""
+        """The next word is what a person does: "said", "hasn't"; not after
+        "nobody" or "someone", whose word it is ("nobody else is seeing her")."""
         next_word = re.match(r"\s*([\w'’]+)", self.after)
-        return bool(next_word and next_word.group(1).lower() in self._doubts._person_verbs)
+        return bool(next_word and next_word.group(1).lower() in self._doubts._person_verbs) and not (
+            _INDEFINITE_BEFORE.search(self.before))
 
     @cached_property
     def _joined_to(self) -> Optional[str]:

@@ -47,6 +47,13 @@ SHOUTED = 0.7
 _INFLECTED = re.compile(r"(nt|ing|ed|ful|less|ous|ly)$")
 
 
+def _an_ordinary_words_s_form(word: str) -> bool:
+    """"cancels", "postpones": ordinary English with an "s" (a verb's or a
+    plural's), whatever name lists hold the word without it ("Cancel")."""
+    return word.endswith("s") and any(
+        stem and not rare(stem, ORDINARY_WORD) for stem in (word[:-1], word[:-2] if word.endswith("es") else ""))
+
+
 class Names:
     """Every person's name in a text."""
 
@@ -461,7 +468,8 @@ class Names:
         if rule == "TITLE" and word in self._surnames and token.nbor(-1).lower_ in self._courtesy_titles:
             return True  # "miss jones at nursery"
         limit = COMMON_WORD if rule == "TITLE" else ORDINARY_WORD
-        return word in self._first_names or (rare(word, limit) and not _INFLECTED.search(word))
+        return word in self._first_names or (  # not what a parent does: "mum cancels my visits"
+            rare(word, limit) and not _INFLECTED.search(word) and not _an_ordinary_words_s_form(word))
 
     def _marks(self, token: Token) -> Tuple[bool, ...]:
         """What the name rules need to know of a token, from its text alone:

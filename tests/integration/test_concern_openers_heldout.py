@@ -76,7 +76,9 @@ def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_93
     220) again with sets AX to AZ in the danger score's training: one more
     opener that the classifier takes for an emergency now scores above the
     0.05 floor (counted by judge, no opener read; without the sets' rules
-    or with the rules' check at 0.05 the count is the same)."""
+    or with the rules' check at 0.05 the count is the same); the same after
+    fresh sets BA to BC, with the rules' check at 0.05 and the classifier's
+    floor at 0.03 (bot/config.yml)."""
     assert figures["concerns_met"] >= 0.9318
 
 
@@ -90,7 +92,8 @@ def test_concern_openers_given_the_999_reply_target_3_reached_5_9(figures):
     then 6.8% again (15 of 220), see the test above; 5.9% (13 of 220) with
     the rules' check; 2026-12-04: 5.5% (12 of 220) after fresh sets AR to AW;
     5.9% (13 of 220) with AX to AZ in the danger score's training (see the
-    test above)."""
+    test above), and again after BA to BC (9 by the rules, 4 by the
+    classifier's alarm, counted by judge)."""
     assert figures["concerns_with_999_reply"] <= 0.0591
 
 

@@ -674,3 +674,15 @@ def test_a_capitalised_name_word_owning_something_is_a_name(text, expected):
 
 def test_a_name_word_typed_in_lower_case_owning_a_relative_is_a_name():
     assert anonymise("jet's mum sends him in on his own") == "[NAME]'s mum sends him in on his own"
+
+
+@pytest.mark.parametrize("text", [
+    "mum cancels my visits and says she's fine",
+    "dad postpones every appointment we offer",
+])
+def test_what_a_parent_does_after_mum_or_dad_is_kept_as_a_word(text):
+    assert anonymise(text) == text
+
+
+def test_a_name_ending_in_s_after_mum_is_still_taken_out():
+    assert anonymise("mum agnes said she'd bring him") == "mum [NAME] said she'd bring him"

@@ -128,6 +128,8 @@ def test_clauses_split_only_where_both_sides_stand_alone():
      "disguised_compliance"),
     ("Core group keep saying things are better but every visit the house is exactly the same. He's 14.",
      "disguised_compliance"),
+    ("Y8 girl, hair matted for weeks, mum tells us she'll get it cut and sort her uniform but it never happens",
+     "disguised_compliance"),
     ("Year 11 boy, he's basically bringing up his 6 year old sister since dad went to prison", "caring_role"),
     ("TA in y2. one of my kids eats everyone elses leftovers at lunch and hides bread in his bag",
      "daily_life"),
@@ -288,3 +290,8 @@ def test_a_parents_just_tired_is_their_account_not_the_childs_day_or_voice(text,
     """"Mum says he's just tired" is what mum told: not how the child's day is, nor what the child said."""
     answers = details.opening(KB, text).answers
     assert heard in answers and not_heard not in answers
+
+
+def test_each_sign_of_daily_life_is_kept_in_the_answer_not_only_the_first():
+    said = details.opening(KB, "girl in yr 3, nits for months, same leggings every day, always hungry at breakfast")
+    assert "same leggings every day" in said.answers["daily_life"]["text"]

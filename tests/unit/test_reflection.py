@@ -235,6 +235,15 @@ def test_go_back_changes_the_last_answer_and_keep_leaves_it():
     assert talk.current == "voice"
 
 
+def test_a_promise_that_comes_to_nothing_is_noted_as_disguised_compliance():
+    talk = started(role="teacher", area="derby")
+    talk.answer_until("raised_with_family")
+    said = talk.say("spoke to dad at pick up, he always says he'll sort the packed lunches and the bedtimes, "
+                    "then nothing changes week to week", "inform", 0.6)
+    assert talk.answer("disguised_compliance")["value"] == "yes"
+    assert any("disguised compliance (yes)" in line for line in said)
+
+
 def test_go_back_after_an_answer_that_also_answered_a_later_question_returns_to_the_question_asked():
     talk = started(role="teacher", area="derby")
     talk.answer_until("raised_with_family")
@@ -478,3 +487,10 @@ def test_a_note_with_role_and_age_skipped_can_still_be_checked_and_saved():
     talk.say("No", "deny", 0.9)
     talk.say("Save note")
     assert talk.saved[0].role is None and talk.saved[0].age_band is None
+
+
+def test_not_known_to_a_yes_or_no_question_is_not_sure():
+    talk = started(role="gp", area="derby")
+    talk.answer_until("seen_alone")
+    talk.say("not known, I'm not clinical")
+    assert talk.answer("seen_alone")["value"] == "not_sure" and talk.current != "seen_alone"

@@ -985,3 +985,49 @@ def test_dangers_only_the_learned_judges_caught_in_sets_ax_to_az_are_rules_too(m
 
 def test_a_habit_of_leaving_a_child_told_beside_a_child_alone_now_is_still_an_emergency():
     assert is_emergency("she leaves the baby alone while she works nights, the baby's on her own now")
+
+
+@pytest.mark.parametrize("message", [
+    "health visitor, 3 week old having apnoeic spells on the visit, went dusky round the mouth twice",
+    "our keeper took a ball to the head at training, he was out cold for a few seconds and keeps being sick",
+    "her 'boyfriend' who is much older is taking her to Manchester for the night, she's 13",
+    "Y11 sent me a text this afternoon: 'I've written everyone letters, I'm at the reservoir'",
+    "girl of 15 at the counter says it doesn't matter, she's swallowed the rest of the ones at home",
+    "6yo in clinic with her eye swollen shut, says it was the remote",
+    "mum keeps telling me her baby is possessed and she's filling the sink",
+    "mum's voicemail says we won't see them again, she's in the car with both kids",
+    "theres a little one in a car outside the gym screaming, been there 20 mins",
+    "a lad of 16 has walked into the centre, says he's been shanked and he's holding his side",
+    "a girl of 9 says she can't go home because her brother will kill her when he finds out",
+    "she's 14, rang from a house she doesn't know, says she can't leave because the men locked the door",
+])
+def test_dangers_only_the_learned_judges_caught_in_sets_ba_to_bc_are_rules_too(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Y10, arrested with a knife in his bag, did his referral order, no offending since, the worry is home, no food in",
+    "the 14yo's school trousers are held up with a belt, nothing fits him anymore",
+    "lately she comes in looking grey and exhausted, I think she's doing all the caring at home",
+    "the toddler was brought to clinic by her 12 year old brother on his own, nobody else came",
+    "we bought her school shoes ourselves, third time we've had to do something like this for the family",
+    "the 3yo swallowed two of dad's tablets last month, checked at A&E and fine, and the packets are "
+    "still just left out on the table",
+    "the 12yo, an accident at home, messing about on the stairs, broken arm, all seen to, nobody supervises them",
+    "back in the heatwave a toddler was left in a car outside the shops for 15 minutes, police spoke to mum",
+    "Dad lost his licence for drink driving last year but he's still driving the 8yo to school as far as "
+    "I can see, and she's on her own with him most weekends",
+    "swim coach: one of my 9 year olds is anxious in the water, mum never sends a towel or a costume",
+])
+def test_worries_in_sets_ba_to_bc_that_only_sounded_like_dangers_are_not_emergencies(message):
+    assert not is_emergency(message)
+
+
+def test_a_parents_voices_told_as_a_symptom_are_not_an_emergency_though_a_baby_called_evil_is():
+    assert not is_emergency("CMHT: mum hears voices saying the child is cursed, on a depot now, dad home full time")
+    assert is_emergency("on a visit, mum says the child is cursed and won't let me near her")
+
+
+def test_a_football_kick_off_tonight_is_no_emergency_though_a_parent_kicking_off_now_is():
+    assert not is_emergency("what time's kick-off for the England game tonight?")
+    assert is_emergency("dad's kicking off in the hallway tonight, the kids are screaming")
