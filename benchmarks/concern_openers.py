@@ -10,7 +10,9 @@ A folder holds concern_openers.yml (first messages telling Seen about a
 concern; some labelled with the details they give), out_of_field.yml,
 in_field_questions.yml, other_languages.yml and emergency_openers.yml.
 Reports the share of concerns met by the reflection or a fitting answer,
-the share that got the 999 reply, the share of labelled details recorded
+the share that got the 999 reply (and how many each judge gave: the rules,
+the classifier's alarm, the danger score alone; counts only, so a held-out
+set stays unread), the share of labelled details recorded
 where they belong, and how the other kinds were met; and, for the topic
 questions a folder holds (topic_questions*.yml), the share whose topic Seen
 answers or offers. Misses are listed only
@@ -25,7 +27,8 @@ from typing import Dict, List, Optional, Tuple
 import yaml
 
 from benchmarks.parsing import Parser, arguments, report
-from seen import knowledge, replies, respond
+from components.emergency_override import CLASSIFIER, JUDGE_KEY, RULES, SCORE
+from seen import knowledge, reflection, replies, respond
 from seen.intents import EMERGENCY_INTENT, SHARE_WORRY_INTENT
 from seen.knowledge import Knowledge
 from seen.reflection import Heard, Turn
@@ -109,10 +112,14 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
                                     "in_field": [], "other_languages": [], "emergencies": [], "topic_questions": []}
     openers = load(folder, "concern_openers.yml", "openers")
     met = alarms = wanted_total = found_right = recorded_total = 0
+    judges = {RULES: 0, CLASSIFIER: 0, SCORE: 0}
     for item in openers:
-        heard = parse(item["text"])
+        parsed = parse.parse(item["text"])
+        heard = reflection.heard_from(kb, parsed)
         kind, turn = seen_reply(kb, heard)
         alarms += kind == EMERGENCY
+        if kind == EMERGENCY:
+            judges[parsed[JUDGE_KEY]] += 1
         met += kind in (REFLECTION, ANSWER)
         if kind not in (REFLECTION, ANSWER):
             misses["emergency_replies" if kind == EMERGENCY else "concerns"].append(f"{kind}: {item['text']}")
@@ -129,6 +136,7 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
         "set": str(folder), "model": model.name,
         "concern_openers": len(openers), "concerns_met": _share(met, len(openers)),
         "concerns_with_999_reply": _share(alarms, len(openers)),
+        **{f"concerns_999_by_{judge}": count for judge, count in judges.items()},
         "labelled_details": wanted_total, "details_recorded": _share(found_right, wanted_total),
         "recorded_details_labelled": _share(found_right, recorded_total),
     }
@@ -138,14 +146,18 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
               ("emergency_openers.yml", "emergencies", "emergencies", lambda k: k == EMERGENCY)]
     for name, key, label, ok in groups:
         items = load(folder, name, key)
-        hits = 0
+        hits = by_rules = 0
         for item in items:
-            kind, _ = seen_reply(kb, parse(item["text"]))
+            parsed = parse.parse(item["text"])
+            kind, _ = seen_reply(kb, reflection.heard_from(kb, parsed))
             hits += ok(kind)
+            by_rules += parsed.get(JUDGE_KEY) == RULES
             if not ok(kind):
                 misses[label].append(f"{kind}: {item['text']}")
         report[f"{label}_messages"] = len(items)
         report[f"{label}_met"] = _share(hits, len(items))
+        if label == "emergencies":
+            report["emergencies_by_rules"] = by_rules
     questions = [q for path in sorted(folder.glob("topic_questions*.yml"))
                  for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
     reached = 0

@@ -523,8 +523,8 @@ def _clarified(ctx: _Context, question: Question, heard: Heard) -> Turn:
     band = (ctx.answers.get("age_band") or {}).get("value")
     elsewhere = value is None and question.id not in details.heard(ctx.kb, text, [question], band)
     questions = ctx.kb.reflection.questions
-    later = [q for q in questions[questions.index(question) + 1:] if q.id not in ctx.answers]
     after = questions[questions.index(question) + 1:]
+    later = [q for q in after if q.id not in ctx.answers]
     if earlier and question.id not in details.heard(ctx.kb, earlier, [question], band) and \
             details.heard(ctx.kb, earlier, after, band):
         earlier = ""  # the words first given answered a later question, and are noted there

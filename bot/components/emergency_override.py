@@ -44,6 +44,10 @@ from seen.safety import HAPPENING_NOW, default_detector
 
 MODEL_FILE = "danger_model.joblib"
 RULES_CHECK_FILE = "rules_check.joblib"
+#: The parse output's key naming the judge that gave the 999 reply (a label,
+#: never the text), which the benchmarks count: one of the three below.
+JUDGE_KEY = "emergency_judge"
+RULES, CLASSIFIER, SCORE = "rules", "classifier", "score"
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class EmergencyOverride(GraphComponent):
@@ -116,26 +120,31 @@ class EmergencyOverride(GraphComponent):
             ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != EMERGENCY_INTENT]
             guess = next((r.get(PREDICTED_CONFIDENCE_KEY, 0.0) for r in message.get(INTENT_RANKING_KEY) or []
                           if r.get(INTENT_NAME_KEY) == EMERGENCY_INTENT), 0.0)
-            if self.is_emergency(text, guess):
+            judge = self.judge(text, guess)
+            if judge:
                 top = {INTENT_NAME_KEY: EMERGENCY_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0}
                 message.set(INTENT, top, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [top, *ranking], add_to_output=True)
+                message.set(JUDGE_KEY, judge, add_to_output=True)
             elif (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == EMERGENCY_INTENT:
                 next_best = ranking[0] if ranking else {INTENT_NAME_KEY: FALLBACK_INTENT, PREDICTED_CONFIDENCE_KEY: 0.0}
                 message.set(INTENT, next_best, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
 
-    def is_emergency(self, text: str, classifier_guess: float) -> bool:
-        """The judges' verdict (the module's docstring says how);
-        ``classifier_guess`` is the intent classifier's emergency probability."""
+    def judge(self, text: str, classifier_guess: float) -> Optional[str]:
+        """The judge whose verdict gives the 999 reply (the module's docstring
+        says how), or None; ``classifier_guess`` is the intent classifier's
+        emergency probability."""
         detector = default_detector()
         found = detector.detect(text)
         if found is not None and (HAPPENING_NOW in found.categories
                                   or self._rules_check.scores([text])[0] >= self._config["rules_min_score"]):
-            return True
+            return RULES
         score = self._model.scores([text])[0]
-        confident = score >= self._config["danger_min_score"] or (
-            classifier_guess >= self._config["classifier_min_confidence"]
-            and score >= self._config["classifier_min_score"])
-        return confident and not detector.reassured(text)
+        alone = score >= self._config["danger_min_score"]
+        alarm = (classifier_guess >= self._config["classifier_min_confidence"]
+                 and score >= self._config["classifier_min_score"])
+        if not (alone or alarm) or detector.reassured(text):
+            return None
+        return SCORE if alone else CLASSIFIER

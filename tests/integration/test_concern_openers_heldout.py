@@ -93,7 +93,7 @@ def test_concern_openers_given_the_999_reply_target_3_reached_5_9(figures):
     the rules' check; 2026-12-04: 5.5% (12 of 220) after fresh sets AR to AW;
     5.9% (13 of 220) with AX to AZ in the danger score's training (see the
     test above), and again after BA to BC (9 by the rules, 4 by the
-    classifier's alarm, counted by judge)."""
+    classifier's alarm: concerns_999_by_rules and _by_classifier)."""
     assert figures["concerns_with_999_reply"] <= 0.0591
 
 

@@ -8,7 +8,7 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.emergency_override import EmergencyOverride
+from components.emergency_override import CLASSIFIER, JUDGE_KEY, RULES, SCORE, EmergencyOverride
 
 CONFIG = {**EmergencyOverride.get_default_config(), "classifier_min_confidence": 0.5, "classifier_min_score": 0.1,
           "danger_min_score": 0.8, "rules_min_score": 0.03}
@@ -120,3 +120,14 @@ def test_a_change_to_a_tuning_set_retrains_the_components_that_learn_from_it(tmp
     before = learner.fingerprint_addon({})
     path.write_text("openers: ['a new concern']\n")
     assert learner.fingerprint_addon({}) != before
+
+
+@pytest.mark.parametrize("text, score, ranking, judge", [
+    ("he says his dad burned him", 0.0, [("share_worry", 0.9)], RULES),
+    ("something feels really wrong at the house", 0.1, [("emergency", 0.9)], CLASSIFIER),
+    ("something feels really wrong at the house", 0.95, [("share_worry", 0.9)], SCORE),
+    ("worried about the state of the house", 0.05, [("emergency", 0.9)], None),
+])
+def test_the_parse_names_the_judge_that_gave_the_999_reply_and_no_other(text, score, ranking, judge):
+    """The benchmarks count 999 replies by judge from this label; it is never the text."""
+    assert judged(text, score, *ranking).get(JUDGE_KEY) == judge
