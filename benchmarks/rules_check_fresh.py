@@ -7,7 +7,9 @@ rules' false alarms and catches are the ones the writer met fresh; then
 scores them with the rules' check (seen.danger_model) trained as
 components.emergency_override trains it, without that set. A check that
 spares only the false alarms the current rules were already taught to spare
-would show nothing here.
+would show nothing here. An emergency today's rules say is happening now is
+never the check's to judge, so it is left out; the lowest score of those it
+does judge is what its threshold keeps room below (bot/config.yml).
 
     .venv/bin/python -m benchmarks.rules_check_fresh [--json out.json]
 
@@ -30,10 +32,10 @@ from benchmarks.parsing import ROOT
 from seen import knowledge
 from seen.danger_model import fit_rules_check, matched_by_rules, tuning_examples
 from seen.embeddings import default_embedder
-from seen.safety import HAPPENING_NOW, EmergencyDetector
+from seen.safety import HAPPENING_NOW, Emergency, EmergencyDetector, default_detector
 
 #: Thresholds shown beside the configured one.
-LEVELS = (0.01, 0.02, 0.05, 0.08)
+LEVELS = (0.02, 0.05, 0.08, 0.1, 0.2)
 FRESH_AT = re.compile(r"Fresh (?:at|on) ([0-9a-f]{7,40})\b")
 
 
@@ -69,6 +71,7 @@ def main() -> None:
     every_emergency, every_concern = tuning_examples(folders)
     matched = set(matched_by_rules(every_emergency + every_concern + nlu_emergencies + nlu_others))
     embedder = default_embedder()
+    current = default_detector()
     report: Dict[str, Dict[str, object]] = {}
     for folder, commit in fresh.items():
         emergencies, concerns = tuning_examples([f for f in folders if f != folder])
@@ -80,7 +83,10 @@ def main() -> None:
         for kind, texts in (("emergencies", own_emergencies), ("concerns", own_concerns)):
             found = [(t, detector.detect(t)) for t in texts]
             caught = [(t, f) for t, f in found if f is not None]
-            judged = [t for t, f in caught if HAPPENING_NOW not in f.categories]  # the check judges only these
+            # The check judges only these: not happening now to the rules met fresh, nor to today's
+            # (an emergency today's rules see as happening now is never the check's to stand down).
+            judged = [t for t, f in caught if HAPPENING_NOW not in f.categories
+                      and HAPPENING_NOW not in (current.detect(t) or Emergency(())).categories]
             figures[kind] = {"messages": len(texts), "rules_flag": len(caught),
                              "scores": check.scores(judged) if judged else []}
         report[folder.name] = figures
@@ -88,6 +94,8 @@ def main() -> None:
         print(f"{folder.name} (rules at {commit}): emergencies {e['rules_flag']}/{e['messages']} flagged, "
               f"{_below(e['scores'], threshold)} stood down; concerns {c['rules_flag']}/{c['messages']} flagged, "
               f"{_below(c['scores'], threshold)} stood down")
+    lowest = min((s for r in report.values() for s in r["emergencies"]["scores"]), default=None)
+    print(f"lowest check score of an emergency the check judges: {lowest:.4f}" if lowest is not None else "")
     summary = {}
     for level in sorted({*LEVELS, threshold}):
         lost = sum(_below(r["emergencies"]["scores"], level) for r in report.values())
@@ -99,7 +107,8 @@ def main() -> None:
               f"{lost} stood down; of {sum(r['concerns']['rules_flag'] for r in report.values())} concerns the "
               f"rules took for emergencies, {spared} stood down")
     if args.json:
-        args.json.write_text(json.dumps({"threshold": threshold, "sets": report, "levels": summary}, indent=2),
+        figures = {"threshold": threshold, "lowest_emergency_score": lowest, "sets": report, "levels": summary}
+        args.json.write_text(json.dumps(figures, indent=2),
                              encoding="utf-8")
 
 

@@ -763,6 +763,7 @@ class Opening(_Strict):
     question_min_confidence: float = Field(..., ge=0, le=1)
     question_about_a_child_min_confidence: float = Field(..., ge=0, le=1)
     offer_min_confidence: float = Field(..., ge=0, le=1)
+    everyday_out_of_scope_min_confidence: float = Field(..., ge=0, le=1)
     asked_offer_min_confidence: float = Field(..., ge=0, le=1)
     asked_sentence_min_confidence: float = Field(..., ge=0, le=1)
     nearest_topics: int = Field(..., gt=0)

@@ -1031,3 +1031,50 @@ def test_a_parents_voices_told_as_a_symptom_are_not_an_emergency_though_a_baby_c
 def test_a_football_kick_off_tonight_is_no_emergency_though_a_parent_kicking_off_now_is():
     assert not is_emergency("what time's kick-off for the England game tonight?")
     assert is_emergency("dad's kicking off in the hallway tonight, the kids are screaming")
+
+
+@pytest.mark.parametrize("message", [
+    "asthmatic 7yo in clinic, can't get a whole sentence out, wheezing, ribs pulling in",
+    "5yo got into the oven cleaner under the sink, she's dribbling and her lips are sore",
+    "a 13yo in the library says there's a man waiting outside for her in a van and she doesn't want to go",
+    "toddler knocked a mug of boiling tea over himself at the stay and play, his arm is peeling",
+    "a little boy has wandered into the cafe alone in his pyjamas and nappy, nobody's with him",
+    "the 3yo at reception keeps saying daddy fell down and pointing at the stairs",
+])
+def test_dangers_missed_or_caught_only_by_the_learned_judges_in_set_bd_are_rules_too(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "boy of 12 with us now has been hit by a car on the way in, he's holding his leg",
+    "officer at the scene, the baby isn't breathing properly and mum is drunk",
+    "toddler had a seizure ten minutes ago, it stopped but she is very drowsy",
+])
+def test_a_danger_told_from_beside_the_child_or_minutes_after_is_happening_now(message):
+    """Happening now, so the rules' learned check cannot stand it down: the
+    dev emergencies with the lowest check scores were told like this."""
+    found = default_detector().detect(message)
+    assert found is not None and "happening_now" in found.categories
+
+
+@pytest.mark.parametrize("message", [
+    "year 3, his trainers are far too small, blisters on both heels, mum says she'll get some on payday",
+    "mum's not responding to any contact from school for a fortnight, the boy looks thin",
+    "he drew a soldier with a gun and blood everywhere today, turns out it's from a game he plays at his dad's",
+    "in her story she wrote about a girl whose mum hits her, she says it's from a book, no disclosure, CP plan open",
+    "frequent nosebleeds, lots of blood at lunch, stopped after five minutes, mum never comes when we ring",
+    "she says her dad has a gun - it's licensed, he's a gamekeeper, gun cabinet locked; what worries me is "
+    "she's often on her own",
+    "he threatened a boy over a football, no weapon found, calmed down quickly, says there's no food at home",
+    "GP looked at the bruise on her shin, not worried about NAI, but her teeth are rotten",
+    "9yo said 'I want to die' when told he'd miss break - pure drama, laughing a few minutes later; his "
+    "clothes are filthy every day",
+    "the twins say nan 'poisons' them with sprouts, a family joke; the real worry is they come in hungry",
+    "last month mum said she'd kill herself if the baby was removed; seen by her GP, she's not currently suicidal",
+    "back in May she went missing and was found the next day; since then she's not gone missing once, home is "
+    "chaos though",
+    "the lad's in with us now eating toast but says mum has disappeared again and left him with nan",
+    "y2 ran out of the gates this morning, found him 2 mins later at the shop, he's back in class and fine",
+])
+def test_worries_in_sets_bd_to_bf_that_only_sounded_like_dangers_are_not_emergencies(message):
+    assert not is_emergency(message)
