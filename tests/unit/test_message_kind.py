@@ -169,6 +169,28 @@ def test_an_everyday_word_in_a_concern_does_not_hide_the_concern():
                 ("share_worry", 0.6)).kind == CONCERN
 
 
+
+@pytest.mark.parametrize("text, ranking", [
+    ("who sorts out the bins at our surgery, they've not been emptied all week",
+     [("share_worry", 0.35), ("out_of_scope", 0.3)]),
+    ("what's the forecast for the staff away day on friday", [("topic_daily_lived_experience", 0.45),
+                                                            ("out_of_scope", 0.4)]),
+])
+def test_an_everyday_errand_with_out_of_scope_close_behind_is_outside_the_field_when_it_names_no_child(
+        text, ranking):
+    assert read(text, *ranking).kind == OUT_OF_FIELD
+
+
+def test_an_errand_word_beside_a_child_still_needs_the_classifiers_own_out_of_scope():
+    """Out of scope second is not enough when the message names a child."""
+    assert read("the kids are going through the bins at the office car park for food",
+                ("share_worry", 0.35), ("out_of_scope", 0.3)).kind == CONCERN
+
+
+def test_a_case_drifting_in_pre_proceedings_is_a_concern():
+    assert read("PLO letter went out in the spring and still nothing's changed, legal keep deferring",
+                ("out_of_scope", 0.4), ("topic_drift_and_delay", 0.3)).kind == CONCERN
+
 GP = ("GP receptionist. Mum has missed the baby's last 3 appointments including immunisations and doesn't answer "
       "when we ring. Who do I tell?")
 
