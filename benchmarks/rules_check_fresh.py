@@ -8,8 +8,9 @@ scores them with the rules' check (seen.danger_model) trained as
 components.emergency_override trains it, without that set. A check that
 spares only the false alarms the current rules were already taught to spare
 would show nothing here. An emergency today's rules say is happening now is
-never the check's to judge, so it is left out; the lowest score of those it
-does judge is what its threshold keeps room below (bot/config.yml).
+never the check's to judge, so it is left out of the counts; the lowest score
+of those it does judge is what its threshold keeps room below (bot/config.yml),
+printed beside the lowest with them.
 
     .venv/bin/python -m benchmarks.rules_check_fresh [--json out.json]
 
@@ -83,19 +84,23 @@ def main() -> None:
         for kind, texts in (("emergencies", own_emergencies), ("concerns", own_concerns)):
             found = [(t, detector.detect(t)) for t in texts]
             caught = [(t, f) for t, f in found if f is not None]
-            # The check judges only these: not happening now to the rules met fresh, nor to today's
-            # (an emergency today's rules see as happening now is never the check's to stand down).
-            judged = [t for t, f in caught if HAPPENING_NOW not in f.categories
-                      and HAPPENING_NOW not in (current.detect(t) or Emergency(())).categories]
+            judged = [t for t, f in caught if HAPPENING_NOW not in f.categories]
+            scores = check.scores(judged) if judged else []
+            # Today's rules may say a message is happening now; then the check never judges it.
+            now = [HAPPENING_NOW in (current.detect(t) or Emergency(())).categories for t in judged]
             figures[kind] = {"messages": len(texts), "rules_flag": len(caught),
-                             "scores": check.scores(judged) if judged else []}
+                             "scores": [s for s, n in zip(scores, now, strict=True) if not n],
+                             "scores_happening_now_today": [s for s, n in zip(scores, now, strict=True) if n]}
         report[folder.name] = figures
         e, c = figures["emergencies"], figures["concerns"]
         print(f"{folder.name} (rules at {commit}): emergencies {e['rules_flag']}/{e['messages']} flagged, "
               f"{_below(e['scores'], threshold)} stood down; concerns {c['rules_flag']}/{c['messages']} flagged, "
               f"{_below(c['scores'], threshold)} stood down")
-    lowest = min((s for r in report.values() for s in r["emergencies"]["scores"]), default=None)
-    print(f"lowest check score of an emergency the check judges: {lowest:.4f}" if lowest is not None else "")
+    lowest = min((s for r in report.values() for s in r["emergencies"]["scores"]), default=1.0)
+    lowest_with_now = min((s for r in report.values() for key in ("scores", "scores_happening_now_today")
+                           for s in r["emergencies"][key]), default=1.0)
+    print(f"lowest check score of an emergency the check judges: {lowest:.4f} "
+          f"({lowest_with_now:.4f} with those today's rules say are happening now)")
     summary = {}
     for level in sorted({*LEVELS, threshold}):
         lost = sum(_below(r["emergencies"]["scores"], level) for r in report.values())
@@ -107,9 +112,9 @@ def main() -> None:
               f"{lost} stood down; of {sum(r['concerns']['rules_flag'] for r in report.values())} concerns the "
               f"rules took for emergencies, {spared} stood down")
     if args.json:
-        figures = {"threshold": threshold, "lowest_emergency_score": lowest, "sets": report, "levels": summary}
-        args.json.write_text(json.dumps(figures, indent=2),
-                             encoding="utf-8")
+        figures = {"threshold": threshold, "lowest_emergency_score": lowest,
+                   "lowest_with_happening_now_today": lowest_with_now, "sets": report, "levels": summary}
+        args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
 
 
 def _below(scores: List[float], level: float) -> int:

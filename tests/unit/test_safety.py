@@ -1034,11 +1034,12 @@ def test_a_football_kick_off_tonight_is_no_emergency_though_a_parent_kicking_off
 
 
 @pytest.mark.parametrize("message", [
-    "asthmatic 7yo in clinic, can't get a whole sentence out, wheezing, ribs pulling in",
+    "the 8yo can't finish a sentence, she's sucking in under her ribs and going blue; mum says the inhaler "
+    "ran out a fortnight ago",
     "5yo got into the oven cleaner under the sink, she's dribbling and her lips are sore",
     "a 13yo in the library says there's a man waiting outside for her in a van and she doesn't want to go",
     "toddler knocked a mug of boiling tea over himself at the stay and play, his arm is peeling",
-    "a little boy has wandered into the cafe alone in his pyjamas and nappy, nobody's with him",
+    "2yo wandered into the surgery on his own in a vest and nappy",
     "the 3yo at reception keeps saying daddy fell down and pointing at the stairs",
 ])
 def test_dangers_missed_or_caught_only_by_the_learned_judges_in_set_bd_are_rules_too(message):
@@ -1058,23 +1059,38 @@ def test_a_danger_told_from_beside_the_child_or_minutes_after_is_happening_now(m
 
 
 @pytest.mark.parametrize("message", [
-    "year 3, his trainers are far too small, blisters on both heels, mum says she'll get some on payday",
+    "y1 girl's shoes are far too small, she walks on the backs. blisters. told me her feet hurt",
     "mum's not responding to any contact from school for a fortnight, the boy looks thin",
     "he drew a soldier with a gun and blood everywhere today, turns out it's from a game he plays at his dad's",
-    "in her story she wrote about a girl whose mum hits her, she says it's from a book, no disclosure, CP plan open",
+    "story writing in y4 - she wrote about a girl whose dad hits her and she runs off, nothing else said",
     "frequent nosebleeds, lots of blood at lunch, stopped after five minutes, mum never comes when we ring",
     "she says her dad has a gun - it's licensed, he's a gamekeeper, gun cabinet locked; what worries me is "
     "she's often on her own",
     "he threatened a boy over a football, no weapon found, calmed down quickly, says there's no food at home",
-    "GP looked at the bruise on her shin, not worried about NAI, but her teeth are rotten",
+    "small bruise on his arm at clinic today, dad said soft play, fits the story, not worried about NAI; what "
+    "bothers me is his teeth",
     "9yo said 'I want to die' when told he'd miss break - pure drama, laughing a few minutes later; his "
     "clothes are filthy every day",
     "the twins say nan 'poisons' them with sprouts, a family joke; the real worry is they come in hungry",
     "last month mum said she'd kill herself if the baby was removed; seen by her GP, she's not currently suicidal",
     "back in May she went missing and was found the next day; since then she's not gone missing once, home is "
     "chaos though",
-    "the lad's in with us now eating toast but says mum has disappeared again and left him with nan",
-    "y2 ran out of the gates this morning, found him 2 mins later at the shop, he's back in class and fine",
 ])
 def test_worries_in_sets_bd_to_bf_that_only_sounded_like_dangers_are_not_emergencies(message):
     assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "y2 ran out of the gates this morning, found him 2 mins later at the shop, he's back in class and fine",
+    "yr 8 lad keeps 'staying out', nothing nasty that we know of, looks thin",
+])
+def test_a_child_found_minutes_later_and_back_in_class_or_nothing_known_reassures_the_learned_judges(message):
+    """The rules match neither; this overrules the classifier's and the score's guess (set BF)."""
+    assert default_detector().reassured(message)
+
+
+def test_a_child_in_with_us_now_says_where_the_child_is_not_that_a_danger_is_happening_now():
+    """Only a child named right before "with us now" is told from beside them ("13yo lad with us now
+    has been stabbed"): "he's in with us now eating toast" is where a child is, of a worry at home."""
+    assert not is_emergency("the lad's in with us now eating toast but says mum has disappeared again and "
+                            "left him with nan")
