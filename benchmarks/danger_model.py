@@ -117,9 +117,14 @@ def judged(data: Dict[str, np.ndarray], check_min: float, alone: float) -> np.nd
 
 
 def three_judges(data: Dict[str, np.ndarray], classifier_min: float, classifier_min_score: float,
-                 score_min: float, check_min: float) -> np.ndarray:
-    """The component's verdict, the classifier and the reassurance check included."""
-    learned = (data["score"] >= score_min) | ((data["classifier"] >= classifier_min)
+                 score_min: float, check_min: float, over_the_check: bool = False) -> np.ndarray:
+    """The component's verdict, the classifier and the reassurance check
+    included; the classifier's alarm only where the rules found nothing (where
+    they did, their check has the last word but for the score alone), or,
+    ``over_the_check``, wherever the rules' verdict did not stand (as before
+    2026-12-04's eleventh session)."""
+    where = ~_rules(data, check_min) if over_the_check else ~data["rules"]
+    learned = (data["score"] >= score_min) | ((data["classifier"] >= classifier_min) & where
                                               & (data["score"] >= classifier_min_score))
     return _rules(data, check_min) | (learned & ~data["reassured"])
 
@@ -160,7 +165,11 @@ def main() -> None:
         print(f"all three judges, the classifier's alarm needing a score of {needs}{mark}: caught "
               f"{figures['caught']}/{figures['emergencies']}, false alarms {figures['false_alarms']}/"
               f"{figures['concerns']} ({figures['false_alarms'] / figures['concerns']:.1%})")
-    classifier_only = (every["emergency"] & ~_rules(every, configured[0]) & (every["score"] < three[2])
+    before = _figures(every, three_judges(every, *three, configured[0], over_the_check=True))
+    report["three_judges"]["classifier_over_the_check"] = before
+    print(f"all three judges, the classifier's alarm overruling the rules' check as before: caught "
+          f"{before['caught']}/{before['emergencies']}, false alarms {before['false_alarms']}/{before['concerns']}")
+    classifier_only = (every["emergency"] & ~every["rules"] & (every["score"] < three[2])
                        & (every["classifier"] >= three[0]) & ~every["reassured"])
     lowest_alarm = float(every["score"][classifier_only].min()) if classifier_only.any() else 1.0
     report["three_judges"]["lowest_emergency_only_the_classifier_catches"] = lowest_alarm

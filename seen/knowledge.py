@@ -236,8 +236,12 @@ class HappeningNow(_Strict):
 
     now: List[str] = Field(..., min_items=1)
     danger: List[str] = Field(..., min_items=1)
+    #: A "now" that only says the danger was just told ("she's just told me"):
+    #: the rules' match, but for their learned check to judge.
+    #: (Empty in the rules of commits before it, which benchmarks/rules_check_fresh.py reads.)
+    told: List[str] = []
 
-    @validator("now", "danger")
+    @validator("now", "danger", "told")
     def _patterns_compile(cls, patterns: List[str]) -> List[str]:
         return _all_compile(patterns)
 

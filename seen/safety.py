@@ -23,6 +23,8 @@ _QUOTE_MARKS = re.compile(r"\"|(?<![a-z])'|'(?![a-z])")
 
 #: The category added when a message says its danger is happening now.
 HAPPENING_NOW = "happening_now"
+#: The category added when a message says its danger was only just told ("she's just told me").
+JUST_TOLD = "just_told"
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class EmergencyDetector:
         self._harm = _compiled(rules.ongoing.harm)
         self._now_said = _compiled(rules.happening_now.now)
         self._danger_now = _compiled(rules.happening_now.danger)
+        self._told = _compiled(rules.happening_now.told)
         self._hypothetical = _compiled(rules.hypothetical.cues)
         self._real = _compiled(rules.hypothetical.unless)
 
@@ -74,8 +77,9 @@ class EmergencyDetector:
         matched = tuple(category for category, matches in found.items() if matches)
         if self._hypothetical_in(message):
             return None
-        if self._happening_now(message):
-            return Emergency((*matched, HAPPENING_NOW))
+        now = self._happening_now(message)
+        if now:
+            return Emergency((*matched, now))
         if not matched:
             return None
         clauses = details.clause_spans(message)
@@ -107,26 +111,38 @@ class EmergencyDetector:
         return any(len(sentence.split()) <= SHORT_SENTENCE_WORDS and any(p.search(sentence) for p in self._outcome)
                    for sentence in after)
 
-    def _happening_now(self, message: str) -> bool:
-        """A danger in a sentence that says something is happening now, or in
-        the sentence after it; or in the sentence before a short one that says
-        it ("... she's not making sense. I'm in the flat with them")."""
+    def _happening_now(self, message: str) -> Optional[str]:
+        """HAPPENING_NOW for a danger in a sentence that says something is
+        happening now, or in the sentence after it, or in the sentence before a
+        short one that says it ("... she's not making sense. I'm in the flat
+        with them"); JUST_TOLD where every such sentence only says the danger
+        was just told ("he's just told me ..."); else None."""
         sentences = [message[a:b] for a, b in _sentence_spans(message)]
+        told = False
         for i, sentence in enumerate(sentences):
-            if any(p.search(sentence) for p in self._now_said):
+            cues = [m for p in self._now_said for m in p.finditer(sentence)]
+            if cues:
                 before = i - 1 if i and len(sentence.split()) <= SHORT_SENTENCE_WORDS else i
                 window = " ".join(sentences[before:i + 2])
                 if any(p.search(window) for p in self._danger_now):
-                    return True
-        return False
+                    if not all(any(t.match(sentence, m.start()) for t in self._told) for m in cues):
+                        return HAPPENING_NOW
+                    told = True
+        return JUST_TOLD if told else None
 
     def _alarming(self, category: str, found: re.Match, message: str) -> bool:
         """A match counts unless a harmless phrase overlaps it ("eczema that's
-        cracked and bleeding", "the smell hit me"), unless its sentence says
-        it is happening now."""
-        harmless = any(b.start() < found.end() and b.end() > found.start()
-                       for pattern in self._benign.get(category, []) for b in pattern.finditer(message))
-        return not harmless or any(p.search(_sentence(message, found)) for p in self._happening)
+        cracked and bleeding", "the smell hit me"), unless its sentence says,
+        outside the harmless phrase, that it is happening now ("I don't think
+        he's in danger right now" is a denial, not a danger now)."""
+        harmless = [b.span() for pattern in self._benign.get(category, []) for b in pattern.finditer(message)
+                    if b.start() < found.end() and b.end() > found.start()]
+        if not harmless:
+            return True
+        rest = message
+        for start, end in harmless:
+            rest = rest[:start] + " " * (end - start) + rest[end:]
+        return any(p.search(_sentence(rest, found)) for p in self._happening)
 
     def reassured(self, text: str) -> bool:
         """Whether a message says its danger is hypothetical, past or absent

@@ -55,6 +55,14 @@ def test_the_rules_stand_down_when_their_check_is_nearly_sure_of_a_concern():
     assert top(message) == "share_worry"
 
 
+def test_a_sure_classifier_does_not_overrule_the_rules_check_where_the_rules_matched():
+    """The check has read every writer's messages with these words; the
+    classifier only the bot's examples (a crew's "found him collapsed
+    yesterday, fine once sat up" in set BG)."""
+    message = judged("he says his dad burned him", 0.3, ("emergency", 0.9), ("share_worry", 0.1), check=0.02)
+    assert top(message) == "share_worry"
+
+
 def test_a_match_their_check_doubts_is_still_an_emergency_when_the_danger_score_is_sure():
     assert top(judged("he says his dad burned him", 0.9, ("share_worry", 0.9), check=0.0)) == "emergency"
 
@@ -63,6 +71,13 @@ def test_a_match_their_check_doubts_is_still_an_emergency_when_the_danger_score_
                                   "mum is passed out drunk and the baby is with her right now"])
 def test_a_danger_said_to_be_happening_now_is_an_emergency_whatever_the_check(text):
     assert top(judged(text, 0.0, ("share_worry", 0.9), check=0.0)) == "emergency"
+
+
+def test_a_danger_only_just_told_is_for_the_check_to_judge():
+    """"Has just told me" dates the telling, not the danger (set BI's probation officer)."""
+    text = "probation. my client has just told me his partner leaves her 6 year old home alone when she goes out"
+    assert top(judged(text, 0.0, ("share_worry", 0.9), check=0.02)) == "share_worry"
+    assert top(judged(text, 0.0, ("share_worry", 0.9), check=0.5)) == "emergency"
 
 
 def test_a_confident_classifier_emergency_stands_when_the_score_agrees_a_little():

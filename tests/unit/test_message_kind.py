@@ -150,6 +150,9 @@ def test_a_statement_nearest_a_topic_is_a_concern_though_the_classifier_is_unsur
     "campfire songs for the cubs' camp",
     "how much are we each putting in for the team's secret santa",
     "any ideas for my mums 50th bday, she likes gardening",
+    "my stab vest doesn't fit since I lost weight, who do I ask for a refit",
+    "booking the team christmas meal, needs a gluten free option",
+    "how do I get mould off the seals of the staffroom fridge",
 ])
 def test_an_everyday_errand_the_classifier_calls_out_of_scope_is_outside_the_field_though_it_names_a_child(text):
     assert read(text, ("out_of_scope", 0.8)).kind == OUT_OF_FIELD

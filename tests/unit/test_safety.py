@@ -1094,3 +1094,80 @@ def test_a_child_in_with_us_now_says_where_the_child_is_not_that_a_danger_is_hap
     has been stabbed"): "he's in with us now eating toast" is where a child is, of a worry at home."""
     assert not is_emergency("the lad's in with us now eating toast but says mum has disappeared again and "
                             "left him with nan")
+
+
+@pytest.mark.parametrize("message", [
+    "toddler dropped off at nursery by a man none of us know, he didn't know her allergies",
+    "just a worry, nobody is in danger: baby keeps being put to sleep on the sofa with cushions, talked about "
+    "the suffocation risk again",
+    "the baby has blue hands and feet most visits but is warm in herself; the cold flat is my worry",
+    "mum came to stay and play today with a black eye, said it was a cupboard door, the baby is 4 months",
+    "dad likes telling the story of the time the baby stopped breathing in the bath; GP thinks breath holding, "
+    "she's thriving",
+    "their dog attacked the postman, there's a newborn in that house",
+    "mum scalded herself on the kettle and can't lift the baby properly, partner isn't helping",
+    "3yo fainted at nursery in the spring - turned out he hadn't eaten since lunchtime the day before. "
+    "Hospital said he was fine",
+    "foster carer: the two boys came after police protection on friday, they're with me under section 20 now and "
+    "have never used a knife and fork",
+    "year 10 said nobody would miss him if he left home; I don't think he's in danger right now but it's stuck "
+    "with me",
+])
+def test_worries_in_sets_bg_to_bi_that_only_sounded_like_dangers_are_not_emergencies(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "attended a man collapsed drunk on the landing, he was fine once we sat him up; his daughter of 5 answered "
+    "the door",
+    "blood on the kitchen floor when we went in, dad had cut himself shaving drunk, he's been stitched up and is "
+    "home; the 9yo mopped it",
+    "found mum passed out on the bed at a welfare check, turned out she'd just taken a sleeping tablet and she "
+    "woke up fine, kids feeding themselves",
+    "after the domestic the kids and mum are now at a refuge, the flat had no food and the gas was off",
+    "12yo was living alone with his grandad, who died in the night; he's with an aunt now",
+    "small fire in the boy's bedroom from a lighter, nobody hurt, he'd been left on his own",
+    "111 call from a dad slurring his words about a child with a temperature; ambulance wasn't needed, advised GP",
+    "the boys are regularly at the station asking us to ring mum because they're locked out",
+])
+def test_attended_and_settled_since_reassures_the_learned_judges(message):
+    """Told after the event by police, crews and 111 (set BG): the classifier took each for an emergency."""
+    assert default_detector().reassured(message)
+
+
+@pytest.mark.parametrize("message", [
+    "just come out of the visit and I'm a bit shaken, the baby was under a pile of blankets and no food in",
+    "16yo was threatened with a knife in the summer. nothing happening now, he's settled at home",
+    "the 14 month old was blue when admitted with bronchiolitis but now on low flow and picking up. mum left "
+    "the ward yesterday and hasn't come back",
+])
+def test_a_feeling_a_denial_or_a_recovery_is_not_a_danger_happening_now(message):
+    """The practitioner's own shock, "nothing happening now" and a child now on the mend are no
+    danger now (set BH and BG): the rules' learned check may still judge them."""
+    found = default_detector().detect(message)
+    assert found is None or "happening_now" not in found.categories
+
+
+@pytest.mark.parametrize("message, said", [
+    ("my client has just told me his partner leaves her 6 year old home alone when she goes to the pub", "just_told"),
+    ("the social worker has just said mum leaves the 4 year old alone with a man on the sex offenders register",
+     "just_told"),
+    ("mum just rang, she says the baby is floppy and won't wake", "happening_now"),
+    ("I've just had a call from the 9 year old whispering that dad's hit mum and she won't wake up", "happening_now"),
+    ("she's just told me her dad hit her and she's scared to go home tonight", "happening_now"),
+    ("he's just told me his stepdad is hitting his mum at home right now", "happening_now"),
+])
+def test_a_danger_only_just_told_is_told_apart_from_one_happening_now(message, said):
+    """Only a danger said to be happening now is beyond the rules' learned check (components.emergency_override);
+    one just told in person ("he's just told me") is still the rules' match, for the check to judge. A call or a
+    message just had is from where the danger is: happening now (set BE's child on the house phone)."""
+    found = default_detector().detect(message)
+    assert found is not None and said in found.categories
+    assert {"just_told", "happening_now"} - {said} & set(found.categories) == set()
+
+
+def test_a_threat_to_a_brother_or_sister_who_is_with_him_right_now_is_happening_now():
+    """Set BI: the rules' learned check judged this, and scored it 0.23, the lowest of any fresh emergency."""
+    found = default_detector().detect("she says mum's boyfriend will hurt my little brother if she tells, and her "
+                                      "brother is at home with him right now")
+    assert found is not None and "happening_now" in found.categories
