@@ -22,7 +22,7 @@ of both from many writers, must agree with it a little.
   drunk yesterday, fine once sat up"), the check, which has read every
   writer's rule-matched messages, knows those words better than the
   classifier, which has read the bot's examples only (with each writer left
-  out, that spared 11 of 176 false alarms and lost no emergency).
+  out, at fa7cebe, that spared 11 of 176 false alarms and lost no emergency).
   benchmarks/danger_model.py measures the judges with each writer's set left
   out of the scores' training.
 - Otherwise an emergency guess below its bar gives way to the next intent.

@@ -1162,12 +1162,12 @@ def test_a_danger_only_just_told_is_told_apart_from_one_happening_now(message, s
     one just told in person ("he's just told me") is still the rules' match, for the check to judge. A call or a
     message just had is from where the danger is: happening now (set BE's child on the house phone)."""
     found = default_detector().detect(message)
-    assert found is not None and said in found.categories
-    assert {"just_told", "happening_now"} - {said} & set(found.categories) == set()
+    other, = {"just_told", "happening_now"} - {said}
+    assert found is not None and said in found.categories and other not in found.categories
 
 
 def test_a_threat_to_a_brother_or_sister_who_is_with_him_right_now_is_happening_now():
-    """Set BI: the rules' learned check judged this, and scored it 0.23, the lowest of any fresh emergency."""
+    """Set BI: the rules' learned check judged this, and scored it lower than any other fresh emergency."""
     found = default_detector().detect("she says mum's boyfriend will hurt my little brother if she tells, and her "
                                       "brother is at home with him right now")
     assert found is not None and "happening_now" in found.categories
