@@ -71,7 +71,7 @@ def read(kb: Knowledge, heard: Heard) -> Reading:
         return Reading(CHAT)
     if intent == CONTEXT_INTENT and not (someone or signs):
         return Reading(CONTEXT)
-    if _everyday(kb, heard, content, someone or signs):
+    if _everyday(kb, heard, content, someone, signs):
         return Reading(OUT_OF_FIELD, nearest=nearest)  # "a recipe the kids will eat", "the school wifi"
     if topic and asking and confidence >= (sure if someone else rules.question_min_confidence):
         return Reading(QUESTION, asked or topic, nearest, about_a_child=someone)
@@ -88,15 +88,16 @@ def read(kb: Knowledge, heard: Heard) -> Reading:
     return Reading(OUT_OF_FIELD, nearest=nearest)
 
 
-def _everyday(kb: Knowledge, heard: Heard, content: str, about_a_child: bool) -> bool:
-    """An everyday errand: the classifier takes it for out of scope, or, for
-    a message naming no child and no sign of neglect, ranks out of scope near
-    the top ("the bins at the office, nobody's collected them")."""
+def _everyday(kb: Knowledge, heard: Heard, content: str, someone: bool, signs: bool) -> bool:
+    """An everyday errand: the classifier takes it for out of scope, unless
+    the message names someone and a sign of neglect ("mum was drunk at sports
+    day"); or, for a message naming neither, ranks out of scope near the top
+    ("the bins at the office, nobody's collected them")."""
     if not details.any_match(tuple(kb.opening.everyday_subjects), content):
         return False
     out_of_scope = dict(heard.ranking).get(OUT_OF_SCOPE_INTENT, 0.0)
-    return heard.intent == OUT_OF_SCOPE_INTENT or (
-        not about_a_child and out_of_scope >= kb.opening.everyday_out_of_scope_min_confidence)
+    return (heard.intent == OUT_OF_SCOPE_INTENT and not (someone and signs)) or (
+        not (someone or signs) and out_of_scope >= kb.opening.everyday_out_of_scope_min_confidence)
 
 
 def _sentence_asks(kb: Knowledge, heard: Heard) -> Optional[str]:

@@ -116,11 +116,15 @@ class EmergencyDetector:
         happening now, or in the sentence after it, or in the sentence before a
         short one that says it ("... she's not making sense. I'm in the flat
         with them"); JUST_TOLD where every such sentence only says the danger
-        was just told ("he's just told me ..."); else None."""
-        sentences = [message[a:b] for a, b in _sentence_spans(message)]
+        was just told ("he's just told me ..."); else None. A harmless
+        phrase's own "now" is not a cue ("I don't think he's in danger right now")."""
+        spans = _sentence_spans(message)
+        sentences = [message[a:b] for a, b in spans]
+        spared = self._spared_spans(message)
         told = False
         for i, sentence in enumerate(sentences):
-            cues = [m for p in self._now_said for m in p.finditer(sentence)]
+            cues = [m for p in self._now_said for m in p.finditer(sentence)
+                    if not any(a <= spans[i][0] + m.start() and spans[i][0] + m.end() <= b for a, b in spared)]
             if cues:
                 before = i - 1 if i and len(sentence.split()) <= SHORT_SENTENCE_WORDS else i
                 window = " ".join(sentences[before:i + 2])
@@ -129,6 +133,16 @@ class EmergencyDetector:
                         return HAPPENING_NOW
                     told = True
         return JUST_TOLD if told else None
+
+    def _spared_spans(self, message: str) -> List[Tuple[int, int]]:
+        """Where the harmless phrases that spared a danger's match are."""
+        spared = []
+        for category, patterns in self._patterns.items():
+            found = [m for p in patterns for m in p.finditer(message)]
+            harmless = [b.span() for p in self._benign.get(category, []) for b in p.finditer(message)] if found else []
+            spared += [(a, b) for m in found if harmless and not self._alarming(category, m, message)
+                       for a, b in harmless if a < m.end() and b > m.start()]
+        return spared
 
     def _alarming(self, category: str, found: re.Match, message: str) -> bool:
         """A match counts unless a harmless phrase overlaps it ("eczema that's

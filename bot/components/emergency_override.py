@@ -32,6 +32,7 @@ Every other reply still opens with "a child in immediate danger: call 999".
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -47,6 +48,7 @@ from seen.danger_model import DangerModel, fit_rules_check, tuning_examples
 from seen.embeddings import default_embedder
 from seen.intents import EMERGENCY_INTENT, FALLBACK_INTENT
 from seen.safety import HAPPENING_NOW, default_detector
+from seen.settings import KNOWLEDGE_DIR
 
 MODEL_FILE = "danger_model.joblib"
 RULES_CHECK_FILE = "rules_check.joblib"
@@ -64,7 +66,9 @@ class EmergencyOverride(GraphComponent):
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        return tuning_sets.fingerprint({**cls.get_default_config(), **config}["tuning_sets"])
+        """The tuning sets and the safety rules: the rules' check learns from the messages the rules' words match."""
+        sets = tuning_sets.fingerprint({**cls.get_default_config(), **config}["tuning_sets"])
+        return sets + hashlib.sha256((KNOWLEDGE_DIR / "safety.yml").read_bytes()).hexdigest()
 
     def __init__(
         self,

@@ -137,6 +137,20 @@ def test_a_change_to_a_tuning_set_retrains_the_components_that_learn_from_it(tmp
     assert learner.fingerprint_addon({}) != before
 
 
+
+def test_a_change_to_the_safety_rules_retrains_the_rules_check(tmp_path, monkeypatch):
+    """The check learns from the messages the rules' words match: new words must retrain it, not restore it
+    from Rasa's cache (as happened when a rule was added on 2026-12-04)."""
+    import components.emergency_override as emergency_override
+
+    monkeypatch.setattr(emergency_override, "KNOWLEDGE_DIR", tmp_path)
+    rules = tmp_path / "safety.yml"
+    rules.write_text("patterns: {}\n")
+    before = EmergencyOverride.fingerprint_addon({})
+    rules.write_text("patterns: {not_breathing: ['not moving']}\n")
+    assert EmergencyOverride.fingerprint_addon({}) != before
+
+
 @pytest.mark.parametrize("text, score, ranking, judge", [
     ("he says his dad burned him", 0.0, [("share_worry", 0.9)], RULES),
     ("something feels really wrong at the house", 0.1, [("emergency", 0.9)], CLASSIFIER),

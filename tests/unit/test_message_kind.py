@@ -173,6 +173,13 @@ def test_an_everyday_word_in_a_concern_does_not_hide_the_concern():
 
 
 
+def test_a_parent_drunk_at_an_everyday_event_is_a_concern_though_the_classifier_calls_it_out_of_scope():
+    """Set BJ: "sports day" is an errand's word, but not beside a parent drunk there: that got "I don't know"."""
+    assert read("yr 8 girl's story in english was about a mum who drinks till she passes out. her own mum was "
+                "obviously drunk at sports day in the summer. do I take it seriously?",
+                ("out_of_scope", 0.5), ("share_worry", 0.2)).kind == CONCERN
+
+
 @pytest.mark.parametrize("text, ranking", [
     ("who sorts out the bins at our surgery, they've not been emptied all week",
      [("share_worry", 0.35), ("out_of_scope", 0.3)]),

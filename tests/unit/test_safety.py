@@ -1171,3 +1171,83 @@ def test_a_threat_to_a_brother_or_sister_who_is_with_him_right_now_is_happening_
     found = default_detector().detect("she says mum's boyfriend will hurt my little brother if she tells, and her "
                                       "brother is at home with him right now")
     assert found is not None and "happening_now" in found.categories
+
+
+@pytest.mark.parametrize("message", [
+    "a y2 boy told us his dad was lying on the bathroom floor not moving when he left this morning and his "
+    "little sister is at home with him",
+    "through the window I can see mum on the settee not moving and the toddler is crying in the hallway",
+    "she told her teacher mummy wasn't moving on the bathroom floor when she left, and the baby's still at home",
+])
+def test_a_carer_lying_still_with_a_child_in_their_care_is_an_emergency(message):
+    """Set BJ: a child's report that mummy "wasn't moving on the kitchen floor", the baby still at home,
+    got the reflection: no rule matched and the learned judges were not sure."""
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "mum is not moving house after all so the kids can stay at their school",
+    "dad's not moving on from the split and keeps turning up at school",
+])
+def test_a_parent_not_moving_house_or_on_is_not_a_carer_lying_still(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "dental: 16yo alone for an emergency appointment, broken tooth, says he fell off his bike. I don't think he's "
+    "in danger right now but he's very alone",
+    "Pulling together a chronology for conference. The admissions jump off the page but the day to day neglect in "
+    "between doesn't, and right now the family is in a hostel. How do I make the pattern show?",
+])
+def test_a_denials_own_right_now_or_a_figure_of_speech_is_not_a_danger_happening_now(message):
+    """Sets BK and BL: "right now" inside "I don't think he's in danger right now", and "jump" in "jump off
+    the page", made a danger happening now, which the rules' learned check may not stand down."""
+    found = default_detector().detect(message)
+    assert found is None or "happening_now" not in found.categories
+
+
+def test_a_jumper_worn_every_day_right_now_is_not_an_emergency():
+    """ "jump…" was a danger word: with any "now" cue the message was an emergency, no other rule needed."""
+    assert not is_emergency("right now he's wearing the same jumper every day and it stinks")
+
+
+@pytest.mark.parametrize("message", [
+    "I'm putting together training for new TAs - which signs would mean ring 999 and which come to me?",
+    "baby has missed two lots of imms and the 1 year review, and I can't get hold of mum on the phone",
+])
+def test_training_slides_and_a_parent_not_reached_about_an_appointment_are_not_emergencies(message):
+    """Sets BJ and BK: "ring 999" in a slide deck's brief; "can't get through to mum" about a missed appointment."""
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "4yo still not collected from nursery, it's 6pm and we can't get hold of mum",
+    "can't get hold of mum and the 6yo hasn't been picked up, we close in 10 minutes",
+])
+def test_a_child_not_collected_and_a_parent_not_reached_is_still_an_emergency(message):
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Y4 boy told me today that mum hasn't been back since Saturday and his sister, who's 2, is at home on her own "
+    "now while he's at school",
+    "she came to see me about revision, then said she's going to go to the railway bridge after school because "
+    "it'll be easier for everyone",
+    "PCSO on a welfare check, 3 kids home alone, the youngest is 2, a pan left on the hob and the kitchen's full "
+    "of smoke",
+])
+def test_a_child_alone_now_or_a_harm_planned_for_after_school_is_happening_now(message):
+    """Sets I, J and R, each writer left out: the rules' learned check scored these emergencies lowest of all
+    (0.08, 0.09 and 0.147), under the 0.15 it stands a match down at, as nothing said they were happening now."""
+    found = default_detector().detect(message)
+    assert found is not None and "happening_now" in found.categories
+
+
+@pytest.mark.parametrize("message", [
+    "17 year old says mum's partner hit her with a belt when she was 11; he still lives there but leaves her "
+    "alone now",
+    "dad has a history of violence to previous partners and he's going to collect her after school on Friday",
+])
+def test_being_left_alone_by_someone_or_a_collection_after_school_is_not_happening_now(message):
+    found = default_detector().detect(message)
+    assert found is None or "happening_now" not in found.categories
