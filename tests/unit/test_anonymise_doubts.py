@@ -2,8 +2,6 @@
 unsure"): Anonymiser.doubts() names them, most doubtful first, for the
 confirm step to ask about. It adds to anonymise(), never changes it."""
 
-import time
-
 import pytest
 import yaml
 
@@ -12,7 +10,7 @@ from benchmarks.anonymiser_time import TEXTS
 from seen.anonymise import Doubt, default
 from seen.anonymise.doubts import is_a_doubt, most_doubtful, removed
 from tests.helpers.paths import ROOT
-from tests.helpers.timing import GROWTH
+from tests.helpers.timing import GROWTH, cpu_seconds
 
 #: It times itself: `make test` runs it with the machine to itself (`make unit-timing`).
 pytestmark = pytest.mark.timing
@@ -152,15 +150,7 @@ def test_the_benchmark_reports_the_figures_with_answers_beside_todays():
 
 @pytest.mark.parametrize("kind", sorted(TEXTS))
 def test_finding_the_doubts_takes_time_in_proportion_to_the_text(kind):
-    def seconds(text: str) -> float:
-        best = float("inf")
-        for _ in range(2):
-            start = time.perf_counter()
-            ANONYMISER.doubts(text)
-            best = min(best, time.perf_counter() - start)
-        return best
-
-    short, long = seconds(TEXTS[kind](10_000)), seconds(TEXTS[kind](40_000))
+    short, long = cpu_seconds(ANONYMISER.doubts, [TEXTS[kind](10_000), TEXTS[kind](40_000)])
     assert long < GROWTH * short + 0.05, f"{kind}: 10,000 chars {short:.3f}s, 40,000 chars {long:.3f}s"
 
 

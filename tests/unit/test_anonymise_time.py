@@ -5,6 +5,7 @@ Hypothesis looks for any other text that raises or takes too long."""
 
 import gc
 import time
+from typing import List
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from benchmarks.anonymiser_time import TEXTS
 from seen import anonymise
-from tests.helpers.timing import GROWTH
+from tests.helpers.timing import GROWTH, cpu_seconds
 
 #: It times itself: `make test` runs it with the machine to itself (`make unit-timing`).
 pytestmark = pytest.mark.timing
@@ -21,13 +22,8 @@ pytestmark = pytest.mark.timing
 MESSAGE = 4_000
 
 
-def _seconds(text: str) -> float:
-    best = float("inf")
-    for _ in range(2):  # the best of two, so a busy machine does not fail the test
-        start = time.perf_counter()
-        anonymise.anonymise(text)
-        best = min(best, time.perf_counter() - start)
-    return best
+def _seconds(*texts: str) -> List[float]:
+    return cpu_seconds(anonymise.anonymise, texts)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -45,26 +41,26 @@ def warm():
 @pytest.mark.parametrize("kind", sorted(TEXTS))
 def test_time_grows_with_the_length_of_the_text_not_its_square(kind):
     make = TEXTS[kind]
-    short, long = _seconds(make(10_000)), _seconds(make(40_000))
+    short, long = _seconds(make(10_000), make(40_000))
     assert long < GROWTH * short + 0.05, f"{kind}: 10,000 chars {short:.3f}s, 40,000 chars {long:.3f}s"
 
 
 @pytest.mark.parametrize("kind", sorted(TEXTS))
 def test_a_message_of_the_longest_accepted_size_is_anonymised_at_once(kind):
-    assert _seconds(TEXTS[kind](MESSAGE)) < 0.5
+    assert _seconds(TEXTS[kind](MESSAGE))[0] < 0.5
 
 
 _ALPHABET = st.sampled_from(list("aA-'. ,/@:#0179\n\t!?()é😀")
                             + ["Mary ", "Smith", "flat 2 ", "no ", "ref ", "www.", " Road"])
 
 
-@settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_ALPHABET, max_size=800).map("".join))
 def test_any_text_of_these_parts_is_anonymised_quickly_without_error(text):
-    start = time.perf_counter()
+    start = time.process_time()  # the CPU time it makes, as tests/helpers/timing.py says why
     result = anonymise.anonymise(text)
     assert isinstance(result, str)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
 
 @settings(max_examples=200, deadline=2000)
@@ -75,17 +71,10 @@ def test_any_unicode_text_is_anonymised_without_error(text):
 
 @pytest.fixture(scope="module")
 def hundred_kilobytes_seconds() -> dict:
-    """Each kind's best of three at 100 kB, the kinds taken in turn rather
-    than one kind three times in a row: this machine's speed drifts for
-    seconds at a time, and a slow spell should not fall on all of one kind's runs."""
-    texts = {kind: make(100_000) for kind, make in TEXTS.items()}
-    best = dict.fromkeys(texts, float("inf"))
-    for _ in range(3):
-        for kind, text in texts.items():
-            start = time.perf_counter()
-            anonymise.anonymise(text)
-            best[kind] = min(best[kind], time.perf_counter() - start)
-    return best
+    """Each kind's least CPU time at 100 kB over three rounds, the kinds taken
+    in turn rather than one kind three times in a row (tests/helpers/timing.py)."""
+    kinds = sorted(TEXTS)
+    return dict(zip(kinds, _seconds(*(TEXTS[kind](100_000) for kind in kinds)), strict=True))
 
 
 #: The text every other kind is timed against.
@@ -93,15 +82,14 @@ ORDINARY = "ordinary note"
 
 
 def test_a_hundred_kilobytes_of_an_ordinary_note_takes_well_under_two_seconds(hundred_kilobytes_seconds):
-    """benchmarks/anonymiser_time.py prints each kind's time; the bound leaves
-    room for a busy machine. Before issue 13 some texts took minutes."""
+    """Two seconds of CPU time at most: benchmarks/anonymiser_time.py prints
+    each kind's wall time (about 0.7 s for this one on an idle machine).
+    Before issue 13 some texts took minutes."""
     assert hundred_kilobytes_seconds[ORDINARY] < 2.0
 
 
 @pytest.mark.parametrize("kind", sorted(set(TEXTS) - {ORDINARY}))
 def test_no_text_takes_three_times_as_long_as_an_ordinary_note_of_its_length(kind, hundred_kilobytes_seconds):
-    """Hostile texts against the ordinary note timed beside them: this
-    machine's speed drifts by up to 1.7 times from one minute to the next
-    (2026-12-01), which failed a bound in seconds on a slow spell, but drifts
-    alike for texts timed in turn. Measured: at most about 1.8 times."""
+    """Hostile texts against the ordinary note timed beside them, so a slower
+    machine slows both alike. Measured: at most about 1.8 times."""
     assert hundred_kilobytes_seconds[kind] < 3 * hundred_kilobytes_seconds[ORDINARY]
