@@ -240,10 +240,20 @@ class HappeningNow(_Strict):
     #: the rules' match, but for their learned check to judge.
     #: (Empty in the rules of commits before it, which benchmarks/rules_check_fresh.py reads.)
     told: List[str] = []
+    #: Phone spellings of a time ("2nite"), read as the word they spell.
+    spellings: Dict[str, str] = {}
+    #: Where a child is safe for now ("she's at her dad's tonight"): the time
+    #: words inside these phrases are not read as saying a danger is now.
+    safe: List[str] = []
 
-    @validator("now", "danger", "told")
+    @validator("now", "danger", "told", "safe")
     def _patterns_compile(cls, patterns: List[str]) -> List[str]:
         return _all_compile(patterns)
+
+    @validator("spellings")
+    def _spellings_compile(cls, spellings: Dict[str, str]) -> Dict[str, str]:
+        _all_compile(list(spellings))
+        return spellings
 
 
 class SafetyRules(_Strict):

@@ -23,6 +23,8 @@ _QUOTE_MARKS = re.compile(r"\"|(?<![a-z])'|'(?![a-z])")
 
 #: The category added when a message says its danger is happening now.
 HAPPENING_NOW = "happening_now"
+#: The words a place where a child is safe for now is blanked of (EmergencyDetector.normalise).
+_TIME_WORDS = re.compile(r"\b(tonight|right now|now)\b")
 #: The category added when a message says its danger was only just told ("she's just told me").
 JUST_TOLD = "just_told"
 
@@ -56,12 +58,22 @@ class EmergencyDetector:
         self._now_said = _compiled(rules.happening_now.now)
         self._danger_now = _compiled(rules.happening_now.danger)
         self._told = _compiled(rules.happening_now.told)
+        self._spellings = [(re.compile(p), word) for p, word in rules.happening_now.spellings.items()]
+        self._safe = _compiled(rules.happening_now.safe)
         self._hypothetical = _compiled(rules.hypothetical.cues)
         self._real = _compiled(rules.hypothetical.unless)
 
-    @staticmethod
-    def normalise(text: str) -> str:
-        return " ".join(_QUOTE_MARKS.sub("", text.translate(_QUOTES).lower()).split())
+    def normalise(self, text: str) -> str:
+        """Lower case, one space, no quote marks, phone spellings of a time
+        read as the word ("2nite"); and the time words of a place where a child
+        is safe for now ("at his dad's tonight") blanked, so that no cue reads
+        them as a danger now."""
+        message = " ".join(_QUOTE_MARKS.sub("", text.translate(_QUOTES).lower()).split())
+        for spelling, word in self._spellings:
+            message = spelling.sub(word, message)
+        for phrase in self._safe:
+            message = phrase.sub(lambda m: _TIME_WORDS.sub(lambda w: " " * len(w.group(0)), m.group(0)), message)
+        return message
 
     def detect(self, text: str) -> Optional[Emergency]:
         """The emergency a message describes, or None if it describes none.

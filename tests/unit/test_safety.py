@@ -1251,3 +1251,44 @@ def test_a_child_alone_now_or_a_harm_planned_for_after_school_is_happening_now(m
 def test_being_left_alone_by_someone_or_a_collection_after_school_is_not_happening_now(message):
     found = default_detector().detect(message)
     assert found is None or "happening_now" not in found.categories
+
+
+@pytest.mark.parametrize("message", [
+    "ooh gp, dad hit mum in front of the baby earlier, she's taken the baby to her sister's and they're safe "
+    "there tonight",
+    "edt, 13yo pushed his mum during a row last week, he's staying at his nan's tonight and everyone's calmed down",
+    "A&E, 14yo brought in drunk, came round fine, she's staying in tonight for obs, can't reach parents",
+])
+def test_a_child_safe_somewhere_tonight_is_not_a_danger_tonight(message):
+    """Set BN (out-of-hours staff): "safe there tonight", "at his dad's tonight", "staying in tonight" made
+    the danger beside them happening now, which the rules' learned check may not stand down."""
+    found = default_detector().detect(message)
+    assert found is None or "happening_now" not in found.categories
+
+
+@pytest.mark.parametrize("message", [
+    "he's at his dad's tonight and dad has said he'll kill him when he gets in",
+    "on the phone to mum for the review and she screamed, then the line went dead. I could hear him shouting",
+])
+def test_a_threat_tonight_a_phone_spelling_and_a_call_cut_off_by_screaming_are_emergencies(message):
+    """Set BM: a call that ended in a scream got the reflection; "2nite" was not read as tonight; a safe
+    place's "tonight" is blanked only where the child is safe."""
+    assert is_emergency(message)
+
+
+def test_a_phone_spelling_of_tonight_says_a_danger_is_happening_now():
+    found = default_detector().detect("dad says he'll batter her 2nite when she gets home")
+    assert found is not None and "happening_now" in found.categories
+
+
+@pytest.mark.parametrize("message", [
+    "mum screamed at me down the phone that I'm a liar and the line went dead, she does it every review",
+    "leaves the kids home alone on Friday nights while she's at the pub, not tonight though, neighbour told me",
+    "dad fell asleep drunk on the sofa with the baby at the wknd, baby was fine, mum's furious with him",
+    "young girl told me mum keeps a knife by the front door in case her ex turns up, he's been in prison a year",
+    "asylum family just arrived in a hotel in town, 3 kids, no school places yet, who should know",
+])
+def test_an_angry_call_a_habit_not_tonight_a_weekend_gone_a_weapon_kept_and_a_hotel_home_are_not_emergencies(
+        message):
+    """Set BM: each got the 999 reply from the rules."""
+    assert not is_emergency(message)
