@@ -32,8 +32,9 @@ def test_a_message_in_another_language_is_answered_kindly_in_english(figures):
 
 
 def test_questions_in_seens_field_that_no_topic_answers_are_not_told_i_dont_know(figures):
-    """Measured 2026-11-30: 36 of 40 (the rest got the 999 reply or "I don't know")."""
-    assert figures["in_field_met"] >= 0.90
+    """Measured 2026-11-30: 36 of 40 (the rest got the 999 reply or "I don't know");
+    2026-12-05: 37 of 40, with fresh sets BM to BO tuned on."""
+    assert figures["in_field_met"] >= 0.925
 
 
 # Issue 11's targets that are not met yet. Each test guards the figure reached,
@@ -116,8 +117,9 @@ def test_details_recorded_where_they_belong_target_90(figures):
     92.8% (0.9276) once a first message given the 999 reply is offered the
     reflection started from it ("Reflect on this case"), which the benchmark
     follows as the practitioner would; 2026-12-03: 92.5% (0.9251), the
-    opener above no longer starting the reflection."""
-    assert figures["details_recorded"] >= 0.9251
+    opener above no longer starting the reflection; 2026-12-05: 93.0% (0.9302)
+    with fresh sets BM to BO tuned on."""
+    assert figures["details_recorded"] >= 0.9302
 
 
 def test_emergencies_said_as_openers_get_the_999_reply_target_100_reached_97(figures):
