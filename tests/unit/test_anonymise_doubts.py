@@ -12,8 +12,7 @@ from seen.anonymise.doubts import is_a_doubt, most_doubtful, removed
 from tests.helpers.paths import ROOT
 from tests.helpers.timing import GROWTH, cpu_seconds
 
-#: It times itself: `make test` runs it with the machine to itself (`make unit-timing`).
-pytestmark = pytest.mark.timing
+#: Not marked `timing`: its time tests count CPU time (tests/helpers/timing.py), so they run beside the other lanes.
 
 ANONYMISER = default()
 

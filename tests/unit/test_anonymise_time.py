@@ -15,8 +15,7 @@ from benchmarks.anonymiser_time import TEXTS
 from seen import anonymise
 from tests.helpers.timing import GROWTH, cpu_seconds
 
-#: It times itself: `make test` runs it with the machine to itself (`make unit-timing`).
-pytestmark = pytest.mark.timing
+#: Not marked `timing`: its time tests count CPU time (tests/helpers/timing.py), so they run beside the other lanes.
 
 #: The longest message a channel accepts is far shorter than this.
 MESSAGE = 4_000
@@ -63,7 +62,7 @@ def test_any_text_of_these_parts_is_anonymised_quickly_without_error(text):
     assert time.process_time() - start < 1.0
 
 
-@settings(max_examples=200, deadline=2000)
+@settings(max_examples=200, deadline=None)  # without error: the time tests are above
 @given(st.text(max_size=MESSAGE))
 def test_any_unicode_text_is_anonymised_without_error(text):
     assert isinstance(anonymise.anonymise(text), str)
