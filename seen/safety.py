@@ -148,21 +148,20 @@ class EmergencyDetector:
 
     def _spared_spans(self, message: str) -> List[Tuple[int, int]]:
         """Where the harmless phrases that spared a danger's match are."""
-        spared = []
-        for category, patterns in self._patterns.items():
-            found = [m for p in patterns for m in p.finditer(message)]
-            harmless = [b.span() for p in self._benign.get(category, []) for b in p.finditer(message)] if found else []
-            spared += [(a, b) for m in found if harmless and not self._alarming(category, m, message)
-                       for a, b in harmless if a < m.end() and b > m.start()]
-        return spared
+        return [span for category, patterns in self._patterns.items() for p in patterns for m in p.finditer(message)
+                if not self._alarming(category, m, message) for span in self._harmless(category, m, message)]
+
+    def _harmless(self, category: str, found: re.Match, message: str) -> List[Tuple[int, int]]:
+        """Where the category's harmless phrases that overlap a match are."""
+        return [b.span() for pattern in self._benign.get(category, []) for b in pattern.finditer(message)
+                if b.start() < found.end() and b.end() > found.start()]
 
     def _alarming(self, category: str, found: re.Match, message: str) -> bool:
         """A match counts unless a harmless phrase overlaps it ("eczema that's
         cracked and bleeding", "the smell hit me"), unless its sentence says,
         outside the harmless phrase, that it is happening now ("I don't think
         he's in danger right now" is a denial, not a danger now)."""
-        harmless = [b.span() for pattern in self._benign.get(category, []) for b in pattern.finditer(message)
-                    if b.start() < found.end() and b.end() > found.start()]
+        harmless = self._harmless(category, found, message)
         if not harmless:
             return True
         rest = message

@@ -137,7 +137,6 @@ def test_a_change_to_a_tuning_set_retrains_the_components_that_learn_from_it(tmp
     assert learner.fingerprint_addon({}) != before
 
 
-
 def test_a_change_to_the_safety_rules_retrains_the_rules_check(tmp_path, monkeypatch):
     """The check learns from the messages the rules' words match: new words must retrain it, not restore it
     from Rasa's cache (as happened when a rule was added on 2026-12-04)."""
