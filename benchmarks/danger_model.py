@@ -55,6 +55,11 @@ def _configured() -> Tuple[float, float]:
     return override_config()["rules_min_score"], override_config()["danger_min_score"]
 
 
+def _now_min() -> float:
+    """Where the rules' check may stand down a danger said to be happening now."""
+    return override_config()["rules_now_min_score"]
+
+
 def _nlu_examples() -> List[Message]:
     data = TrainingData().merge(*[load_data(str(f)) for f in sorted((ROOT / "bot" / "data").glob("**/nlu/*.yml"))])
     return [m for m in data.intent_examples if m.get(TEXT)]
@@ -106,8 +111,9 @@ def scores_by_set() -> Dict[str, Dict[str, np.ndarray]]:
 
 
 def _rules(data: Dict[str, np.ndarray], check_min: float) -> np.ndarray:
-    """The rules' matches that stand: said to be happening now, or the check at ``check_min``."""
-    return data["rules"] & (data["now"] | (data["check"] >= check_min))
+    """The rules' matches that stand: the check at ``check_min``, or at the
+    configured floor for a danger said to be happening now."""
+    return data["rules"] & ((data["now"] & (data["check"] >= _now_min())) | (data["check"] >= check_min))
 
 
 def judged(data: Dict[str, np.ndarray], check_min: float, alone: float) -> np.ndarray:
@@ -179,6 +185,13 @@ def main() -> None:
     lowest = float(every["check"][emergencies_matched].min()) if emergencies_matched.any() else 1.0
     report["rules_check"] = {"lowest_emergency": lowest}
     print(f"the rules' check: the lowest score of an emergency the rules match, not said to be now: {lowest:.4f}")
+    now = every["rules"] & every["now"]
+    lowest_now = float(every["check"][now & every["emergency"]].min()) if (now & every["emergency"]).any() else 1.0
+    spared_now = int((now & ~every["emergency"] & (every["check"] < _now_min())).sum())
+    report["rules_check"]["lowest_emergency_happening_now"] = lowest_now
+    report["rules_check"]["concerns_said_now_stood_down"] = spared_now
+    print(f"the rules' check on dangers said to be happening now: the lowest emergency {lowest_now:.4f}; "
+          f"from {_now_min()} (configured) it stands down {spared_now} of {int((now & ~every['emergency']).sum())} concerns")
     for check_min in sorted({*CHECKS, configured[0]}):
         figures = _figures(every, three_judges(every, *three, check_min))
         rules = _figures(every, _rules(every, check_min))

@@ -8,9 +8,9 @@ scores them with the rules' check (seen.danger_model) trained as
 components.emergency_override trains it, without that set. A check that
 spares only the false alarms the current rules were already taught to spare
 would show nothing here. An emergency today's rules say is happening now is
-never the check's to judge, so it is left out of the counts; the lowest score
-of those it does judge is what its threshold keeps room below (bot/config.yml),
-printed beside the lowest with them.
+judged from a lower floor (``rules_now_min_score``), so it is counted apart;
+the lowest score of the others is what the threshold keeps room below
+(bot/config.yml), printed beside the lowest with them.
 
     .venv/bin/python -m benchmarks.rules_check_fresh [--json out.json]
 
@@ -113,6 +113,12 @@ def main() -> None:
               f"of {sum(r['emergencies']['rules_flag'] for r in report.values())} emergencies the rules caught, "
               f"{lost} stood down; of {sum(r['concerns']['rules_flag'] for r in report.values())} concerns the "
               f"rules took for emergencies, {spared} stood down")
+    now_min = override_config()["rules_now_min_score"]
+    now_scores = {kind: [s for r in report.values() for s in r[kind]["scores_happening_now_today"]]
+                  for kind in ("emergencies", "concerns")}
+    print(f"said to be happening now by today's rules, the check from {now_min} (configured): of "
+          f"{len(now_scores['emergencies'])} emergencies, {_below(now_scores['emergencies'], now_min)} stood down; "
+          f"of {len(now_scores['concerns'])} concerns, {_below(now_scores['concerns'], now_min)} stood down")
     if args.json:
         figures = {"threshold": threshold, "lowest_emergency_score": lowest,
                    "lowest_with_happening_now_today": lowest_with_now, "sets": report, "levels": summary}

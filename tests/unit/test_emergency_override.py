@@ -11,7 +11,7 @@ from rasa.shared.nlu.training_data.message import Message
 from components.emergency_override import CLASSIFIER, JUDGE_KEY, RULES, SCORE, EmergencyOverride
 
 CONFIG = {**EmergencyOverride.get_default_config(), "classifier_min_confidence": 0.5, "classifier_min_score": 0.1,
-          "danger_min_score": 0.8, "rules_min_score": 0.03}
+          "danger_min_score": 0.8, "rules_min_score": 0.15, "rules_now_min_score": 0.05}
 
 
 class FixedScore:
@@ -69,8 +69,16 @@ def test_a_match_their_check_doubts_is_still_an_emergency_when_the_danger_score_
 
 @pytest.mark.parametrize("text", ["the 3 year old is on his own in the flat right now",
                                   "mum is passed out drunk and the baby is with her right now"])
-def test_a_danger_said_to_be_happening_now_is_an_emergency_whatever_the_check(text):
-    assert top(judged(text, 0.0, ("share_worry", 0.9), check=0.0)) == "emergency"
+def test_a_danger_said_to_be_happening_now_is_an_emergency_where_the_check_has_the_least_doubt(text):
+    """Under the check's usual bar (0.15), over the one for a danger said to be now (0.05)."""
+    assert top(judged(text, 0.0, ("share_worry", 0.9), check=0.06)) == "emergency"
+
+
+def test_a_now_that_is_a_habit_is_a_concern_when_the_check_is_sure_beyond_doubt():
+    """"Waiting outside the gate" says now to the rules; "some mornings" makes it a habit (set BQ)."""
+    text = "year 1 boy, turns up on his own some mornings and is waiting outside the gate from 8am"
+    assert top(judged(text, 0.0, ("share_worry", 0.9), check=0.01)) == "share_worry"
+    assert top(judged(text, 0.0, ("share_worry", 0.9), check=0.06)) == "emergency"
 
 
 def test_a_danger_only_just_told_is_for_the_check_to_judge():

@@ -1292,3 +1292,47 @@ def test_an_angry_call_a_habit_not_tonight_a_weekend_gone_a_weapon_kept_and_a_ho
         message):
     """Set BM: each got the 999 reply from the rules."""
     assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "on the playing field now, a 5yo lad missing about 15 mins, dad says he was by the slide, we can't see him",
+    "missing 6 year old, autistic and doesn't speak, went out the back door half an hour ago, we're out looking",
+    "reception child missing for 10 minutes from the park trip, staff searching everywhere, by the pond last",
+])
+def test_a_young_child_missing_for_minutes_or_named_missing_by_age_is_an_emergency(message):
+    """Sets BP and BQ: "4yo girl missing about 20 mins ... by the swings" was read as a playground injury
+    told afterwards; "missing 7yo with autism ... out looking" matched nothing."""
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "Last week a 4 year old was missing for 20 mins at the swimming pool, found in the cafe, mum was mortified",
+    "the 3yo went missing for 2 hours on Saturday, found asleep in a neighbour's shed, mum hadn't noticed",
+    "mum keeps missing the 4yo's speech therapy, he has about ten words",
+    "gran's out looking for a bigger house so the kids can stay with her",
+])
+def test_a_child_found_after_minutes_missing_or_a_missed_appointment_is_not_an_emergency(message):
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "A&E, 15yo assaulted by lads in the park, says his stepdad will kill him for losing his phone. He's staying "
+    "on the ward tonight, discharge planned for the morning",
+    "out of hours call from a 15 year old, she's pregnant and scared to tell her parents. she's not in any "
+    "danger tonight, just wants advice",
+])
+def test_a_young_person_on_the_ward_or_in_no_danger_tonight_is_not_a_danger_tonight(message):
+    """Set BP: "staying on the ward tonight" and "not in any danger tonight" read as a danger tonight."""
+    found = default_detector().detect(message)
+    assert found is None or "happening_now" not in found.categories
+
+
+def test_news_just_told_to_a_parent_is_for_the_check_to_judge():
+    """Set BQ: "has just been told her 6yos dad has died of an overdose" said an overdose was happening now."""
+    found = default_detector().detect("mum has just been told her ex died of an overdose, she's drinking more")
+    assert found is None or "happening_now" not in found.categories
+
+
+def test_a_parent_and_child_gone_into_a_refuge_are_somewhere_safe():
+    assert default_detector().reassured("dad broke mum's arm at the weekend, she and the kids have gone into a "
+                                        "refuge")
