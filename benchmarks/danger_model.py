@@ -190,8 +190,9 @@ def main() -> None:
     spared_now = int((now & ~every["emergency"] & (every["check"] < _now_min())).sum())
     report["rules_check"]["lowest_emergency_happening_now"] = lowest_now
     report["rules_check"]["concerns_said_now_stood_down"] = spared_now
+    concerns_now = int((now & ~every["emergency"]).sum())
     print(f"the rules' check on dangers said to be happening now: the lowest emergency {lowest_now:.4f}; "
-          f"from {_now_min()} (configured) it stands down {spared_now} of {int((now & ~every['emergency']).sum())} concerns")
+          f"from {_now_min()} (configured) it stands down {spared_now} of {concerns_now} concerns")
     for check_min in sorted({*CHECKS, configured[0]}):
         figures = _figures(every, three_judges(every, *three, check_min))
         rules = _figures(every, _rules(every, check_min))
