@@ -1336,3 +1336,38 @@ def test_news_just_told_to_a_parent_is_for_the_check_to_judge():
 def test_a_parent_and_child_gone_into_a_refuge_are_somewhere_safe():
     assert default_detector().reassured("dad broke mum's arm at the weekend, she and the kids have gone into a "
                                         "refuge")
+
+
+@pytest.mark.parametrize("message", [
+    "nan here, my grandson had to be resuscitated as a baby when his parents were using. he's 6 now and doing "
+    "great with me, but his mum is pregnant again",
+    "foster carer. our 13yo's stepdad abused her and got 8 years, his parole hearing is next month and she "
+    "doesn't know yet. how do we tell her",
+    "resi worker. 15yo has talked about suicide on and off since summer, not today, camhs are involved",
+    "football coach. bruises on a 7yo's shins, old ones, yellowy. dad says he's always falling off his bike",
+    "my grandaughter told me she used to hide under the bed when her dad was drunk and hitting mum. both kids "
+    "live with me now and I'm worried about contact",
+    "kinship carer, my sister has just been told her cancer is back and her 12yo is missing school to look "
+    "after her",
+])
+def test_a_danger_long_past_a_sentence_served_and_a_child_living_with_the_writer_are_not_emergencies(message):
+    """Sets BS and BT (carers and volunteers): "as a baby", "he got 6 yrs", "not today", "old ones, yellowy",
+    "they all live with me now" and a child "missing school" read as dangers now."""
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "a girl at our church says her brother hits her mum, she's with us and ok tonight, what do I do next",
+    "the boy next door says his mum locks him out on school nights, he isn't locked out tonight, I checked",
+])
+def test_a_child_safe_with_the_writer_or_not_at_risk_tonight_is_not_a_danger_tonight(message):
+    found = default_detector().detect(message)
+    assert found is None or "happening_now" not in found.categories
+
+
+@pytest.mark.parametrize("message", [
+    "the 4yo is with me now, he says mummy won't wake up and there's blood on the floor",
+    "bruises old and new all over his back, he says dad did it and he's going home tonight",
+])
+def test_a_child_beside_the_writer_now_or_fresh_bruises_among_old_are_still_emergencies(message):
+    assert is_emergency(message)
