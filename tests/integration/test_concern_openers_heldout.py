@@ -40,7 +40,7 @@ def test_questions_in_seens_field_that_no_topic_answers_are_not_told_i_dont_know
 # Issue 11's targets that are not met yet. Each test guards the figure reached,
 # so a change that makes it worse fails; the target is in the name.
 
-def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_93(figures):
+def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_94(figures):
     """Measured 2026-11-30: 91.4% in the first session, 90.9% (200 of 220) after
     the second, whose rule changes met more of every dev set; 2026-12-01: 91.4%
     (201 of 220), once the classifier's alarm needed the danger score's
@@ -81,8 +81,9 @@ def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_93
     fresh sets BA to BC, with the rules' check at 0.05 and the classifier's
     floor at 0.03 (bot/config.yml); 93.6% (206 of 220) after fresh sets BD to
     BF, with the rules' check at 0.15 once the dangers told from beside the
-    child are happening now (bot/config.yml)."""
-    assert figures["concerns_met"] >= 0.9363
+    child are happening now (bot/config.yml); 2026-12-05: 94.1% (207 of
+    220) after fresh sets BP to BU (one opener fewer told "I don't know")."""
+    assert figures["concerns_met"] >= 0.9409
 
 
 def test_concern_openers_given_the_999_reply_target_3_reached_5_5(figures):
@@ -99,7 +100,8 @@ def test_concern_openers_given_the_999_reply_target_3_reached_5_5(figures):
     classifier's alarm: concerns_999_by_rules and _by_classifier); 5.5% (12
     of 220: 8 by the rules, 4 by the classifier's alarm) after BD to BF, with
     the rules' check at 0.15; 2026-12-05: 5.0% (11 of 220: 8 by the rules, 3
-    by the classifier's alarm) after fresh sets BM to BO."""
+    by the classifier's alarm) after fresh sets BM to BO, and the same after
+    BP to BU, with the classifier's alarm needing the score at 0.02."""
     assert figures["concerns_with_999_reply"] <= 0.05
 
 
