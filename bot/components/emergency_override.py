@@ -63,7 +63,7 @@ RULES, CLASSIFIER, SCORE = "rules", "classifier", "score"
 class EmergencyOverride(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"classifier_min_confidence": 0.5, "classifier_min_score": 0.03, "danger_min_score": 0.8,
+        return {"classifier_min_confidence": 0.5, "classifier_min_score": 0.02, "danger_min_score": 0.8,
                 "rules_min_score": 0.15, "rules_now_min_score": 0.05, "tuning_sets": "tests/dev*",
                 "regularisation": 10.0}
 

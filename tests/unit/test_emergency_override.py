@@ -9,6 +9,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from components.emergency_override import CLASSIFIER, JUDGE_KEY, RULES, SCORE, EmergencyOverride
+from seen.safety import default_detector
 
 CONFIG = {**EmergencyOverride.get_default_config(), "classifier_min_confidence": 0.5, "classifier_min_score": 0.1,
           "danger_min_score": 0.8, "rules_min_score": 0.15, "rules_now_min_score": 0.05}
@@ -77,6 +78,7 @@ def test_a_danger_said_to_be_happening_now_is_an_emergency_where_the_check_has_t
 def test_a_now_that_is_a_habit_is_a_concern_when_the_check_is_sure_beyond_doubt():
     """"Waiting outside the gate" says now to the rules; "some mornings" makes it a habit (set BQ)."""
     text = "year 1 boy, turns up on his own some mornings and is waiting outside the gate from 8am"
+    assert "happening_now" in default_detector().detect(text).categories  # the branch this test is about
     assert top(judged(text, 0.0, ("share_worry", 0.9), check=0.01)) == "share_worry"
     assert top(judged(text, 0.0, ("share_worry", 0.9), check=0.06)) == "emergency"
 
