@@ -1371,3 +1371,14 @@ def test_a_child_safe_with_the_writer_or_not_at_risk_tonight_is_not_a_danger_ton
 ])
 def test_a_child_beside_the_writer_now_or_fresh_bruises_among_old_are_still_emergencies(message):
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "hv at the house, newborn looks yellowish and floppy and won't wake for feeds",
+    "baby is yellowy, not feeding, floppy",
+    "bruises on her back, yellowing ones and fresh ones, she says dad did it",
+])
+def test_a_yellow_floppy_baby_or_fresh_bruises_among_yellow_ones_are_still_emergencies(message):
+    """Old, yellowing bruises date a bruise (set BT); they must not date a jaundiced, floppy baby, as a bare
+    "yellowish" cue did for a moment in review."""
+    assert is_emergency(message)
