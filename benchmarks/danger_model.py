@@ -24,7 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 import yaml
@@ -123,16 +123,20 @@ def judged(data: Dict[str, np.ndarray], check_min: float, alone: float) -> np.nd
 
 
 def three_judges(data: Dict[str, np.ndarray], classifier_min: float, classifier_min_score: float,
-                 score_min: float, check_min: float, over_the_check: bool = False) -> np.ndarray:
+                 score_min: float, check_min: float, over_the_check: bool = False,
+                 reassured_max: Optional[float] = None) -> np.ndarray:
     """The component's verdict, the classifier and the reassurance check
     included; the classifier's alarm only where the rules found nothing (where
     they did, their check has the last word but for the score alone), or,
     ``over_the_check``, wherever the rules' verdict did not stand (as before
-    2026-12-04's eleventh session)."""
+    2026-12-04's eleventh session). The reassurance check holds below
+    ``reassured_max``, the configured one unless given."""
+    reassured_max = override_config()["reassured_max_score"] if reassured_max is None else reassured_max
     where = ~_rules(data, check_min) if over_the_check else ~data["rules"]
     learned = (data["score"] >= score_min) | ((data["classifier"] >= classifier_min) & where
                                               & (data["score"] >= classifier_min_score))
-    return _rules(data, check_min) | (learned & ~data["reassured"])
+    vetoed = data["reassured"] & (data["score"] < reassured_max)
+    return _rules(data, check_min) | (learned & ~vetoed)
 
 
 def _figures(data: Dict[str, np.ndarray], verdict: np.ndarray) -> Dict[str, int]:
@@ -175,6 +179,12 @@ def main() -> None:
     report["three_judges"]["classifier_over_the_check"] = before
     print(f"all three judges, the classifier's alarm overruling the rules' check as before: caught "
           f"{before['caught']}/{before['emergencies']}, false alarms {before['false_alarms']}/{before['concerns']}")
+    for reassured_max in (0.9, 1.01):
+        figures = _figures(every, three_judges(every, *three, configured[0], reassured_max=reassured_max))
+        report["three_judges"][f"reassurance_below_{reassured_max}"] = figures
+        print(f"all three judges, the reassurance check holding below a score of {reassured_max} (configured "
+              f"{override['reassured_max_score']}): caught {figures['caught']}/{figures['emergencies']}, "
+              f"false alarms {figures['false_alarms']}/{figures['concerns']}")
     classifier_only = (every["emergency"] & ~every["rules"] & (every["score"] < three[2])
                        & (every["classifier"] >= three[0]) & ~every["reassured"])
     lowest_alarm = float(every["score"][classifier_only].min()) if classifier_only.any() else 1.0

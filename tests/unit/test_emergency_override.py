@@ -115,11 +115,20 @@ def test_an_emergency_guess_gives_way_when_neither_judge_is_confident():
     assert "emergency" not in [r["name"] for r in message.get(INTENT_RANKING_KEY)]
 
 
-@pytest.mark.parametrize("score, guess", [(0.95, 0.1), (0.1, 0.8)])
+@pytest.mark.parametrize("score, guess", [(0.94, 0.1), (0.1, 0.8)])
 def test_a_reassured_message_is_not_an_emergency_without_the_rules(score, guess):
     message = judged("he had a febrile fit last night but he's fine now", score,
                      ("emergency", guess), ("topic_accidents_injuries", 0.1))
     assert top(message) == "topic_accidents_injuries"
+
+
+def test_a_danger_score_sure_beyond_doubt_is_not_overruled_by_words_that_reassure():
+    """Sets BV and BX, missed: "parents say nothing happened" and "mummy went away yesterday" read as
+    reassurance, over a danger score of 0.99 and more."""
+    text = "3yo crying behind the front door, mummy went out yesterday"
+    assert default_detector().reassured(text) and default_detector().detect(text) is None
+    assert top(judged(text, 0.99, ("share_worry", 0.6), ("emergency", 0.3))) == "emergency"
+    assert top(judged(text, 0.94, ("share_worry", 0.6), ("emergency", 0.3))) == "share_worry"
 
 
 def test_an_emergency_guess_with_nothing_after_it_falls_back():

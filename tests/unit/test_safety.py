@@ -1382,3 +1382,33 @@ def test_a_yellow_floppy_baby_or_fresh_bruises_among_yellow_ones_are_still_emerg
     """Old, yellowing bruises date a bruise (set BT); they must not date a jaundiced, floppy baby, as a bare
     "yellowish" cue did for a moment in review."""
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "6 week old with a soft swelling over his ear, I've just spotted it, he's so sleepy and being sick, "
+    "mum says nothing happened and won't take him to A&E",
+    "my client's ex is bailed not to contact her. she's just messaged that he's now broken in through the "
+    "kitchen door and she's hiding upstairs with the girls",
+    "outside the flat, 4yo on her own in there crying at the window, says mummy went out last night, "
+    "no adult answering",
+])
+def test_a_parent_denying_a_cause_a_man_breaking_in_or_a_child_alone_since_yesterday_is_an_emergency(message):
+    """Sets BV to BX, missed: a parent's "nothing happened" was read as a hypothetical; "climbed in through
+    the back window" and "no adult answering" said nothing the rules knew as now."""
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "worried mum won't manage the newborn on her own once dad goes back to the army",
+    "dad won't let her go to toddler group or see her friends, she seems isolated",
+    "4 month old keeps missing baby clinic weigh-ins, mum says she forgets",
+    "mark on the baby's head from the ventouse delivery, midwife happy with it",
+    "awful nappy rash, some of it blistered, mum has been told twice to get cream",
+    "premature baby back on the ward, bilirubin high, mum struggling to express",
+    "nan is on at us to do something about the state of the house",
+    "mum says she won't ring the police about the neighbours' parties, the kids can't sleep for the noise",
+])
+def test_a_parent_coping_alone_a_missed_clinic_a_birth_mark_a_rash_or_a_reading_is_not_an_emergency(message):
+    """Sets BV to BY: each of these words was read as a danger to a child ("on her own", "won't let her go",
+    "missing baby", a bruise at birth, "blistered", "high", "do something", "call the police")."""
+    assert not is_emergency(message)
