@@ -1412,3 +1412,26 @@ def test_a_parent_coping_alone_a_missed_clinic_a_birth_mark_a_rash_or_a_reading_
     """Sets BV to BY: each of these words was read as a danger to a child ("on her own", "won't let her go",
     "missing baby", a bruise at birth, "blistered", "high", "do something", "call the police")."""
     assert not is_emergency(message)
+
+
+def test_smoke_coming_under_a_door_where_a_child_does_not_answer_is_an_emergency():
+    """Set CB, missed: smoke "coming under her door" was not smoke the rules knew, nor a danger."""
+    assert is_emergency("just got to the flat, smoke coming under the door and the 16yo isn't answering")
+
+
+@pytest.mark.parametrize("message", [
+    "y9 lad's dad has just been diagnosed with MND, mum left years ago, who is going to care for him",
+    "her stepbrother won't let her go out at weekends and checks her phone, she's more fed up than scared",
+    "mum is 17 with a 3 month old and keeps missing health visitor appointments",
+    "dad keeps sending him in wheezing with no inhaler, asthma plan ignored",
+])
+def test_a_diagnosis_control_over_weekends_missed_visits_or_a_child_sent_in_wheezing_is_not_an_emergency(message):
+    """Set CA and CB: "has just been diagnosed" read as a danger now, "won't let her go out" as a child held,
+    "she's missing health visitor appointments" as a child missing, "wheezing" as a child not breathing."""
+    assert not is_emergency(message)
+
+
+def test_a_child_going_to_a_relatives_for_the_night_is_not_a_danger_tonight():
+    found = default_detector().detect("referral made after her disclosure, strategy meeting at 2 and she's going to "
+                                      "her gran's tonight")
+    assert found is None or "happening_now" not in found.categories
