@@ -1435,3 +1435,15 @@ def test_a_child_going_to_a_relatives_for_the_night_is_not_a_danger_tonight():
     found = default_detector().detect("referral made after her disclosure, strategy meeting at 2 and she's going to "
                                       "her gran's tonight")
     assert found is None or "happening_now" not in found.categories
+
+
+@pytest.mark.parametrize("message", [
+    "mum is struggling and has left the 2yo on her own in the flat",
+    "there's nobody looking after the 3yo, he's on his own",
+    "the baby went missing from the clinic",
+    "4yo has gone missing after the visit",
+])
+def test_a_child_left_alone_or_gone_missing_is_still_an_emergency_beside_a_parent_coping_or_a_clinic(message):
+    """Review: the stand-downs for a parent coping "on her own" and for a missed clinic, as first written
+    this session, stood down a child left alone and a baby gone missing from the clinic."""
+    assert is_emergency(message)
