@@ -1402,7 +1402,7 @@ def test_a_parent_denying_a_cause_a_man_breaking_in_or_a_child_alone_since_yeste
     "worried mum won't manage the newborn on her own once dad goes back to the army",
     "dad won't let her go to toddler group or see her friends, she seems isolated",
     "4 month old keeps missing baby clinic weigh-ins, mum says she forgets",
-    "mark on the baby's head from the ventouse delivery, midwife happy with it",
+    "mark on the newborn's head, recorded as from the ventouse delivery, midwife happy with it",
     "awful nappy rash, some of it blistered, mum has been told twice to get cream",
     "premature baby back on the ward, bilirubin high, mum struggling to express",
     "nan is on at us to do something about the state of the house",
@@ -1446,4 +1446,14 @@ def test_a_child_going_to_a_relatives_for_the_night_is_not_a_danger_tonight():
 def test_a_child_left_alone_or_gone_missing_is_still_an_emergency_beside_a_parent_coping_or_a_clinic(message):
     """Review: the stand-downs for a parent coping "on her own" and for a missed clinic, as first written
     this session, stood down a child left alone and a baby gone missing from the clinic."""
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "baby has just been diagnosed with sepsis and mum has taken him off the ward",
+    "4 month old has bruising on her face, dad says it's from the forceps delivery",
+])
+def test_a_sick_baby_taken_off_the_ward_or_a_parents_birth_story_for_a_bruise_is_still_an_emergency(message):
+    """Review: only a parent's long-term illness "just diagnosed" is news, not a danger now; only a bruise a
+    professional recorded as from the birth is stood down, not a parent's account of one months later."""
     assert is_emergency(message)
