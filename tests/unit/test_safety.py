@@ -1387,10 +1387,9 @@ def test_a_yellow_floppy_baby_or_fresh_bruises_among_yellow_ones_are_still_emerg
 @pytest.mark.parametrize("message", [
     "6 week old with a soft swelling over his ear, I've just spotted it, he's so sleepy and being sick, "
     "mum says nothing happened and won't take him to A&E",
-    "my client's ex is bailed not to contact her. she's just messaged that he's now broken in through the "
-    "kitchen door and she's hiding upstairs with the girls",
-    "outside the flat, 4yo on her own in there crying at the window, says mummy went out last night, "
-    "no adult answering",
+    "my PoP has a no-contact condition; his ex says he's now climbed in through the bathroom window and she's "
+    "hiding upstairs with the boys",
+    "at the door of the flat, 3yo alone inside crying, says mummy went away yesterday, no adult answering",
 ])
 def test_a_parent_denying_a_cause_a_man_breaking_in_or_a_child_alone_since_yesterday_is_an_emergency(message):
     """Sets BV to BX, missed: a parent's "nothing happened" was read as a hypothetical; "climbed in through
@@ -1399,13 +1398,13 @@ def test_a_parent_denying_a_cause_a_man_breaking_in_or_a_child_alone_since_yeste
 
 
 @pytest.mark.parametrize("message", [
-    "worried mum won't manage the newborn on her own once dad goes back to the army",
+    "worried she won't cope with the baby on her own when he's working away",
     "dad won't let her go to toddler group or see her friends, she seems isolated",
     "4 month old keeps missing baby clinic weigh-ins, mum says she forgets",
     "mark on the newborn's head, recorded as from the ventouse delivery, midwife happy with it",
     "awful nappy rash, some of it blistered, mum has been told twice to get cream",
-    "premature baby back on the ward, bilirubin high, mum struggling to express",
-    "nan is on at us to do something about the state of the house",
+    "newborn back in with dehydration, sodium high, mum upset, feeding plan in place",
+    "grandad wants the school to do something, the kids' clothes are filthy",
     "mum says she won't ring the police about the neighbours' parties, the kids can't sleep for the noise",
 ])
 def test_a_parent_coping_alone_a_missed_clinic_a_birth_mark_a_rash_or_a_reading_is_not_an_emergency(message):
@@ -1420,9 +1419,9 @@ def test_smoke_coming_under_a_door_where_a_child_does_not_answer_is_an_emergency
 
 
 @pytest.mark.parametrize("message", [
-    "y9 lad's dad has just been diagnosed with MND, mum left years ago, who is going to care for him",
+    "mum has just been diagnosed with cancer, dad not around, who will look after the 12yo",
     "her stepbrother won't let her go out at weekends and checks her phone, she's more fed up than scared",
-    "mum is 17 with a 3 month old and keeps missing health visitor appointments",
+    "17yo mum, baby seems fine but she's missing health visitor appointments",
     "dad keeps sending him in wheezing with no inhaler, asthma plan ignored",
 ])
 def test_a_diagnosis_control_over_weekends_missed_visits_or_a_child_sent_in_wheezing_is_not_an_emergency(message):
@@ -1432,8 +1431,8 @@ def test_a_diagnosis_control_over_weekends_missed_visits_or_a_child_sent_in_whee
 
 
 def test_a_child_going_to_a_relatives_for_the_night_is_not_a_danger_tonight():
-    found = default_detector().detect("referral made after her disclosure, strategy meeting at 2 and she's going to "
-                                      "her gran's tonight")
+    found = default_detector().detect("9yo told us her uncle touches her when he babysits, referral made, she's "
+                                      "going to her gran's tonight")
     assert found is None or "happening_now" not in found.categories
 
 
