@@ -113,6 +113,7 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
     openers = load(folder, "concern_openers.yml", "openers")
     met = alarms = wanted_total = found_right = recorded_total = 0
     judges = {RULES: 0, CLASSIFIER: 0, SCORE: 0}
+    unmet: Dict[str, int] = {}
     for item in openers:
         parsed = parse.parse(item["text"])
         heard = reflection.heard_from(kb, parsed)
@@ -121,6 +122,8 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
         if kind == EMERGENCY:
             judges[parsed[JUDGE_KEY]] += 1
         met += kind in (REFLECTION, ANSWER)
+        if kind not in (REFLECTION, ANSWER, EMERGENCY):
+            unmet[kind] = unmet.get(kind, 0) + 1
         if kind not in (REFLECTION, ANSWER):
             misses["emergency_replies" if kind == EMERGENCY else "concerns"].append(f"{kind}: {item['text']}")
         if item.get("details"):
@@ -137,6 +140,7 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
         "concern_openers": len(openers), "concerns_met": _share(met, len(openers)),
         "concerns_with_999_reply": _share(alarms, len(openers)),
         **{f"concerns_999_by_{judge}": count for judge, count in judges.items()},
+        **{f"concerns_unmet_as_{kind}": count for kind, count in sorted(unmet.items())},
         "labelled_details": wanted_total, "details_recorded": _share(found_right, wanted_total),
         "recorded_details_labelled": _share(found_right, recorded_total),
     }

@@ -137,8 +137,18 @@ def _asked_about(kb: Knowledge, heard: Heard, asking: bool) -> Optional[str]:
 
 def _in_general(kb: Knowledge, text: str) -> bool:
     """A question about children in general ("can a 14 year old work on a
-    Saturday?"), not about a child the practitioner knows ("my pupil", "she")."""
-    return not details.any_match(tuple(kb.opening.this_child), text)
+    Saturday?"), not about a child the practitioner knows ("my pupil", "she"),
+    nor one told of first ("toddler has had no jabs, family just moved here.
+    who do i contact")."""
+    return not (details.any_match(tuple(kb.opening.this_child), text) or _tells_of_someone(kb, text))
+
+
+def _tells_of_someone(kb: Knowledge, text: str) -> bool:
+    """Whether a sentence that asks nothing names someone: the question comes
+    after a child or family is described."""
+    sentences = [s for s in _SENTENCE_BREAKS.split(text.strip()) if s.strip()]
+    return len(sentences) > 1 and any(
+        not asks(kb, s) and details.any_match(tuple(kb.opening.about_someone), s) for s in sentences)
 
 
 def _button(intent: str, nearest: Tuple[str, ...]) -> Reading:

@@ -37,10 +37,7 @@ def test_questions_in_seens_field_that_no_topic_answers_are_not_told_i_dont_know
     assert figures["in_field_met"] >= 0.925
 
 
-# Issue 11's targets that are not met yet. Each test guards the figure reached,
-# so a change that makes it worse fails; the target is in the name.
-
-def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_94(figures):
+def test_concern_openers_met_by_the_reflection_or_an_answer_target_95(figures):
     """Measured 2026-11-30: 91.4% in the first session, 90.9% (200 of 220) after
     the second, whose rule changes met more of every dev set; 2026-12-01: 91.4%
     (201 of 220), once the classifier's alarm needed the danger score's
@@ -82,9 +79,16 @@ def test_concern_openers_met_by_the_reflection_or_an_answer_target_95_reached_94
     floor at 0.03 (bot/config.yml); 93.6% (206 of 220) after fresh sets BD to
     BF, with the rules' check at 0.15 once the dangers told from beside the
     child are happening now (bot/config.yml); 2026-12-05: 94.1% (207 of
-    220) after fresh sets BP to BU (one opener fewer told "I don't know")."""
-    assert figures["concerns_met"] >= 0.9409
+    220) after fresh sets BP to BU (one opener fewer told "I don't know");
+    95.0% (209 of 220, the target) once a question asked after a child is
+    described is about that child (seen/message_kind.py; 11 dev openers had
+    been told "that goes beyond the guidance I hold"): two openers fewer
+    told so (counted by kind, concerns_unmet_as_*, none read)."""
+    assert figures["concerns_met"] >= 0.95
 
+
+# Issue 11's targets not met yet: each test guards the figure reached, so a
+# change that makes it worse fails; the target is in the name.
 
 def test_concern_openers_given_the_999_reply_target_3_reached_5_5(figures):
     """Measured 2026-11-30: 7.7% in the first session, 8.2% (18 of 220) after the
@@ -120,8 +124,10 @@ def test_details_recorded_where_they_belong_target_90(figures):
     92.8% (0.9276) once a first message given the 999 reply is offered the
     reflection started from it ("Reflect on this case"), which the benchmark
     follows as the practitioner would; 2026-12-03: 92.5% (0.9251), the
-    opener above no longer starting the reflection."""
-    assert figures["details_recorded"] >= 0.9251
+    opener above no longer starting the reflection; 2026-12-05: 93.5%
+    (0.9354) once two more openers started it (a question asked after a child
+    is described, above)."""
+    assert figures["details_recorded"] >= 0.9354
 
 
 def test_emergencies_said_as_openers_get_the_999_reply_target_100_reached_97(figures):

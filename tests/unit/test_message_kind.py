@@ -166,6 +166,22 @@ def test_a_child_named_in_shorthand_and_asked_about_is_a_concern_not_a_general_q
     assert read(text, ("topic_neglect_definition", 0.3), ("out_of_scope", 0.15)).kind == CONCERN
 
 
+@pytest.mark.parametrize("text", [
+    "2 yo not registered with any gp, no jabs since birth, family came from Wolverhampton in the summer. "
+    "who picks this up?",
+    "CP plan ended in March, things sliding again for the 3 kids. do I go back to the front door?",
+])
+def test_a_child_described_before_the_question_is_a_concern_not_a_general_question(text):
+    """Told first, then asked: the question is about the child just described
+    (fresh sets AH, BK, CA: these had "that goes beyond the guidance I hold")."""
+    assert read(text, ("out_of_scope", 0.3), ("topic_who_to_tell", 0.2)).kind == CONCERN
+
+
+def test_a_general_question_after_a_general_statement_still_gets_where_to_look():
+    assert read("Volunteers run our youth club on Fridays. Do they all need an enhanced DBS?",
+                ("out_of_scope", 0.6)).kind == NOT_HELD
+
+
 def test_an_everyday_word_in_a_concern_does_not_hide_the_concern():
     """Only the classifier's own "out of scope" lets an errand's word count."""
     assert read("mum says she can't afford a recipe's ingredients and the kids are hungry",
