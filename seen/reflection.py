@@ -290,6 +290,16 @@ def _later_answers(ctx: _Context, question: Question, text: str) -> None:
             ctx.state.order.append(question.id)
 
 
+def _answers_later(ctx: _Context, question: Question, text: str) -> bool:
+    """Whether a reply that names no area answers questions still to come ("he
+    has cereal on his own, his sister gets him up"): those answers are noted
+    and said, and the area asked again, for the reply was no place, not
+    "somewhere else"."""
+    before = len(ctx.answers)
+    _later_answers(ctx, question, text)
+    return len(ctx.answers) > before
+
+
 def _listed(items: List[str], last: str = "and") -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} " + items[-1]
 
@@ -488,7 +498,10 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
             return _ask_choice_again(ctx, question, reflection.choice_not_understood)
         _record(ctx, question, text, value)
     elif question.kind == "area":
-        area = ctx.kb.areas.get(heard.area or "") or ctx.kb.find_area(text) or ctx.kb.areas[ctx.kb.fallback_area]
+        named = ctx.kb.areas.get(heard.area or "") or ctx.kb.find_area(text)
+        if named is None and _answers_later(ctx, question, text):
+            return _ask_choice_again(ctx, question, reflection.choice_not_understood)  # a detail, not a place
+        area = named or ctx.kb.areas[ctx.kb.fallback_area]
         ctx.area = area.id
         _record(ctx, question, text if area.id == ctx.kb.fallback_area else area.name, area.id)
         if area.id == ctx.kb.fallback_area:

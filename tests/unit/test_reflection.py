@@ -494,3 +494,24 @@ def test_not_known_to_a_yes_or_no_question_is_not_sure():
     talk.answer_until("seen_alone")
     talk.say("not known, I'm not clinical")
     assert talk.answer("seen_alone")["value"] == "not_sure" and talk.current != "seen_alone"
+
+
+def test_a_detail_given_at_the_area_question_is_noted_where_it_belongs_and_the_area_asked_again():
+    """Not taken for "somewhere else in England", which would drop the board's
+    procedures and record the detail as a place."""
+    talk = started(role="teacher")
+    talk.answer_until("area", {"age_band": "5 to 11"})
+    said = talk.say("he says he has cereal on his own most mornings, his big sister gets him up")
+    assert talk.current == "area" and talk.area is None and "area" not in talk.state.answers
+    assert "daily_life" in talk.state.answers
+    assert any("You've also told me about" in s for s in said)
+    assert KB.reflection.choice_not_understood in said[-1]
+    talk.say("Derby", "inform_context", area="derby")
+    assert talk.area == "derby" and talk.current not in ("area", "daily_life")  # not asked again
+
+
+def test_an_area_seen_holds_no_details_for_is_still_somewhere_else():
+    talk = started(role="teacher")
+    talk.answer_until("area", {"age_band": "5 to 11"})
+    talk.say("Kirklees")
+    assert talk.current != "area" and talk.area == KB.fallback_area
