@@ -592,6 +592,7 @@ class Reflection(_Strict):
     choice_clarify: str
     context_noted: str
     role_after_area: str
+    area_after_detail: str
     help: str
     heard_already: str
     heard_also: str

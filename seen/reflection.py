@@ -290,14 +290,22 @@ def _later_answers(ctx: _Context, question: Question, text: str) -> None:
             ctx.state.order.append(question.id)
 
 
-def _answers_later(ctx: _Context, question: Question, text: str) -> bool:
+def _told_of_the_child(ctx: _Context, question: Question, text: str) -> bool:
     """Whether a reply that names no area answers questions still to come ("he
-    has cereal on his own, his sister gets him up"): those answers are noted
-    and said, and the area asked again, for the reply was no place, not
-    "somewhere else"."""
-    before = len(ctx.answers)
-    _later_answers(ctx, question, text)
-    return len(ctx.answers) > before
+    has cereal on his own, his sister gets him up"): it was no place, not
+    "somewhere else". Its words are noted: as the answer to a question not
+    yet answered, or added to the answer already given."""
+    questions = ctx.kb.reflection.questions
+    band = (ctx.answers.get("age_band") or {}).get("value")
+    found = details.heard(ctx.kb, text, questions[questions.index(question) + 1:], band)
+    for question_id, answer in found.items():
+        given = ctx.answers.get(question_id)
+        if given and given.get("text") and answer["text"] not in given["text"]:
+            given["text"] = f"{given['text']} {answer['text']}"
+    noted = _take_answers(ctx, found)
+    if noted:
+        ctx.say(Reply(ctx.kb.reflection.heard_also.format(details=_listed(noted))))
+    return bool(found)
 
 
 def _listed(items: List[str], last: str = "and") -> str:
@@ -499,8 +507,8 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
         _record(ctx, question, text, value)
     elif question.kind == "area":
         named = ctx.kb.areas.get(heard.area or "") or ctx.kb.find_area(text)
-        if named is None and _answers_later(ctx, question, text):
-            return _ask_choice_again(ctx, question, reflection.choice_not_understood)  # a detail, not a place
+        if named is None and _told_of_the_child(ctx, question, text):
+            return _ask_choice_again(ctx, question, reflection.area_after_detail)
         area = named or ctx.kb.areas[ctx.kb.fallback_area]
         ctx.area = area.id
         _record(ctx, question, text if area.id == ctx.kb.fallback_area else area.name, area.id)

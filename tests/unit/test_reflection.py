@@ -503,11 +503,23 @@ def test_a_detail_given_at_the_area_question_is_noted_where_it_belongs_and_the_a
     talk.answer_until("area", {"age_band": "5 to 11"})
     said = talk.say("he says he has cereal on his own most mornings, his big sister gets him up")
     assert talk.current == "area" and talk.area is None and "area" not in talk.state.answers
-    assert "daily_life" in talk.state.answers
+    assert "cereal on his own" in talk.state.answers["daily_life"]["text"]
     assert any("You've also told me about" in s for s in said)
-    assert KB.reflection.choice_not_understood in said[-1]
+    assert KB.reflection.area_after_detail in said[-1]
     talk.say("Derby", "inform_context", area="derby")
-    assert talk.area == "derby" and talk.current not in ("area", "daily_life")  # not asked again
+    assert talk.area == "derby" and talk.current not in ("area", "daily_life")  # daily life is not asked again
+
+
+def test_a_detail_at_the_area_question_adds_to_an_answer_the_opening_message_gave():
+    talk = Conversation(role="teacher")
+    talk.say("yr 4 boy came in hungry again, asked the TA for toast, same sweatshirt all week", "share_worry")
+    assert talk.current == "area" and "daily_life" in talk.state.answers
+    before = talk.state.answers["daily_life"]["text"]
+    said = talk.say("he has cereal on his own most mornings, his big sister gets him up")
+    assert talk.current == "area" and talk.area is None
+    after = talk.state.answers["daily_life"]["text"]
+    assert after.startswith(before) and "cereal on his own" in after
+    assert KB.reflection.area_after_detail in said[-1]
 
 
 def test_an_area_seen_holds_no_details_for_is_still_somewhere_else():
