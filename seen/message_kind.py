@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from seen import details, language
 from seen.intents import DESCRIBE_CHILD_INTENT, OUT_OF_SCOPE_INTENT, SHARE_WORRY_INTENT, topic_of
@@ -120,7 +120,7 @@ def _sentence_asks(kb: Knowledge, heard: Heard) -> Optional[str]:
 def question_sentence(kb: Knowledge, text: str) -> Optional[str]:
     """The last sentence that asks something, in a message of more than one
     sentence; None for a message that is one sentence, or asks nothing."""
-    sentences = [s for s in _SENTENCE_BREAKS.split(text.strip()) if s.strip()]
+    sentences = _sentences(text)
     if len(sentences) < 2:
         return None
     return next((s for s in reversed(sentences) if asks(kb, s)), None)
@@ -146,9 +146,13 @@ def _in_general(kb: Knowledge, text: str) -> bool:
 def _tells_of_someone(kb: Knowledge, text: str) -> bool:
     """Whether a sentence that asks nothing names someone: the question comes
     after a child or family is described."""
-    sentences = [s for s in _SENTENCE_BREAKS.split(text.strip()) if s.strip()]
+    sentences = _sentences(text)
     return len(sentences) > 1 and any(
         not asks(kb, s) and details.any_match(tuple(kb.opening.about_someone), s) for s in sentences)
+
+
+def _sentences(text: str) -> List[str]:
+    return [s for s in _SENTENCE_BREAKS.split(text.strip()) if s.strip()]
 
 
 def _button(intent: str, nearest: Tuple[str, ...]) -> Reading:

@@ -276,35 +276,26 @@ def _take_answers(ctx: _Context, answers: Dict[str, dict]) -> List[str]:
     return noted
 
 
-def _later_answers(ctx: _Context, question: Question, text: str) -> None:
+def _later_answers(ctx: _Context, question: Question, text: str, keep_words: bool = False) -> bool:
     """An answer that also answers questions still to come: note those too, and
-    say so. The question asked stays the last answered, for "go back"."""
+    say so. The question asked stays the last answered, for "go back".
+    ``keep_words``: the words are the reply's only record (a detail given where
+    the area was asked), so they are added to answers already given too.
+    Whether the text answers any question still to come."""
     questions = ctx.kb.reflection.questions
     later = questions[questions.index(question) + 1:]
     band = (ctx.answers.get("age_band") or {}).get("value")
-    noted = _take_answers(ctx, details.heard(ctx.kb, text, later, band))
-    if noted:
-        ctx.say(Reply(ctx.kb.reflection.heard_also.format(details=_listed(noted))))
-        if question.id in ctx.state.order:
-            ctx.state.order.remove(question.id)
-            ctx.state.order.append(question.id)
-
-
-def _told_of_the_child(ctx: _Context, question: Question, text: str) -> bool:
-    """Whether a reply that names no area answers questions still to come ("he
-    has cereal on his own, his sister gets him up"): it was no place, not
-    "somewhere else". Its words are noted: as the answer to a question not
-    yet answered, or added to the answer already given."""
-    questions = ctx.kb.reflection.questions
-    band = (ctx.answers.get("age_band") or {}).get("value")
-    found = details.heard(ctx.kb, text, questions[questions.index(question) + 1:], band)
-    for question_id, answer in found.items():
+    found = details.heard(ctx.kb, text, later, band)
+    for question_id, answer in found.items() if keep_words else ():
         given = ctx.answers.get(question_id)
         if given and given.get("text") and answer["text"] not in given["text"]:
             given["text"] = f"{given['text']} {answer['text']}"
     noted = _take_answers(ctx, found)
     if noted:
         ctx.say(Reply(ctx.kb.reflection.heard_also.format(details=_listed(noted))))
+        if question.id in ctx.state.order:
+            ctx.state.order.remove(question.id)
+            ctx.state.order.append(question.id)
     return bool(found)
 
 
@@ -507,8 +498,8 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
         _record(ctx, question, text, value)
     elif question.kind == "area":
         named = ctx.kb.areas.get(heard.area or "") or ctx.kb.find_area(text)
-        if named is None and _told_of_the_child(ctx, question, text):
-            return _ask_choice_again(ctx, question, reflection.area_after_detail)
+        if named is None and _later_answers(ctx, question, text, keep_words=True):
+            return _ask_choice_again(ctx, question, reflection.area_after_detail)  # a detail, not a place
         area = named or ctx.kb.areas[ctx.kb.fallback_area]
         ctx.area = area.id
         _record(ctx, question, text if area.id == ctx.kb.fallback_area else area.name, area.id)
