@@ -505,10 +505,16 @@ class Understanding(_Strict):
     keep: List[str] = Field(..., min_items=1)
     acknowledgement: List[str] = Field(..., min_items=1)
     not_a_question_label: List[str] = []
+    #: By choice, how the words after a yes or no start when the yes or no is said of them.
+    echoed: Dict[str, List[str]] = {}
 
     @validator("asking", "about_this_child", "keep", "acknowledgement")
     def _patterns_compile(cls, patterns: List[str]) -> List[str]:
         return _all_compile(patterns)
+
+    @validator("echoed")
+    def _echoes_compile(cls, echoed: Dict[str, List[str]]) -> Dict[str, List[str]]:
+        return {choice: _all_compile(patterns) for choice, patterns in echoed.items()}
 
 
 class CaseFact(_Strict):
@@ -590,6 +596,7 @@ class Reflection(_Strict):
     ask_restart: str
     choice_not_understood: str
     choice_clarify: str
+    choice_after_detail: str
     context_noted: str
     role_after_area: str
     area_after_detail: str

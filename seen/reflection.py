@@ -481,12 +481,15 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
     text = heard.text.strip()
     if question.kind == "choice":
         value = _choice(ctx.kb, question, heard)
+        echoed = value is not None and _said_of_another_question(ctx, question, value, text)
+        value = None if echoed else value
         _record(ctx, question, text, value)
         if value is None:
             ctx.state.clarifying = question.id
             _later_answers(ctx, question, text)
             labels = [reflection.choice_labels[c] for c in question.choices]
-            return _ask_choice_again(ctx, question, reflection.choice_clarify.format(choices=_listed(labels, "or")))
+            why = reflection.choice_after_detail if echoed else reflection.choice_clarify
+            return _ask_choice_again(ctx, question, why.format(choices=_listed(labels, "or")))
         if question.change and not _says_why(ctx.kb, value, text):
             ctx.state.evidence = question.id
             ctx.say(Reply(reflection.evidence, [Button(reflection.buttons.skip, reflection.buttons.skip)]))
@@ -552,10 +555,28 @@ def _clarified(ctx: _Context, question: Question, heard: Heard) -> Turn:
 
 def _says_why(kb: Knowledge, value: str, text: str) -> bool:
     """More than the change itself: "better, attending every day", not "a bit better"."""
+    return _words(re.sub(r"[^\w\s']", " ", _after_choice_words(kb, value, text))) >= 2
+
+
+def _after_choice_words(kb: Knowledge, value: str, text: str) -> str:
+    """The reply after the words that gave its choice: ", attending every day"."""
     label = kb.reflection.choice_labels.get(value, value)
     patterns = [re.escape(label)] + kb.reflection.choice_words.get(value, [])
     lengths = [m.end() for p in patterns for m in [re.match(rf"\s*(?:{p})(?=\W|$)", text, re.IGNORECASE)] if m]
-    return _words(re.sub(r"[^\w\s']", " ", text[max(lengths, default=0):])) >= 2
+    return text[max(lengths, default=0):]
+
+
+def _said_of_another_question(ctx: _Context, question: Question, value: str, text: str) -> bool:
+    """"No, I haven't spoken to mum about it yet", asked about missed
+    appointments: the no is said of its own next words, which answer a
+    question still to come and not the one asked."""
+    rest = _after_choice_words(ctx.kb, value, text).lstrip(" ,.;:-!")
+    if not _starts_with(ctx.kb.reflection.understanding.echoed.get(value, []), rest):
+        return False
+    questions = ctx.kb.reflection.questions
+    later = [q for q in questions[questions.index(question) + 1:] if q.id not in ctx.answers]
+    band = (ctx.answers.get("age_band") or {}).get("value")
+    return not details.heard(ctx.kb, rest, [question], band) and bool(details.heard(ctx.kb, rest, later, band))
 
 
 def _evidenced(ctx: _Context, question: Question, heard: Heard) -> Turn:

@@ -196,6 +196,33 @@ def test_a_reply_to_is_that_a_yes_or_no_that_tells_something_else_is_noted_where
     assert said[0].startswith("You've also told me about the child's voice") and talk.current != "missed_appointments"
 
 
+def test_a_no_said_of_what_follows_it_is_not_taken_as_the_answer_to_the_question_asked():
+    """Seen in a transcript: a teacher asked about missed health appointments
+    said "no, i haven't spoken to mum about it yet", and the note recorded no
+    missed appointments. The words are noted where they belong, and the
+    question is asked again; the answer then given is the one recorded."""
+    talk = started(role="teacher", area="derby")
+    talk.say("5 to 11")
+    talk.answer_until("missed_appointments")
+    said = talk.say("no, i haven't spoken to mum about it yet")
+    assert talk.current == "missed_appointments" and talk.answer("missed_appointments")["value"] is None
+    assert "spoken to mum" in talk.answer("raised_with_family")["text"]
+    assert said[-1].startswith(KB.reflection.choice_after_detail.split("{")[0])
+    talk.say("Not sure", "dont_know", 0.9)
+    assert talk.answer("missed_appointments") == {"text": "", "value": "not_sure"}
+    assert talk.current not in ("missed_appointments", "raised_with_family")
+
+
+@pytest.mark.parametrize("reply", ["no, she's up to date with all her jabs", "no, he's always hungry though",
+                                   "No I haven't checked with the GP yet"])
+def test_a_no_with_words_that_answer_nothing_else_stays_the_answer(reply):
+    talk = started(role="teacher", area="derby")
+    talk.say("5 to 11")
+    talk.answer_until("missed_appointments")
+    talk.say(reply)
+    assert talk.answer("missed_appointments")["value"] == "no" and talk.current != "missed_appointments"
+
+
 def test_a_reply_to_is_that_a_yes_or_no_in_its_own_words_is_kept_with_the_first():
     talk = started(role="teacher", area="derby")
     talk.say("5 to 11")
