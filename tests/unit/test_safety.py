@@ -1456,3 +1456,44 @@ def test_a_sick_baby_taken_off_the_ward_or_a_parents_birth_story_for_a_bruise_is
     """Review: only a parent's long-term illness "just diagnosed" is news, not a danger now; only a bruise a
     professional recorded as from the birth is stood down, not a parent's account of one months later."""
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "15yo kicked out by stepdad last week, sofa surfing, he's found a mate's sofa for tonight",
+    "16yo sleeping rough on and off since August. tonight she's at her nan's. duty team haven't returned my calls",
+    "3yo on a CIN plan, attendance down to one day a week, the allocated SW is on leave and no one is answering on the duty line",
+    "young carer, 12, has had to call 999 for dad's fits three times since Easter, dad now in hospital and she's with her aunt",
+    "the 18 month old in my room has had nappy rash for weeks and it's getting worse, parents won't get cream",
+])
+def test_a_bed_for_the_night_calls_not_returned_a_999_call_counted_and_a_nursery_room_are_not_emergencies(message):
+    """Sets CC and CD, fresh: "got a friend's place for tonight" read as a danger tonight, "social care
+    haven't picked up my call" as a child not collected, "nobody is answering at the team" as a child with
+    no adult, "has had to call 999 ... twice this year" as a call now, a nursery worker's "in my room" as a
+    child beside them now."""
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "6yo walking along the dual carriageway on his own, I've stopped the car, tonight nobody has picked him up",
+    "toddler on her own in the flat, nobody is answering the door, I've had to call 999",
+    "the 2yo in my room has stopped breathing",
+    "nobody has picked up the 4yo from nursery and it's now 7pm, phones off",
+])
+def test_a_child_with_no_one_or_a_call_for_help_now_is_still_an_emergency_beside_those(message):
+    """Review of the same change: a child not collected, nobody answering the door, a 999 call made now and a
+    child in a nursery room not breathing still get the 999 reply."""
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "mum said she could shake him when he won't settle. Baby examined and well",
+    "dad smacked her on the arm at the weekend, the mark has gone",
+])
+def test_a_child_since_examined_and_well_or_a_mark_gone_is_reassurance(message):
+    """Set CD, fresh: these got the 999 reply from the classifier's alarm, which the reassurance check overrules."""
+    assert default_detector().reassured(message)
+
+
+def test_a_child_examined_and_well_yesterday_but_hurt_now_is_not_reassurance():
+    assert not default_detector().reassured("baby examined and well yesterday but right now he's floppy and won't wake")
+
