@@ -1461,8 +1461,10 @@ def test_a_sick_baby_taken_off_the_ward_or_a_parents_birth_story_for_a_bruise_is
 @pytest.mark.parametrize("message", [
     "15yo kicked out by stepdad last week, sofa surfing, he's found a mate's sofa for tonight",
     "16yo sleeping rough on and off since August. tonight she's at her nan's. duty team haven't returned my calls",
-    "3yo on a CIN plan, attendance down to one day a week, the allocated SW is on leave and no one is answering on the duty line",
-    "young carer, 12, has had to call 999 for dad's fits three times since Easter, dad now in hospital and she's with her aunt",
+    "3yo on a CIN plan, attendance down to one day a week, the allocated SW is on leave and no one is answering "
+    "on the duty line",
+    "young carer, 12, has had to call 999 for dad's fits three times since Easter, dad now in hospital and she's "
+    "with her aunt",
     "the 18 month old in my room has had nappy rash for weeks and it's getting worse, parents won't get cream",
 ])
 def test_a_bed_for_the_night_calls_not_returned_a_999_call_counted_and_a_nursery_room_are_not_emergencies(message):
