@@ -1499,3 +1499,22 @@ def test_a_child_since_examined_and_well_or_a_mark_gone_is_reassurance(message):
 def test_a_child_examined_and_well_yesterday_but_hurt_now_is_not_reassurance():
     assert not default_detector().reassured("baby examined and well yesterday but right now he's floppy and won't wake")
 
+
+@pytest.mark.parametrize("message", [
+    "14yo regularly sleeps in the stairwell because his stepdad won't let him in until midnight, no marks on him",
+    "nobody's hurting him as far as we know but he's doing all the cooking and cleaning for his mum",
+    "8yo keeps ringing 999 about being hungry, officers have been out 4 times and found food in every time",
+])
+def test_a_harm_denied_or_999_rung_as_a_habit_is_not_an_emergency(message):
+    """Sets CF and CG, fresh: "Not visibly hurt" and "Nobody's hurting her" read as harm, and a child who
+    "keeps ringing 999" as a call for help now."""
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "5yo locked out in the snow right now, not visibly hurt but soaked and crying",
+    "nobody's hurting her, she says, but she's just told me she's taken a load of her mum's tablets",
+    "keeps saying dad will hit her when she gets home tonight and she's hiding in the toilets now",
+])
+def test_a_danger_now_beside_a_harm_denied_is_still_an_emergency(message):
+    assert is_emergency(message)
