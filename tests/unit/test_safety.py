@@ -1518,3 +1518,33 @@ def test_a_harm_denied_or_999_rung_as_a_habit_is_not_an_emergency(message):
 ])
 def test_a_danger_now_beside_a_harm_denied_is_still_an_emergency(message):
     assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "2yo got into the cupboard under the sink, her lips are all red and she's drooling",
+    "think he's swallowed a battery from the telly remote, he's 2 and keeps retching",
+    "custody - 16yo, GCS 14 at booking, RR 6 and dropping",
+    "lad of about 10 has gone through the ice on the park pond",
+    "toddler in a locked car at the retail park, windows all up, boiling today",
+    "asthma attack in PE, blue inhaler not helping, she can only get one word out",
+    "year 8 boy banged his head in PE, he's now confused and been sick twice",
+    "girl has cut her arm in the toilets, it's deep and won't stop",
+    "what counts as an emergency? reason I ask, a 6yo has just been knocked down by a van outside and is lying "
+    "on the road",
+    "a man at the party gave her a drink and now she can't stand up",
+])
+def test_dangers_told_by_their_signs_are_emergencies(message):
+    """Sets CI and CJ, fresh, emergencies told without the obvious words: three no judge caught (a drink
+    given and legs gone, a head injury's signs, a child hit by a car told after "what counts as"), and
+    others only the learned judges did (something from under the sink, a battery, a falling GCS, the ice,
+    a locked car, an asthma attack, a deep cut)."""
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "cuts on her forearm from last week, not deep, healing well",
+    "SATs year and she keeps falling asleep in class",
+    "12yo had a head injury at rugby in October, was sick once, fully recovered now",
+])
+def test_a_shallow_cut_an_exam_and_a_head_injury_long_recovered_are_not_emergencies(message):
+    assert not is_emergency(message)
