@@ -1548,3 +1548,34 @@ def test_dangers_told_by_their_signs_are_emergencies(message):
 ])
 def test_a_shallow_cut_an_exam_and_a_head_injury_long_recovered_are_not_emergencies(message):
     assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "newborn on my visit is mottled all over and really sleepy, won't feed",
+    "baby's soft spot is bulging and he's been sick and won't wake properly",
+    "toddler pulled the kettle over, the skin on his arm is peeling off",
+    "she's making a high pitched noise every time she breathes in and she's drooling",
+    "peanut allergy, she's just eaten a biscuit and says her throat feels tight",
+    "dad says he shook the baby and now she's floppy and her eyes keep rolling",
+    "baby screaming and drawing his legs up, nappy full of red jelly",
+    "he's posted a picture of a rope tied to the banister, not answering his phone",
+    "lad says his ops are outside with a shank, waiting for him to leave",
+    "she's texted from the airport, says they're taking her to be married off and have her passport",
+    "watched her get into the back of a car with three men, she could barely walk",
+    "text said 'sorry for everything', her location shows the top level of the multi-storey, she's not answering",
+])
+def test_more_dangers_told_by_their_signs_are_emergencies(message):
+    """Sets CK and CL, fresh, emergencies told without the obvious words: four no judge caught (a girl pushed
+    into a car by men, a belt tied to a loft hatch, an allergy closing a throat, a gun brought to school in
+    slang), and the kinds only the learned judges did."""
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "4yo has a nut allergy and mum keeps forgetting to send his epipen in",
+    "he was drawing his knees up to his chest and rocking in the corner, very withdrawn lately",
+    "I look after a level 2 childcare group, one learner keeps missing placement",
+    "dad says he was shaken up after the car accident last year and is struggling with the kids",
+])
+def test_an_allergy_plan_a_withdrawn_child_a_course_level_and_a_parent_shaken_up_are_not_emergencies(message):
+    assert not is_emergency(message)
