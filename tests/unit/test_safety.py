@@ -1579,3 +1579,30 @@ def test_more_dangers_told_by_their_signs_are_emergencies(message):
 ])
 def test_an_allergy_plan_a_withdrawn_child_a_course_level_and_a_parent_shaken_up_are_not_emergencies(message):
     assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "she's 37 weeks, he punched her in the stomach an hour ago and the baby hasn't moved since",
+    "dad is holding the toddler out of the bedroom window to frighten mum",
+    "he's just lying there after the fall and won't answer me",
+    "the lad fell off the wall and isn't moving or answering",
+    "little girl has a sweet stuck in her throat, can't make any sound",
+    "he's got his son in a headlock with a screwdriver to his neck",
+    "mum says she's taking the kids away tonight where nobody can find them",
+    "a man tried to drag her into his car outside the library",
+    "teenager took a pill at the party and his chest really hurts",
+    "boy on a scooter knocked off by a bus, he's lying in the road",
+    "kids are hiding in there while he kicks the door in",
+])
+def test_dangers_told_in_plain_words_are_emergencies(message):
+    """Sets CM and CN, fresh: an adult's harm now and dangers told in plain words. One no judge caught
+    (pushed down the stairs at 38 weeks, "the baby hasn't moved since"); the rest only the learned judges did."""
+    assert is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "at her 20 week scan the baby hadn't moved much but everything was fine, she's 30 weeks now and mum is drinking",
+    "he's not moving schools after all, mum's decided to keep him with us",
+])
+def test_a_scan_long_past_and_a_school_move_are_not_emergencies(message):
+    assert not is_emergency(message)
