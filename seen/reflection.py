@@ -284,7 +284,7 @@ def _later_answers(ctx: _Context, question: Question, text: str, keep_words: boo
     Whether the text answers any question still to come."""
     questions = ctx.kb.reflection.questions
     later = questions[questions.index(question) + 1:]
-    band = (ctx.answers.get("age_band") or {}).get("value")
+    band = _band_given(ctx)
     found = details.heard(ctx.kb, text, later, band)
     for question_id, answer in found.items() if keep_words else ():
         given = ctx.answers.get(question_id)
@@ -297,6 +297,11 @@ def _later_answers(ctx: _Context, question: Question, text: str, keep_words: boo
             ctx.state.order.remove(question.id)
             ctx.state.order.append(question.id)
     return bool(found)
+
+
+def _band_given(ctx: _Context) -> Optional[str]:
+    """The child's age band as answered so far: which questions apply depends on it."""
+    return (ctx.answers.get("age_band") or {}).get("value")
 
 
 def _listed(items: List[str], last: str = "and") -> str:
@@ -535,7 +540,7 @@ def _clarified(ctx: _Context, question: Question, heard: Heard) -> Turn:
     value = _choice(ctx.kb, question, heard)
     earlier = ctx.answers.get(question.id, {}).get("text") or ""
     text = heard.text.strip()
-    band = (ctx.answers.get("age_band") or {}).get("value")
+    band = _band_given(ctx)
     elsewhere = value is None and question.id not in details.heard(ctx.kb, text, [question], band)
     questions = ctx.kb.reflection.questions
     after = questions[questions.index(question) + 1:]
@@ -575,7 +580,7 @@ def _said_of_another_question(ctx: _Context, question: Question, value: str, tex
         return False
     questions = ctx.kb.reflection.questions
     later = [q for q in questions[questions.index(question) + 1:] if q.id not in ctx.answers]
-    band = (ctx.answers.get("age_band") or {}).get("value")
+    band = _band_given(ctx)
     return not details.heard(ctx.kb, rest, [question], band) and bool(details.heard(ctx.kb, rest, later, band))
 
 
