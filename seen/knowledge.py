@@ -507,8 +507,11 @@ class Understanding(_Strict):
     not_a_question_label: List[str] = []
     #: By choice, how the words after a yes or no start when the yes or no is said of them.
     echoed: Dict[str, List[str]] = {}
+    #: An answer at the area question names a place if it is this short or says where.
+    place_max_words: int = Field(..., gt=0)
+    place_said: List[str] = Field(..., min_items=1)
 
-    @validator("asking", "about_this_child", "keep", "acknowledgement")
+    @validator("asking", "about_this_child", "keep", "acknowledgement", "place_said")
     def _patterns_compile(cls, patterns: List[str]) -> List[str]:
         return _all_compile(patterns)
 
@@ -600,6 +603,7 @@ class Reflection(_Strict):
     context_noted: str
     role_after_area: str
     area_after_detail: str
+    area_not_a_place: str
     help: str
     heard_already: str
     heard_also: str

@@ -508,6 +508,8 @@ def _answer(ctx: _Context, question: Question, heard: Heard) -> Turn:
         named = ctx.kb.areas.get(heard.area or "") or ctx.kb.find_area(text)
         if named is None and _later_answers(ctx, question, text, keep_words=True):
             return _ask_choice_again(ctx, question, reflection.area_after_detail)  # a detail, not a place
+        if named is None and not _names_a_place(ctx.kb, text):
+            return _ask_choice_again(ctx, question, reflection.area_not_a_place)
         area = named or ctx.kb.areas[ctx.kb.fallback_area]
         ctx.area = area.id
         _record(ctx, question, text if area.id == ctx.kb.fallback_area else area.name, area.id)
@@ -582,6 +584,14 @@ def _said_of_another_question(ctx: _Context, question: Question, value: str, tex
     later = [q for q in questions[questions.index(question) + 1:] if q.id not in ctx.answers]
     band = _band_given(ctx)
     return not details.heard(ctx.kb, rest, [question], band) and bool(details.heard(ctx.kb, rest, later, band))
+
+
+def _names_a_place(kb: Knowledge, text: str) -> bool:
+    """An answer to "which area?" that could be somewhere else in England:
+    short ("east sussex") or saying where ("I work in Cumbria"), not "I've
+    mentioned it to the practice nurse"."""
+    rules = kb.reflection.understanding
+    return _words(text) <= rules.place_max_words or any(re.search(p, text, re.IGNORECASE) for p in rules.place_said)
 
 
 def _evidenced(ctx: _Context, question: Question, heard: Heard) -> Turn:

@@ -549,6 +549,27 @@ def test_a_detail_at_the_area_question_adds_to_an_answer_the_opening_message_gav
     assert KB.reflection.area_after_detail in said[-1]
 
 
+def test_an_answer_at_the_area_question_that_names_no_place_asks_for_the_area_again():
+    """"I've mentioned it to the practice nurse" is not somewhere else in
+    England: the board's procedures would be lost for a place never said."""
+    talk = started(role="teacher")
+    talk.answer_until("area", {"age_band": "5 to 11"})
+    said = talk.say("I've mentioned it to the practice nurse")
+    assert talk.current == "area" and talk.area is None and "area" not in talk.state.answers
+    assert KB.reflection.area_not_a_place in said[-1]
+    talk.say("Rochdale", "inform_context", area="rochdale")
+    assert talk.area == "rochdale" and talk.current != "area"
+
+
+@pytest.mark.parametrize("place", ["Kirklees", "east sussex", "I work in Cumbria", "we cover the whole of north yorks",
+                                   "Bristol city council", "none of those, I'm in Devon", "lincolnshire county"])
+def test_a_place_seen_holds_no_details_for_is_somewhere_else(place):
+    talk = started(role="teacher")
+    talk.answer_until("area", {"age_band": "5 to 11"})
+    talk.say(place)
+    assert talk.current != "area" and talk.area == KB.fallback_area
+
+
 def test_an_area_seen_holds_no_details_for_is_still_somewhere_else():
     talk = started(role="teacher")
     talk.answer_until("area", {"age_band": "5 to 11"})
