@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import List, Optional, Tuple
 
+from wordfreq import zipf_frequency
+
 from seen import details, knowledge
 from seen.knowledge import SafetyRules
 
@@ -25,6 +27,15 @@ _QUOTE_MARKS = re.compile(r"\"|(?<![a-z])'|'(?![a-z])")
 HAPPENING_NOW = "happening_now"
 #: The words a place where a child is safe for now is blanked of (EmergencyDetector.normalise).
 _TIME_WORDS = re.compile(r"\b(tonight|right now|now)\b")
+
+#: A word typed without its final g ("pumpin", "holdin", "tryin"): one ending
+#: in "in", rarer in English than this (wordfreq's Zipf scale) ...
+_DROPPED_G_WORD_MAX = 4.0
+#: ... whose form with the g is common ...
+_DROPPED_G_FULL_MIN = 3.0
+#: ... and at least this much commoner, so "cabin", "thin" and "aspirin" stay.
+_DROPPED_G_GAIN = 1.0
+_ENDS_IN_IN = re.compile(r"\b([a-z]{2,}in)'?(?![\w'])")
 #: The category added when a message says its danger was only just told ("she's just told me").
 JUST_TOLD = "just_told"
 
@@ -64,11 +75,13 @@ class EmergencyDetector:
         self._real = _compiled(rules.hypothetical.unless)
 
     def normalise(self, text: str) -> str:
-        """Lower case, one space, no quote marks, phone spellings of a time
-        read as the word ("2nite"); and the time words of a place where a child
-        is safe for now ("at his dad's tonight") blanked, so that no cue reads
-        them as a danger now."""
+        """Lower case, one space, no quote marks, a dropped g put back
+        ("holdin the baby"), phone spellings read as the word ("2nite",
+        "thru"); and the time words of a place where a child is safe for now
+        ("at his dad's tonight") blanked, so that no cue reads them as a
+        danger now."""
         message = " ".join(_QUOTE_MARKS.sub("", text.translate(_QUOTES).lower()).split())
+        message = _ENDS_IN_IN.sub(lambda m: _with_g(m.group(1)), message)
         for spelling, word in self._spellings:
             message = spelling.sub(word, message)
         for phrase in self._safe:
@@ -237,3 +250,11 @@ def default_detector() -> EmergencyDetector:
 
 def is_emergency(text: str) -> bool:
     return default_detector().detect(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _with_g(word: str) -> str:
+    """"pumpin" as "pumping"; a word that is a word without the g ("cabin") as itself."""
+    bare, full = zipf_frequency(word, "en"), zipf_frequency(word + "g", "en")
+    dropped = bare < _DROPPED_G_WORD_MAX and full >= _DROPPED_G_FULL_MIN and full - bare >= _DROPPED_G_GAIN
+    return word + "g" if dropped else word

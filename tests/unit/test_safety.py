@@ -1606,3 +1606,92 @@ def test_dangers_told_in_plain_words_are_emergencies(message):
 ])
 def test_a_scan_long_past_and_a_school_move_are_not_emergencies(message):
     assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "his hand is wrapped in a towel that's soaked right through and he's gone very pale",
+    "teen on the sofa, RR 5, pinpoint pupils, GCS about 6",
+    "allergic to sesame, ate a cracker, stridor and sats 88",
+    "type 1 diabetic, ketones 4.8, vomiting and breathing deep, smells of pear drops",
+    "BM 1.6, he's shaky and too drowsy to drink the juice",
+    "mum is psychotic and says god told her the baby must go to heaven",
+    "she's standing on the landing holding the baby over the banister",
+    "stepdad is waving what looks like a machete in the front garden",
+    "he's holding a kitchen knife and won't let us leave the flat",
+    "a man is dragging her by the arm over to a grey van",
+    "girl says she met him online, he's taken her phone and she doesn't know what town she's in",
+    "I can hear the toddler crying in there on his own, mum has driven off",
+    "the 3 year old is standing on a chair by the railing of the balcony",
+    "dad said he's going to sort it tonight and has driven off with the kids",
+])
+def test_dangers_told_by_readings_and_signs_are_emergencies(message):
+    """Sets CR and CS, fresh: emergencies told by clinical readings, signs, or inside a question about
+    policy. Seven no judge caught (blood soaking a towel, a falling breathing rate and GCS, stridor with low
+    sats, asthma too bad to finish a sentence, a baby held over a banister, a man met online, a hammer in the
+    playground); the rest only the learned judges did."""
+    assert is_emergency(message)
+
+
+def test_a_danger_happening_as_a_policy_question_is_asked_is_an_emergency():
+    assert is_emergency("what's our policy on releasing a child? the man she came with isn't her dad, she met him "
+                        "online, and he has now come back in asking for her")
+    assert is_emergency("quick question about escalation: dad is in the playground waving a hammer and is walking "
+                        "towards us, the boy is hiding behind me")
+
+
+@pytest.mark.parametrize("message", [
+    "her weight has dropped from the 75th to the 25th centile, baby dropped 2 centiles since the last check",
+    "the parents aren't waking him for his night feeds",
+    "he's got a seizure diary but mum never fills it in",
+    "had his front tooth knocked out playing rugby last year, fine now, but his teeth are rotten",
+    "mum asked whether it was ok to leave her 9 year old home alone for an hour on Saturdays",
+    "he asked what happens if you ring 999 when your mum is drunk",
+    "the family only bring him in when it's an emergency, never for check ups",
+    "ambulance called as a precaution after he banged his head at lunch last week, all fine",
+    "her arms were raw, she'd scratched till they bled, the eczema cream was never collected",
+    "mum says her tablets make her really drowsy in the mornings",
+    "took a knife off his little brother and handed it in to the PCSO",
+    "At Christmas she found her dad collapsed and rang 999, he's well now and she's his carer",
+    "dad came in holding a bottle of coke for the toddler again",
+])
+def test_a_centile_a_feed_a_diary_a_tooth_and_a_question_are_not_emergencies(message):
+    """Sets CO to CQ, fresh: concern openers the rules read wrongly."""
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "blood pumpin out of his leg, soaked thru the towel already",
+    "fell off the wall n hit head on the step, sick twice n cant keep his eyes open",
+    "toddler on his own in the middle of the dual carriageway",
+    "man in a car tryin to pull a year 8 girl in by her arm",
+    "step dad holdin the baby by his ankles shakin him sayin he'll drop him",
+    "two older lads shoved him into the back seat and drove off",
+    "she's lying on the ground in the park, her lips look bluish",
+    "I did healthy relationships work with her last year. She's just arrived at the centre bleeding and says "
+    "she was raped forty minutes ago",
+])
+def test_dangers_typed_in_a_panic_or_after_a_long_history_are_emergencies(message):
+    """Sets CW and CX, fresh: a boy shoved into a car was missed by every judge; the rules missed dropped g's
+    ("holdin", "pumpin"), "thru" and "n", a head hit without "his", a dual carriageway without "the"."""
+    assert is_emergency(message)
+
+
+def test_a_dropped_g_is_put_back_and_a_word_that_ends_in_in_is_kept():
+    detector = default_detector()
+    assert detector.normalise("holdin the baby, tryin to get out") == "holding the baby, trying to get out"
+    assert detector.normalise("they live in a cabin, she takes aspirin, he's thin") == \
+        "they live in a cabin, she takes aspirin, he's thin"
+
+
+@pytest.mark.parametrize("message", [
+    "she said 'dad will kill me' cos she forgot her PE kit again",
+    "mum said 'i could throw him out the window' and laughed, she's exhausted",
+    "15yo says she wants to die about her exams, but what worries me is nobody at home helps her",
+    "bite mark on his arm, staff saw another child do it, but he's always hungry",
+    "the 3 year old is always grubby and looks pale",
+    "the dog bit him in spring, they've rehomed it since",
+    "mum says she's terrified she'll shake the baby when he won't stop crying, she puts him down and walks away",
+])
+def test_a_childs_figure_of_speech_a_bite_seen_and_a_fear_told_are_not_emergencies(message):
+    """Sets CU and CV, fresh: concern openers the rules read wrongly."""
+    assert not is_emergency(message)
