@@ -35,6 +35,10 @@ _DROPPED_G_WORD_MAX = 4.0
 _DROPPED_G_FULL_MIN = 3.0
 #: ... and at least this much commoner, so "cabin", "thin" and "aspirin" stay.
 _DROPPED_G_GAIN = 1.0
+#: A danger's words denied: "not floppy", "wasn't unconscious", "never dehydrated".
+_NEGATED = re.compile(r"\b(not|isn'?t|wasn'?t|aren'?t|weren'?t|never|nor|no longer)\s+$")
+#: How far before a danger's words the denial is looked for, in characters.
+NEGATION_REACH = 20
 _ENDS_IN_IN = re.compile(r"\b([a-z]{2,}in)'?(?![\w'])")
 #: The category added when a message says its danger was only just told ("she's just told me").
 JUST_TOLD = "just_told"
@@ -140,7 +144,7 @@ class EmergencyDetector:
         """HAPPENING_NOW for a danger in a sentence that says something is
         happening now, or in the sentence after it, or in the sentence before a
         short one that says it ("... she's not making sense. I'm in the flat
-        with them"); JUST_TOLD where every such sentence only says the danger
+        with them"), unless denied ("not floppy"); JUST_TOLD where every such sentence only says the danger
         was just told ("he's just told me ..."); else None. A harmless
         phrase's own "now" is not a cue ("I don't think he's in danger right now")."""
         spans = _sentence_spans(message)
@@ -153,7 +157,7 @@ class EmergencyDetector:
             if cues:
                 before = i - 1 if i and len(sentence.split()) <= SHORT_SENTENCE_WORDS else i
                 window = " ".join(sentences[before:i + 2])
-                if any(p.search(window) for p in self._danger_now):
+                if any(not _denied(window, m) for p in self._danger_now for m in p.finditer(window)):
                     if not all(any(t.match(sentence, m.start()) for t in self._told) for m in cues):
                         return HAPPENING_NOW
                     told = True
@@ -173,7 +177,11 @@ class EmergencyDetector:
         """A match counts unless a harmless phrase overlaps it ("eczema that's
         cracked and bleeding", "the smell hit me"), unless its sentence says,
         outside the harmless phrase, that it is happening now ("I don't think
-        he's in danger right now" is a denial, not a danger now)."""
+        he's in danger right now" is a denial, not a danger now). A danger's
+        words said with "not" just before them ("alert, smiley, not floppy")
+        are no danger."""
+        if _denied(message, found):
+            return False
         harmless = self._harmless(category, found, message)
         if not harmless:
             return True
@@ -258,3 +266,8 @@ def _with_g(word: str) -> str:
     bare, full = zipf_frequency(word, "en"), zipf_frequency(word + "g", "en")
     dropped = bare < _DROPPED_G_WORD_MAX and full >= _DROPPED_G_FULL_MIN and full - bare >= _DROPPED_G_GAIN
     return word + "g" if dropped else word
+
+
+def _denied(text: str, found: re.Match) -> bool:
+    """A danger's words with "not" just before them: "not floppy"."""
+    return bool(_NEGATED.search(text[max(0, found.start() - NEGATION_REACH):found.start()]))

@@ -1695,3 +1695,26 @@ def test_a_dropped_g_is_put_back_and_a_word_that_ends_in_in_is_kept():
 def test_a_childs_figure_of_speech_a_bite_seen_and_a_fear_told_are_not_emergencies(message):
     """Sets CU and CV, fresh: concern openers the rules read wrongly."""
     assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "the baby I'm weighing right now is alert, smiley, not floppy, but she's dropped two centiles",
+    "baby is alert and not dehydrated, but mum is watering down the formula",
+    "baby was left in the car seat the whole session while mum was on her phone",
+    "yr 7 is scared to go home cos he got 3 behaviour points and his phone will be confiscated",
+    "she's sat with me now, scared to go home because of a detention letter, mum will be cross",
+    "8yo says her brother hit her over the crisps, tiny red mark, but there was no other food in the house",
+    "his hands are chapped and cracked, a bit of blood on the knuckles, no soap at home",
+])
+def test_a_danger_denied_and_a_worry_told_as_it_happens_are_not_emergencies(message):
+    """Set DA, fresh: concerns noticed today and told in the present tense; 18% got the 999 reply."""
+    assert not is_emergency(message)
+
+
+@pytest.mark.parametrize("message", [
+    "the baby is floppy and not feeding",
+    "he's not breathing",
+    "toddler left in a hot car, windows up, no adult",
+])
+def test_a_danger_not_denied_is_still_an_emergency(message):
+    assert is_emergency(message)
