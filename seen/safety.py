@@ -35,8 +35,13 @@ _DROPPED_G_WORD_MAX = 4.0
 _DROPPED_G_FULL_MIN = 3.0
 #: ... and at least this much commoner, so "cabin", "thin" and "aspirin" stay.
 _DROPPED_G_GAIN = 1.0
-#: A danger's words denied: "not floppy", "wasn't unconscious", "never dehydrated".
+#: A danger's words denied: "not floppy", "wasn't unconscious", "never dehydrated" ...
 _NEGATED = re.compile(r"\b(not|isn'?t|wasn'?t|aren'?t|weren'?t|never|nor|no longer)\s+$")
+#: ... where the words are a state the child is or is not in; a denied act can
+#: be the danger itself ("wasn't dropped home", "not collected").
+_DENIABLE_STATE = re.compile(r"(floppy|dehydrated|unconscious|unresponsive|unrousable|limp|lifeless|blue|grey|gray|"
+                             r"mottled|clammy|drowsy|sleepy|confused|bleeding|drunk|intoxicated|wasted|hurt|injured|"
+                             r"swollen|in danger|at risk)\b")
 #: How far before a danger's words the denial is looked for, in characters.
 NEGATION_REACH = 20
 _ENDS_IN_IN = re.compile(r"\b([a-z]{2,}in)'?(?![\w'])")
@@ -270,4 +275,5 @@ def _with_g(word: str) -> str:
 
 def _denied(text: str, found: re.Match) -> bool:
     """A danger's words with "not" just before them: "not floppy"."""
-    return bool(_NEGATED.search(text[max(0, found.start() - NEGATION_REACH):found.start()]))
+    return bool(_DENIABLE_STATE.match(text, found.start())
+                and _NEGATED.search(text[max(0, found.start() - NEGATION_REACH):found.start()]))

@@ -1718,3 +1718,9 @@ def test_a_danger_denied_and_a_worry_told_as_it_happens_are_not_emergencies(mess
 ])
 def test_a_danger_not_denied_is_still_an_emergency(message):
     assert is_emergency(message)
+
+
+def test_an_act_denied_can_be_the_danger_itself():
+    """"Wasn't dropped home" is the danger, not a denial of one (only a state, "not floppy", is denied)."""
+    assert is_emergency("minibus driver has just told us a 9yo wasn't dropped home, he left him with a man who said "
+                        "he was his uncle at a different address. Mum says there is no uncle")
