@@ -256,6 +256,15 @@ class HappeningNow(_Strict):
         return spellings
 
 
+class Denial(_Strict):
+    """A state the child is said not to be in ("alert, smiley, not floppy"):
+    no danger. Only a state: a denied act can be the danger itself ("wasn't
+    dropped home")."""
+
+    negators: List[str] = Field(..., min_items=1)
+    states: List[str] = Field(..., min_items=1)
+
+
 class SafetyRules(_Strict):
     """Phrases that mean a child may be in immediate danger (see safety.py)."""
 
@@ -265,6 +274,7 @@ class SafetyRules(_Strict):
     ongoing: OngoingCues
     happening_now: HappeningNow
     hypothetical: HypotheticalCues
+    denial: Denial
     source: Source
 
     @validator("patterns", "benign")

@@ -35,13 +35,6 @@ _DROPPED_G_WORD_MAX = 4.0
 _DROPPED_G_FULL_MIN = 3.0
 #: ... and at least this much commoner, so "cabin", "thin" and "aspirin" stay.
 _DROPPED_G_GAIN = 1.0
-#: A danger's words denied: "not floppy", "wasn't unconscious", "never dehydrated" ...
-_NEGATED = re.compile(r"\b(not|isn'?t|wasn'?t|aren'?t|weren'?t|never|nor|no longer)\s+$")
-#: ... where the words are a state the child is or is not in; a denied act can
-#: be the danger itself ("wasn't dropped home", "not collected").
-_DENIABLE_STATE = re.compile(r"(floppy|dehydrated|unconscious|unresponsive|unrousable|limp|lifeless|blue|grey|gray|"
-                             r"mottled|clammy|drowsy|sleepy|confused|bleeding|drunk|intoxicated|wasted|hurt|injured|"
-                             r"swollen|in danger|at risk)\b")
 #: How far before a danger's words the denial is looked for, in characters.
 NEGATION_REACH = 20
 _ENDS_IN_IN = re.compile(r"\b([a-z]{2,}in)'?(?![\w'])")
@@ -82,6 +75,8 @@ class EmergencyDetector:
         self._safe = _compiled(rules.happening_now.safe)
         self._hypothetical = _compiled(rules.hypothetical.cues)
         self._real = _compiled(rules.hypothetical.unless)
+        self._negated = re.compile(rf"\b({'|'.join(rules.denial.negators)})\s+$")
+        self._deniable = re.compile(rf"({'|'.join(rules.denial.states)})\b")
 
     def normalise(self, text: str) -> str:
         """Lower case, one space, no quote marks, a dropped g put back
@@ -138,6 +133,11 @@ class EmergencyDetector:
         return any(self._alarming(category, m, message)
                    for category, patterns in self._patterns.items() for p in patterns for m in p.finditer(message))
 
+    def _denied(self, text: str, found: re.Match) -> bool:
+        """A state said with "not" just before it: "not floppy" (knowledge/safety.yml ``denial``)."""
+        return bool(self._deniable.match(text, found.start())
+                    and self._negated.search(text[max(0, found.start() - NEGATION_REACH):found.start()]))
+
     def _dealt_with_after(self, message: str, found: re.Match) -> bool:
         """One of the two short sentences after the danger's own says it was
         dealt with ("… a burn on Monday. Treated at the walk-in, dressing on.")."""
@@ -149,8 +149,8 @@ class EmergencyDetector:
         """HAPPENING_NOW for a danger in a sentence that says something is
         happening now, or in the sentence after it, or in the sentence before a
         short one that says it ("... she's not making sense. I'm in the flat
-        with them"), unless denied ("not floppy"); JUST_TOLD where every such sentence only says the danger
-        was just told ("he's just told me ..."); else None. A harmless
+        with them"), unless denied ("not floppy"); JUST_TOLD where every such
+        sentence only says the danger was just told ("he's just told me ..."); else None. A harmless
         phrase's own "now" is not a cue ("I don't think he's in danger right now")."""
         spans = _sentence_spans(message)
         sentences = [message[a:b] for a, b in spans]
@@ -162,7 +162,7 @@ class EmergencyDetector:
             if cues:
                 before = i - 1 if i and len(sentence.split()) <= SHORT_SENTENCE_WORDS else i
                 window = " ".join(sentences[before:i + 2])
-                if any(not _denied(window, m) for p in self._danger_now for m in p.finditer(window)):
+                if any(not self._denied(window, m) for p in self._danger_now for m in p.finditer(window)):
                     if not all(any(t.match(sentence, m.start()) for t in self._told) for m in cues):
                         return HAPPENING_NOW
                     told = True
@@ -185,7 +185,7 @@ class EmergencyDetector:
         he's in danger right now" is a denial, not a danger now). A danger's
         words said with "not" just before them ("alert, smiley, not floppy")
         are no danger."""
-        if _denied(message, found):
+        if self._denied(message, found):
             return False
         harmless = self._harmless(category, found, message)
         if not harmless:
@@ -272,8 +272,3 @@ def _with_g(word: str) -> str:
     dropped = bare < _DROPPED_G_WORD_MAX and full >= _DROPPED_G_FULL_MIN and full - bare >= _DROPPED_G_GAIN
     return word + "g" if dropped else word
 
-
-def _denied(text: str, found: re.Match) -> bool:
-    """A danger's words with "not" just before them: "not floppy"."""
-    return bool(_DENIABLE_STATE.match(text, found.start())
-                and _NEGATED.search(text[max(0, found.start() - NEGATION_REACH):found.start()]))
