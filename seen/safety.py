@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from wordfreq import zipf_frequency
 
@@ -93,16 +93,33 @@ class EmergencyDetector:
         return message
 
     def detect(self, text: str) -> Optional[Emergency]:
-        """The emergency a message describes, or None if it describes none.
+        """The emergency a message describes, or None if it describes none."""
+        message = self.normalise(text)
+        return self._verdict(message, self._found(message))
+
+    def words_match(self, text: str) -> bool:
+        """Whether a danger's words are in the message, before any stand-down
+        ("a burn last year" as much as "a burn tonight"), or the rules take it
+        as an emergency: the messages the rules' learned check reads
+        (seen.danger_model.matched_by_rules). The words are read once for
+        both: this is the costliest step of training that check."""
+        message = self.normalise(text)
+        found = self._found(message)
+        return any(found.values()) or self._verdict(message, found) is not None
+
+    def _found(self, message: str) -> Dict[str, List[re.Match]]:
+        """Each category's matches that count (``_alarming``)."""
+        return {category: [m for p in patterns for m in p.finditer(message) if self._alarming(category, m, message)]
+                for category, patterns in self._patterns.items()}
+
+    def _verdict(self, message: str, found: Dict[str, List[re.Match]]) -> Optional[Emergency]:
+        """The emergency, given the matches found in the normalised message.
         A danger stands down when its clause, or the next, says it is past or
         absent ("a burn last year that has healed"), and nothing in the message
         says something is happening now; a reassurance elsewhere in a long
         message ("discharged 2 days ago, just rang: the baby won't wake") does
         not count, except for an injury in a message that says nothing of now
         (the not_now rules' ``anywhere_categories``)."""
-        message = self.normalise(text)
-        found = {category: [m for p in patterns for m in p.finditer(message) if self._alarming(category, m, message)]
-                 for category, patterns in self._patterns.items()}
         matched = tuple(category for category, matches in found.items() if matches)
         if self._hypothetical_in(message):
             return None
@@ -124,14 +141,6 @@ class EmergencyDetector:
                 for matches in found.values() for m in matches):
             return None
         return Emergency(matched)
-
-    def words_match(self, text: str) -> bool:
-        """Whether a danger's words are in the message, before any stand-down
-        ("a burn last year" as much as "a burn tonight"): the messages the
-        rules' learned check reads (seen.danger_model.matched_by_rules)."""
-        message = self.normalise(text)
-        return any(self._alarming(category, m, message)
-                   for category, patterns in self._patterns.items() for p in patterns for m in p.finditer(message))
 
     def _denied(self, text: str, found: re.Match) -> bool:
         """A state said with "not" just before it: "not floppy" (knowledge/safety.yml ``denial``)."""
@@ -190,10 +199,7 @@ class EmergencyDetector:
         harmless = self._harmless(category, found, message)
         if not harmless:
             return True
-        rest = message
-        for start, end in harmless:
-            rest = rest[:start] + " " * (end - start) + rest[end:]
-        return any(p.search(_sentence(rest, found)) for p in self._happening)
+        return any(p.search(_sentence(_blanked(message, harmless), found)) for p in self._happening)
 
     def reassured(self, text: str) -> bool:
         """Whether a message says its danger is hypothetical, past or absent
@@ -238,6 +244,13 @@ def _clause(message: str, clauses: List[Tuple[int, int]], found: re.Match, new: 
     if end < len(clauses) - 1 and len(message[clauses[end][0]:clauses[end][1]].split()) <= ASIDE_WORDS:
         end += 1  # past an aside: "an overdose - mum, not the kid - back in January"
     return message[clauses[start][0]:clauses[end][1]]
+
+
+def _blanked(message: str, spans: List[Tuple[int, int]]) -> str:
+    """The message with these stretches made spaces, so every other word keeps its place."""
+    for start, end in spans:
+        message = message[:start] + " " * (end - start) + message[end:]
+    return message
 
 
 def _sentence_spans(message: str) -> List[Tuple[int, int]]:

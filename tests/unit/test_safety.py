@@ -1724,3 +1724,36 @@ def test_an_act_denied_can_be_the_danger_itself():
     """"Wasn't dropped home" is the danger, not a denial of one (only a state, "not floppy", is denied)."""
     assert is_emergency("minibus driver has just told us a 9yo wasn't dropped home, he left him with a man who said "
                         "he was his uncle at a different address. Mum says there is no uncle")
+
+
+def test_a_colour_a_word_put_right_a_fear_for_later_or_a_sober_driver_is_not_an_emergency():
+    """Sets DA to DE, worries told as they happen: a blue drink or babygro, a parent "unresponsive" to
+    letters, a word the writer takes back, a parent's fear of what might happen one night, a parent
+    who had been drinking with a sober one driving, a child not collected with staff beside her, a
+    writer who says it is no emergency."""
+    for worry in (
+        "nursery: lips looked blue for a second but she'd been eating a blue ice pop. Fine. Other worries though",
+        "came to clinic wearing a blue babygro that was far too small for him, no socks. Not urgent",
+        "dad hasn't been responsive to letters, unresponsive to calls for a month now about his son's hearing aid",
+        "She said he was 'unconscious' on the settee - then clarified she meant fast asleep after his shift. Kids fed",
+        "mum keeps saying the baby will stop breathing if she sleeps, so she sits up all night. Baby thriving",
+        "grandad smelt of drink at collection just now but nan was the one driving, kids strapped in and fine",
+        "Dad slurring a little at pick-up, his partner drove them home. Note it?",
+        "Mum's exam results through the roof apparently, but son says there's never food in. in my office now",
+        "child not picked up from holiday club yet, 5.45, my deputy is staying with him and he's happy. third time",
+        "don't think this is an emergency, but no heating in the baby's room again and mum seems flat. Just left",
+        "None of this feels like an emergency on its own: missed jabs, no cot, older boy off school. Typing in the car",
+    ):
+        assert not is_emergency(worry), worry
+
+
+def test_a_child_found_alone_an_overdose_last_night_a_fresh_burn_or_a_hurt_baby_is_an_emergency():
+    """Set DF, missed by every judge: the carer's leaving, the overdose, the story and the meeting are
+    dated; the danger is not."""
+    for emergency in (
+        "PCSO, welfare check and there's a 4 year old on her own in the house, she says daddy went out last night",
+        "Year 10 says she swallowed 24 paracetamol yesterday evening, feels ok now and doesn't want her mum told",
+        "the burns on her legs look fresh and blistered, dad says it was the bath on Sunday, they are not 3 days old",
+        "8 week old with a swollen leg, screams when he's picked up. mum says he got it caught in the cot bars",
+    ):
+        assert is_emergency(emergency), emergency
