@@ -2,7 +2,7 @@
 
 import pytest
 
-from seen.safety import default_detector, is_emergency
+from seen.safety import HAPPENING_NOW, default_detector, is_emergency
 
 EMERGENCIES = [
     "I've found a toddler alone in the flat",
@@ -1757,3 +1757,15 @@ def test_a_child_found_alone_an_overdose_last_night_a_fresh_burn_or_a_hurt_baby_
         "8 week old with a swollen leg, screams when he's picked up. mum says he got it caught in the cot bars",
     ):
         assert is_emergency(emergency), emergency
+
+
+def test_a_worry_told_tonight_is_for_the_check_to_judge_and_a_conviction_of_a_year_is_past():
+    """Set DG: "told me tonight" dates the telling, not the danger; a conviction's year dates its offence."""
+    told = default_detector().detect("youth club. a 15 year old told me tonight her dad's drunk most evenings "
+                                     "and there's no food in, she eats at her mate's")
+    assert told is not None and HAPPENING_NOW not in told.categories
+    assert not is_emergency("Probation: my PoP has a 2019 conviction for leaving his kids home alone overnight, "
+                            "now moved in with a mum of a 3 year old")
+    assert HAPPENING_NOW in default_detector().detect(
+        "pick up at after school club, a 6 yo screaming dad will lock her in the cupboard again, "
+        "he said tonight she gets it worse. He's in the foyer").categories
