@@ -159,8 +159,9 @@ class EmergencyDetector:
         happening now, or in the sentence after it, or in the sentence before a
         short one that says it ("... she's not making sense. I'm in the flat
         with them"), unless denied ("not floppy"); JUST_TOLD where every such
-        sentence only says the danger was just told ("he's just told me ..."); else None. A harmless
-        phrase's own "now" is not a cue ("I don't think he's in danger right now")."""
+        sentence only says the danger was just told ("he's just told me ...");
+        else None. A harmless phrase's own "now" is not a cue ("I don't think
+        he's in danger right now")."""
         spans = _sentence_spans(message)
         sentences = [message[a:b] for a, b in spans]
         spared = self._spared_spans(message)
@@ -284,4 +285,3 @@ def _with_g(word: str) -> str:
     bare, full = zipf_frequency(word, "en"), zipf_frequency(word + "g", "en")
     dropped = bare < _DROPPED_G_WORD_MAX and full >= _DROPPED_G_FULL_MIN and full - bare >= _DROPPED_G_GAIN
     return word + "g" if dropped else word
-

@@ -1751,12 +1751,22 @@ def test_a_child_found_alone_an_overdose_last_night_a_fresh_burn_or_a_hurt_baby_
     """Set DF, missed by every judge: the carer's leaving, the overdose, the story and the meeting are
     dated; the danger is not."""
     for emergency in (
-        "PCSO, welfare check and there's a 4 year old on her own in the house, she says daddy went out last night",
-        "Year 10 says she swallowed 24 paracetamol yesterday evening, feels ok now and doesn't want her mum told",
+        "PCSO, welfare check and there's a 3 year old by herself in the flat, she says daddy went to the pub yesterday",
+        "Year 10 says she swallowed 24 paracetamol last night, feels fine now and doesn't want her mum told",
         "the burns on her legs look fresh and blistered, dad says it was the bath on Sunday, they are not 3 days old",
-        "8 week old with a swollen leg, screams when he's picked up. mum says he got it caught in the cot bars",
+        "7 week old has a bruise on his ear and a swollen wrist, he screams when it's touched. "
+        "Is this for the strategy meeting next week?",
     ):
         assert is_emergency(emergency), emergency
+
+
+def test_a_parent_who_has_been_drinking_and_drives_or_walks_off_is_a_danger_now():
+    """The sober-driver reading (sets DA to DD) holds only for another adult driving."""
+    for emergency in (
+        "mum's here for pick up right now stinking of drink and she's driving the kids home",
+        "mum smells of alcohol right now and she's walked off and left the toddler in the buggy outside the shop",
+    ):
+        assert HAPPENING_NOW in default_detector().detect(emergency).categories, emergency
 
 
 def test_a_worry_told_tonight_is_for_the_check_to_judge_and_a_conviction_of_a_year_is_past():
@@ -1769,3 +1779,11 @@ def test_a_worry_told_tonight_is_for_the_check_to_judge_and_a_conviction_of_a_ye
     assert HAPPENING_NOW in default_detector().detect(
         "pick up at after school club, a 6 yo screaming dad will lock her in the cupboard again, "
         "he said tonight she gets it worse. He's in the foyer").categories
+
+
+def test_what_a_practitioner_is_meant_to_do_is_not_a_word_put_right():
+    """Set CZ: "am I meant to fill in" is no "I meant ..." taking a danger back, so nothing reassures the
+    learned judges out of an emergency the rules' words miss."""
+    assert not default_detector().reassured("gas man here, the CO alarm is going off and the little one on the "
+                                            "sofa is so sleepy I can't wake him properly. what am I meant to do")
+    assert default_detector().reassured("mum says he's unresponsive, I mean not replying to my texts, all week")
