@@ -1787,3 +1787,45 @@ def test_what_a_practitioner_is_meant_to_do_is_not_a_word_put_right():
     assert not default_detector().reassured("gas man here, the CO alarm is going off and the little one on the "
                                             "sofa is so sleepy I can't wake him properly. what am I meant to do")
     assert default_detector().reassured("mum says he's unresponsive, I mean not replying to my texts, all week")
+
+
+def test_a_limp_arm_a_mark_new_since_friday_or_a_cry_gone_faint_is_an_emergency():
+    """Set DK, missed by every judge: an injury dated by when it was not there, signs
+    within the hour, and a baby heard growing weaker behind a shut door."""
+    for emergency in (
+        "nursery. 18 month old dropped off this morning, his arm is just dangling and he screams if anyone "
+        "touches it. bruising on his cheek that wasn't there on Monday. they had early help last year",
+        "toddler's leg is just hanging and she's gone very pale, keeps dozing off on my knee",
+        "neighbours haven't seen mum for 3 days, the baby's been crying through the wall and now "
+        "the crying's getting weaker",
+    ):
+        assert is_emergency(emergency), emergency
+
+
+def test_a_fed_child_a_peers_pregnancy_a_mum_who_wont_get_up_or_nobody_home_till_late_is_not_an_emergency():
+    """Sets DI and DJ: a worry dealt with since, a pregnancy by a boy her age, a parent
+    who will not get up to do something, and a child home alone after school as a habit."""
+    for concern in (
+        "He's in my classroom at lunch now crying, says he hasn't had anything to eat since tea the day before "
+        "yesterday. We've given him some toast and he's calmer. Fourth time this term",
+        "School nurse. A 14 year old told me today she's 12 weeks pregnant; the dad is 15 and in her year. "
+        "Mum doesn't know",
+        "a 12yo rang reception to get her brother seen cos he's had a temp for days and mum 'won't wake up to "
+        "take him'. mum brought him in later, GP says viral",
+        "yr5 girl says she lets herself in after school, no one home till 7, mum works at the hospital",
+        "Housing. Went round after a damp complaint, 2yo in just a nappy, freezing cold flat, no heating. "
+        "Kids fine but cold. The boiler is ours and is booked in",
+    ):
+        assert not is_emergency(concern), concern
+
+
+def test_a_pregnancy_under_13_or_by_a_man_in_the_family_is_still_an_emergency():
+    for emergency in ("12 year old has just told me she's pregnant", "girl of 14 is pregnant and her uncle is the father"):
+        assert is_emergency(emergency), emergency
+
+
+def test_a_mother_away_from_the_ward_is_no_child_taken_off_it():
+    """Set DJ: "mum has been off the ward 9 hours" was read as a child taken off the ward now."""
+    assert not is_emergency("3yo on the ward for obs, all fine. mum has been off the ward since 8am and isn't "
+                            "answering her phone. he's safe with us")
+    assert is_emergency("dad has just taken the baby off the ward without being discharged, she's on iv antibiotics")
