@@ -1820,7 +1820,8 @@ def test_a_fed_child_a_peers_pregnancy_a_mum_who_wont_get_up_or_nobody_home_till
 
 
 def test_a_pregnancy_under_13_or_by_a_man_in_the_family_is_still_an_emergency():
-    for emergency in ("12 year old has just told me she's pregnant", "girl of 14 is pregnant and her uncle is the father"):
+    for emergency in ("12 year old has just told me she's pregnant",
+                      "girl of 14 is pregnant and her uncle is the father"):
         assert is_emergency(emergency), emergency
 
 
@@ -1829,3 +1830,23 @@ def test_a_mother_away_from_the_ward_is_no_child_taken_off_it():
     assert not is_emergency("3yo on the ward for obs, all fine. mum has been off the ward since 8am and isn't "
                             "answering her phone. he's safe with us")
     assert is_emergency("dad has just taken the baby off the ward without being discharged, she's on iv antibiotics")
+
+
+def test_a_family_housed_tonight_or_a_cold_baby_wrapped_up_warm_is_not_an_emergency():
+    """Sets DL and DM: a night's housing (and "a roof over their heads") is a safe place,
+    not a danger tonight; a cold baby warmed since is a worry dealt with."""
+    for concern in (
+        "Housing options. Dad and his 6 month old presented today after being evicted. The baby looked pale and "
+        "very quiet. We've got them in temporary accommodation tonight so at least they have a roof over their "
+        "heads. Who do I tell?",
+        "baby bank. a 10 week old came in with dad in a soaking babygro, no blanket, hands really cold. we wrapped "
+        "him up warm and they went home. is this neglect or just a new dad?",
+    ):
+        assert not is_emergency(concern), concern
+
+
+def test_a_child_at_the_locked_school_gate_for_the_fourth_time_is_a_pattern():
+    """Set DM: a count of times is a habit, and a school's locked gate is no child locked in,
+    so the classifier's alarm gives way to the reassurance check."""
+    assert default_detector().reassured("breakfast club - 6yo at the locked gate alone again at 7am, no adult with "
+                                        "her. we brought her in. 4th time")
