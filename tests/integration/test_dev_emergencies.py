@@ -4,10 +4,12 @@ training data or the pipeline that loses one fails here before it reaches a
 practitioner. (The held-out sets are asserted in test_heldout.py and
 test_concern_openers_heldout.py.)
 
-A rule's match that says the danger is happening now is an emergency whatever
-the model says (components.emergency_override); any other match the rules'
-check may stand down. So the model reads every message but those, and every
-tenth of those, which would show a later component undoing the override."""
+A rule's match that says the danger is happening now is an emergency unless
+the rules' check is all but sure it is not (``rules_now_min_score``,
+components.emergency_override); any other match the check may stand down at
+a lower certainty. So the model reads every message but those, and every
+tenth of those, which would show the check or a later component undoing the
+override."""
 
 import pytest
 

@@ -1850,3 +1850,32 @@ def test_a_child_at_the_locked_school_gate_for_the_fourth_time_is_a_pattern():
     so the classifier's alarm gives way to the reassurance check."""
     assert default_detector().reassured("breakfast club - 6yo at the locked gate alone again at 7am, no adult with "
                                         "her. we brought her in. 4th time")
+
+
+def test_a_car_running_in_the_garage_or_a_mother_on_the_phone_asking_what_to_do_is_an_emergency():
+    """Set DP, told inside a question about procedure: a father's message that they are
+    all going together with the car running in the garage (missed by every judge), and a
+    baby floppy in a mother's bed as she asks what to do (the rules' check stood it down)."""
+    assert is_emergency("voicemail from a dad half an hour ago, he has the kids this weekend, says the engine's "
+                        "running in the garage. do I email the guardian before court?")
+    assert HAPPENING_NOW in default_detector().detect(
+        "how do I record this? mum rang, she woke with the baby under her arm, he's floppy and barely breathing, "
+        "she's asking me what she should do").categories
+
+
+def test_advice_about_choking_shoes_that_hurt_or_a_denied_harm_is_not_an_emergency():
+    """Sets DN and DO: words of danger that were advice, a fit of shoes, a harm denied,
+    a parent's drinking as a habit, visits that go unanswered, a coat from the donations."""
+    for concern in (
+        "HV - baby 4 months fed with the bottle propped on a cushion. I talked to mum about choking and she "
+        "says she'll hold him. do I log it",
+        "reception class. her wellies hurt her feet, two sizes too small, and she's had no coat all week",
+        "Y9 said 'no one would care if I disappeared'. He said he wasn't going to hurt himself. Dad works nights",
+        "dad's been drinking a bottle of vodka a day since mum left and the 8yo is doing the cooking. "
+        "he's open to the alcohol service",
+        "Education welfare. 13yo girl on 40% attendance, home visits get no answer. I'm looking at neglect or CSE, "
+        "she's seen getting into older lads' cars",
+        "family hub. a mum came in with a baby about 5 weeks old in the buggy, just in a vest with no blanket, and "
+        "it's about 3 degrees. She said she hasn't got any. We gave her some from the donations",
+    ):
+        assert not is_emergency(concern), concern
