@@ -1879,3 +1879,18 @@ def test_advice_about_choking_shoes_that_hurt_or_a_denied_harm_is_not_an_emergen
         "it's about 3 degrees. She said she hasn't got any. We gave her some from the donations",
     ):
         assert not is_emergency(concern), concern
+
+
+def test_a_teenager_safe_in_her_room_or_at_college_after_a_night_at_a_friends_is_not_an_emergency():
+    """Set DR: "right now and safe" is a safe place, not a danger now; a night at a friend's
+    deals with being kicked out; a worker's own class "in 20 mins" is no deadline for the
+    child; a mother not home is no child gone missing."""
+    for concern in (
+        "Key worker, supported housing. 17yo girl has a much older boyfriend (31) staying over against the rules "
+        "and has bruises she says are from the gym. She's in her room right now and safe. Her SW hasn't called "
+        "back in a fortnight, I feel like I'm shouting into the void.",
+        "college safeguarding. 16yo disclosed she was kicked out last night by her mum after a row. She slept at "
+        "her friend's and is in college now. I've got a class in 20 mins, what needs sorting before she leaves?",
+        "Year 9 girl told me her mum hasn't been home for 3 days. She's at her aunt's now and fine.",
+    ):
+        assert not is_emergency(concern), concern
