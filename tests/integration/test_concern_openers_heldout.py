@@ -90,7 +90,7 @@ def test_concern_openers_met_by_the_reflection_or_an_answer_target_95(figures):
 # Issue 11's targets not met yet: each test guards the figure reached, so a
 # change that makes it worse fails; the target is in the name.
 
-def test_concern_openers_given_the_999_reply_target_3_reached_5_5(figures):
+def test_concern_openers_given_the_999_reply_target_3_reached_4_5(figures):
     """Measured 2026-11-30: 7.7% in the first session, 8.2% (18 of 220) after the
     second, whose rule changes gave fewer 999 replies on every dev set;
     2026-12-01: 7.7% (17 of 220), as above (6.8% with the score at 0.2); 7.3%
@@ -105,8 +105,11 @@ def test_concern_openers_given_the_999_reply_target_3_reached_5_5(figures):
     of 220: 8 by the rules, 4 by the classifier's alarm) after BD to BF, with
     the rules' check at 0.15; 2026-12-05: 5.0% (11 of 220: 8 by the rules, 3
     by the classifier's alarm) after fresh sets BM to BO, and the same after
-    BP to BU, with the classifier's alarm needing the score at 0.02."""
-    assert figures["concerns_with_999_reply"] <= 0.05
+    BP to BU, with the classifier's alarm needing the score at 0.02; 4.5% (10
+    of 220: 7 by the rules, 3 by the classifier's alarm) after sets DA to DC,
+    and the same after each round of fresh sets DD to DR (2026-12-05 and 06).
+    The guard was 5.5%, then 5%; it is now the figure reached, 10 of 220."""
+    assert figures["concerns_with_999_reply"] <= 10 / 220
 
 
 def test_details_recorded_where_they_belong_target_90(figures):
