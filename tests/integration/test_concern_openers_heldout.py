@@ -109,7 +109,7 @@ def test_concern_openers_given_the_999_reply_target_3_reached_4_5(figures):
     of 220: 7 by the rules, 3 by the classifier's alarm) after sets DA to DC,
     and the same after each round of fresh sets DD to DR (2026-12-05 and 06).
     The guard was 5.5%, then 5%; it is now the figure reached, 10 of 220."""
-    assert figures["concerns_with_999_reply"] <= 10 / 220
+    assert figures["concerns_with_999_reply"] <= 0.0455  # 10 of 220, as the benchmark rounds it
 
 
 def test_details_recorded_where_they_belong_target_90(figures):
