@@ -98,8 +98,9 @@ def scores_by_set(folds: Optional[int] = None) -> Dict[str, Dict[str, np.ndarray
         model = DangerModel(embedder).fit(emergencies, concerns)
         check = fit_rules_check(embedder, emergencies, concerns, matched=matched)
         for left_out in group:
-            result[left_out.name] = _scored(left_out, detector, classifier, model, check)
-            print(f"scored {left_out.name}")
+            scored = result[left_out.name] = _scored(left_out, detector, classifier, model, check)
+            print(f"scored {left_out.name}: {int(scored['emergency'].sum())} emergencies, "
+                  f"{int((~scored['emergency']).sum())} concerns")
     return result
 
 

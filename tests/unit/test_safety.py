@@ -1802,9 +1802,24 @@ def test_a_limp_arm_a_mark_new_since_friday_or_a_cry_gone_faint_is_an_emergency(
         assert is_emergency(emergency), emergency
 
 
+def test_each_of_set_dks_signs_holds_the_danger_on_its_own():
+    """Each reading added for set DK's toddler, alone: pale and drifting off, an arm
+    hanging, a mark new since a day gone by, and a change within the hour where the
+    message dates something else to last year."""
+    for emergency in (
+        "she's gone really pale and keeps nodding off on my knee, I can't get her to stay awake",
+        "Nursery. 2yo's arm is just hanging by her side since her dad dropped her off",
+        "marks on his neck that weren't there on Friday, mum says he fell",
+        "childminder. 2yo came in with a swollen wrist, mum says she doesn't know how. the family had early help "
+        "last year. in the last half hour she's stopped using the hand",
+    ):
+        assert is_emergency(emergency), emergency
+
+
 def test_a_fed_child_a_peers_pregnancy_a_mum_who_wont_get_up_or_nobody_home_till_late_is_not_an_emergency():
     """Sets DI and DJ: a worry dealt with since, a pregnancy by a boy her age, a parent
-    who will not get up to do something, and a child home alone after school as a habit."""
+    who will not get up to do something, a child home alone after school as a habit,
+    and a past harm the practitioner is asked not to pass on."""
     for concern in (
         "He's in my classroom at lunch now crying, says he hasn't had anything to eat since tea the day before "
         "yesterday. We've given him some toast and he's calmer. Fourth time this term",
@@ -1815,6 +1830,9 @@ def test_a_fed_child_a_peers_pregnancy_a_mum_who_wont_get_up_or_nobody_home_till
         "yr5 girl says she lets herself in after school, no one home till 7, mum works at the hospital",
         "Housing. Went round after a damp complaint, 2yo in just a nappy, freezing cold flat, no heating. "
         "Kids fine but cold. The boiler is ours and is booked in",
+        "youth worker. girl 15 pregnant, hasn't told her family, the dad is her boyfriend who's 16",
+        "School nurse. Year 11 girl told me she was assaulted at a party in the summer by a boy from another "
+        "school, she doesn't see him now. She asked me not to tell anyone",
     ):
         assert not is_emergency(concern), concern
 
@@ -1833,8 +1851,8 @@ def test_a_mother_away_from_the_ward_is_no_child_taken_off_it():
 
 
 def test_a_family_housed_tonight_or_a_cold_baby_wrapped_up_warm_is_not_an_emergency():
-    """Sets DL and DM: a night's housing (and "a roof over their heads") is a safe place,
-    not a danger tonight; a cold baby warmed since is a worry dealt with."""
+    """Sets DL and DM: "a roof over their heads" is housing, not a child on a roof; a cold
+    baby warmed since is a worry dealt with."""
     for concern in (
         "Housing options. Dad and his 6 month old presented today after being evicted. The baby looked pale and "
         "very quiet. We've got them in temporary accommodation tonight so at least they have a roof over their "
