@@ -1912,3 +1912,26 @@ def test_a_teenager_safe_in_her_room_or_at_college_after_a_night_at_a_friends_is
         "Year 9 girl told me her mum hasn't been home for 3 days. She's at her aunt's now and fine.",
     ):
         assert not is_emergency(concern), concern
+
+
+def test_a_parent_who_wouldnt_wake_with_a_baby_still_at_home_is_an_emergency():
+    """Set DU, missed by every judge: a child's report, told inside a question about
+    records, that a parent "wouldn't wake up" this morning with a baby left at home."""
+    assert is_emergency("Also, one of our Year 3s told her teacher that her dad wouldn't wake up this morning "
+                        "and her little brother, 18 months, is at home with him. Dad's phone goes to voicemail. "
+                        "Do we record this on the same form?")
+
+
+def test_a_home_of_rows_a_landlord_kept_out_or_a_mother_taking_ten_minutes_is_not_an_emergency():
+    """Sets DS and DT: a child afraid to go home because of the arguing, as it has been
+    for months; a parent who keeps a landlord out; a carer who locks herself away to calm
+    down while an older child minds the baby, which the classifier's alarm gives way to."""
+    for concern in (
+        "Year 8 lad says he's afraid to go home because of all the arguing, it's been like that since Christmas",
+        "Housing association. The damp in the children's room is bad and the baby is always chesty, but our "
+        "surveyor says mum won't let them in to look",
+    ):
+        assert not is_emergency(concern), concern
+    assert default_detector().reassured(
+        "Family support. Mum of four tells me that when it all gets too much she sometimes locks herself in the "
+        "bedroom for ten minutes and the 7 year old watches the baby. She's on the list for the parenting group")
