@@ -1935,3 +1935,29 @@ def test_a_home_of_rows_a_landlord_kept_out_or_a_mother_taking_ten_minutes_is_no
     assert default_detector().reassured(
         "Family support. Mum of four tells me that when it all gets too much she sometimes locks herself in the "
         "bedroom for ten minutes and the 7 year old watches the baby. She's on the list for the parenting group")
+
+
+def test_methadone_taken_a_child_driven_off_a_threat_to_the_children_or_a_baby_stopping_breathing_is_an_emergency():
+    """Set DX, each missed by every judge after a history that made it look like an old
+    worry: a toddler who got into the methadone named sentences before, a teenager's own
+    text that they are taking her away, a father's "if I can't have them no one can" as he
+    heads to where they are, and a baby who "stops breathing" an hour after a fall."""
+    for emergency in (
+        "Drug and alcohol worker. Dad has been on methadone for years and keeps it in a lockbox. He's rung to say "
+        "the lid was off when he came back in and he thinks his 3 year old drank some. He seems OK.",
+        "Missing team. 15yo with a CE flag, missing again since lunchtime. Her friend has just forwarded us a message "
+        "from her: theyre taking me to london and wont stop the car",
+        "IDVA. The client's ex called her at work and told her if he can't have the kids nobody can, and he's "
+        "driving over there. The children are at home with her mum",
+        "HV duty. Mum says her 7 week old rolled off the bed about an hour ago and keeps stopping breathing, "
+        "then starts again. Do I book a visit?",
+    ):
+        assert is_emergency(emergency), emergency
+
+
+def test_a_child_sitting_out_of_pe_is_no_child_on_a_ledge():
+    """Set DV: "sitting out of PE" said with a swollen joint is a school day, not a child
+    sitting out of a window now."""
+    assert not is_emergency("SENCo. 10yo with cerebral palsy, his ankles are swollen from splints that no longer "
+                            "fit and he's sitting out of games every week. Mum has missed the last two orthotics "
+                            "appointments")
