@@ -164,10 +164,13 @@ class EmergencyDetector:
         he's in danger right now")."""
         spans = _sentence_spans(message)
         sentences = [message[a:b] for a, b in spans]
-        spared = self._spared_spans(message)
+        spared: Optional[List[Tuple[int, int]]] = None  # found only once a cue is, as most messages have none
         told = False
         for i, sentence in enumerate(sentences):
-            cues = [m for p in self._now_said for m in p.finditer(sentence)
+            cues = [m for p in self._now_said for m in p.finditer(sentence)]
+            if cues and spared is None:
+                spared = self._spared_spans(message)
+            cues = [m for m in cues
                     if not any(a <= spans[i][0] + m.start() and spans[i][0] + m.end() <= b for a, b in spared)]
             if cues:
                 before = i - 1 if i and len(sentence.split()) <= SHORT_SENTENCE_WORDS else i
