@@ -1961,3 +1961,22 @@ def test_a_child_sitting_out_of_pe_is_no_child_on_a_ledge():
     assert not is_emergency("SENCo. 10yo with cerebral palsy, his ankles are swollen from splints that no longer "
                             "fit and he's sitting out of games every week. Mum has missed the last two orthotics "
                             "appointments")
+
+
+def test_a_fall_an_hour_ago_or_a_threat_as_he_heads_there_is_a_danger_said_to_be_now():
+    """Set DX: told as happening now, so the rules' check stands it down only when all but
+    sure: a baby who fell "an hour ago" and now stops breathing, and a father who said "if
+    I can't have them no one can" and left minutes ago heading that way."""
+    for emergency in (
+        "Mum says the 5 week old slipped off the changing mat about half an hour ago. Since then she stops "
+        "breathing for a second or two and her arms twitch",
+        "Probation. He told me if he can't have them nobody will. He left here 15 minutes ago, heading that way",
+    ):
+        assert HAPPENING_NOW in default_detector().detect(emergency).categories, emergency
+
+
+def test_a_baby_who_stops_breathing_is_an_emergency_but_not_a_child_who_stops_breathing_at_night():
+    """Set DX and DV: "stops breathing" ends a sentence as often as not; a child who stops
+    breathing in his sleep, with snoring, is a worry for the GP."""
+    assert is_emergency("HV. Mum says the 6 week old stops breathing.")
+    assert not is_emergency("the 9yo snores and keeps stopping breathing at night, mum hasn't taken him to the GP")
