@@ -30,7 +30,7 @@ from benchmarks.parsing import Parser, arguments, report
 from components.emergency_override import CLASSIFIER, JUDGE_KEY, RULES, SCORE
 from seen import knowledge, reflection, replies, respond
 from seen.intents import EMERGENCY_INTENT, SHARE_WORRY_INTENT
-from seen.knowledge import Knowledge
+from seen.knowledge import SAFE_LOADER, Knowledge
 from seen.reflection import Heard, Turn
 
 #: What the practitioner saw, by the first words of Seen's reply.
@@ -97,7 +97,7 @@ def expected(kb: Knowledge, details: dict) -> Dict[str, object]:
 
 def load(folder: Path, name: str, key: str) -> list:
     path = folder / name
-    items = yaml.safe_load(path.read_text(encoding="utf-8")).get(key) or [] if path.exists() else []
+    items = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER).get(key) or [] if path.exists() else []
     return [item if isinstance(item, dict) else {"text": item} for item in items]
 
 

@@ -18,6 +18,7 @@ import yaml
 
 from seen.embeddings import Embedder
 from seen.intent_model import IntentModel
+from seen.knowledge import SAFE_LOADER
 from seen.safety import default_detector
 
 DANGER, CONCERN = "danger", "concern"
@@ -78,5 +79,5 @@ def texts_in(path: Path, key: str) -> List[str]:
     """The messages listed under ``key``: plain strings or items with a text."""
     if not path.exists():
         return []
-    items = yaml.safe_load(path.read_text(encoding="utf-8")).get(key) or []
+    items = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER).get(key) or []
     return [item["text"] if isinstance(item, dict) else item for item in items]

@@ -24,6 +24,7 @@ from sklearn.linear_model import LogisticRegression
 
 from seen.details import MAX_LEARNED_CLAUSES
 from seen.embeddings import Embedder
+from seen.knowledge import SAFE_LOADER
 
 #: An answer needs this many labels in the tuning sets to be learned.
 MIN_EXAMPLES = 5
@@ -114,7 +115,7 @@ def labelled_openers(folders: Iterable[Path]) -> Tuple[List[str], List[Set[str]]
         path = folder / "concern_openers.yml"
         if not path.exists():
             continue
-        for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("openers") or []:
+        for item in yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER).get("openers") or []:
             if not isinstance(item, dict) or not item.get("details"):
                 continue
             texts.append(item["text"])
