@@ -27,7 +27,7 @@ export SEEN_ACTION_TOKEN
 PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: run run-cluster cluster-tools cluster test fresh-results safety install lint bot-data train unit web validate stories integration browser browser-pages browser-bot unit-timing unit-rest lanes train-lane bot-lane pages-lane chromium heldout migrate clean
+.PHONY: run run-cluster cluster-tools cluster test fresh-results safety install lint bot-data train unit web validate stories integration browser browser-pages browser-bot unit-timing unit-rest lanes train-lane pages-lane bot-lane cluster-lane chromium heldout migrate clean
 
 # SEEN_ENV=development lets the web app start without SEEN_SECRET_KEY on a laptop
 # (it then makes a random key at each start); production sets SEEN_SECRET_KEY.
@@ -74,14 +74,14 @@ test: fresh-results install lint chromium cluster-tools unit-timing lanes safety
 # printed whole when it ends. First the bot is checked and trained beside the
 # tests that need no model (the unit tests that do not time themselves, the
 # web app's tests and its pages in a browser). Then, the model trained, its
-# stories and the tests that talk to it (integration, the widget in a
-# browser) run beside the cluster's fault tests and soak. Before them, alone,
-# the tests that time themselves (marked `timing`). With the cluster after
-# the rest, alone, `make test` took 23 minutes here with every download
-# cached, and CI 29 to 31, over its 25.
+# stories and the integration tests beside the cluster's fault tests and
+# soak, then the widget in a browser against the bot. Before them, alone, the
+# tests that time themselves (marked `timing`). With the cluster after the
+# rest, alone, `make test` took 23 minutes on a clean clone here, and CI 29
+# to 31, over its 25.
 lanes: install chromium cluster-tools
 	$(MAKE) --no-print-directory -j2 --output-sync=recurse train-lane pages-lane
-	$(MAKE) --no-print-directory -j2 --output-sync=recurse bot-lane cluster
+	$(MAKE) --no-print-directory -j2 --output-sync=recurse bot-lane cluster-lane
 
 train-lane: install
 	$(MAKE) --no-print-directory -j1 validate train
@@ -89,8 +89,11 @@ train-lane: install
 pages-lane: install chromium
 	$(MAKE) --no-print-directory -j1 unit-rest web browser-pages
 
-bot-lane: install chromium
-	$(MAKE) --no-print-directory -j1 stories integration browser-bot
+bot-lane: install
+	$(MAKE) --no-print-directory -j1 stories integration
+
+cluster-lane: install chromium cluster-tools
+	$(MAKE) --no-print-directory -j1 cluster browser-bot
 
 # Tests on PostgreSQL skip when it cannot be reached, except in `make test`,
 # where that fails them (tests/helpers/databases.py).
@@ -172,6 +175,11 @@ browser: install chromium
 browser-pages: install chromium
 	$(BIN)/python -m pytest tests/browser -m "browser and not bot" -q --junitxml=$(JUNIT)/browser-pages.xml
 
+# On ports of their own: in `make test` they run while the integration tests
+# hold the default ones (tests/helpers/bot.py).
+browser-bot: export SEEN_TEST_RASA_PORT ?= 5205
+browser-bot: export SEEN_TEST_ACTIONS_PORT ?= 5255
+browser-bot: export SEEN_TEST_WEB_PORT ?= 5280
 browser-bot: install chromium
 	$(BIN)/python -m pytest tests/browser -m "browser and bot" -q --junitxml=$(JUNIT)/browser-bot.xml
 

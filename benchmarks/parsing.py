@@ -8,6 +8,7 @@ import asyncio
 import json
 import logging
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -55,10 +56,13 @@ def latest_model(models: Path) -> Path:
     return found[-1]
 
 
+@lru_cache(maxsize=1)
 def load_agent(model: Path):
     """The trained model, with Rasa's structured log at warnings only: at its
     default, debug, it prints each parsed message's text, which would show a
-    held-out set to whoever runs the benchmark."""
+    held-out set to whoever runs the benchmark. Loaded once per process: the
+    integration tests measure several sets with one model, and each load took
+    5 to 15 seconds."""
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 
