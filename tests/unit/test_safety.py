@@ -1980,3 +1980,29 @@ def test_a_baby_who_stops_breathing_is_an_emergency_but_not_a_child_who_stops_br
     breathing in his sleep, with snoring, is a worry for the GP."""
     assert is_emergency("HV. Mum says the 6 week old stops breathing.")
     assert not is_emergency("the 9yo snores and keeps stopping breathing at night, mum hasn't taken him to the GP")
+
+
+def test_a_counted_overdose_hours_ago_fgm_planned_or_a_girl_driven_off_by_a_grown_man_is_an_emergency():
+    """Set DY, missed by every judge: each told as a doubt about procedure, the
+    danger itself now: tablets counted and taken hours ago ("feels fine now"),
+    a girl to be "made a woman" this weekend, a girl just driven off by a man."""
+    for emergency in (
+        "school nurse, not sure this is one for me. 15yo says she swallowed about 20 earlier this morning, "
+        "says she feels ok and wants to go back to class",
+        "Y5 girl says her gran has flown in and they are going to make her a woman at the family party this weekend",
+        "youth worker. a 14yo just got into a van with a man around 30 outside the centre, she was crying, "
+        "they've just driven off towards town",
+    ):
+        assert is_emergency(emergency), emergency
+
+
+def test_a_rumoured_knife_burn_marks_on_bedding_a_bleeding_nappy_rash_or_live_wires_made_safe_are_no_emergency():
+    """Set EA: words that sound alarming told of a worry that is not immediate."""
+    for concern in (
+        "word going round school is the 14yo lad carries a blade, police know, mum is in denial about it",
+        "nan smokes in bed, burn marks on the duvet, worried about the baby sleeping in with her",
+        "the toddler's nappy rash has bled again, mum says the cream ran out and she can't afford more",
+        "exposed live wires by the kids' beds, mum has covered them and the landlord's electrician is booked "
+        "for friday",
+    ):
+        assert not is_emergency(concern), concern
