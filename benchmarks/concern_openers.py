@@ -24,13 +24,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-import yaml
-
 from benchmarks.parsing import Parser, arguments, report
 from components.emergency_override import CLASSIFIER, JUDGE_KEY, RULES, SCORE
 from seen import knowledge, reflection, replies, respond
 from seen.intents import EMERGENCY_INTENT, SHARE_WORRY_INTENT
-from seen.knowledge import SAFE_LOADER, Knowledge
+from seen.knowledge import Knowledge, read_yaml
 from seen.reflection import Heard, Turn
 
 #: What the practitioner saw, by the first words of Seen's reply.
@@ -97,7 +95,7 @@ def expected(kb: Knowledge, details: dict) -> Dict[str, object]:
 
 def load(folder: Path, name: str, key: str) -> list:
     path = folder / name
-    items = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER).get(key) or [] if path.exists() else []
+    items = read_yaml(path).get(key) or [] if path.exists() else []
     return [item if isinstance(item, dict) else {"text": item} for item in items]
 
 
@@ -163,7 +161,7 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
         if label == "emergencies":
             report["emergencies_by_rules"] = by_rules
     questions = [q for path in sorted(folder.glob("topic_questions*.yml"))
-                 for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
+                 for q in read_yaml(path)["questions"]]
     reached = 0
     for question in questions:
         heard = parse(question["text"])

@@ -61,8 +61,7 @@ def load_agent(model: Path):
     """The trained model, with Rasa's structured log at warnings only: at its
     default, debug, it prints each parsed message's text, which would show a
     held-out set to whoever runs the benchmark. Loaded once per process: the
-    integration tests measure several sets with one model, and each load took
-    5 to 15 seconds."""
+    integration tests measure several sets with one model."""
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 

@@ -14,11 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, List, Optional, Sequence, Set, Tuple
 
-import yaml
-
 from seen.embeddings import Embedder
 from seen.intent_model import IntentModel
-from seen.knowledge import SAFE_LOADER
+from seen.knowledge import read_yaml
 from seen.safety import default_detector
 
 DANGER, CONCERN = "danger", "concern"
@@ -79,5 +77,5 @@ def texts_in(path: Path, key: str) -> List[str]:
     """The messages listed under ``key``: plain strings or items with a text."""
     if not path.exists():
         return []
-    items = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER).get(key) or []
+    items = read_yaml(path).get(key) or []
     return [item["text"] if isinstance(item, dict) else item for item in items]

@@ -17,14 +17,13 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
-import yaml
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from seen.details import MAX_LEARNED_CLAUSES
 from seen.embeddings import Embedder
-from seen.knowledge import SAFE_LOADER
+from seen.knowledge import read_yaml
 
 #: An answer needs this many labels in the tuning sets to be learned.
 MIN_EXAMPLES = 5
@@ -115,7 +114,7 @@ def labelled_openers(folders: Iterable[Path]) -> Tuple[List[str], List[Set[str]]
         path = folder / "concern_openers.yml"
         if not path.exists():
             continue
-        for item in yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER).get("openers") or []:
+        for item in read_yaml(path).get("openers") or []:
             if not isinstance(item, dict) or not item.get("details"):
                 continue
             texts.append(item["text"])

@@ -1077,15 +1077,15 @@ def follow_up_yaml(reflection: dict, follow_up: dict) -> dict:
 
 #: libyaml's safe loader where PyYAML has it (the same documents, read several
 #: times faster: the knowledge base is read at each start of both servers, and
-#: the tuning sets, some 330 files, in under a second, not ten, at each
-#: training), else PyYAML's own.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: the tuning sets at each training), else PyYAML's own.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _read_yaml(path: Path) -> object:
+def read_yaml(path: Path) -> object:
+    """A YAML file of the project's (knowledge, tuning sets), read safely."""
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=SAFE_LOADER)
+            return yaml.load(handle, Loader=_SAFE_LOADER)
     except yaml.YAMLError as error:
         raise KnowledgeError(f"{path}: not valid YAML: {error}") from error
 
@@ -1094,7 +1094,7 @@ def _load_folder(folder: Path, model: type) -> dict:
     items = {}
     for path in sorted(folder.glob("*.yml")):
         try:
-            item = model.parse_obj(_read_yaml(path))
+            item = model.parse_obj(read_yaml(path))
         except ValidationError as error:
             raise KnowledgeError(f"{path}: {error}") from error
         if item.id != path.stem:
@@ -1108,20 +1108,20 @@ def _load_folder(folder: Path, model: type) -> dict:
 def load(root: Path = KNOWLEDGE_DIR) -> Knowledge:
     """Read every file under ``root`` and validate the whole knowledge base."""
     root = Path(root)
-    settings = _read_yaml(root / "settings.yml") or {}
-    reflection = _read_yaml(root / "reflection.yml")
+    settings = read_yaml(root / "settings.yml") or {}
+    reflection = read_yaml(root / "reflection.yml")
     try:
         kb = Knowledge(
-            sources=_read_yaml(root / "sources.yml"),
-            messages=_read_yaml(root / "messages.yml"),
+            sources=read_yaml(root / "sources.yml"),
+            messages=read_yaml(root / "messages.yml"),
             topics=_load_folder(root / "topics", Topic),
             areas=_load_folder(root / "areas", Area),
-            roles={r["id"]: r for r in _read_yaml(root / "roles.yml")},
-            safety=_read_yaml(root / "safety.yml"),
+            roles={r["id"]: r for r in read_yaml(root / "roles.yml")},
+            safety=read_yaml(root / "safety.yml"),
             reflection=reflection,
-            follow_up=follow_up_yaml(reflection, _read_yaml(root / "follow_up.yml") or {}),
-            opening=_read_yaml(root / "opening.yml"),
-            anonymise=_read_yaml(root / "anonymise.yml"),
+            follow_up=follow_up_yaml(reflection, read_yaml(root / "follow_up.yml") or {}),
+            opening=read_yaml(root / "opening.yml"),
+            anonymise=read_yaml(root / "anonymise.yml"),
             fallback_area=settings.get("fallback_area", ""),
             message_max_chars=settings.get("message_max_chars"),
             detail_review_months=settings.get("detail_review_months"),

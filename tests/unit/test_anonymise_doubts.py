@@ -3,13 +3,12 @@ unsure"): Anonymiser.doubts() names them, most doubtful first, for the
 confirm step to ask about. It adds to anonymise(), never changes it."""
 
 import pytest
-import yaml
 
 from benchmarks.anonymiser import measure
 from benchmarks.anonymiser_time import TEXTS
 from seen.anonymise import Doubt, default
 from seen.anonymise.doubts import is_a_doubt, most_doubtful, removed
-from seen.knowledge import SAFE_LOADER
+from seen.knowledge import read_yaml
 from tests.helpers.paths import ROOT
 from tests.helpers.timing import GROWTH, cpu_seconds
 
@@ -122,7 +121,7 @@ def test_a_doubt_read_back_from_the_slot_must_be_one_word_or_a_short_name(value,
 
 @pytest.mark.parametrize("path", sorted((ROOT / "tests" / "dev").glob("pii_sentences*.yml")), ids=lambda p: p.name)
 def test_every_doubt_is_a_word_anonymise_left_in_on_the_dev_sets(path):
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    data = read_yaml(path)
     for text in [s["text"] for s in data["identifying"]] + data["safeguarding"]:
         anonymised = ANONYMISER.anonymise(text)
         for doubt in ANONYMISER.doubts(anonymised):

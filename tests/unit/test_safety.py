@@ -2006,3 +2006,13 @@ def test_a_rumoured_knife_burn_marks_on_bedding_a_bleeding_nappy_rash_or_live_wi
         "for friday",
     ):
         assert not is_emergency(concern), concern
+
+
+def test_a_supply_cut_off_or_a_baby_slow_to_settle_is_no_overdose_and_no_fgm():
+    """The rules for set DY read "took about 30" as tablets and "made a woman"
+    as FGM: minutes are no tablets, and a gas supply "cut off" is no girl cut."""
+    for concern in (
+        "baby took about 40 minutes to settle last night and mum is exhausted, hv here",
+        "mum says the gas will be cut off this week, no money for the meter, baby is 4 months",
+    ):
+        assert not is_emergency(concern), concern
