@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from benchmarks.parsing import Parser, arguments, report
-from components.emergency_override import CLASSIFIER, JUDGE_KEY, RULES, SCORE
+from components.emergency_override import CLASSIFIER, JUDGE_KEY, PASSAGE, RULES, SCORE
 from seen import knowledge, reflection, replies, respond
 from seen.intents import EMERGENCY_INTENT, SHARE_WORRY_INTENT
 from seen.knowledge import Knowledge, read_yaml
@@ -110,7 +110,7 @@ def measure(folder: Path, model: Path) -> Dict[str, object]:
                                     "in_field": [], "other_languages": [], "emergencies": [], "topic_questions": []}
     openers = load(folder, "concern_openers.yml", "openers")
     met = alarms = wanted_total = found_right = recorded_total = 0
-    judges = {RULES: 0, CLASSIFIER: 0, SCORE: 0}
+    judges = {RULES: 0, CLASSIFIER: 0, SCORE: 0, PASSAGE: 0}
     unmet: Dict[str, int] = {}
     for item in openers:
         parsed = parse.parse(item["text"])

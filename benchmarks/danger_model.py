@@ -13,7 +13,8 @@ the scores' and the classifier's are fresh.
     .venv/bin/python -m benchmarks.danger_model [--folds 10] [--json out.json]
 
 Prints, for each pair of thresholds, emergencies caught and concerns taken for
-emergencies over all sets; all three judges together, for each score the
+emergencies over all sets; all the judges together (the passages' scores
+from each threshold, 2.0 for never), for each score the
 classifier's alarm may need, with the lowest score of an emergency only that
 alarm catches; the rules' check at several thresholds, with the lowest check
 score an emergency got; and the configured judges by set.
@@ -42,6 +43,8 @@ from seen.safety import HAPPENING_NOW, default_detector
 
 #: (the rules' check stands them down below, the score alone from).
 PAIRS = ((0.0, 0.6), (0.0, 0.7), (0.0, 0.9), (0.0, 0.8), (0.01, 0.8), (0.02, 0.8), (0.05, 0.8), (0.0, 1.01))
+#: Where a passage's score alone may give the 999 reply.
+PASSAGES = (0.9, 0.95, 0.97, 0.99, 0.995, 2.0)
 #: Where the rules' check may stand the rules down, beside the configured one.
 CHECKS = (0.0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1)
 
@@ -116,6 +119,7 @@ def _scored(left_out: Path, detector, classifier: IntentModel, model: DangerMode
         "now": np.array([f is not None and HAPPENING_NOW in f.categories for f in found]),
         "check": np.array(check.scores(texts)),
         "score": np.array(model.scores(texts)),
+        "passage": np.array(model.passage_scores(texts)),
         "classifier": np.array([dict(r).get(EMERGENCY_INTENT, 0.0) for r in classifier.rank(texts)]),
         "reassured": np.array([detector.reassured(t) for t in texts]),
     }
@@ -135,19 +139,22 @@ def judged(data: Dict[str, np.ndarray], check_min: float, alone: float) -> np.nd
 
 def three_judges(data: Dict[str, np.ndarray], classifier_min: float, classifier_min_score: float,
                  score_min: float, check_min: float, over_the_check: bool = False,
-                 reassured_max: Optional[float] = None) -> np.ndarray:
-    """The component's verdict, the classifier and the reassurance check
-    included; the classifier's alarm only where the rules found nothing (where
-    they did, their check has the last word but for the score alone), or,
-    ``over_the_check``, wherever the rules' verdict did not stand (as before
-    2026-12-04's eleventh session). The reassurance check holds below
-    ``reassured_max``, the configured one unless given."""
+                 reassured_max: Optional[float] = None, passage_min: Optional[float] = None) -> np.ndarray:
+    """The component's verdict, the classifier, the passages' scores and the
+    reassurance check included; the classifier's alarm only where the rules
+    found nothing (where they did, their check has the last word but for the
+    scores alone), or, ``over_the_check``, wherever the rules' verdict did not
+    stand (as before 2026-12-04's eleventh session). The reassurance check
+    holds below ``reassured_max``, and a passage gives the reply from
+    ``passage_min`` (2 for never): the configured ones unless given."""
     reassured_max = override_config()["reassured_max_score"] if reassured_max is None else reassured_max
+    passage_min = override_config()["passage_min_score"] if passage_min is None else passage_min
     where = ~_rules(data, check_min) if over_the_check else ~data["rules"]
     learned = (data["score"] >= score_min) | ((data["classifier"] >= classifier_min) & where
                                               & (data["score"] >= classifier_min_score))
     vetoed = data["reassured"] & (data["score"] < reassured_max)
-    return _rules(data, check_min) | (learned & ~vetoed)
+    by_passage = (data["passage"] >= passage_min) & ~(data["reassured"] & (data["passage"] < reassured_max))
+    return _rules(data, check_min) | (learned & ~vetoed) | by_passage
 
 
 def _figures(data: Dict[str, np.ndarray], verdict: np.ndarray) -> Dict[str, int]:
@@ -163,7 +170,7 @@ def main() -> None:
     args = parser.parse_args()
     sets = scores_by_set(args.folds)
     every = {key: np.concatenate([s[key] for s in sets.values()])
-             for key in ("emergency", "rules", "now", "check", "score", "classifier", "reassured")}
+             for key in ("emergency", "rules", "now", "check", "score", "passage", "classifier", "reassured")}
     configured = _configured()
     report: Dict[str, object] = {"configured": list(configured)}
     rules = _figures(every, every["rules"])
@@ -184,19 +191,26 @@ def main() -> None:
         figures = _figures(every, three_judges(every, three[0], needs, three[2], configured[0]))
         report["three_judges"][str(needs)] = figures
         mark = " (configured)" if needs == override["classifier_min_score"] else ""
-        print(f"all three judges, the classifier's alarm needing a score of {needs}{mark}: caught "
+        print(f"all judges, the classifier's alarm needing a score of {needs}{mark}: caught "
               f"{figures['caught']}/{figures['emergencies']}, false alarms {figures['false_alarms']}/"
               f"{figures['concerns']} ({figures['false_alarms'] / figures['concerns']:.1%})")
     before = _figures(every, three_judges(every, *three, configured[0], over_the_check=True))
     report["three_judges"]["classifier_over_the_check"] = before
-    print(f"all three judges, the classifier's alarm overruling the rules' check as before: caught "
+    print(f"all judges, the classifier's alarm overruling the rules' check as before: caught "
           f"{before['caught']}/{before['emergencies']}, false alarms {before['false_alarms']}/{before['concerns']}")
     for reassured_max in (0.9, 1.01):
         figures = _figures(every, three_judges(every, *three, configured[0], reassured_max=reassured_max))
         report["three_judges"][f"reassurance_below_{reassured_max}"] = figures
-        print(f"all three judges, the reassurance check holding below a score of {reassured_max} (configured "
+        print(f"all judges, the reassurance check holding below a score of {reassured_max} (configured "
               f"{override['reassured_max_score']}): caught {figures['caught']}/{figures['emergencies']}, "
               f"false alarms {figures['false_alarms']}/{figures['concerns']}")
+    for passage_min in sorted({*PASSAGES, override["passage_min_score"]}):
+        figures = _figures(every, three_judges(every, *three, configured[0], passage_min=passage_min))
+        report["three_judges"][f"passages_from_{passage_min}"] = figures
+        mark = " (configured)" if passage_min == override["passage_min_score"] else ""
+        print(f"all judges, a passage giving the reply from a score of {passage_min}{mark}: caught "
+              f"{figures['caught']}/{figures['emergencies']}, false alarms {figures['false_alarms']}/"
+              f"{figures['concerns']}")
     classifier_only = (every["emergency"] & ~every["rules"] & (every["score"] < three[2])
                        & (every["classifier"] >= three[0]) & ~every["reassured"])
     lowest_alarm = float(every["score"][classifier_only].min()) if classifier_only.any() else 1.0
@@ -224,7 +238,7 @@ def main() -> None:
         report["rules_check"][str(check_min)] = {"three_judges": figures, "rules": rules}
         mark = " (configured)" if check_min == configured[0] else ""
         print(f"the rules' check from {check_min}{mark}: the rules catch {rules['caught']}, false alarms "
-              f"{rules['false_alarms']}; all three judges catch {figures['caught']}/{figures['emergencies']}, "
+              f"{rules['false_alarms']}; all judges catch {figures['caught']}/{figures['emergencies']}, "
               f"false alarms {figures['false_alarms']}/{figures['concerns']} "
               f"({figures['false_alarms'] / figures['concerns']:.1%})")
     report["by_set"] = {}

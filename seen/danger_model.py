@@ -17,7 +17,7 @@ from typing import Iterable, List, Optional, Sequence, Set, Tuple
 from seen.embeddings import Embedder
 from seen.intent_model import IntentModel
 from seen.knowledge import read_yaml
-from seen.safety import default_detector
+from seen.safety import default_detector, sentence_spans
 
 DANGER, CONCERN = "danger", "concern"
 
@@ -35,9 +35,35 @@ class DangerModel:
     def scores(self, texts: Sequence[str]) -> List[float]:
         return [dict(ranking)[DANGER] for ranking in self._model.rank(texts)]
 
+    def passage_scores(self, texts: Sequence[str]) -> List[float]:
+        """The highest score of any passage of each message (``passages``), 0
+        for a message of one or two sentences: a danger told in the last lines of a
+        long account of neglect is scored on its own words, not averaged
+        into the account (nor cut off with it past the embedder's 256 tokens)."""
+        each = [passages(text) for text in texts]
+        scores = iter(self.scores([p for found in each for p in found]))
+        return [max((next(scores) for _ in found), default=0.0) for found in each]
+
     def attach(self, embedder: Embedder) -> "DangerModel":
         self._model.attach(embedder)
         return self
+
+
+def passages(text: str) -> List[str]:
+    """Each sentence of a message with the one after it, at most
+    ``MAX_PASSAGES`` of them, the last ones first (a danger buried in an
+    account of neglect most often ends it); none for a message of one or two
+    sentences, which the message's own score reads."""
+    spans = [(a, b) for a, b in sentence_spans(text) if text[a:b].strip()]
+    if len(spans) < 3:
+        return []  # two sentences make one passage, the message itself
+    pairs = [text[first[0]:second[1]].strip() for first, second in zip(spans, spans[1:], strict=False)]
+    return pairs[::-1][:MAX_PASSAGES]
+
+
+#: A message at the length limit (knowledge/settings.yml) holds some fifty
+#: sentences; each passage costs about 5 ms to embed.
+MAX_PASSAGES = 16
 
 
 def fit_rules_check(embedder: Embedder, emergencies: Sequence[str], concerns: Sequence[str],

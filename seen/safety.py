@@ -150,7 +150,7 @@ class EmergencyDetector:
     def _dealt_with_after(self, message: str, found: re.Match) -> bool:
         """One of the two short sentences after the danger's own says it was
         dealt with ("… a burn on Monday. Treated at the walk-in, dressing on.")."""
-        after = [message[a:b] for a, b in _sentence_spans(message) if a >= found.end()][:OUTCOME_SENTENCES]
+        after = [message[a:b] for a, b in sentence_spans(message) if a >= found.end()][:OUTCOME_SENTENCES]
         return any(len(sentence.split()) <= SHORT_SENTENCE_WORDS and any(p.search(sentence) for p in self._outcome)
                    for sentence in after)
 
@@ -162,7 +162,7 @@ class EmergencyDetector:
         sentence only says the danger was just told ("he's just told me ...");
         else None. A harmless phrase's own "now" is not a cue ("I don't think
         he's in danger right now")."""
-        spans = _sentence_spans(message)
+        spans = sentence_spans(message)
         sentences = [message[a:b] for a, b in spans]
         spared: Optional[List[Tuple[int, int]]] = None  # found only once a cue is, as most messages have none
         told = False
@@ -257,8 +257,9 @@ def _blanked(message: str, spans: List[Tuple[int, int]]) -> str:
     return message
 
 
-def _sentence_spans(message: str) -> List[Tuple[int, int]]:
-    """Where each sentence of the message starts and ends."""
+def sentence_spans(message: str) -> List[Tuple[int, int]]:
+    """Where each sentence of the message starts and ends: after a full stop,
+    a question or exclamation mark, or a dash between spaces."""
     spans, start = [], 0
     for mark in re.finditer(r"[.?!]+(\s|$)|\s-\s", message):
         spans.append((start, mark.start()))

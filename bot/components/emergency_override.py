@@ -2,7 +2,8 @@
 
 Three judges: the rules in seen.safety; the intent classifier's emergency
 intent; and a danger score learned from every emergency and concern the
-tuning sets hold (seen.danger_model). The classifier learns from the bot's
+tuning sets hold (seen.danger_model), read over the whole message and
+passage by passage. The classifier learns from the bot's
 NLU examples only, and took many a serious concern for an emergency ("mum on
 methadone", "eating out of the bins"); the score, which has read thousands
 of both from many writers, must agree with it a little.
@@ -28,6 +29,12 @@ of both from many writers, must agree with it a little.
   The reassurance check is words; it does not overrule a score sure beyond
   doubt (``reassured_max_score``): "parents say nothing happened", "mummy
   went away yesterday" are not a child safe now.
+- Otherwise, a passage of the message (each sentence with the next) that
+  the score alone is all but sure of, at least ``passage_min_score``: an
+  emergency, with the same reassurance check. A danger told at the end of a
+  long account of neglect ("... he's on the floor now jerking all over") is
+  averaged into the account by the message's score, and past 256 tokens
+  not read at all.
   benchmarks/danger_model.py measures the judges with each writer's set left
   out of the scores' training.
 - Otherwise an emergency guess below its bar gives way to the next intent.
@@ -58,9 +65,9 @@ from seen.settings import KNOWLEDGE_DIR
 MODEL_FILE = "danger_model.joblib"
 RULES_CHECK_FILE = "rules_check.joblib"
 #: The parse output's key naming the judge that gave the 999 reply (a label,
-#: never the text), which the benchmarks count: one of the three below.
+#: never the text), which the benchmarks count: one of the four below.
 JUDGE_KEY = "emergency_judge"
-RULES, CLASSIFIER, SCORE = "rules", "classifier", "score"
+RULES, CLASSIFIER, SCORE, PASSAGE = "rules", "classifier", "score", "passage"
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class EmergencyOverride(GraphComponent):
@@ -68,7 +75,7 @@ class EmergencyOverride(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {"classifier_min_confidence": 0.5, "classifier_min_score": 0.02, "danger_min_score": 0.8,
                 "rules_min_score": 0.15, "rules_now_min_score": 0.05, "reassured_max_score": 0.95,
-                "tuning_sets": "tests/dev*",
+                "passage_min_score": 0.98, "tuning_sets": "tests/dev*",
                 "regularisation": 10.0}
 
     @classmethod
@@ -164,6 +171,10 @@ class EmergencyOverride(GraphComponent):
         alone = score >= self._config["danger_min_score"]
         alarm = (found is None and classifier_guess >= self._config["classifier_min_confidence"]
                  and score >= self._config["classifier_min_score"])
-        if not (alone or alarm) or (score < self._config["reassured_max_score"] and detector.reassured(text)):
-            return None
-        return SCORE if alone else CLASSIFIER
+        sure = self._config["reassured_max_score"]
+        if (alone or alarm) and (score >= sure or not detector.reassured(text)):
+            return SCORE if alone else CLASSIFIER
+        passage = self._model.passage_scores([text])[0]
+        if passage >= self._config["passage_min_score"] and (passage >= sure or not detector.reassured(text)):
+            return PASSAGE
+        return None

@@ -3,7 +3,7 @@ the tuning sets, in their own file layout."""
 
 from pathlib import Path
 
-from seen.danger_model import DangerModel, fit_rules_check, matched_by_rules, tuning_examples
+from seen.danger_model import MAX_PASSAGES, DangerModel, fit_rules_check, matched_by_rules, passages, tuning_examples
 from seen.embeddings import default_embedder
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,3 +52,30 @@ def test_the_rules_check_learns_only_from_messages_a_rule_matches():
     assert check.scores(probes) == without_unmatched.scores(probes)
     past, now, _ = check.scores(probes)
     assert past < 0.5 < now
+
+
+def test_a_long_account_of_neglect_is_scored_passage_by_passage():
+    """A danger told in the last lines of a long account (fresh set EC: a boy fitting on the floor after five
+    sentences about his clothes and his mum's nights) is scored on its own words."""
+    text = ("Childminder. Mum works nights and he's often in yesterday's clothes. No nappies in his bag. "
+            "He's had a cough for weeks. She hasn't taken him to the GP. "
+            "He's on the floor now jerking all over and his eyes have rolled back.")
+    found = passages(text)
+    assert found[0] == ("She hasn't taken him to the GP. "
+                        "He's on the floor now jerking all over and his eyes have rolled back")
+    assert len(found) == 5
+    assert passages("hes on the floor jerking and not stopping") == []
+    assert passages("Mum works nights. He's on the floor jerking and not stopping.") == []
+    assert len(passages(". ".join(f"sentence {i}" for i in range(60)))) == MAX_PASSAGES
+
+
+def test_a_passage_scores_what_it_says_not_the_whole_account():
+    model = DangerModel(default_embedder()).fit(
+        ["the baby is not breathing", "he is fitting on the floor and not stopping", "toddler alone in the flat now"],
+        ["same uniform for weeks", "mum keeps cancelling home visits", "the house is cluttered and smells",
+         "no breakfast, always hungry", "dad is late every day at pick up"])
+    account = ("Same uniform for weeks. Mum keeps cancelling home visits. The house is cluttered and smells. "
+               "No breakfast, always hungry. He is fitting on the floor and not stopping.")
+    (whole,), (passage,) = model.scores([account]), model.passage_scores([account])
+    assert whole < 0.5 < passage
+    assert model.passage_scores(["he is fitting on the floor and not stopping"]) == [0.0]

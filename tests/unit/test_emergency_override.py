@@ -8,21 +8,26 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.emergency_override import CLASSIFIER, JUDGE_KEY, RULES, SCORE, EmergencyOverride
+from components.emergency_override import CLASSIFIER, JUDGE_KEY, PASSAGE, RULES, SCORE, EmergencyOverride
 from seen.safety import default_detector
 
 CONFIG = {**EmergencyOverride.get_default_config(), "classifier_min_confidence": 0.5, "classifier_min_score": 0.1,
-          "danger_min_score": 0.8, "rules_min_score": 0.15, "rules_now_min_score": 0.05}
+          "danger_min_score": 0.8, "rules_min_score": 0.15, "rules_now_min_score": 0.05, "passage_min_score": 0.98,
+          "reassured_max_score": 0.95}
 
 
 class FixedScore:
-    """A danger model that gives every message the same score."""
+    """A danger model that gives every message the same score, and the same to its highest-scoring passage."""
 
-    def __init__(self, score):
+    def __init__(self, score, passage=0.0):
         self.score = score
+        self.passage = passage
 
     def scores(self, texts):
         return [self.score for _ in texts]
+
+    def passage_scores(self, texts):
+        return [self.passage for _ in texts]
 
 
 def parsed(text, *ranking):
@@ -30,10 +35,10 @@ def parsed(text, *ranking):
     return Message(data={TEXT: text, INTENT: ranked[0], INTENT_RANKING_KEY: ranked})
 
 
-def judged(text, score, *ranking, check=0.5):
-    """``score`` is the danger score, ``check`` the rules' check."""
+def judged(text, score, *ranking, check=0.5, passage=0.0):
+    """``score`` is the danger score, ``check`` the rules' check, ``passage`` the highest passage's score."""
     message = parsed(text, *ranking)
-    EmergencyOverride(CONFIG, model=FixedScore(score), rules_check=FixedScore(check)).process([message])
+    EmergencyOverride(CONFIG, model=FixedScore(score, passage), rules_check=FixedScore(check)).process([message])
     return message
 
 
@@ -131,6 +136,28 @@ def test_a_danger_score_sure_beyond_doubt_is_not_overruled_by_words_that_reassur
     assert top(judged(text, 0.94, ("share_worry", 0.6), ("emergency", 0.3))) == "share_worry"
 
 
+ACCOUNT = ("Childminder. Mum works nights and he's often in yesterday's clothes, no nappies in his bag. "
+           "He's on the floor now jerking all over, eyes rolled back.")
+
+
+def test_a_danger_told_at_the_end_of_a_long_account_is_an_emergency_when_its_passage_is_sure():
+    """Set EC: the account's score was 0.39, its last two sentences' 0.99."""
+    message = judged(ACCOUNT, 0.39, ("share_worry", 0.9), passage=0.99)
+    assert top(message) == "emergency"
+    assert message.get(JUDGE_KEY) == PASSAGE
+    assert top(judged(ACCOUNT, 0.39, ("share_worry", 0.9), passage=0.97)) == "share_worry"
+
+
+def test_words_that_reassure_overrule_a_passage_only_below_the_bar_of_sure_beyond_doubt():
+    text = "Same uniform all week. He had a febrile fit last night. He's fine now."
+    assert default_detector().reassured(text)
+    lenient = {**CONFIG, "passage_min_score": 0.9}
+    for passage, judge in ((0.93, None), (0.96, PASSAGE)):
+        message = parsed(text, ("share_worry", 0.9))
+        EmergencyOverride(lenient, model=FixedScore(0.1, passage), rules_check=FixedScore(0.5)).process([message])
+        assert message.get(JUDGE_KEY) == judge
+
+
 def test_an_emergency_guess_with_nothing_after_it_falls_back():
     assert top(judged("the baby always seems grizzly", 0.1, ("emergency", 0.4))) == "nlu_fallback"
 
@@ -174,6 +201,7 @@ def test_a_change_to_the_safety_rules_retrains_the_rules_check(tmp_path, monkeyp
     ("something feels really wrong at the house", 0.1, [("emergency", 0.9)], CLASSIFIER),
     ("something feels really wrong at the house", 0.95, [("share_worry", 0.9)], SCORE),
     ("worried about the state of the house", 0.05, [("emergency", 0.9)], None),
+    (ACCOUNT, 0.3, [("share_worry", 0.9)], None),
 ])
 def test_the_parse_names_the_judge_that_gave_the_999_reply_and_no_other(text, score, ranking, judge):
     """The benchmarks count 999 replies by judge from this label; it is never the text."""

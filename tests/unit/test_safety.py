@@ -2016,3 +2016,15 @@ def test_a_supply_cut_off_or_a_baby_slow_to_settle_is_no_overdose_and_no_fgm():
         "mum says the gas will be cut off this week, no money for the meter, baby is 4 months",
     ):
         assert not is_emergency(concern), concern
+
+
+def test_a_burn_back_in_year_3_or_feeds_left_out_overnight_is_no_emergency_but_a_scald_in_year_9_today_is():
+    """Set EB and ED: a school year gone by is past ("back in year 4"), the year a child is in now is not;
+    bottles left out overnight are no child shut out."""
+    for concern in (
+        "she scalded her leg on a pan of pasta back in year 3, a&e dressed it. still cooks for her little brothers",
+        "y8 lad, burnt his arm on the grill pan back in y6 making his own tea. still gets his own meals most nights",
+        "formula left out overnight and reused in the morning, 3 month old, first time mum, hv",
+    ):
+        assert not is_emergency(concern), concern
+    assert is_emergency("girl in year 9 has just scalded her arm on the kettle and the skin is coming off")
