@@ -141,7 +141,8 @@ ACCOUNT = ("Childminder. Mum works nights and he's often in yesterday's clothes,
 
 
 def test_a_danger_told_at_the_end_of_a_long_account_is_an_emergency_when_its_passage_is_sure():
-    """Set EC: the account's score was 0.39, its last two sentences' 0.99."""
+    """Set EC: a toddler's swallowed battery told after an account of neglect scored 0.39 as a message, its
+    last two sentences 0.99."""
     message = judged(ACCOUNT, 0.39, ("share_worry", 0.9), passage=0.99)
     assert top(message) == "emergency"
     assert message.get(JUDGE_KEY) == PASSAGE
